@@ -1,0 +1,28 @@
+package dev.shadowbench;
+
+import dev.shadowbench.cli.ShadowbenchCommand;
+import java.util.Set;
+
+/**
+ * Entry point. No arguments, or a workspace path, opens the window; anything else is the command line.
+ * This class is deliberately not the JavaFX Application, so JavaFX runs from the plain classpath.
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        if (opensWindow(args)) {
+            dev.shadowbench.ui.app.ShadowbenchApp.launchWith(args.length == 0 ? null : args[0]);
+            return;
+        }
+        System.exit(ShadowbenchCommand.run(args));
+    }
+
+    static boolean opensWindow(String[] args) {
+        if (args.length == 0) return true;
+        if (args.length > 1 || args[0].startsWith("-")) return false;
+        return !ShadowbenchCommand.subcommandNames().contains(args[0]);
+    }
+
+    static Set<String> names() { return ShadowbenchCommand.subcommandNames(); }
+}

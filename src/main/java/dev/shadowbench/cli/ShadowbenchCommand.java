@@ -1,0 +1,53 @@
+package dev.shadowbench.cli;
+
+import dev.shadowbench.core.BadInputException;
+import dev.shadowbench.core.Version;
+import dev.shadowbench.core.workspace.WorkspaceException;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code shadowbench SUBCOMMAND ...}; with no subcommand the launcher opens the window. */
+@Command(name = "shadowbench", mixinStandardHelpOptions = true,
+        versionProvider = ShadowbenchCommand.VersionProvider.class,
+        description = "Review a shadow or canary model version beside the one in production.%n"
+                + "Run without arguments (or with a WORKSPACE.duckdb path) to open the window.",
+        subcommands = {GenerateCommand.class, CommandLine.HelpCommand.class},
+        exitCodeOnInvalidInput = 2)
+public final class ShadowbenchCommand implements Runnable {
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "Missing subcommand");
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new ShadowbenchCommand());
+        cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
+            if (ex instanceof BadInputException || ex instanceof WorkspaceException
+                    || ex instanceof IllegalArgumentException) {
+                cmd.getErr().println("shadowbench " + cmd.getCommandName() + ": " + ex.getMessage());
+                return 2;
+            }
+            cmd.getErr().println("shadowbench " + cmd.getCommandName() + ": internal error: " + ex);
+            ex.printStackTrace(cmd.getErr());
+            return 1;
+        });
+        return cl;
+    }
+
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static Set<String> subcommandNames() {
+        return commandLine().getSubcommands().keySet();
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Shadowbench " + Version.current()};
+        }
+    }
+}

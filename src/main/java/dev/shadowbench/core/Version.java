@@ -1,0 +1,21 @@
+package dev.shadowbench.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** The application's version, as Maven stamped it into the jar. */
+public final class Version {
+    private Version() {}
+
+    public static String current() {
+        try (InputStream in = Version.class.getResourceAsStream("/dev/shadowbench/version.properties")) {
+            if (in == null) return "dev";
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "dev");
+        } catch (IOException e) {
+            return "dev";
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.shadowbench.core.workspace;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What is in a workspace: rows per model, version, variant and day; imports; quarantine; labels. */
+public record WorkspaceOverview(List<Group> groups, long predictionRows, long importCount, long quarantinedRows,
+                                long labelRows, long labelledRequests) {
+
+    /** Rows of one model version in one variant on one day. */
+    public record Group(String model, String version, String variant, LocalDate day, long rows, long withLatency) {}
+
+    public boolean isEmpty() { return predictionRows == 0; }
+
+    public static WorkspaceOverview load(Connection c) throws SQLException {
+        List<Group> groups = new ArrayList<>();
+        try (Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("""
+                    SELECT model, version, variant, CAST(ts AS DATE) AS day, count(*) AS n, count(latency_ms) AS lat
+                    FROM predictions GROUP BY ALL ORDER BY day NULLS LAST, variant, model, version""")) {
+                while (rs.next()) {
+                    java.sql.Date d = rs.getDate(4);
+                    groups.add(new Group(rs.getString(1), rs.getString(2), rs.getString(3),
+                            d == null ? null : d.toLocalDate(), rs.getLong(5), rs.getLong(6)));
+                }
+            }
+            long rows = groups.stream().mapToLong(Group::rows).sum();
+            return new WorkspaceOverview(List.copyOf(groups), rows,
+                    scalar(st, "SELECT count(*) FROM imports"),
+                    scalar(st, "SELECT count(*) FROM quarantine"),
+                    scalar(st, "SELECT count(*) FROM labels"),
+                    scalar(st, "SELECT count(DISTINCT l.request_id) FROM labels l SEMI JOIN predictions p USING (request_id)"));
+        }
+    }
+
+    private static long scalar(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

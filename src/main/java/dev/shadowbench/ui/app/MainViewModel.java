@@ -1,0 +1,125 @@
+package dev.shadowbench.ui.app;
+
+import dev.shadowbench.core.ingest.ImportReport;
+import dev.shadowbench.core.ingest.ImportRequest;
+import dev.shadowbench.core.ingest.LogImporter;
+import dev.shadowbench.core.task.CancelledException;
+import dev.shadowbench.core.workspace.AppHome;
+import dev.shadowbench.core.workspace.SampleWorkspace;
+import dev.shadowbench.core.workspace.Workspace;
+import dev.shadowbench.ui.common.DialogService;
+import dev.shadowbench.ui.common.FxProgress;
+import dev.shadowbench.ui.common.TaskRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.concurrent.Task;
+
+/** State of the main window: the open workspace, its revision (bumped on every change), and the global actions. */
+public final class MainViewModel {
+    private final AppHome home;
+    private final TaskRunner tasks;
+    private final DialogService dialogs;
+    private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Shadowbench");
+
+    public MainViewModel(AppHome home, TaskRunner tasks, DialogService dialogs) {
+        this.home = home;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        workspace.addListener((o, old, ws) -> title.set(ws == null ? "Shadowbench" : "Shadowbench — " + ws.displayName()));
+    }
+
+    public ReadOnlyObjectProperty<Workspace> workspaceProperty() { return workspace.getReadOnlyProperty(); }
+
+    public Workspace workspace() { return workspace.get(); }
+
+    /** Bumped whenever the workspace's content changes; screens reload on it. */
+    public ReadOnlyLongProperty revisionProperty() { return revision.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
+
+    public TaskRunner tasks() { return tasks; }
+
+    public DialogService dialogs() { return dialogs; }
+
+    public AppHome home() { return home; }
+
+    /** Opens the workspace given on the command line, else the last one, else the bundled sample. */
+    public Task<Workspace> openAtStartup(String argument) {
+        Path requested = argument != null ? Path.of(argument) : home.lastWorkspace().orElse(null);
+        return open(requested);
+    }
+
+    /** Opens {@code file} (creating it if new), or the sample workspace when {@code file} is null. */
+    public Task<Workspace> open(Path file) {
+        Task<Workspace> task = new Task<>() {
+            @Override
+            protected Workspace call() throws Exception {
+                if (file != null) {
+                    updateMessage("Opening " + file.getFileName());
+                    return Workspace.open(file);
+                }
+                Path sample = home.sampleWorkspace();
+                if (Files.isRegularFile(sample)) {
+                    updateMessage("Opening the sample workspace");
+                    return Workspace.open(sample);
+                }
+                updateMessage("Creating the sample workspace from the bundled logs");
+                return SampleWorkspace.create(sample, new FxProgress(this::updateProgress, this::updateMessage, this::isCancelled));
+            }
+        };
+        task.setOnSucceeded(e -> switchTo(task.getValue()));
+        task.setOnFailed(e -> dialogs.showError("Cannot open the workspace", task.getException().getMessage(),
+                task.getException()));
+        return tasks.run(task);
+    }
+
+    private void switchTo(Workspace ws) {
+        Workspace old = workspace.get();
+        tasks.cancelAll();
+        workspace.set(ws);
+        home.rememberWorkspace(ws.file());
+        revision.set(revision.get() + 1);
+        if (old != null && old != ws) old.close();
+    }
+
+    /** Imports prediction logs (files or folders) into the open workspace. */
+    public Task<ImportReport> importLogs(List<Path> paths, String variant) {
+        Workspace ws = workspace.get();
+        if (ws == null || paths.isEmpty()) return null;
+        Task<ImportReport> task = new Task<>() {
+            @Override
+            protected ImportReport call() {
+                updateMessage("Importing " + paths.size() + " file(s)");
+                return new LogImporter(ws).run(ImportRequest.predictions(paths, variant),
+                        new FxProgress(this::updateProgress, this::updateMessage, this::isCancelled));
+            }
+        };
+        task.setOnSucceeded(e -> {
+            revision.set(revision.get() + 1);
+            dialogs.showInfo("Import finished", task.getValue().summaryLine());
+        });
+        task.setOnFailed(e -> {
+            Throwable ex = task.getException();
+            if (ex instanceof CancelledException) return;
+            dialogs.showError("Import failed", ex.getMessage(), ex);
+        });
+        return tasks.run(task);
+    }
+
+    public void refresh() { revision.set(revision.get() + 1); }
+
+    public void shutdown() {
+        tasks.close();
+        Workspace ws = workspace.get();
+        if (ws != null) ws.close();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.shadowbench.ui.app;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.shadowbench.core.workspace.AppHome;
+import dev.shadowbench.ui.common.FxDialogService;
+import dev.shadowbench.ui.common.TaskRunner;
+import dev.shadowbench.ui.overview.OverviewView;
+import dev.shadowbench.ui.overview.OverviewViewModel;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** The JavaFX application: builds the main window on the workspace given, the last one, or the sample. */
+public final class ShadowbenchApp extends Application {
+    private static volatile String workspaceArgument;
+    private MainViewModel vm;
+
+    /** Called by the launcher; blocks until the window closes. */
+    public static void launchWith(String workspace) {
+        workspaceArgument = workspace;
+        Application.launch(ShadowbenchApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        AppHome home = AppHome.fromSystem();
+        FxDialogService dialogs = new FxDialogService(stage);
+        vm = new MainViewModel(home, new TaskRunner(2), dialogs);
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> Platform.runLater(() ->
+                dialogs.showError("Something went wrong", String.valueOf(e.getMessage()), e)));
+
+        MainWindow window = new MainWindow(vm, screens(vm));
+        Scene scene = new Scene(window, width(home, "window.width", 1280), width(home, "window.height", 800));
+        scene.getStylesheets().add(ShadowbenchApp.class.getResource("/dev/shadowbench/ui/shadowbench.css").toExternalForm());
+        stage.setScene(scene);
+        stage.titleProperty().bind(vm.titleProperty());
+        stage.setOnHidden(e -> {
+            home.saveSetting("window.width", String.valueOf((int) scene.getWidth()));
+            home.saveSetting("window.height", String.valueOf((int) scene.getHeight()));
+        });
+        stage.show();
+        vm.openAtStartup(workspaceArgument);
+    }
+
+    /** The screens, in the order of the screen list and Ctrl+1..9. */
+    static Map<String, Supplier<Node>> screens(MainViewModel vm) {
+        Map<String, Supplier<Node>> s = new LinkedHashMap<>();
+        OverviewViewModel overview = new OverviewViewModel(vm);
+        s.put("Overview", () -> new OverviewView(overview));
+        return s;
+    }
+
+    private static double width(AppHome home, String key, double dflt) {
+        try {
+            return home.setting(key).map(Double::parseDouble).filter(v -> v >= 400 && v <= 10000).orElse(dflt);
+        } catch (NumberFormatException e) {
+            return dflt;
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (vm != null) vm.shutdown();
+    }
+}

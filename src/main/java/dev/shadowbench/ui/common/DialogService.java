@@ -1,0 +1,18 @@
+package dev.shadowbench.ui.common;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Dialogs and file choosers behind an interface, so view models are tested without a window. */
+public interface DialogService {
+    void showError(String title, String message, Throwable details);
+
+    void showInfo(String title, String message);
+
+    Optional<Path> chooseWorkspaceToOpen();
+
+    List<Path> chooseLogsToImport();
+
+    Optional<Path> chooseSaveFile(String title, String suggestedName, String extension);
+}

@@ -1,0 +1,88 @@
+package dev.shadowbench.ui.common;
+
+import java.io.File;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** The real dialogs, owned by the main window. */
+public final class FxDialogService implements DialogService {
+    private final Window owner;
+
+    public FxDialogService(Window owner) { this.owner = owner; }
+
+    @Override
+    public void showError(String title, String message, Throwable details) {
+        Alert a = new Alert(Alert.AlertType.ERROR);
+        a.initOwner(owner);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        Label text = new Label(message == null ? "" : message);
+        text.setWrapText(true);
+        a.getDialogPane().setContent(text);
+        if (details != null) {
+            StringWriter sw = new StringWriter();
+            details.printStackTrace(new PrintWriter(sw));
+            TextArea area = new TextArea(sw.toString());
+            area.setEditable(false);
+            area.setWrapText(false);
+            area.setPrefRowCount(16);
+            GridPane.setHgrow(area, Priority.ALWAYS);
+            GridPane.setVgrow(area, Priority.ALWAYS);
+            GridPane box = new GridPane();
+            box.add(new Label("Details (include these when you report the problem):"), 0, 0);
+            box.add(area, 0, 1);
+            a.getDialogPane().setExpandableContent(box);
+        }
+        a.show();
+    }
+
+    @Override
+    public void showInfo(String title, String message) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION, message);
+        a.initOwner(owner);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.show();
+    }
+
+    @Override
+    public Optional<Path> chooseWorkspaceToOpen() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open or create a workspace");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Shadowbench workspace (*.duckdb)", "*.duckdb"));
+        File f = fc.showOpenDialog(owner);
+        return Optional.ofNullable(f).map(File::toPath);
+    }
+
+    @Override
+    public List<Path> chooseLogsToImport() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Import prediction logs");
+        fc.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Prediction logs", "*.jsonl", "*.json", "*.csv", "*.parquet",
+                        "*.jsonl.gz", "*.json.gz", "*.csv.gz"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        List<File> files = fc.showOpenMultipleDialog(owner);
+        return files == null ? List.of() : files.stream().map(File::toPath).toList();
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, String suggestedName, String extension) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.setInitialFileName(suggestedName);
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension, "*." + extension));
+        File f = fc.showSaveDialog(owner);
+        return Optional.ofNullable(f).map(File::toPath);
+    }
+}

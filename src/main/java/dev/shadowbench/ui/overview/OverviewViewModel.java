@@ -1,0 +1,60 @@
+package dev.shadowbench.ui.overview;
+
+import dev.shadowbench.core.workspace.Workspace;
+import dev.shadowbench.core.workspace.WorkspaceOverview;
+import dev.shadowbench.ui.app.MainViewModel;
+import java.sql.Connection;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+
+/** Loads what the workspace holds whenever the workspace or its content changes. */
+public final class OverviewViewModel {
+    private final MainViewModel main;
+    private final ObservableList<WorkspaceOverview.Group> groups = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<WorkspaceOverview> overview = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("Opening a workspace…");
+    private Task<WorkspaceOverview> inFlight;
+
+    public OverviewViewModel(MainViewModel main) {
+        this.main = main;
+        main.revisionProperty().addListener((o, a, b) -> reload());
+    }
+
+    public ObservableList<WorkspaceOverview.Group> groups() { return groups; }
+
+    public ReadOnlyObjectProperty<WorkspaceOverview> overviewProperty() { return overview.getReadOnlyProperty(); }
+
+    public ReadOnlyStringProperty headlineProperty() { return headline.getReadOnlyProperty(); }
+
+    public void reload() {
+        Workspace ws = main.workspace();
+        if (ws == null) return;
+        if (inFlight != null) inFlight.cancel();
+        Task<WorkspaceOverview> task = new Task<>() {
+            @Override
+            protected WorkspaceOverview call() throws Exception {
+                updateMessage("Reading " + ws.displayName());
+                try (Connection c = ws.connect()) {
+                    return WorkspaceOverview.load(c);
+                }
+            }
+        };
+        task.setOnSucceeded(e -> show(task.getValue()));
+        task.setOnFailed(e -> headline.set("Could not read the workspace: " + task.getException().getMessage()));
+        inFlight = main.tasks().run(task);
+    }
+
+    private void show(WorkspaceOverview o) {
+        overview.set(o);
+        groups.setAll(o.groups());
+        headline.set(o.isEmpty()
+                ? "This workspace is empty. Drop prediction logs here or use File › Import… (Ctrl+I)."
+                : String.format("%,d prediction rows from %,d import(s) · %,d labels (%,d requests labelled) · %,d quarantined rows",
+                        o.predictionRows(), o.importCount(), o.labelRows(), o.labelledRequests(), o.quarantinedRows()));
+    }
+}
