@@ -10,10 +10,14 @@ import dev.shadowbench.core.workspace.Workspace;
 import dev.shadowbench.ui.common.DialogService;
 import dev.shadowbench.ui.common.FxProgress;
 import dev.shadowbench.ui.common.TaskRunner;
+import dev.shadowbench.core.compare.Comparison;
 import java.nio.file.Files;
+import java.sql.Connection;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -29,6 +33,7 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Shadowbench");
+    private final ObjectProperty<Comparison> comparison = new SimpleObjectProperty<>();
 
     public MainViewModel(AppHome home, TaskRunner tasks, DialogService dialogs) {
         this.home = home;
@@ -45,6 +50,14 @@ public final class MainViewModel {
     public ReadOnlyLongProperty revisionProperty() { return revision.getReadOnlyProperty(); }
 
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
+
+    /**
+     * The global comparison (baseline, candidate, window) every screen shows; null until a workspace with
+     * two variants is open. Screens reload when it or {@link #revisionProperty()} changes.
+     */
+    public ObjectProperty<Comparison> comparisonProperty() { return comparison; }
+
+    public Comparison comparison() { return comparison.get(); }
 
     public TaskRunner tasks() { return tasks; }
 
@@ -63,6 +76,14 @@ public final class MainViewModel {
         Task<Workspace> task = new Task<>() {
             @Override
             protected Workspace call() throws Exception {
+                Workspace ws = openOrCreate();
+                try (Connection c = ws.connect()) {
+                    defaultComparison = Comparison.defaultFor(c);
+                }
+                return ws;
+            }
+
+            private Workspace openOrCreate() throws Exception {
                 if (file != null) {
                     updateMessage("Opening " + file.getFileName());
                     return Workspace.open(file);
@@ -76,15 +97,16 @@ public final class MainViewModel {
                 return SampleWorkspace.create(sample, new FxProgress(this::updateProgress, this::updateMessage, this::isCancelled));
             }
         };
-        task.setOnSucceeded(e -> switchTo(task.getValue()));
+        task.setOnSucceeded(e -> switchTo(task.getValue(), defaultComparison));
         task.setOnFailed(e -> dialogs.showError("Cannot open the workspace", task.getException().getMessage(),
                 task.getException()));
         return tasks.run(task);
     }
 
-    private void switchTo(Workspace ws) {
+    private void switchTo(Workspace ws, Comparison defaultComparison) {
         Workspace old = workspace.get();
         tasks.cancelAll();
+        comparison.set(defaultComparison);
         workspace.set(ws);
         home.rememberWorkspace(ws.file());
         revision.set(revision.get() + 1);
@@ -114,6 +136,8 @@ public final class MainViewModel {
         });
         return tasks.run(task);
     }
+
+    private volatile Comparison defaultComparison;
 
     public void refresh() { revision.set(revision.get() + 1); }
 
