@@ -33,6 +33,11 @@ public record Comparison(Side baseline, Side candidate, LocalDate from, LocalDat
         return new Comparison(Side.variant(base), Side.variant(cand), null, null);
     }
 
+    /** {@link #defaultFor(Connection)} on a connection of its own. */
+    public static Comparison defaultFor(dev.shadowbench.core.workspace.Workspace ws) {
+        return ws.read(Comparison::defaultFor);
+    }
+
     /** SQL condition for the window on a predictions row aliased {@code alias}. */
     String windowWhere(String alias, List<Object> params) {
         StringBuilder sb = new StringBuilder("TRUE");

@@ -35,7 +35,7 @@ public final class AppHome {
         if (Files.isRegularFile(f)) {
             try (InputStream in = Files.newInputStream(f)) {
                 p.load(in);
-            } catch (IOException e) {
+            } catch (IOException | IllegalArgumentException e) {
                 // A damaged settings file costs remembered preferences only; start from defaults.
             }
         }

@@ -76,6 +76,24 @@ public final class Workspace implements AutoCloseable {
         return primary.duplicate();
     }
 
+    /** Work that needs a connection of its own. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on a fresh connection of the calling thread and closes it; SQL errors become
+     * {@link WorkspaceException}s naming this workspace.
+     */
+    public <T> T read(SqlWork<T> work) {
+        try (Connection c = connect()) {
+            return work.apply(c);
+        } catch (SQLException e) {
+            throw new WorkspaceException("Reading workspace " + displayName() + " failed: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -17,6 +17,8 @@ public record WorkspaceOverview(List<Group> groups, long predictionRows, long im
 
     public boolean isEmpty() { return predictionRows == 0; }
 
+    public static WorkspaceOverview of(Workspace ws) { return ws.read(WorkspaceOverview::load); }
+
     public static WorkspaceOverview load(Connection c) throws SQLException {
         List<Group> groups = new ArrayList<>();
         try (Statement st = c.createStatement()) {

@@ -12,7 +12,6 @@ import dev.shadowbench.ui.common.FxProgress;
 import dev.shadowbench.ui.common.TaskRunner;
 import dev.shadowbench.core.compare.Comparison;
 import java.nio.file.Files;
-import java.sql.Connection;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
@@ -77,9 +76,7 @@ public final class MainViewModel {
             @Override
             protected Workspace call() throws Exception {
                 Workspace ws = openOrCreate();
-                try (Connection c = ws.connect()) {
-                    defaultComparison = Comparison.defaultFor(c);
-                }
+                defaultComparison = Comparison.defaultFor(ws);
                 return ws;
             }
 

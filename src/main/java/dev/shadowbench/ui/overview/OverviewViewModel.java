@@ -3,7 +3,6 @@ package dev.shadowbench.ui.overview;
 import dev.shadowbench.core.workspace.Workspace;
 import dev.shadowbench.core.workspace.WorkspaceOverview;
 import dev.shadowbench.ui.app.MainViewModel;
-import java.sql.Connection;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -39,9 +38,7 @@ public final class OverviewViewModel {
             @Override
             protected WorkspaceOverview call() throws Exception {
                 updateMessage("Reading " + ws.displayName());
-                try (Connection c = ws.connect()) {
-                    return WorkspaceOverview.load(c);
-                }
+                return WorkspaceOverview.of(ws);
             }
         };
         task.setOnSucceeded(e -> show(task.getValue()));

@@ -1,0 +1,109 @@
+package dev.shadowbench.core.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkspaceTest {
+    @TempDir Path dir;
+
+    @Test
+    void newFileGetsTheLatestSchemaAndKeepsDataAcrossReopen() throws Exception {
+        Path f = dir.resolve("ws.duckdb");
+        try (Workspace ws = Workspace.open(f); Connection c = ws.connect(); Statement st = c.createStatement()) {
+            assertEquals(Migrations.latestVersion(), Migrations.currentVersion(c));
+            st.execute("INSERT INTO predictions(import_id, request_id, variant, prediction) VALUES (1, 'r1', 'live', 1.5)");
+        }
+        try (Workspace ws = Workspace.open(f); Connection c = ws.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT prediction FROM predictions WHERE request_id = 'r1'")) {
+            assertTrue(rs.next());
+            assertEquals(1.5, rs.getDouble(1));
+            assertEquals(Migrations.latestVersion(), Migrations.currentVersion(c), "reopen applies nothing twice");
+        }
+    }
+
+    @Test
+    void anOldFileIsUpgradedWithoutLosingRows() throws Exception {
+        Path f = dir.resolve("old.duckdb");
+        // Build a version-1 workspace by hand, as an older Shadowbench would have left it.
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + f); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE schema_version(version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)");
+            for (String sql : Migrations.statements(new String(Migrations.class.getResourceAsStream("migrations/V001.sql").readAllBytes()))) {
+                st.execute(sql);
+            }
+            st.execute("INSERT INTO schema_version VALUES (1, now())");
+            st.execute("INSERT INTO predictions(import_id, request_id, variant) VALUES (1, 'kept', 'live')");
+        }
+        try (Workspace ws = Workspace.open(f); Connection c = ws.connect(); Statement st = c.createStatement()) {
+            assertEquals(Migrations.latestVersion(), Migrations.currentVersion(c));
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM predictions WHERE request_id = 'kept'")) {
+                rs.next();
+                assertEquals(1, rs.getLong(1));
+            }
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM decisions")) {
+                rs.next();
+                assertEquals(0, rs.getLong(1), "V002 tables exist after the upgrade");
+            }
+        }
+    }
+
+    @Test
+    void aFileFromANewerBuildIsRefusedAndLeftAlone() throws Exception {
+        Path f = dir.resolve("future.duckdb");
+        try (Workspace ws = Workspace.open(f); Connection c = ws.connect(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO schema_version VALUES (999, now())");
+        }
+        WorkspaceException e = assertThrows(WorkspaceException.class, () -> Workspace.open(f));
+        assertTrue(e.getMessage().contains("newer Shadowbench"), e.getMessage());
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + f); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT max(version) FROM schema_version")) {
+            rs.next();
+            assertEquals(999, rs.getInt(1));
+        }
+    }
+
+    @Test
+    void aFolderIsNotAWorkspace() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("logs"));
+        WorkspaceException e = assertThrows(WorkspaceException.class, () -> Workspace.open(folder));
+        assertTrue(e.getMessage().contains("is a folder"), e.getMessage());
+    }
+
+    @Test
+    void sampleWorkspaceHoldsTheBundledLogs() throws Exception {
+        Path f = dir.resolve("sample.duckdb");
+        try (Workspace ws = SampleWorkspace.create(f, dev.shadowbench.core.task.ProgressSink.NONE)) {
+            WorkspaceOverview o = WorkspaceOverview.of(ws);
+            // data/README.md: 5000 requests; 5009 live rows (9 duplicates), 4963 shadow rows (37 missing), 2033 labels
+            assertEquals(5009 + 4963, o.predictionRows());
+            assertEquals(2033, o.labelRows());
+            assertEquals(2, o.groups().size());
+            assertEquals("live", o.groups().get(0).variant());
+            assertEquals("ridge", o.groups().get(0).model());
+            assertEquals("shadow", o.groups().get(1).variant());
+        }
+        assertTrue(Files.isRegularFile(f));
+        assertTrue(Files.notExists(dir.resolve("sample.duckdb.partial")), "the partial file is moved into place");
+    }
+
+    @Test
+    void settingsAreRememberedAndADamagedFileCostsOnlyDefaults() throws Exception {
+        AppHome home = new AppHome(dir.resolve("home"));
+        Path ws = Files.createFile(dir.resolve("w.duckdb"));
+        home.rememberWorkspace(ws);
+        assertEquals(ws.toAbsolutePath(), new AppHome(dir.resolve("home")).lastWorkspace().orElseThrow());
+        Files.delete(ws);
+        assertTrue(home.lastWorkspace().isEmpty(), "a deleted workspace is not offered again");
+        Files.writeString(dir.resolve("home/settings.properties"), "\\u12");  // malformed escape
+        assertTrue(home.setting("workspace.last").isEmpty());
+    }
+}

@@ -1,0 +1,57 @@
+package dev.shadowbench.ui.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shadowbench.core.workspace.WorkspaceOverview;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.framework.junit5.ApplicationTest;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Opens the real main window headless on a first start (empty settings folder). */
+class MainWindowFxTest extends ApplicationTest {
+    private static Path home;
+    private Stage stage;
+
+    @BeforeAll
+    static void emptyHome() throws Exception {
+        home = Files.createTempDirectory("sb-home");
+        System.setProperty("shadowbench.home", home.toString());
+    }
+
+    @AfterAll
+    static void restore() {
+        System.clearProperty("shadowbench.home");
+    }
+
+    @Override
+    public void start(Stage stage) {
+        this.stage = stage;
+        new ShadowbenchApp().start(stage);
+    }
+
+    @Test
+    void firstStartShowsTheSampleWorkspace() throws Exception {
+        TableView<WorkspaceOverview.Group> table = lookup("#overview-table").queryTableView();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        assertEquals("Shadowbench — sample.duckdb", stage.getTitle());
+        assertEquals("live", table.getItems().get(0).variant());
+        assertEquals(5009, table.getItems().get(0).rows());
+        assertEquals("gbr", table.getItems().get(1).model());
+        Label headline = lookup("#overview-headline").queryAs(Label.class);
+        assertTrue(headline.getText().startsWith("9,972 prediction rows"), headline.getText());
+        Label ws = lookup("#workspace-label").queryAs(Label.class);
+        assertEquals("Workspace: sample.duckdb", ws.getText());
+        assertTrue(Files.isRegularFile(home.resolve("sample.duckdb")), "the sample workspace was created in the settings folder");
+        assertTrue(Files.readString(home.resolve("settings.properties")).contains("sample.duckdb"),
+                "the sample is remembered as the last workspace");
+    }
+}
