@@ -55,6 +55,15 @@ public final class Workspace implements AutoCloseable {
         return new Workspace(abs, c);
     }
 
+    /** Opens a workspace that must already exist (reading commands must not create empty files). */
+    public static Workspace openExisting(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new WorkspaceException("No workspace at " + file.toAbsolutePath() + " (create one with `import -w "
+                    + file + " LOGS...` or open it in the app)");
+        }
+        return open(file);
+    }
+
     /** An in-memory workspace, for tests and throw-away work. */
     public static Workspace inMemory() {
         try {

@@ -1,0 +1,52 @@
+package dev.shadowbench.cli;
+
+import dev.shadowbench.core.compare.Comparison;
+import dev.shadowbench.core.review.RandomSample;
+import dev.shadowbench.core.review.SampleCsv;
+import dev.shadowbench.core.review.SamplePair;
+import dev.shadowbench.core.workspace.Workspace;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sample}: the same seeded random sample the Sample screen shows, as CSV. */
+@Command(name = "sample", mixinStandardHelpOptions = true,
+        description = "Draw the seeded random sample of paired requests (as on the Sample screen) as CSV.")
+public final class SampleCommand implements Callable<Integer> {
+    @Option(names = {"-w", "--workspace"}, required = true, description = "Workspace file (.duckdb)") Path workspace;
+    @Option(names = "--size", defaultValue = "100", description = "Number of pairs (default ${DEFAULT-VALUE})") int size;
+    @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE})") long seed;
+    @Option(names = "--extremes", defaultValue = "0",
+            description = "Also add this many most extreme pairs (stratified sample; default ${DEFAULT-VALUE})") int extremes;
+    @Option(names = "--csv", paramLabel = "FILE", description = "Write the CSV here instead of standard output") Path csv;
+    @Mixin ComparisonOptions comparison;
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        RandomSample.Spec s = new RandomSample.Spec(size, seed, extremes);
+        try (Workspace ws = Workspace.openExisting(workspace)) {
+            Comparison cmp = comparison.resolve(ws);
+            List<SamplePair> pairs = ws.read(c -> RandomSample.draw(c, cmp, s));
+            if (csv != null) {
+                try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                    SampleCsv.write(pairs, w);
+                }
+                spec.commandLine().getErr().println("Wrote " + pairs.size() + " pairs (" + cmp.key() + ", seed " + seed + ") to " + csv);
+            } else {
+                PrintWriter out = spec.commandLine().getOut();
+                SampleCsv.write(pairs, out);
+                out.flush();
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.shadowbench.core.compare;
+
+import dev.shadowbench.core.workspace.Workspace;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a workspace offers to compare: each variant, each model version within it, and the days covered. */
+public record ComparisonChoices(List<Side> sides, LocalDate firstDay, LocalDate lastDay) {
+
+    public static ComparisonChoices of(Workspace ws) {
+        return ws.read(c -> {
+            List<Side> variants = new ArrayList<>();
+            List<Side> versions = new ArrayList<>();
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("""
+                         SELECT variant, model, version FROM predictions GROUP BY ALL
+                         ORDER BY variant, model NULLS FIRST, version NULLS FIRST""")) {
+                String lastVariant = null;
+                while (rs.next()) {
+                    String v = rs.getString(1);
+                    if (!v.equals(lastVariant)) variants.add(Side.variant(v));
+                    lastVariant = v;
+                    if (rs.getString(2) != null || rs.getString(3) != null) {
+                        versions.add(new Side(v, rs.getString(2), rs.getString(3)));
+                    }
+                }
+            }
+            List<Side> all = new ArrayList<>(variants);
+            // A variant holding one model version needs no second entry for it.
+            for (Side s : versions) {
+                if (versions.stream().filter(o -> o.variant().equals(s.variant())).count() > 1) all.add(s);
+            }
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT CAST(min(ts) AS DATE), CAST(max(ts) AS DATE) FROM predictions")) {
+                rs.next();
+                Date a = rs.getDate(1), b = rs.getDate(2);
+                return new ComparisonChoices(List.copyOf(all), a == null ? null : a.toLocalDate(), b == null ? null : b.toLocalDate());
+            }
+        });
+    }
+}

@@ -1,0 +1,54 @@
+package dev.shadowbench.core.review;
+
+import dev.shadowbench.core.compare.Comparison;
+import dev.shadowbench.core.compare.Side;
+import dev.shadowbench.core.workspace.Workspace;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every stored field of one request's records on both sides, and its label, for the detail pane. */
+public record PairDetail(String requestId, List<Map<String, String>> baseline, List<Map<String, String>> candidate,
+                         List<Map<String, String>> labels) {
+
+    public static PairDetail load(Workspace ws, Comparison cmp, String requestId) {
+        return ws.read(c -> new PairDetail(requestId,
+                rows(c, cmp.baseline(), requestId), rows(c, cmp.candidate(), requestId),
+                query(c, "SELECT * FROM labels WHERE request_id = ?", List.of(requestId))));
+    }
+
+    private static List<Map<String, String>> rows(java.sql.Connection c, Side side, String id) throws java.sql.SQLException {
+        List<Object> params = new ArrayList<>();
+        params.add(id);
+        StringBuilder sql = new StringBuilder("SELECT * FROM predictions WHERE request_id = ?");
+        if (side.variant() != null) { sql.append(" AND variant = ?"); params.add(side.variant()); }
+        if (side.model() != null) { sql.append(" AND model = ?"); params.add(side.model()); }
+        if (side.version() != null) { sql.append(" AND version = ?"); params.add(side.version()); }
+        sql.append(" ORDER BY ts, import_id, source_line");
+        return query(c, sql.toString(), params);
+    }
+
+    private static List<Map<String, String>> query(java.sql.Connection c, String sql, List<Object> params)
+            throws java.sql.SQLException {
+        List<Map<String, String>> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
+            try (ResultSet rs = ps.executeQuery()) {
+                ResultSetMetaData md = rs.getMetaData();
+                while (rs.next()) {
+                    Map<String, String> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= md.getColumnCount(); i++) {
+                        Object v = rs.getObject(i);
+                        row.put(md.getColumnName(i), v == null ? null : String.valueOf(v));
+                    }
+                    out.add(row);
+                }
+            }
+        }
+        return out;
+    }
+}

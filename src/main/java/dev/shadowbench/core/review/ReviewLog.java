@@ -1,0 +1,50 @@
+package dev.shadowbench.core.review;
+
+import dev.shadowbench.core.compare.Comparison;
+import dev.shadowbench.core.workspace.Workspace;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Verdicts reviewers gave sampled pairs, per comparison. Rows are only appended; the latest row for a
+ * (comparison, request) is the verdict in force, so earlier judgements stay visible in the table.
+ */
+public final class ReviewLog {
+    private final Workspace ws;
+
+    public ReviewLog(Workspace ws) { this.ws = ws; }
+
+    public void record(Comparison cmp, String requestId, Verdict verdict, String note, String reviewer) {
+        ws.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO review_verdicts VALUES (?, ?, ?, ?, ?, now())")) {
+                ps.setString(1, cmp.key());
+                ps.setString(2, requestId);
+                ps.setString(3, verdict.code());
+                ps.setString(4, note == null || note.isBlank() ? null : note.strip());
+                ps.setString(5, reviewer);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** How many pairs of this comparison carry each verdict now. */
+    public Map<Verdict, Long> counts(Comparison cmp) {
+        return ws.read(c -> {
+            Map<Verdict, Long> out = new EnumMap<>(Verdict.class);
+            for (Verdict v : Verdict.values()) out.put(v, 0L);
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT verdict, count(*) FROM (
+                        SELECT request_id, arg_max(verdict, recorded_at) AS verdict FROM review_verdicts
+                        WHERE comparison_key = ? GROUP BY request_id) GROUP BY verdict""")) {
+                ps.setString(1, cmp.key());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.put(Verdict.parse(rs.getString(1)), rs.getLong(2));
+                }
+            }
+            return out;
+        });
+    }
+}

@@ -1,0 +1,39 @@
+package dev.shadowbench.core.review;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/** Writes a sample as CSV (RFC 4180 quoting) with one header row. */
+public final class SampleCsv {
+    public static final String HEADER = "request_id,timestamp,segment,baseline,candidate,baseline_class,candidate_class,"
+            + "difference,baseline_latency_ms,candidate_latency_ms,label,extreme,verdict,note";
+
+    private SampleCsv() {}
+
+    public static void write(List<SamplePair> pairs, Writer out) throws IOException {
+        out.write(HEADER);
+        out.write("\r\n");
+        for (SamplePair p : pairs) {
+            Object[] cells = {p.requestId(), p.ts(), p.segment(), p.baseline(), p.candidate(), p.baselineClass(),
+                    p.candidateClass(), p.difference(), p.baselineLatencyMs(), p.candidateLatencyMs(), p.label(),
+                    p.extreme(), p.verdict(), p.note()};
+            for (int i = 0; i < cells.length; i++) {
+                if (i > 0) out.write(',');
+                out.write(cell(cells[i]));
+            }
+            out.write("\r\n");
+        }
+    }
+
+    static String cell(Object v) {
+        if (v == null) return "";
+        String s = String.valueOf(v);
+        // A leading = + - @ would run as a formula in a spreadsheet; log values must stay text.
+        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !(v instanceof Number)) s = "'" + s;
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+}

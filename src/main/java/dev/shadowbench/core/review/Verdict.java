@@ -1,0 +1,13 @@
+package dev.shadowbench.core.review;
+
+/** A reviewer's judgement of one sampled pair. */
+public enum Verdict {
+    OK, SUSPICIOUS, WRONG;
+
+    public String code() { return name().toLowerCase(); }
+
+    public static Verdict parse(String s) {
+        for (Verdict v : values()) if (v.code().equalsIgnoreCase(s)) return v;
+        throw new IllegalArgumentException("A verdict is ok, suspicious or wrong, not '" + s + "'");
+    }
+}
