@@ -11,6 +11,7 @@ import dev.shadowbench.ui.common.DialogService;
 import dev.shadowbench.ui.common.FxProgress;
 import dev.shadowbench.ui.common.TaskRunner;
 import dev.shadowbench.core.compare.Comparison;
+import dev.shadowbench.core.compare.ComparisonChoices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class MainViewModel {
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Shadowbench");
     private final ObjectProperty<Comparison> comparison = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<ComparisonChoices> choices = new ReadOnlyObjectWrapper<>();
 
     public MainViewModel(AppHome home, TaskRunner tasks, DialogService dialogs) {
         this.home = home;
@@ -58,6 +60,9 @@ public final class MainViewModel {
 
     public Comparison comparison() { return comparison.get(); }
 
+    /** The sides and days the open workspace offers for the comparison bar. */
+    public ReadOnlyObjectProperty<ComparisonChoices> choicesProperty() { return choices.getReadOnlyProperty(); }
+
     public TaskRunner tasks() { return tasks; }
 
     public DialogService dialogs() { return dialogs; }
@@ -77,6 +82,7 @@ public final class MainViewModel {
             protected Workspace call() throws Exception {
                 Workspace ws = openOrCreate();
                 defaultComparison = Comparison.defaultFor(ws);
+                loadedChoices = ComparisonChoices.of(ws);
                 return ws;
             }
 
@@ -103,6 +109,7 @@ public final class MainViewModel {
     private void switchTo(Workspace ws, Comparison defaultComparison) {
         Workspace old = workspace.get();
         tasks.cancelAll();
+        choices.set(loadedChoices);
         comparison.set(defaultComparison);
         workspace.set(ws);
         home.rememberWorkspace(ws.file());
@@ -123,8 +130,8 @@ public final class MainViewModel {
             }
         };
         task.setOnSucceeded(e -> {
-            revision.set(revision.get() + 1);
             dialogs.showInfo("Import finished", task.getValue().summaryLine());
+            reloadChoices();
         });
         task.setOnFailed(e -> {
             Throwable ex = task.getException();
@@ -134,9 +141,30 @@ public final class MainViewModel {
         return tasks.run(task);
     }
 
+    // Written by the open task's worker, read in its onSucceeded on the FX thread.
     private volatile Comparison defaultComparison;
+    private volatile ComparisonChoices loadedChoices;
 
     public void refresh() { revision.set(revision.get() + 1); }
+
+    /** Re-reads what the workspace offers after its content changed, keeping the chosen comparison if it still fits. */
+    private void reloadChoices() {
+        Workspace ws = workspace.get();
+        Task<ComparisonChoices> task = new Task<>() {
+            @Override
+            protected ComparisonChoices call() {
+                updateMessage("Reading what " + ws.displayName() + " holds");
+                defaultComparison = Comparison.defaultFor(ws);
+                return ComparisonChoices.of(ws);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            choices.set(task.getValue());
+            if (comparison.get() == null) comparison.set(defaultComparison);
+            refresh();
+        });
+        tasks.run(task);
+    }
 
     public void shutdown() {
         tasks.close();

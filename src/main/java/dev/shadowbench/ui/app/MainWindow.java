@@ -118,7 +118,7 @@ public final class MainWindow extends BorderPane {
             if (!files.isEmpty()) vm.importLogs(files, null);
         });
         imp.disableProperty().bind(vm.workspaceProperty().isNull());
-        HBox bar = new HBox(12, ws, grow, imp);
+        HBox bar = new HBox(16, ws, new ComparisonBar(vm), grow, imp);
         bar.setId("comparison-bar");
         bar.getStyleClass().add("comparison-bar");
         bar.setAlignment(Pos.CENTER_LEFT);

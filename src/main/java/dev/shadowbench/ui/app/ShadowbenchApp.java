@@ -6,6 +6,8 @@ import dev.shadowbench.ui.common.FxDialogService;
 import dev.shadowbench.ui.common.TaskRunner;
 import dev.shadowbench.ui.overview.OverviewView;
 import dev.shadowbench.ui.overview.OverviewViewModel;
+import dev.shadowbench.ui.sample.SampleView;
+import dev.shadowbench.ui.sample.SampleViewModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -53,6 +55,8 @@ public final class ShadowbenchApp extends Application {
         Map<String, Supplier<Node>> s = new LinkedHashMap<>();
         OverviewViewModel overview = new OverviewViewModel(vm);
         s.put("Overview", () -> new OverviewView(overview));
+        SampleViewModel sample = new SampleViewModel(vm);
+        s.put("Sample", () -> new SampleView(sample));
         return s;
     }
 

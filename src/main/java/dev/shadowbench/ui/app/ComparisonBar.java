@@ -1,0 +1,78 @@
+package dev.shadowbench.ui.app;
+
+import dev.shadowbench.core.compare.Comparison;
+import dev.shadowbench.core.compare.ComparisonChoices;
+import dev.shadowbench.core.compare.Side;
+import java.time.LocalDate;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+
+/** Baseline, candidate and window: the global comparison every screen shows. */
+final class ComparisonBar extends HBox {
+    private final MainViewModel vm;
+    private final ComboBox<Side> baseline = new ComboBox<>();
+    private final ComboBox<Side> candidate = new ComboBox<>();
+    private final DatePicker from = new DatePicker();
+    private final DatePicker to = new DatePicker();
+    private boolean updating;
+
+    ComparisonBar(MainViewModel vm) {
+        super(8);
+        this.vm = vm;
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(0));
+        baseline.setId("baseline-choice");
+        candidate.setId("candidate-choice");
+        from.setId("window-from");
+        to.setId("window-to");
+        from.setPrefWidth(130);
+        to.setPrefWidth(130);
+        from.setPromptText("first day");
+        to.setPromptText("last day");
+        getChildren().addAll(new Label("Baseline"), baseline, new Label("vs  Candidate"), candidate,
+                new Label("Window"), from, new Label(".."), to);
+        disableProperty().bind(vm.choicesProperty().isNull());
+        vm.choicesProperty().addListener((o, a, c) -> showChoices(c));
+        vm.comparisonProperty().addListener((o, a, c) -> showComparison(c));
+        baseline.valueProperty().addListener((o, a, b) -> push());
+        candidate.valueProperty().addListener((o, a, b) -> push());
+        from.valueProperty().addListener((o, a, b) -> push());
+        to.valueProperty().addListener((o, a, b) -> push());
+    }
+
+    private void showChoices(ComparisonChoices c) {
+        updating = true;
+        try {
+            baseline.getItems().setAll(c == null ? java.util.List.of() : c.sides());
+            candidate.getItems().setAll(c == null ? java.util.List.of() : c.sides());
+        } finally {
+            updating = false;
+        }
+        showComparison(vm.comparison());
+    }
+
+    private void showComparison(Comparison c) {
+        updating = true;
+        try {
+            baseline.setValue(c == null ? null : c.baseline());
+            candidate.setValue(c == null ? null : c.candidate());
+            from.setValue(c == null ? null : c.from());
+            to.setValue(c == null ? null : c.to());
+        } finally {
+            updating = false;
+        }
+    }
+
+    /** Sends the user's change to the view model; a window whose end precedes its start is swapped. */
+    private void push() {
+        if (updating || baseline.getValue() == null || candidate.getValue() == null) return;
+        LocalDate f = from.getValue(), t = to.getValue();
+        if (f != null && t != null && t.isBefore(f)) { LocalDate x = f; f = t; t = x; }
+        Comparison next = new Comparison(baseline.getValue(), candidate.getValue(), f, t);
+        if (!next.equals(vm.comparison())) vm.comparisonProperty().set(next);
+    }
+}

@@ -1,0 +1,176 @@
+package dev.shadowbench.ui.sample;
+
+import dev.shadowbench.core.compare.Comparison;
+import dev.shadowbench.core.review.PairDetail;
+import dev.shadowbench.core.review.RandomSample;
+import dev.shadowbench.core.review.ReviewLog;
+import dev.shadowbench.core.review.SamplePair;
+import dev.shadowbench.core.review.Verdict;
+import dev.shadowbench.core.workspace.Workspace;
+import dev.shadowbench.ui.app.MainViewModel;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.concurrent.Task;
+
+/** The Sample screen's state: the seeded sample of the global comparison, filters, the selected pair, verdicts. */
+public final class SampleViewModel {
+    /** How many most extreme pairs the stratified option adds. */
+    public static final int EXTREMES = 10;
+
+    private final MainViewModel main;
+    private final IntegerProperty size = new SimpleIntegerProperty(100);
+    private final LongProperty seed = new SimpleLongProperty(1);
+    private final BooleanProperty stratified = new SimpleBooleanProperty(false);
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final ObservableList<SamplePair> pairs = FXCollections.observableArrayList();
+    private final FilteredList<SamplePair> visible = new FilteredList<>(pairs);
+    private final ObjectProperty<SamplePair> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<PairDetail> detail = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private Task<?> inFlight;
+
+    public SampleViewModel(MainViewModel main) {
+        this.main = main;
+        main.home().setting("sample.size").map(Integer::valueOf).ifPresent(size::set);
+        main.home().setting("sample.seed").map(Long::valueOf).ifPresent(seed::set);
+        main.home().setting("sample.stratified").map(Boolean::valueOf).ifPresent(stratified::set);
+        main.comparisonProperty().addListener((o, a, b) -> draw());
+        main.revisionProperty().addListener((o, a, b) -> draw());
+        filter.addListener((o, a, f) -> applyFilter(f));
+        selected.addListener((o, a, p) -> loadDetail(p));
+    }
+
+    public IntegerProperty sizeProperty() { return size; }
+    public LongProperty seedProperty() { return seed; }
+    public BooleanProperty stratifiedProperty() { return stratified; }
+    public StringProperty filterProperty() { return filter; }
+    public ObservableList<SamplePair> visiblePairs() { return visible; }
+    public ObservableList<SamplePair> pairs() { return pairs; }
+    public ObjectProperty<SamplePair> selectedProperty() { return selected; }
+    public ReadOnlyObjectProperty<PairDetail> detailProperty() { return detail.getReadOnlyProperty(); }
+    /** What the table area says when it has no rows, or a one-line status of the sample. */
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+
+    /** Draws again with a new random seed. */
+    public void newSample() {
+        seed.set(ThreadLocalRandom.current().nextLong(1, 1_000_000));
+        draw();
+    }
+
+    /** Draws the sample for the current comparison, size, seed and option, cancelling a draw in flight. */
+    public void draw() {
+        Workspace ws = main.workspace();
+        Comparison cmp = main.comparison();
+        if (inFlight != null) inFlight.cancel();
+        if (ws == null || cmp == null) {
+            pairs.clear();
+            message.set(ws == null ? "No workspace open." : "This workspace needs two variants (e.g. live and shadow) to pair. "
+                    + "Import the other side's logs with File › Import… (Ctrl+I).");
+            return;
+        }
+        RandomSample.Spec spec;
+        try {
+            spec = new RandomSample.Spec(size.get(), seed.get(), stratified.get() ? EXTREMES : 0);
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return;
+        }
+        main.home().saveSetting("sample.size", String.valueOf(spec.size()));
+        main.home().saveSetting("sample.seed", String.valueOf(spec.seed()));
+        main.home().saveSetting("sample.stratified", String.valueOf(stratified.get()));
+        Task<List<SamplePair>> task = new Task<>() {
+            @Override
+            protected List<SamplePair> call() {
+                updateMessage("Drawing " + spec.size() + " pairs (seed " + spec.seed() + ")");
+                updateProgress(-1, -1);
+                return ws.read(c -> RandomSample.draw(c, cmp, spec));
+            }
+        };
+        message.set("Drawing the sample…");
+        task.setOnSucceeded(e -> {
+            SamplePair keep = selected.get();
+            pairs.setAll(task.getValue());
+            message.set(pairs.isEmpty() ? "No paired requests in this comparison and window. Widen the window or check "
+                    + "that both sides log the same request ids." : status());
+            if (keep != null) pairs.stream().filter(p -> p.requestId().equals(keep.requestId())).findFirst().ifPresent(selected::set);
+        });
+        task.setOnFailed(e -> message.set("Could not draw the sample: " + task.getException().getMessage()));
+        inFlight = main.tasks().run(task);
+    }
+
+    private String status() {
+        long reviewed = pairs.stream().filter(p -> p.verdict() != null).count();
+        return String.format("%d pairs, seed %d%s · %d reviewed", pairs.size(), seed.get(),
+                stratified.get() ? " + most extreme" : "", reviewed);
+    }
+
+    private void applyFilter(String f) {
+        String needle = f == null ? "" : f.strip().toLowerCase(Locale.ROOT);
+        visible.setPredicate(needle.isEmpty() ? null : p ->
+                p.requestId().toLowerCase(Locale.ROOT).contains(needle)
+                        || (p.segment() != null && p.segment().toLowerCase(Locale.ROOT).contains(needle))
+                        || (p.verdict() != null && p.verdict().contains(needle)));
+    }
+
+    /** Records a verdict on a sampled pair; the table row updates once it is saved. */
+    public void mark(SamplePair pair, Verdict verdict, String note) {
+        Workspace ws = main.workspace();
+        Comparison cmp = main.comparison();
+        if (ws == null || cmp == null || pair == null) return;
+        String reviewer = main.home().setting("reviewer").orElse(System.getProperty("user.name"));
+        Task<Void> task = new Task<>() {
+            @Override
+            protected Void call() {
+                updateMessage("Saving verdict for " + pair.requestId());
+                new ReviewLog(ws).record(cmp, pair.requestId(), verdict, note, reviewer);
+                return null;
+            }
+        };
+        task.setOnSucceeded(e -> {
+            SamplePair updated = pair.withVerdict(verdict.code(), note == null || note.isBlank() ? null : note.strip());
+            int i = pairs.indexOf(pair);
+            if (i >= 0) pairs.set(i, updated);
+            selected.set(updated);
+            message.set(status());
+        });
+        task.setOnFailed(e -> main.dialogs().showError("Verdict not saved", task.getException().getMessage(), task.getException()));
+        main.tasks().run(task);
+    }
+
+    private void loadDetail(SamplePair p) {
+        Workspace ws = main.workspace();
+        Comparison cmp = main.comparison();
+        if (p == null || ws == null || cmp == null) {
+            detail.set(null);
+            return;
+        }
+        if (detail.get() != null && detail.get().requestId().equals(p.requestId())) return;
+        Task<PairDetail> task = new Task<>() {
+            @Override
+            protected PairDetail call() {
+                updateMessage("Reading request " + p.requestId());
+                return PairDetail.load(ws, cmp, p.requestId());
+            }
+        };
+        task.setOnSucceeded(e -> detail.set(task.getValue()));
+        main.tasks().run(task);
+    }
+}
