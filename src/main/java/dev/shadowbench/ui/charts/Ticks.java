@@ -1,0 +1,31 @@
+package dev.shadowbench.ui.charts;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** "Nice" axis ticks (1, 2, 5 x 10^n steps) and their labels. */
+final class Ticks {
+    private Ticks() {}
+
+    static List<Double> nice(double min, double max, int target) {
+        List<Double> out = new ArrayList<>();
+        if (!(max > min) || target < 1) return out;
+        double raw = (max - min) / target;
+        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
+        double norm = raw / mag;
+        double step = (norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10) * mag;
+        for (double t = Math.ceil(min / step) * step; t <= max + step * 1e-9; t += step) {
+            out.add(Math.abs(t) < step * 1e-9 ? 0.0 : t);
+        }
+        return out;
+    }
+
+    static String format(double v) {
+        double a = Math.abs(v);
+        if (a >= 1e6) return String.format("%.1fM", v / 1e6);
+        if (a >= 1e4) return String.format("%.0fk", v / 1e3);
+        if (a == Math.rint(a)) return String.format("%.0f", v);
+        if (a >= 10) return String.format("%.1f", v);
+        return String.format("%.2f", v);
+    }
+}
