@@ -5,15 +5,27 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The per-user folder: remembered settings (last workspace, window layout) and the sample workspace.
- * {@code -Dshadowbench.home=DIR} moves it (tests use that); default {@code ~/.shadowbench}.
+ * The per-user folder: remembered settings (last workspace, window layout, sample seed) and the sample
+ * workspace. {@code -Dshadowbench.home=DIR} moves it (tests use that); default {@code ~/.shadowbench}.
+ * Settings are read once and kept in memory; saving writes the file on a background thread (the UI
+ * thread does no I/O), atomically, so a crash never leaves half a file.
  */
 public final class AppHome {
     private final Path dir;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "shadowbench-settings");
+        t.setDaemon(true);
+        return t;
+    });
+    private Properties settings;
 
     public AppHome(Path dir) { this.dir = dir; }
 
@@ -29,37 +41,54 @@ public final class AppHome {
 
     private Path settingsFile() { return dir.resolve("settings.properties"); }
 
-    public synchronized Properties loadSettings() {
-        Properties p = new Properties();
-        Path f = settingsFile();
-        if (Files.isRegularFile(f)) {
-            try (InputStream in = Files.newInputStream(f)) {
-                p.load(in);
-            } catch (IOException | IllegalArgumentException e) {
-                // A damaged settings file costs remembered preferences only; start from defaults.
+    private synchronized Properties settings() {
+        if (settings == null) {
+            settings = new Properties();
+            Path f = settingsFile();
+            if (Files.isRegularFile(f)) {
+                try (InputStream in = Files.newInputStream(f)) {
+                    settings.load(in);
+                } catch (IOException | IllegalArgumentException e) {
+                    // A damaged settings file costs remembered preferences only; start from defaults.
+                    settings.clear();
+                }
             }
         }
-        return p;
+        return settings;
     }
 
-    public Optional<String> setting(String key) {
-        return Optional.ofNullable(loadSettings().getProperty(key));
+    public synchronized Optional<String> setting(String key) {
+        return Optional.ofNullable(settings().getProperty(key));
     }
 
-    /** Saves one setting atomically (write to a temp file, then move), so a crash never leaves half a file. */
+    /** Remembers one setting now and writes the file in the background. */
     public synchronized void saveSetting(String key, String value) {
-        Properties p = loadSettings();
+        Properties p = settings();
         if (value == null) p.remove(key); else p.setProperty(key, value);
+        Properties snapshot = new Properties();
+        snapshot.putAll(p);
+        writer.execute(() -> write(snapshot));
+    }
+
+    /** Waits until every saved setting is on disk (shutdown and tests). */
+    public void flush() {
+        try {
+            writer.submit(() -> { }).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new WorkspaceException("Settings in " + dir + " could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    private void write(Properties p) {
         try {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "settings", ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 p.store(out, "Shadowbench settings");
             }
-            Files.move(tmp, settingsFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, settingsFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new WorkspaceException("Cannot save settings in " + dir + ": " + e.getMessage(), e);
+            System.err.println("Shadowbench: cannot save settings in " + dir + ": " + e.getMessage());
         }
     }
 

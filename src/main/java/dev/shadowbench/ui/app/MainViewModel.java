@@ -41,7 +41,11 @@ public final class MainViewModel {
         this.tasks = tasks;
         this.dialogs = dialogs;
         workspace.addListener((o, old, ws) -> title.set(ws == null ? "Shadowbench" : "Shadowbench — " + ws.displayName()));
+        // Screens reload on the revision alone, so a change of comparison is one reload, not two.
+        comparison.addListener((o, a, b) -> { if (!switching) refresh(); });
     }
+
+    private boolean switching;
 
     public ReadOnlyObjectProperty<Workspace> workspaceProperty() { return workspace.getReadOnlyProperty(); }
 
@@ -54,7 +58,7 @@ public final class MainViewModel {
 
     /**
      * The global comparison (baseline, candidate, window) every screen shows; null until a workspace with
-     * two variants is open. Screens reload when it or {@link #revisionProperty()} changes.
+     * two variants is open. Changing it bumps {@link #revisionProperty()}, on which screens reload.
      */
     public ObjectProperty<Comparison> comparisonProperty() { return comparison; }
 
@@ -109,11 +113,16 @@ public final class MainViewModel {
     private void switchTo(Workspace ws, Comparison defaultComparison) {
         Workspace old = workspace.get();
         tasks.cancelAll();
-        choices.set(loadedChoices);
-        comparison.set(defaultComparison);
-        workspace.set(ws);
+        switching = true;
+        try {
+            choices.set(loadedChoices);
+            comparison.set(defaultComparison);
+            workspace.set(ws);
+        } finally {
+            switching = false;
+        }
         home.rememberWorkspace(ws.file());
-        revision.set(revision.get() + 1);
+        refresh();
         if (old != null && old != ws) old.close();
     }
 

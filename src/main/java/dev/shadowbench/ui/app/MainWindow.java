@@ -65,7 +65,8 @@ public final class MainWindow extends BorderPane {
             e.setDropCompleted(ok);
             e.consume();
         });
-        nav.getSelectionModel().selectFirst();
+        String last = vm.home().setting("screen.last").filter(screenFactories::containsKey).orElse(null);
+        if (last != null) show(last); else nav.getSelectionModel().selectFirst();
     }
 
     /** Shows the screen with this name (creating it on first use). */
@@ -73,6 +74,7 @@ public final class MainWindow extends BorderPane {
         if (name == null) return;
         Node n = screens.computeIfAbsent(name, k -> screenFactories.get(k).get());
         content.getChildren().setAll(n);
+        vm.home().saveSetting("screen.last", name);
         if (!name.equals(nav.getSelectionModel().getSelectedItem())) nav.getSelectionModel().select(name);
     }
 

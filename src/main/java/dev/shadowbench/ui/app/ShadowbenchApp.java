@@ -70,6 +70,9 @@ public final class ShadowbenchApp extends Application {
 
     @Override
     public void stop() {
-        if (vm != null) vm.shutdown();
+        if (vm != null) {
+            vm.shutdown();
+            vm.home().flush();
+        }
     }
 }

@@ -1,16 +1,21 @@
 package dev.shadowbench.ui.overview;
 
+import dev.shadowbench.core.workspace.WorkspaceOverview;
 import dev.shadowbench.core.workspace.WorkspaceOverview.Group;
+import dev.shadowbench.core.workspace.WorkspaceOverview.ImportedFile;
+import dev.shadowbench.core.workspace.WorkspaceOverview.QuarantinedLine;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
-/** The Overview screen: what the workspace holds, per model, version, variant and day. */
+/** The Overview screen: what the workspace holds, per model, version, variant and day; imports; quarantine. */
 public final class OverviewView extends BorderPane {
 
     public OverviewView(OverviewViewModel vm) {
@@ -30,23 +35,64 @@ public final class OverviewView extends BorderPane {
         table.getColumns().add(column("Variant", Group::variant));
         table.getColumns().add(column("Model", Group::model));
         table.getColumns().add(column("Version", Group::version));
-        TableColumn<Group, Long> rows = new TableColumn<>("Rows");
-        rows.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().rows()));
-        rows.setStyle("-fx-alignment: CENTER-RIGHT;");
-        table.getColumns().add(rows);
+        table.getColumns().add(count("Rows", Group::rows));
         table.getColumns().add(column("Latency", g -> g.withLatency() == 0 ? "not recorded"
                 : g.withLatency() == g.rows() ? "recorded" : String.format("%,d of %,d rows", g.withLatency(), g.rows())));
+
+        TableView<ImportedFile> files = new TableView<>(vm.files());
+        files.setId("overview-files");
+        files.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        files.setPlaceholder(new Label("No imports recorded yet."));
+        files.getColumns().add(column("Import", f -> "#" + f.importId() + " " + f.kind()));
+        files.getColumns().add(column("When", f -> f.importedAt() == null ? "" : f.importedAt().withNano(0).toString().replace('T', ' ')));
+        files.getColumns().add(count("Lines read", ImportedFile::linesRead));
+        files.getColumns().add(count("Imported", ImportedFile::imported));
+        files.getColumns().add(count("Quarantined", ImportedFile::quarantined));
+        files.getColumns().add(count("Blank", ImportedFile::blank));
+        files.getColumns().add(column("File", ImportedFile::path));
+
+        TableView<QuarantinedLine> quarantine = new TableView<>(vm.quarantine());
+        quarantine.setId("overview-quarantine");
+        quarantine.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        quarantine.setPlaceholder(new Label("No quarantined lines: every line read was imported or blank."));
+        quarantine.getColumns().add(column("File", QuarantinedLine::file));
+        quarantine.getColumns().add(column("Line", q -> q.line() == null ? "" : String.valueOf(q.line())));
+        quarantine.getColumns().add(column("Field", q -> q.field() == null ? "" : q.field()));
+        quarantine.getColumns().add(column("Reason", QuarantinedLine::reason));
+
+        Tab rows = new Tab("Rows by model and day", table);
+        Tab imports = new Tab("Imports", files);
+        Tab quarantined = new Tab("Quarantine", quarantine);
+        quarantined.textProperty().bind(vm.overviewProperty().map(o -> o.quarantinedRows() == 0 ? "Quarantine"
+                : String.format("Quarantine (%,d%s)", o.quarantinedRows(),
+                        o.quarantinedRows() > WorkspaceOverview.QUARANTINE_LISTED ? ", first " + WorkspaceOverview.QUARANTINE_LISTED + " listed" : "")));
+        TabPane tabs = new TabPane(rows, imports, quarantined);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         VBox top = new VBox(6, title, headline);
         top.setPadding(new Insets(0, 0, 12, 0));
         setTop(top);
-        setCenter(table);
+        setCenter(tabs);
         setPadding(new Insets(16));
     }
 
-    private static TableColumn<Group, String> column(String name, Function<Group, String> value) {
-        TableColumn<Group, String> c = new TableColumn<>(name);
+    private static <T> TableColumn<T, String> column(String name, Function<T, String> value) {
+        TableColumn<T, String> c = new TableColumn<>(name);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return c;
+    }
+
+    private static <T> TableColumn<T, Long> count(String name, Function<T, Long> value) {
+        TableColumn<T, Long> c = new TableColumn<>(name);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        c.setCellFactory(tc -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Long v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? null : String.format("%,d", v));
+            }
+        });
         return c;
     }
 }

@@ -15,6 +15,8 @@ import javafx.concurrent.Task;
 public final class OverviewViewModel {
     private final MainViewModel main;
     private final ObservableList<WorkspaceOverview.Group> groups = FXCollections.observableArrayList();
+    private final ObservableList<WorkspaceOverview.ImportedFile> files = FXCollections.observableArrayList();
+    private final ObservableList<WorkspaceOverview.QuarantinedLine> quarantine = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<WorkspaceOverview> overview = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("Opening a workspace…");
     private Task<WorkspaceOverview> inFlight;
@@ -25,6 +27,10 @@ public final class OverviewViewModel {
     }
 
     public ObservableList<WorkspaceOverview.Group> groups() { return groups; }
+
+    public ObservableList<WorkspaceOverview.ImportedFile> files() { return files; }
+
+    public ObservableList<WorkspaceOverview.QuarantinedLine> quarantine() { return quarantine; }
 
     public ReadOnlyObjectProperty<WorkspaceOverview> overviewProperty() { return overview.getReadOnlyProperty(); }
 
@@ -49,6 +55,8 @@ public final class OverviewViewModel {
     private void show(WorkspaceOverview o) {
         overview.set(o);
         groups.setAll(o.groups());
+        files.setAll(o.files());
+        quarantine.setAll(o.quarantine());
         headline.set(o.isEmpty()
                 ? "This workspace is empty. Drop prediction logs here or use File › Import… (Ctrl+I)."
                 : String.format("%,d prediction rows from %,d import(s) · %,d labels (%,d requests labelled) · %,d quarantined rows",

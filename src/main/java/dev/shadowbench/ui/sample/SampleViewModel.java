@@ -52,7 +52,6 @@ public final class SampleViewModel {
         main.home().setting("sample.size").map(Integer::valueOf).ifPresent(size::set);
         main.home().setting("sample.seed").map(Long::valueOf).ifPresent(seed::set);
         main.home().setting("sample.stratified").map(Boolean::valueOf).ifPresent(stratified::set);
-        main.comparisonProperty().addListener((o, a, b) -> draw());
         main.revisionProperty().addListener((o, a, b) -> draw());
         filter.addListener((o, a, f) -> applyFilter(f));
         selected.addListener((o, a, p) -> loadDetail(p));

@@ -42,6 +42,7 @@ class MainWindowFxTest extends ApplicationTest {
     void firstStartShowsTheSampleWorkspace() throws Exception {
         TableView<WorkspaceOverview.Group> table = lookup("#overview-table").queryTableView();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Shadowbench — sample.duckdb", stage.getTitle());
         assertEquals("live", table.getItems().get(0).variant());
         assertEquals(5009, table.getItems().get(0).rows());
@@ -51,7 +52,7 @@ class MainWindowFxTest extends ApplicationTest {
         Label ws = lookup("#workspace-label").queryAs(Label.class);
         assertEquals("Workspace: sample.duckdb", ws.getText());
         assertTrue(Files.isRegularFile(home.resolve("sample.duckdb")), "the sample workspace was created in the settings folder");
-        assertTrue(Files.readString(home.resolve("settings.properties")).contains("sample.duckdb"),
-                "the sample is remembered as the last workspace");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.isRegularFile(home.resolve("settings.properties"))
+                && Files.readString(home.resolve("settings.properties")).contains("sample.duckdb"));
     }
 }

@@ -75,7 +75,7 @@ class SampleScreenFxTest extends ApplicationTest {
         waitUntil(() -> table().getItems().size() == 100 && ids().equals(seed4242) && row(id).verdict() != null);
         assertEquals("wrong", row(id).verdict());
         assertEquals("leak? check the feature pipeline", row(id).note());
-        assertTrue(lookup("#sample-status").queryAs(Label.class).getText().contains("1 reviewed"));
+        waitUntil(() -> lookup("#sample-status").queryAs(Label.class).getText().endsWith("· 1 reviewed"));
     }
 
     private SamplePair row(String id) {
