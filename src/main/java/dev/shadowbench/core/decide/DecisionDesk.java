@@ -3,6 +3,7 @@ package dev.shadowbench.core.decide;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.compare.Side;
+import dev.shadowbench.core.workspace.Workspace;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +24,25 @@ public final class DecisionDesk {
                              String model, String version, Stage stage) {
 
         public String versionKey() { return model == null && version == null ? null : ModelVersionKey.of(model, version); }
+    }
+
+    /** The screen's whole state in one read: assessment (null without a comparison), the log and its verification. */
+    public record DeskState(Assessment assessment, List<DecisionRecord> history, Verification verification) {}
+
+    /** Reads everything the Decisions screen shows, on the calling thread's own connection. */
+    public static DeskState load(Workspace ws, Comparison cmp, SummarySource source, LocalDateTime now) throws SQLException {
+        try (Connection c = ws.connect()) {
+            Assessment a = cmp == null ? null : assess(c, cmp, source, GateSettingsStore.load(c), now);
+            return new DeskState(a, DecisionLog.list(c), DecisionLog.verify(c));
+        }
+    }
+
+    /** {@link #record(Connection, Assessment, DecisionType, String, String, String, String, String, Double)} on its own connection. */
+    public static DecisionRecord record(Workspace ws, Assessment a, DecisionType type, String reviewer, String note,
+                                        String stage, Double share) throws SQLException {
+        try (Connection c = ws.connect()) {
+            return record(c, a, type, reviewer, note, null, null, stage, share);
+        }
     }
 
     public static Assessment assess(Connection c, Comparison cmp, SummarySource source, GateSettings settings,

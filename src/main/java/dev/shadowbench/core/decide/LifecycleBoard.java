@@ -32,6 +32,14 @@ public record LifecycleBoard(List<VersionState> versions, String rollbackTarget)
     public static final int DEFAULT_RETIRE_AFTER_DAYS = 7;
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
 
+    /** Loads the board on the calling thread's own connection to {@code ws}. */
+    public static LifecycleBoard load(dev.shadowbench.core.workspace.Workspace ws, LocalDateTime now, int retireAfterDays)
+            throws SQLException {
+        try (Connection c = ws.connect()) {
+            return load(c, now, retireAfterDays);
+        }
+    }
+
     public static LifecycleBoard load(Connection c, LocalDateTime now, int retireAfterDays) throws SQLException {
         return derive(seenVersions(c), DecisionLog.list(c), now, retireAfterDays);
     }

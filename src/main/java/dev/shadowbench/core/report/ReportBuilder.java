@@ -25,6 +25,15 @@ public final class ReportBuilder {
 
     private ReportBuilder() {}
 
+    /** Collects on its own connection to {@code ws} (with the workspace's gate settings) and writes {@code file}. */
+    public static void write(dev.shadowbench.core.workspace.Workspace ws, Comparison cmp, SummarySource source,
+                             ReportFormat format, java.nio.file.Path file, LocalDateTime now)
+            throws SQLException, java.io.IOException {
+        try (Connection c = ws.connect()) {
+            format.write(collect(c, cmp, source, dev.shadowbench.core.decide.GateSettingsStore.load(c), ws.displayName(), now), file);
+        }
+    }
+
     public static ReportContent collect(Connection c, Comparison cmp, SummarySource source, GateSettings settings,
                                        String workspaceName, LocalDateTime now) throws SQLException {
         ObjectNode summary = source.summarize(c, cmp);

@@ -3,20 +3,16 @@ package dev.shadowbench.ui.decisions;
 import dev.shadowbench.core.BadInputException;
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.decide.DecisionDesk;
-import dev.shadowbench.core.decide.DecisionLog;
 import dev.shadowbench.core.decide.DecisionRecord;
 import dev.shadowbench.core.decide.DecisionType;
 import dev.shadowbench.core.decide.GateResult;
-import dev.shadowbench.core.decide.GateSettingsStore;
 import dev.shadowbench.core.decide.Stage;
 import dev.shadowbench.core.decide.SummarySource;
-import dev.shadowbench.core.decide.Verification;
 import dev.shadowbench.core.report.ReportBuilder;
 import dev.shadowbench.core.report.ReportFormat;
 import dev.shadowbench.core.workspace.Workspace;
 import dev.shadowbench.ui.app.MainViewModel;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -60,10 +56,7 @@ public final class DecisionsViewModel {
     private final ObjectProperty<Stage> stage = new SimpleObjectProperty<>();
     private final StringProperty trafficSharePercent = new SimpleStringProperty("");
     private final StringProperty note = new SimpleStringProperty("");
-    private Task<Loaded> inFlight;
-
-    /** What one reload brings back from the workspace. */
-    record Loaded(DecisionDesk.Assessment assessment, List<DecisionRecord> history, Verification verification) {}
+    private Task<DecisionDesk.DeskState> inFlight;
 
     public DecisionsViewModel(MainViewModel main, SummarySource source) {
         this.main = main;
@@ -107,15 +100,11 @@ public final class DecisionsViewModel {
             candidate.set("Pick a baseline and a candidate: this workspace has fewer than two variants.");
             gates.clear();
         }
-        Task<Loaded> task = new Task<>() {
+        Task<DecisionDesk.DeskState> task = new Task<>() {
             @Override
-            protected Loaded call() throws Exception {
+            protected DecisionDesk.DeskState call() throws Exception {
                 updateMessage("Evaluating the gates");
-                try (Connection c = ws.connect()) {
-                    DecisionDesk.Assessment a = cmp == null ? null
-                            : DecisionDesk.assess(c, cmp, source, GateSettingsStore.load(c), LocalDateTime.now(ZoneOffset.UTC));
-                    return new Loaded(a, DecisionLog.list(c), DecisionLog.verify(c));
-                }
+                return DecisionDesk.load(ws, cmp, source, LocalDateTime.now(ZoneOffset.UTC));
             }
         };
         task.setOnSucceeded(e -> show(task.getValue()));
@@ -123,7 +112,7 @@ public final class DecisionsViewModel {
         inFlight = main.tasks().run(task);
     }
 
-    private void show(Loaded l) {
+    private void show(DecisionDesk.DeskState l) {
         assessment.set(l.assessment());
         if (l.assessment() != null) {
             var a = l.assessment();
@@ -163,9 +152,7 @@ public final class DecisionsViewModel {
             @Override
             protected DecisionRecord call() throws Exception {
                 updateMessage("Recording the decision");
-                try (Connection c = ws.connect()) {
-                    return DecisionDesk.record(c, a, type, who, why, null, null, stageText, share);
-                }
+                return DecisionDesk.record(ws, a, type, who, why, stageText, share);
             }
         };
         task.setOnSucceeded(e -> {
@@ -195,10 +182,7 @@ public final class DecisionsViewModel {
             @Override
             protected Path call() throws Exception {
                 updateMessage("Writing the report");
-                try (Connection c = ws.connect()) {
-                    format.write(ReportBuilder.collect(c, cmp, source, GateSettingsStore.load(c), ws.displayName(),
-                            LocalDateTime.now(ZoneOffset.UTC)), file);
-                }
+                ReportBuilder.write(ws, cmp, source, format, file, LocalDateTime.now(ZoneOffset.UTC));
                 return file;
             }
         };

@@ -3,7 +3,6 @@ package dev.shadowbench.ui.lifecycle;
 import dev.shadowbench.core.decide.LifecycleBoard;
 import dev.shadowbench.core.workspace.Workspace;
 import dev.shadowbench.ui.app.MainViewModel;
-import java.sql.Connection;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import javafx.beans.property.ObjectProperty;
@@ -51,9 +50,7 @@ public final class LifecycleViewModel {
             @Override
             protected LifecycleBoard call() throws Exception {
                 updateMessage("Reading model versions");
-                try (Connection c = ws.connect()) {
-                    return LifecycleBoard.load(c, LocalDateTime.now(ZoneOffset.UTC), retireAfterDays);
-                }
+                return LifecycleBoard.load(ws, LocalDateTime.now(ZoneOffset.UTC), retireAfterDays);
             }
         };
         task.setOnSucceeded(e -> show(task.getValue()));

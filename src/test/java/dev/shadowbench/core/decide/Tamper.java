@@ -13,4 +13,11 @@ public final class Tamper {
             st.execute(sql);
         }
     }
+
+    /** Appends a decision with a chosen time, as the app would have days ago. */
+    public static void appendAt(Workspace ws, DecisionDraft d, java.time.LocalDateTime at) throws Exception {
+        try (Connection c = ws.connect()) {
+            DecisionLog.append(c, d, at);
+        }
+    }
 }

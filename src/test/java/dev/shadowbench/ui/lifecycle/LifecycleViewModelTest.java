@@ -6,7 +6,12 @@ import static dev.shadowbench.ui.DecisionsFixture.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shadowbench.core.decide.DecisionDraft;
+import dev.shadowbench.core.decide.DecisionType;
 import dev.shadowbench.core.decide.Stage;
+import dev.shadowbench.core.decide.Tamper;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import dev.shadowbench.ui.DecisionsFixture;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,11 +36,8 @@ class LifecycleViewModelTest {
         assertTrue(vm.headlineProperty().get().startsWith("2 model version(s) · rollback target: none"), vm.headlineProperty().get());
 
         // a promote recorded ten days ago (through the core log, then read back by the screen)
-        try (var c = fx.main.workspace().connect()) {
-            dev.shadowbench.core.decide.DecisionLog.append(c, new dev.shadowbench.core.decide.DecisionDraft(
-                    dev.shadowbench.core.decide.DecisionType.PROMOTE, "ana", null, "gbr", "2.0.0-rc1", "canary 100%", 1.0, null, null),
-                    java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusDays(10));
-        }
+        Tamper.appendAt(fx.main.workspace(), new DecisionDraft(DecisionType.PROMOTE, "ana", null, "gbr", "2.0.0-rc1",
+                "canary 100%", 1.0, null, null), LocalDateTime.now(ZoneOffset.UTC).minusDays(10));
         runFx(fx.main::refresh);
         waitFor("promoted", () -> vm.versions().stream().anyMatch(v -> v.stage() == Stage.PRODUCTION && v.model().equals("gbr")));
         var ridge = vm.versions().stream().filter(v -> v.model().equals("ridge")).findFirst().orElseThrow();
