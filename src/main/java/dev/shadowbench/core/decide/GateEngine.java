@@ -189,7 +189,7 @@ public final class GateEngine {
         if (v == Math.rint(v) && Math.abs(v) < 1e9) return String.valueOf((long) v);
         double a = Math.abs(v);
         if (a >= 100) return String.format(Locale.ROOT, "%.1f", v);
-        if (a >= 0.01) return String.format(Locale.ROOT, "%.3g", v);
+        if (a >= 0.01) return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", v)).stripTrailingZeros().toPlainString();
         return String.format(Locale.ROOT, "%.2e", v);
     }
 
