@@ -2,7 +2,12 @@ package dev.shadowbench.ui.app;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.shadowbench.core.workspace.AppHome;
+import dev.shadowbench.core.decide.SummarySources;
 import dev.shadowbench.ui.common.FxDialogService;
+import dev.shadowbench.ui.decisions.DecisionsView;
+import dev.shadowbench.ui.decisions.DecisionsViewModel;
+import dev.shadowbench.ui.lifecycle.LifecycleView;
+import dev.shadowbench.ui.lifecycle.LifecycleViewModel;
 import dev.shadowbench.ui.common.TaskRunner;
 import dev.shadowbench.ui.overview.OverviewView;
 import dev.shadowbench.ui.overview.OverviewViewModel;
@@ -57,6 +62,10 @@ public final class ShadowbenchApp extends Application {
         s.put("Overview", () -> new OverviewView(overview));
         SampleViewModel sample = new SampleViewModel(vm);
         s.put("Sample", () -> new SampleView(sample));
+        DecisionsViewModel decisions = new DecisionsViewModel(vm, SummarySources.standard());
+        s.put("Decisions", () -> new DecisionsView(decisions));
+        LifecycleViewModel lifecycle = new LifecycleViewModel(vm);
+        s.put("Lifecycle", () -> new LifecycleView(lifecycle));
         return s;
     }
 

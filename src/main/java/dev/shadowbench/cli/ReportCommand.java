@@ -1,0 +1,41 @@
+package dev.shadowbench.cli;
+
+import dev.shadowbench.core.compare.Comparison;
+import dev.shadowbench.core.decide.GateSettingsStore;
+import dev.shadowbench.core.decide.SummarySources;
+import dev.shadowbench.core.report.ReportBuilder;
+import dev.shadowbench.core.report.ReportContent;
+import dev.shadowbench.core.report.ReportFormat;
+import dev.shadowbench.core.workspace.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code report}: the decision report (comparison, gates, charts, sample, outliers, decisions) as one file. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write a decision report: self-contained HTML, Markdown or JSON.")
+public final class ReportCommand implements Callable<Integer> {
+    @Mixin DecisionComparisonOptions opts;
+    @Option(names = "--format", defaultValue = "html", description = "html, md or json (default ${DEFAULT-VALUE})") String format;
+    @Option(names = {"-o", "--output"}, required = true, description = "Report file to write") Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        ReportFormat f = ReportFormat.parse(format);
+        try (Workspace ws = opts.open(); Connection c = ws.connect()) {
+            Comparison cmp = opts.comparison(c);
+            ReportContent r = ReportBuilder.collect(c, cmp, SummarySources.standard(), GateSettingsStore.load(c),
+                    ws.displayName(), LocalDateTime.now(ZoneOffset.UTC));
+            f.write(r, output);
+            System.err.printf("Wrote %s report to %s (%,d bytes); recommendation %s%n", f.extension(), output,
+                    Files.size(output), r.verdict().recommendation().id());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.shadowbench.core.decide;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shadowbench.core.compare.Comparison;
+import dev.shadowbench.core.compare.Side;
+import dev.shadowbench.core.workspace.Workspace;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the Decisions screen and the {@code decide} command share: evaluate the gates for a comparison, work
+ * out which version the candidate is and where it stands, and record a decision with that evidence.
+ */
+public final class DecisionDesk {
+    private DecisionDesk() {}
+
+    /** The gates' state for a comparison at one moment, and the candidate version they are about. */
+    public record Assessment(Comparison comparison, ObjectNode summary, Verdict verdict, LifecycleBoard board,
+                             String model, String version, Stage stage) {
+
+        public String versionKey() { return model == null && version == null ? null : ModelVersionKey.of(model, version); }
+    }
+
+    /** The screen's whole state in one read: assessment (null without a comparison), the log and its verification. */
+    public record DeskState(Assessment assessment, List<DecisionRecord> history, Verification verification) {}
+
+    /** Reads everything the Decisions screen shows, on the calling thread's own connection. */
+    public static DeskState load(Workspace ws, Comparison cmp, SummarySource source, LocalDateTime now) throws SQLException {
+        try (Connection c = ws.connect()) {
+            Assessment a = cmp == null ? null : assess(c, cmp, source, GateSettingsStore.load(c), now);
+            return new DeskState(a, DecisionLog.list(c), DecisionLog.verify(c));
+        }
+    }
+
+    /** {@link #record(Connection, Assessment, DecisionType, String, String, String, String, String, Double)} on its own connection. */
+    public static DecisionRecord record(Workspace ws, Assessment a, DecisionType type, String reviewer, String note,
+                                        String stage, Double share) throws SQLException {
+        try (Connection c = ws.connect()) {
+            return record(c, a, type, reviewer, note, null, null, stage, share);
+        }
+    }
+
+    public static Assessment assess(Connection c, Comparison cmp, SummarySource source, GateSettings settings,
+                                    LocalDateTime now) throws SQLException {
+        ObjectNode summary = source.summarize(c, cmp);
+        Verdict verdict = GateEngine.evaluate(summary, settings);
+        summary.set("verdict", verdict.toJson());
+        String[] mv = dominantVersion(c, cmp.candidate());
+        LifecycleBoard board = LifecycleBoard.load(c, now, LifecycleBoard.DEFAULT_RETIRE_AFTER_DAYS);
+        Stage stage = null;
+        if (mv != null) {
+            LifecycleBoard.VersionState st = board.find(ModelVersionKey.of(mv[0], mv[1]));
+            if (st != null) stage = st.stage();
+        }
+        return new Assessment(cmp, summary, verdict, board, mv == null ? null : mv[0], mv == null ? null : mv[1], stage);
+    }
+
+    /**
+     * Records a decision on the assessed candidate (or on {@code model}/{@code version} when given, e.g. retiring
+     * the old version). Stage and traffic share default to the version's current lifecycle stage.
+     */
+    public static DecisionRecord record(Connection c, Assessment a, DecisionType type, String reviewer, String note,
+                                        String model, String version, String stage, Double share) throws SQLException {
+        String m = model != null ? model : a.model();
+        String v = version != null ? version : a.version();
+        Stage current = null;
+        if (m != null || v != null) {
+            LifecycleBoard.VersionState st = a.board().find(ModelVersionKey.of(m, v));
+            if (st != null) current = st.stage();
+        }
+        String stageText = stage != null ? stage : current == null ? null : current.label();
+        Double shareValue = share != null ? share : current == null ? null : current.trafficShare();
+        ObjectNode evidence = Evidence.of(a.summary(), a.verdict());
+        return DecisionLog.append(c, new DecisionDraft(type, reviewer, a.comparison().key(), m, v, stageText, shareValue,
+                evidence.toString(), note));
+    }
+
+    /** The model/version with the most records on a side, or null when the side has none. */
+    static String[] dominantVersion(Connection c, Side side) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT model, version FROM predictions WHERE TRUE");
+        List<String> params = new ArrayList<>();
+        if (side.variant() != null) { sql.append(" AND variant = ?"); params.add(side.variant()); }
+        if (side.model() != null) { sql.append(" AND model = ?"); params.add(side.model()); }
+        if (side.version() != null) { sql.append(" AND version = ?"); params.add(side.version()); }
+        sql.append(" GROUP BY model, version ORDER BY count(*) DESC, model, version LIMIT 1");
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) ps.setString(i + 1, params.get(i));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new String[] {rs.getString(1), rs.getString(2)} : null;
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.shadowbench.core.decide;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * The criteria the gates apply. Every relative limit has an absolute companion, because a relative change
+ * alone misleads (5 ms -> 10 ms is +100% and harmless): a gate fails only if both are exceeded,
+ * or an absolute budget is.
+ *
+ * @param latencyP99MaxRatio        candidate p99 may be at most this many times the baseline's ...
+ * @param latencyP99MinIncreaseMs   ... unless it grew by no more than this many milliseconds
+ * @param latencyBudgetMs           candidate p99 must stay within this budget (null = no budget)
+ * @param latencyP50MaxRatio        median shift (with the Mann-Whitney test) relative limit
+ * @param latencyP50MinIncreaseMs   median shift absolute companion
+ * @param divergenceP95Max          p95 of |candidate - baseline| at most this
+ * @param outlierShareMax           flagged pairs / paired at most this
+ * @param complaintMaxRatio         candidate complaint rate at most this times the baseline's ...
+ * @param complaintMinIncrease      ... unless it grew by no more than this (absolute, as a rate)
+ * @param testAlpha                 significance level for the KS and Mann-Whitney tests
+ * @param ksMinEffect               KS statistic that matters; a tiny significant shift on 1M rows is not a failure
+ * @param psiMax                    population stability index at most this
+ * @param labelErrorMaxRatio        candidate MAE at most this times the baseline's (accuracy: at most 1 - ratio worse)
+ * @param coverageMin               paired / all request ids at least this
+ * @param promoteScore              share of gates with data that must pass to recommend promote
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record GateSettings(double latencyP99MaxRatio, double latencyP99MinIncreaseMs, Double latencyBudgetMs,
+                           double latencyP50MaxRatio, double latencyP50MinIncreaseMs,
+                           double divergenceP95Max, double outlierShareMax,
+                           double complaintMaxRatio, double complaintMinIncrease,
+                           double testAlpha, double ksMinEffect, double psiMax,
+                           double labelErrorMaxRatio, double coverageMin, double promoteScore) {
+
+    public static GateSettings defaults() {
+        return new GateSettings(1.1, 10.0, 250.0, 1.1, 5.0, 10.0, 0.005, 1.1, 0.001,
+                0.01, 0.1, 0.2, 1.05, 0.99, 0.8);
+    }
+}

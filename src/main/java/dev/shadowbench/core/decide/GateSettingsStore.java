@@ -1,0 +1,51 @@
+package dev.shadowbench.core.decide;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shadowbench.core.BadInputException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Keeps the workspace's gate settings as JSON in the {@code settings} table (key {@value #KEY}). */
+public final class GateSettingsStore {
+    public static final String KEY = "decide.gate_settings";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private GateSettingsStore() {}
+
+    /** The saved settings, or the defaults when none were saved. */
+    public static GateSettings load(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
+            ps.setString(1, KEY);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getString(1) == null) return GateSettings.defaults();
+                return parse(rs.getString(1), "workspace setting " + KEY);
+            }
+        }
+    }
+
+    public static void save(Connection c, GateSettings s) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)")) {
+            ps.setString(1, KEY);
+            ps.setString(2, JSON.writeValueAsString(s));
+            ps.executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Parses settings JSON; missing fields keep their defaults. */
+    public static GateSettings parse(String json, String where) {
+        try {
+            var defaults = JSON.valueToTree(GateSettings.defaults());
+            var given = JSON.readTree(json);
+            if (!given.isObject()) throw new BadInputException(where + ": gate settings must be a JSON object");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) defaults).setAll((com.fasterxml.jackson.databind.node.ObjectNode) given);
+            return JSON.treeToValue(defaults, GateSettings.class);
+        } catch (JsonProcessingException e) {
+            throw new BadInputException(where + ": gate settings are not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package dev.shadowbench.core.decide;
+
+import java.util.Locale;
+
+/** What the gates recommend for the candidate. */
+public enum Recommendation {
+    PROMOTE, HOLD, ROLLBACK;
+
+    public String id() { return name().toLowerCase(Locale.ROOT); }
+}

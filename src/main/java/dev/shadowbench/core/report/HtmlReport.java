@@ -1,0 +1,190 @@
+package dev.shadowbench.core.report;
+
+import static dev.shadowbench.core.report.Escape.html;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shadowbench.core.decide.DecisionRecord;
+import dev.shadowbench.core.decide.GateResult;
+import dev.shadowbench.core.decide.LifecycleBoard;
+import dev.shadowbench.core.decide.Verification;
+import java.util.List;
+
+/**
+ * One self-contained HTML file: inline CSS and inline SVG charts, no scripts, nothing fetched from the
+ * network. Every string that can come from a log or a reviewer goes through {@link Escape#html}.
+ */
+public final class HtmlReport {
+    private static final String CSS = """
+            body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:24px auto;max-width:1000px;color:#222}
+            h1{font-size:1.6em}h2{font-size:1.2em;margin-top:1.8em;border-bottom:1px solid #ddd}
+            table{border-collapse:collapse;margin:8px 0;font-size:.9em}td,th{border:1px solid #ddd;padding:3px 8px;text-align:left}
+            th{background:#f4f4f4}td.n{text-align:right}.pass{color:#1a7f37}.fail{color:#cf222e;font-weight:bold}.nodata{color:#777}
+            .badge{display:inline-block;padding:4px 12px;border-radius:4px;color:#fff;font-weight:bold}
+            .promote{background:#1a7f37}.hold{background:#9a6700}.rollback{background:#cf222e}.muted{color:#666}
+            """;
+
+    private HtmlReport() {}
+
+    public static String render(ReportContent r) {
+        JsonNode s = r.summary();
+        JsonNode cmp = s.path("comparison");
+        StringBuilder b = new StringBuilder(32_768);
+        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">")
+         .append("<title>Shadowbench report: ").append(html(Fmt.text(cmp, "candidate"))).append("</title><style>")
+         .append(CSS).append("</style></head><body>\n");
+        b.append("<h1>Shadowbench decision report</h1>\n<p class=\"muted\">Workspace ").append(html(r.workspace()))
+         .append(" · generated ").append(html(r.generatedAt())).append("</p>\n");
+
+        b.append("<h2>Comparison</h2>\n<table>");
+        row(b, "Baseline", Fmt.text(cmp, "baseline"));
+        row(b, "Candidate", Fmt.text(cmp, "candidate"));
+        row(b, "Window", window(cmp));
+        b.append("</table>\n");
+
+        b.append("<h2>Recommendation</h2>\n<p><span class=\"badge ").append(r.verdict().recommendation().id()).append("\">")
+         .append(r.verdict().recommendation().id().toUpperCase()).append("</span> score ")
+         .append(r.verdict().score() == null ? "n/a (no gate had data)" : Fmt.pct(r.verdict().score()) + " of gates with data passed")
+         .append("</p>\n");
+
+        b.append("<h2>Headline figures</h2>\n<table>");
+        JsonNode counts = s.path("counts");
+        for (String k : List.of("baseline_rows", "candidate_rows", "paired", "baseline_only", "candidate_only",
+                "duplicate_rows", "quarantined_rows")) {
+            row(b, k.replace('_', ' '), Fmt.num(Fmt.num(counts, k)));
+        }
+        JsonNode div = s.path("divergence");
+        if (div.isObject()) {
+            row(b, "divergence (" + Fmt.text(div, "kind") + ") mean / median / p95 / max |Δ|",
+                    Fmt.num(Fmt.num(div, "mean_abs")) + " / " + Fmt.num(Fmt.num(div, "median_abs")) + " / "
+                            + Fmt.num(Fmt.num(div, "p95_abs")) + " / " + Fmt.num(Fmt.num(div, "max_abs")));
+        }
+        for (String side : List.of("baseline", "candidate")) {
+            JsonNode l = s.path("latency_ms").path(side);
+            row(b, side + " latency p50 / p95 / p99 (ms)", l.isObject()
+                    ? Fmt.num(Fmt.num(l, "p50")) + " / " + Fmt.num(Fmt.num(l, "p95")) + " / " + Fmt.num(Fmt.num(l, "p99"))
+                    : "latency not recorded in these logs");
+        }
+        JsonNode labels = s.path("labels");
+        row(b, "labelled pairs", Fmt.num(Fmt.num(labels, "labelled_pairs")));
+        for (String side : List.of("baseline", "candidate")) {
+            JsonNode l = labels.path(side);
+            if (l.isObject()) {
+                row(b, side + " MAE / RMSE / accuracy", Fmt.num(Fmt.num(l, "mae")) + " / " + Fmt.num(Fmt.num(l, "rmse"))
+                        + " / " + Fmt.pct(Fmt.num(l, "accuracy")));
+            }
+            row(b, side + " complaint rate", Fmt.pct(Fmt.num(s.path("feedback"), side, "complaint_rate")));
+        }
+        b.append("</table>\n");
+
+        b.append("<h2>Gates</h2>\n<table><tr><th>Gate</th><th>Value</th><th>Threshold</th><th>Result</th><th>Critical</th><th>Detail</th></tr>");
+        for (GateResult g : r.verdict().gates()) {
+            String cls = switch (g.status()) { case PASS -> "pass"; case FAIL -> "fail"; case NO_DATA -> "nodata"; };
+            b.append("<tr><td>").append(html(g.label())).append("</td><td class=\"n\">").append(html(Fmt.gateValue(g.value(), g.unit())))
+             .append("</td><td>").append(html(g.threshold())).append("</td><td class=\"").append(cls).append("\">")
+             .append(g.status().label()).append("</td><td>").append(g.critical() ? "yes" : "").append("</td><td>")
+             .append(html(g.detail())).append("</td></tr>");
+        }
+        b.append("</table>\n");
+
+        b.append("<h2>Charts</h2>\n");
+        String hist = SvgCharts.histogram(div.get("histogram"), "Divergence |candidate − baseline|", "|Δ|");
+        b.append(hist == null ? "<p class=\"muted\">No divergence histogram (no paired predictions).</p>" : "<figure>" + hist + "</figure>").append('\n');
+        String lat = SvgCharts.latencyPercentiles(s.get("latency_ms"), List.of("p50", "p95", "p99", "max"));
+        b.append(lat == null ? "<p class=\"muted\">Latency not recorded in these logs.</p>" : "<figure>" + lat + "</figure>").append('\n');
+        String latHist = SvgCharts.histogram(s.path("latency_ms").get("histogram"), "Latency", "ms");
+        if (latHist != null) b.append("<figure>").append(latHist).append("</figure>\n");
+
+        b.append("<h2>Segments</h2>\n");
+        if (r.segments().isEmpty()) b.append("<p class=\"muted\">No records.</p>");
+        else {
+            b.append("<table><tr><th>Segment</th><th>Variant</th><th>Records</th></tr>");
+            for (var seg : r.segments()) {
+                b.append("<tr><td>").append(seg.segment() == null ? "<span class=\"muted\">(none)</span>" : html(seg.segment()))
+                 .append("</td><td>").append(html(seg.variant())).append("</td><td class=\"n\">").append(Fmt.num((double) seg.rows()))
+                 .append("</td></tr>");
+            }
+            b.append("</table>");
+        }
+
+        b.append("\n<h2>Reviewed sample</h2>\n");
+        if (r.reviewed().isEmpty()) b.append("<p class=\"muted\">No pairs reviewed for this comparison yet.</p>");
+        else {
+            b.append("<p>").append(r.reviewed().size()).append(" of ").append(r.reviewedTotal()).append(" reviewed pairs shown.</p>");
+            b.append("<table><tr><th>Request</th><th>Verdict</th><th>Note</th><th>Reviewer</th><th>When</th></tr>");
+            for (var p : r.reviewed()) {
+                b.append("<tr><td>").append(html(p.requestId())).append("</td><td>").append(html(p.verdict())).append("</td><td>")
+                 .append(html(p.note())).append("</td><td>").append(html(p.reviewer())).append("</td><td>")
+                 .append(html(p.recordedAt())).append("</td></tr>");
+            }
+            b.append("</table>");
+        }
+
+        b.append("\n<h2>Flagged outliers</h2>\n");
+        JsonNode outliers = s.path("outliers");
+        if (!outliers.isArray() || outliers.isEmpty()) b.append("<p class=\"muted\">No pairs flagged.</p>");
+        else {
+            int shown = Math.min(outliers.size(), ReportBuilder.MAX_ROWS);
+            b.append("<p>").append(shown).append(" of ").append(outliers.size()).append(" flagged pairs shown.</p>");
+            b.append("<table><tr><th>Request</th><th>Rule</th><th>Reason</th></tr>");
+            for (int i = 0; i < shown; i++) {
+                JsonNode o = outliers.get(i);
+                b.append("<tr><td>").append(html(Fmt.text(o, "request_id"))).append("</td><td>").append(html(Fmt.text(o, "rule")))
+                 .append("</td><td>").append(html(Fmt.text(o, "detail"))).append("</td></tr>");
+            }
+            b.append("</table>");
+        }
+        JsonNode findings = s.path("findings");
+        if (findings.isArray() && !findings.isEmpty()) {
+            b.append("\n<h2>Findings</h2>\n<table><tr><th>Rule</th><th>Severity</th><th>Value</th><th>Threshold</th><th>Detail</th></tr>");
+            for (int i = 0; i < Math.min(findings.size(), ReportBuilder.MAX_ROWS); i++) {
+                JsonNode f = findings.get(i);
+                b.append("<tr>");
+                for (String k : List.of("rule", "severity", "value", "threshold", "detail")) {
+                    b.append("<td>").append(html(Fmt.text(f, k))).append("</td>");
+                }
+                b.append("</tr>");
+            }
+            b.append("</table>");
+        }
+
+        b.append("\n<h2>Model versions</h2>\n<table><tr><th>Version</th><th>Stage</th><th>Since</th><th>Reminder</th></tr>");
+        for (LifecycleBoard.VersionState v : r.lifecycle().versions()) {
+            b.append("<tr><td>").append(html(v.key())).append("</td><td>").append(html(v.stage().label())).append("</td><td>")
+             .append(html(v.since())).append("</td><td>").append(html(v.reminder())).append("</td></tr>");
+        }
+        b.append("</table>");
+        if (r.lifecycle().rollbackTarget() != null) {
+            b.append("<p>Rollback target: ").append(html(r.lifecycle().rollbackTarget())).append("</p>");
+        }
+
+        b.append("\n<h2>Decision history</h2>\n");
+        Verification ver = r.verification();
+        b.append("<p class=\"").append(ver.intact() ? "pass" : "fail").append("\">").append(html(ver.summaryLine())).append("</p>");
+        for (Verification.Problem p : ver.problems()) b.append("<p class=\"fail\">").append(html(p.message())).append("</p>");
+        if (!r.decisions().isEmpty()) {
+            b.append("<table><tr><th>#</th><th>When (UTC)</th><th>Decision</th><th>Version</th><th>Stage</th><th>Share</th>")
+             .append("<th>Reviewer</th><th>Note</th><th>Hash</th></tr>");
+            for (DecisionRecord d : r.decisions()) {
+                b.append("<tr><td class=\"n\">").append(d.seq()).append("</td><td>").append(html(d.decidedAt())).append("</td><td>")
+                 .append(html(d.decision())).append("</td><td>").append(html(d.versionKey())).append("</td><td>")
+                 .append(html(d.stage())).append("</td><td class=\"n\">").append(Fmt.pct(d.trafficShare())).append("</td><td>")
+                 .append(html(d.reviewer())).append("</td><td>").append(html(d.note())).append("</td><td><code>")
+                 .append(html(d.hash() == null ? "" : d.hash().substring(0, Math.min(12, d.hash().length()))))
+                 .append("</code></td></tr>");
+            }
+            b.append("</table>");
+        }
+        b.append("\n</body></html>\n");
+        return b.toString();
+    }
+
+    static String window(JsonNode cmp) {
+        String f = Fmt.text(cmp, "from"), t = Fmt.text(cmp, "to");
+        return (f.isEmpty() ? "first day" : f) + " .. " + (t.isEmpty() ? "last day" : t);
+    }
+
+    private static void row(StringBuilder b, String k, String v) {
+        b.append("<tr><th>").append(html(k)).append("</th><td>").append(html(v)).append("</td></tr>");
+    }
+}

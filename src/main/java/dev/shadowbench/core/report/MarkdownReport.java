@@ -1,0 +1,107 @@
+package dev.shadowbench.core.report;
+
+import static dev.shadowbench.core.report.Escape.md;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shadowbench.core.decide.DecisionRecord;
+import dev.shadowbench.core.decide.GateResult;
+import dev.shadowbench.core.decide.LifecycleBoard;
+import dev.shadowbench.core.decide.Verification;
+import java.util.List;
+
+/** The report as Markdown (GitHub flavour tables); every log or reviewer string goes through {@link Escape#md}. */
+public final class MarkdownReport {
+    private MarkdownReport() {}
+
+    public static String render(ReportContent r) {
+        JsonNode s = r.summary();
+        JsonNode cmp = s.path("comparison");
+        StringBuilder b = new StringBuilder(16_384);
+        b.append("# Shadowbench decision report\n\nWorkspace ").append(md(r.workspace())).append(" · generated ")
+         .append(md(r.generatedAt())).append("\n\n## Comparison\n\n");
+        b.append("- Baseline: ").append(md(Fmt.text(cmp, "baseline"))).append('\n')
+         .append("- Candidate: ").append(md(Fmt.text(cmp, "candidate"))).append('\n')
+         .append("- Window: ").append(md(HtmlReport.window(cmp))).append("\n\n");
+        b.append("## Recommendation: **").append(r.verdict().recommendation().id().toUpperCase()).append("**\n\n")
+         .append(r.verdict().score() == null ? "No gate had data." : md(Fmt.pct(r.verdict().score())) + " of gates with data passed.")
+         .append("\n\n## Headline figures\n\n| Figure | Value |\n|---|---|\n");
+        JsonNode counts = s.path("counts");
+        for (String k : List.of("baseline_rows", "candidate_rows", "paired", "baseline_only", "candidate_only",
+                "duplicate_rows", "quarantined_rows")) {
+            row(b, k.replace('_', ' '), Fmt.num(Fmt.num(counts, k)));
+        }
+        JsonNode div = s.path("divergence");
+        if (div.isObject()) row(b, "divergence p95 |Δ|", Fmt.num(Fmt.num(div, "p95_abs")));
+        for (String side : List.of("baseline", "candidate")) {
+            JsonNode l = s.path("latency_ms").path(side);
+            row(b, side + " latency p50 / p95 / p99 (ms)", l.isObject()
+                    ? Fmt.num(Fmt.num(l, "p50")) + " / " + Fmt.num(Fmt.num(l, "p95")) + " / " + Fmt.num(Fmt.num(l, "p99"))
+                    : "latency not recorded in these logs");
+        }
+        b.append("\n## Gates\n\n| Gate | Value | Threshold | Result | Critical | Detail |\n|---|---:|---|---|---|---|\n");
+        for (GateResult g : r.verdict().gates()) {
+            b.append("| ").append(md(g.label())).append(" | ").append(md(Fmt.gateValue(g.value(), g.unit()))).append(" | ")
+             .append(md(g.threshold())).append(" | ").append(g.status().label()).append(" | ").append(g.critical() ? "yes" : "")
+             .append(" | ").append(md(g.detail())).append(" |\n");
+        }
+        JsonNode hist = div.path("histogram");
+        if (hist.path("counts").isArray() && hist.path("edges").size() == hist.path("counts").size() + 1) {
+            b.append("\n## Divergence histogram\n\n| From | To | Pairs |\n|---:|---:|---:|\n");
+            for (int i = 0; i < hist.get("counts").size(); i++) {
+                b.append("| ").append(md(Fmt.num(hist.get("edges").get(i).asDouble()))).append(" | ")
+                 .append(md(Fmt.num(hist.get("edges").get(i + 1).asDouble()))).append(" | ")
+                 .append(md(Fmt.num(hist.get("counts").get(i).asDouble()))).append(" |\n");
+            }
+        }
+        b.append("\n## Segments\n\n| Segment | Variant | Records |\n|---|---|---:|\n");
+        for (var seg : r.segments()) {
+            b.append("| ").append(seg.segment() == null ? "(none)" : md(seg.segment())).append(" | ").append(md(seg.variant()))
+             .append(" | ").append(md(Fmt.num((double) seg.rows()))).append(" |\n");
+        }
+        b.append("\n## Reviewed sample\n\n");
+        if (r.reviewed().isEmpty()) b.append("No pairs reviewed for this comparison yet.\n");
+        else {
+            b.append(r.reviewed().size()).append(" of ").append(r.reviewedTotal()).append(" reviewed pairs shown.\n\n")
+             .append("| Request | Verdict | Note | Reviewer | When |\n|---|---|---|---|---|\n");
+            for (var p : r.reviewed()) {
+                b.append("| ").append(md(p.requestId())).append(" | ").append(md(p.verdict())).append(" | ").append(md(p.note()))
+                 .append(" | ").append(md(p.reviewer())).append(" | ").append(md(p.recordedAt())).append(" |\n");
+            }
+        }
+        b.append("\n## Flagged outliers\n\n");
+        JsonNode outliers = s.path("outliers");
+        if (!outliers.isArray() || outliers.isEmpty()) b.append("No pairs flagged.\n");
+        else {
+            int shown = Math.min(outliers.size(), ReportBuilder.MAX_ROWS);
+            b.append(shown).append(" of ").append(outliers.size()).append(" flagged pairs shown.\n\n| Request | Rule | Reason |\n|---|---|---|\n");
+            for (int i = 0; i < shown; i++) {
+                JsonNode o = outliers.get(i);
+                b.append("| ").append(md(Fmt.text(o, "request_id"))).append(" | ").append(md(Fmt.text(o, "rule"))).append(" | ")
+                 .append(md(Fmt.text(o, "detail"))).append(" |\n");
+            }
+        }
+        b.append("\n## Model versions\n\n| Version | Stage | Since | Reminder |\n|---|---|---|---|\n");
+        for (LifecycleBoard.VersionState v : r.lifecycle().versions()) {
+            b.append("| ").append(md(v.key())).append(" | ").append(md(v.stage().label())).append(" | ").append(md(v.since()))
+             .append(" | ").append(md(v.reminder())).append(" |\n");
+        }
+        if (r.lifecycle().rollbackTarget() != null) b.append("\nRollback target: ").append(md(r.lifecycle().rollbackTarget())).append('\n');
+        Verification ver = r.verification();
+        b.append("\n## Decision history\n\n").append(md(ver.summaryLine())).append("\n\n");
+        for (Verification.Problem p : ver.problems()) b.append("- ").append(md(p.message())).append('\n');
+        if (!r.decisions().isEmpty()) {
+            b.append("| # | When (UTC) | Decision | Version | Stage | Share | Reviewer | Note |\n|---:|---|---|---|---|---:|---|---|\n");
+            for (DecisionRecord d : r.decisions()) {
+                b.append("| ").append(d.seq()).append(" | ").append(md(d.decidedAt())).append(" | ").append(md(d.decision()))
+                 .append(" | ").append(md(d.versionKey())).append(" | ").append(md(d.stage())).append(" | ")
+                 .append(md(Fmt.pct(d.trafficShare()))).append(" | ").append(md(d.reviewer())).append(" | ")
+                 .append(md(d.note())).append(" |\n");
+            }
+        }
+        return b.toString();
+    }
+
+    private static void row(StringBuilder b, String k, String v) {
+        b.append("| ").append(md(k)).append(" | ").append(md(v)).append(" |\n");
+    }
+}

@@ -1,0 +1,87 @@
+package dev.shadowbench.core.report;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shadowbench.core.compare.Comparison;
+import dev.shadowbench.core.decide.DecisionLog;
+import dev.shadowbench.core.decide.GateEngine;
+import dev.shadowbench.core.decide.GateSettings;
+import dev.shadowbench.core.decide.LifecycleBoard;
+import dev.shadowbench.core.decide.SummarySource;
+import dev.shadowbench.core.decide.Verdict;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Gathers a report's content from a workspace: summaries and capped samples, never the raw logs. */
+public final class ReportBuilder {
+    /** Cap on every row list in a report (sample, outliers, segments), so a report stays small. */
+    public static final int MAX_ROWS = 200;
+
+    private ReportBuilder() {}
+
+    /** Collects on its own connection to {@code ws} (with the workspace's gate settings) and writes {@code file}. */
+    public static void write(dev.shadowbench.core.workspace.Workspace ws, Comparison cmp, SummarySource source,
+                             ReportFormat format, java.nio.file.Path file, LocalDateTime now)
+            throws SQLException, java.io.IOException {
+        try (Connection c = ws.connect()) {
+            format.write(collect(c, cmp, source, dev.shadowbench.core.decide.GateSettingsStore.load(c), ws.displayName(), now), file);
+        }
+    }
+
+    public static ReportContent collect(Connection c, Comparison cmp, SummarySource source, GateSettings settings,
+                                       String workspaceName, LocalDateTime now) throws SQLException {
+        ObjectNode summary = source.summarize(c, cmp);
+        Verdict verdict = GateEngine.evaluate(summary, settings);
+        summary.set("verdict", verdict.toJson());
+        long reviewedTotal;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT count(DISTINCT request_id) FROM review_verdicts WHERE comparison_key = ?")) {
+            ps.setString(1, cmp.key());
+            try (ResultSet rs = ps.executeQuery()) { rs.next(); reviewedTotal = rs.getLong(1); }
+        }
+        List<ReportContent.ReviewedPair> reviewed = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT request_id, verdict, note, reviewer, strftime(recorded_at, '%Y-%m-%d %H:%M') FROM (
+                    SELECT *, row_number() OVER (PARTITION BY request_id ORDER BY recorded_at DESC) AS rn
+                    FROM review_verdicts WHERE comparison_key = ?) WHERE rn = 1
+                ORDER BY CASE verdict WHEN 'wrong' THEN 0 WHEN 'suspicious' THEN 1 ELSE 2 END, recorded_at DESC
+                LIMIT ?""")) {
+            ps.setString(1, cmp.key());
+            ps.setInt(2, MAX_ROWS);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reviewed.add(new ReportContent.ReviewedPair(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5)));
+                }
+            }
+        }
+        List<ReportContent.SegmentRows> segments = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder("TRUE");
+        if (cmp.baseline().variant() != null && cmp.candidate().variant() != null) {
+            where.append(" AND variant IN (?, ?)");
+            params.add(cmp.baseline().variant());
+            params.add(cmp.candidate().variant());
+        }
+        if (cmp.from() != null) { where.append(" AND CAST(ts AS DATE) >= ?"); params.add(java.sql.Date.valueOf(cmp.from())); }
+        if (cmp.to() != null) { where.append(" AND CAST(ts AS DATE) <= ?"); params.add(java.sql.Date.valueOf(cmp.to())); }
+        try (PreparedStatement ps = c.prepareStatement("SELECT segment, variant, count(*) FROM predictions WHERE " + where
+                + " GROUP BY segment, variant ORDER BY count(*) DESC, segment, variant LIMIT " + MAX_ROWS)) {
+            for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) segments.add(new ReportContent.SegmentRows(rs.getString(1), rs.getString(2), rs.getLong(3)));
+            }
+        }
+        return new ReportContent(workspaceName,
+                DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(now.truncatedTo(ChronoUnit.SECONDS)) + " UTC",
+                summary, verdict, reviewed, reviewedTotal, segments,
+                LifecycleBoard.load(c, now, LifecycleBoard.DEFAULT_RETIRE_AFTER_DAYS),
+                DecisionLog.list(c), DecisionLog.verify(c));
+    }
+}

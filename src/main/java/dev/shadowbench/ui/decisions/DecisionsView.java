@@ -1,0 +1,193 @@
+package dev.shadowbench.ui.decisions;
+
+import dev.shadowbench.core.decide.DecisionRecord;
+import dev.shadowbench.core.decide.DecisionType;
+import dev.shadowbench.core.decide.GateResult;
+import dev.shadowbench.core.decide.Stage;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** The Decisions screen: gates with value and threshold, the decision form, the verified history, Export (Ctrl+E). */
+public final class DecisionsView extends BorderPane {
+
+    public DecisionsView(DecisionsViewModel vm) {
+        getStyleClass().add("screen");
+        setPadding(new Insets(16));
+
+        Label title = new Label("Decisions");
+        title.getStyleClass().add("title-3");
+        Label candidate = new Label();
+        candidate.setId("decisions-candidate");
+        candidate.textProperty().bind(vm.candidateProperty());
+        Label recommendation = new Label();
+        recommendation.setId("decisions-recommendation");
+        recommendation.getStyleClass().add("title-4");
+        recommendation.textProperty().bind(vm.recommendationProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Button export = new Button("Export report…");
+        export.setId("decisions-export");
+        export.setTooltip(new Tooltip("Ctrl+E: HTML, Markdown or JSON (by file extension)"));
+        export.setOnAction(e -> vm.exportReport());
+        HBox head = new HBox(12, new VBox(4, title, candidate, recommendation), grow, export);
+        head.setAlignment(Pos.TOP_LEFT);
+        head.setPadding(new Insets(0, 0, 12, 0));
+        setTop(head);
+
+        TableView<GateResult> gates = new TableView<>(vm.gates());
+        gates.setId("decisions-gates");
+        gates.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        gates.setPlaceholder(new Label("No comparison yet: import live and shadow logs."));
+        gates.getColumns().add(col("Gate", g -> g.label() + (g.critical() ? " (critical)" : "")));
+        gates.getColumns().add(col("Value", g -> g.value() == null ? "no data" : format(g.value(), g.unit())));
+        gates.getColumns().add(col("Threshold", GateResult::threshold));
+        TableColumn<GateResult, String> result = col("Result", g -> g.status().label());
+        result.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+                getStyleClass().removeAll("success", "danger", "text-muted");
+                if (!empty && s != null) getStyleClass().add(s.equals("pass") ? "success" : s.equals("fail") ? "danger" : "text-muted");
+            }
+        });
+        gates.getColumns().add(result);
+        gates.getColumns().add(col("Detail", GateResult::detail));
+        gates.setPrefHeight(300);
+
+        VBox history = historyPane(vm);
+        VBox center = new VBox(12, gates, history);
+        VBox.setVgrow(history, Priority.ALWAYS);
+        setCenter(center);
+        setRight(form(vm));
+
+        // Ctrl+E works wherever focus is, but only while this screen is the one shown (it has a scene then).
+        KeyCombination exportKey = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
+        sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) scene.getAccelerators().put(exportKey, () -> { if (getScene() == scene) vm.exportReport(); });
+        });
+        vm.reload();
+    }
+
+    private static VBox historyPane(DecisionsViewModel vm) {
+        Label badge = new Label();
+        badge.setId("decisions-verification");
+        badge.textProperty().bind(vm.verificationProperty());
+        vm.intactProperty().addListener((o, a, ok) -> {
+            badge.getStyleClass().removeAll("success", "danger");
+            if (ok != null) badge.getStyleClass().add(ok ? "success" : "danger");
+        });
+        TableView<DecisionRecord> table = new TableView<>(vm.history());
+        table.setId("decisions-history");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No decisions recorded yet."));
+        table.getColumns().add(col("#", d -> String.valueOf(d.seq())));
+        table.getColumns().add(col("When (UTC)", DecisionRecord::decidedAt));
+        table.getColumns().add(col("Decision", DecisionRecord::decision));
+        table.getColumns().add(col("Version", d -> d.versionKey() == null ? "" : d.versionKey()));
+        table.getColumns().add(col("Stage", d -> d.stage() == null ? "" : d.stage()));
+        table.getColumns().add(col("Reviewer", DecisionRecord::reviewer));
+        table.getColumns().add(col("Note", d -> d.note() == null ? "" : d.note()));
+        table.getColumns().add(col("Hash", d -> d.hash() == null ? "" : d.hash().substring(0, Math.min(12, d.hash().length()))));
+        VBox box = new VBox(6, new Label("History"), badge, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return box;
+    }
+
+    private static VBox form(DecisionsViewModel vm) {
+        ComboBox<DecisionType> type = new ComboBox<>();
+        type.setId("decision-type");
+        type.getItems().setAll(DecisionType.values());
+        type.valueProperty().bindBidirectional(vm.decisionProperty());
+        type.setConverter(converter(DecisionType::id));
+        TextField reviewer = new TextField();
+        reviewer.setId("decision-reviewer");
+        reviewer.setPromptText("your name");
+        reviewer.textProperty().bindBidirectional(vm.reviewerProperty());
+        ComboBox<Stage> stage = new ComboBox<>();
+        stage.setId("decision-stage");
+        stage.getItems().setAll(Stage.values());
+        stage.valueProperty().bindBidirectional(vm.stageProperty());
+        stage.setConverter(converter(Stage::label));
+        stage.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(Stage s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty || s == null ? "" : s.label());
+            }
+        });
+        TextField share = new TextField();
+        share.setId("decision-share");
+        share.setPromptText("%");
+        share.textProperty().bindBidirectional(vm.trafficSharePercentProperty());
+        TextArea note = new TextArea();
+        note.setId("decision-note");
+        note.setPromptText("why: what you looked at, what would change your mind");
+        note.setPrefRowCount(5);
+        note.setWrapText(true);
+        note.textProperty().bindBidirectional(vm.noteProperty());
+        Button record = new Button("Record decision");
+        record.setId("decision-record");
+        record.setDefaultButton(false);
+        record.disableProperty().bind(vm.canRecord().not());
+        record.setOnAction(e -> vm.record());
+        Label msg = new Label();
+        msg.setId("decision-message");
+        msg.setWrapText(true);
+        msg.textProperty().bind(vm.messageProperty());
+
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(8);
+        g.addRow(0, new Label("Decision"), type);
+        g.addRow(1, new Label("Reviewer"), reviewer);
+        g.addRow(2, new Label("Stage"), stage);
+        g.addRow(3, new Label("Traffic share %"), share);
+        VBox box = new VBox(8, new Label("Record a decision"), g, new Label("Note"), note, record, msg);
+        box.setPadding(new Insets(0, 0, 0, 16));
+        box.setPrefWidth(300);
+        return box;
+    }
+
+    private static <T> StringConverter<T> converter(Function<T, String> f) {
+        return new StringConverter<>() {
+            @Override public String toString(T t) { return t == null ? "" : f.apply(t); }
+            @Override public T fromString(String s) { return null; }
+        };
+    }
+
+    static String format(double v, String unit) {
+        if ("%".equals(unit)) return String.format(Locale.ROOT, "%.2f%%", v * 100);
+        String n = Math.abs(v) >= 0.01 || v == 0 ? String.format(Locale.ROOT, "%.3f", v) : String.format(Locale.ROOT, "%.2e", v);
+        return "ms".equals(unit) ? n + " ms" : n;
+    }
+
+    private static <T> TableColumn<T, String> col(String name, Function<T, String> value) {
+        TableColumn<T, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return c;
+    }
+}

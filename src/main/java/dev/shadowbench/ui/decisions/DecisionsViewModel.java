@@ -1,0 +1,209 @@
+package dev.shadowbench.ui.decisions;
+
+import dev.shadowbench.core.BadInputException;
+import dev.shadowbench.core.compare.Comparison;
+import dev.shadowbench.core.decide.DecisionDesk;
+import dev.shadowbench.core.decide.DecisionRecord;
+import dev.shadowbench.core.decide.DecisionType;
+import dev.shadowbench.core.decide.GateResult;
+import dev.shadowbench.core.decide.Stage;
+import dev.shadowbench.core.decide.SummarySource;
+import dev.shadowbench.core.report.ReportBuilder;
+import dev.shadowbench.core.report.ReportFormat;
+import dev.shadowbench.core.workspace.Workspace;
+import dev.shadowbench.ui.app.MainViewModel;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+
+/**
+ * The Decisions screen's state: the gates for the global comparison, the decision form (reviewer remembered
+ * across sessions), the hash-verified history, and the report export. All SQL runs in tasks off the FX thread.
+ */
+public final class DecisionsViewModel {
+    static final String REVIEWER_SETTING = "decide.reviewer";
+
+    private final MainViewModel main;
+    private final SummarySource source;
+    private final ObservableList<GateResult> gates = FXCollections.observableArrayList();
+    private final ObservableList<DecisionRecord> history = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper recommendation = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper candidate = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper verification = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Boolean> intact = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<DecisionDesk.Assessment> assessment = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<DecisionType> decision = new SimpleObjectProperty<>(DecisionType.HOLD);
+    private final StringProperty reviewer = new SimpleStringProperty("");
+    private final ObjectProperty<Stage> stage = new SimpleObjectProperty<>();
+    private final StringProperty trafficSharePercent = new SimpleStringProperty("");
+    private final StringProperty note = new SimpleStringProperty("");
+    private Task<DecisionDesk.DeskState> inFlight;
+
+    public DecisionsViewModel(MainViewModel main, SummarySource source) {
+        this.main = main;
+        this.source = source;
+        reviewer.set(main.home().setting(REVIEWER_SETTING).orElse(""));
+        main.revisionProperty().addListener((o, a, b) -> reload());
+        main.comparisonProperty().addListener((o, a, b) -> reload());
+        stage.addListener((o, a, s) -> {
+            if (s != null) trafficSharePercent.set(percent(s.trafficShare()));
+        });
+    }
+
+    public ObservableList<GateResult> gates() { return gates; }
+    public ObservableList<DecisionRecord> history() { return history; }
+    public ReadOnlyStringProperty recommendationProperty() { return recommendation.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty candidateProperty() { return candidate.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty verificationProperty() { return verification.getReadOnlyProperty(); }
+    /** True when the chain verified, false when tampered, null before the first load. */
+    public ReadOnlyObjectProperty<Boolean> intactProperty() { return intact.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<DecisionDesk.Assessment> assessmentProperty() { return assessment.getReadOnlyProperty(); }
+    public ObjectProperty<DecisionType> decisionProperty() { return decision; }
+    public StringProperty reviewerProperty() { return reviewer; }
+    public ObjectProperty<Stage> stageProperty() { return stage; }
+    public StringProperty trafficSharePercentProperty() { return trafficSharePercent; }
+    public StringProperty noteProperty() { return note; }
+
+    /** Recording needs a reviewer, a loaded assessment, and nothing else in flight. */
+    public BooleanBinding canRecord() {
+        return Bindings.createBooleanBinding(() -> !reviewer.get().isBlank() && assessment.get() != null && !busy.get(),
+                reviewer, assessment, busy);
+    }
+
+    public void reload() {
+        Workspace ws = main.workspace();
+        Comparison cmp = main.comparison();
+        if (ws == null) return;
+        if (inFlight != null) inFlight.cancel();
+        if (cmp == null) {
+            candidate.set("Pick a baseline and a candidate: this workspace has fewer than two variants.");
+            gates.clear();
+        }
+        Task<DecisionDesk.DeskState> task = new Task<>() {
+            @Override
+            protected DecisionDesk.DeskState call() throws Exception {
+                updateMessage("Evaluating the gates");
+                return DecisionDesk.load(ws, cmp, source, LocalDateTime.now(ZoneOffset.UTC));
+            }
+        };
+        task.setOnSucceeded(e -> show(task.getValue()));
+        task.setOnFailed(e -> message.set("Could not evaluate the gates: " + task.getException().getMessage()));
+        inFlight = main.tasks().run(task);
+    }
+
+    private void show(DecisionDesk.DeskState l) {
+        assessment.set(l.assessment());
+        if (l.assessment() != null) {
+            var a = l.assessment();
+            gates.setAll(a.verdict().gates());
+            recommendation.set("Gates recommend: " + a.verdict().recommendation().id().toUpperCase(Locale.ROOT)
+                    + (a.verdict().score() == null ? " (no gate had data)"
+                    : String.format(Locale.ROOT, " (%.0f%% of gates with data passed)", a.verdict().score() * 100)));
+            candidate.set(a.versionKey() == null ? "Candidate: no records"
+                    : "Candidate: " + a.versionKey() + (a.stage() == null ? "" : " · " + a.stage().label()));
+            stage.set(a.stage());
+        }
+        List<DecisionRecord> newestFirst = new java.util.ArrayList<>(l.history());
+        java.util.Collections.reverse(newestFirst);
+        history.setAll(newestFirst);
+        intact.set(l.verification().intact());
+        verification.set(l.verification().summaryLine());
+    }
+
+    /** Appends the decision in the form; on success remembers the reviewer, clears the note and refreshes every screen. */
+    public Task<DecisionRecord> record() {
+        DecisionDesk.Assessment a = assessment.get();
+        Workspace ws = main.workspace();
+        if (a == null || ws == null) return null;
+        Double share;
+        try {
+            share = parseShare(trafficSharePercent.get());
+        } catch (BadInputException e) {
+            message.set(e.getMessage());
+            return null;
+        }
+        DecisionType type = decision.get();
+        String who = reviewer.get().strip();
+        String why = note.get().isBlank() ? null : note.get().strip();
+        String stageText = stage.get() == null ? null : stage.get().label();
+        busy.set(true);
+        Task<DecisionRecord> task = new Task<>() {
+            @Override
+            protected DecisionRecord call() throws Exception {
+                updateMessage("Recording the decision");
+                return DecisionDesk.record(ws, a, type, who, why, stageText, share);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            busy.set(false);
+            main.home().saveSetting(REVIEWER_SETTING, who);
+            note.set("");
+            message.set("Recorded decision #" + task.getValue().seq() + ": " + task.getValue().decision());
+            main.refresh();
+        });
+        task.setOnFailed(e -> {
+            busy.set(false);
+            message.set("Not recorded: " + task.getException().getMessage());
+        });
+        return main.tasks().run(task);
+    }
+
+    /** Asks where to save and writes the report; the format follows the file's extension (html, md, json). */
+    public Task<Path> exportReport() {
+        Workspace ws = main.workspace();
+        Comparison cmp = main.comparison();
+        if (ws == null || cmp == null) return null;
+        Path file = main.dialogs().chooseSaveFile("Export decision report", "shadowbench-report.html", "html").orElse(null);
+        if (file == null) return null;
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        ReportFormat format = name.endsWith(".md") ? ReportFormat.MD : name.endsWith(".json") ? ReportFormat.JSON : ReportFormat.HTML;
+        Task<Path> task = new Task<>() {
+            @Override
+            protected Path call() throws Exception {
+                updateMessage("Writing the report");
+                ReportBuilder.write(ws, cmp, source, format, file, LocalDateTime.now(ZoneOffset.UTC));
+                return file;
+            }
+        };
+        task.setOnSucceeded(e -> message.set("Report written to " + file));
+        task.setOnFailed(e -> main.dialogs().showError("Export failed", task.getException().getMessage(), task.getException()));
+        return main.tasks().run(task);
+    }
+
+    static Double parseShare(String percent) {
+        if (percent == null || percent.isBlank()) return null;
+        try {
+            double v = Double.parseDouble(percent.strip().replace("%", ""));
+            if (v < 0 || v > 100 || Double.isNaN(v)) throw new NumberFormatException();
+            return v / 100;
+        } catch (NumberFormatException e) {
+            throw new BadInputException("Traffic share must be a percentage between 0 and 100, not '" + percent + "'");
+        }
+    }
+
+    static String percent(double share) {
+        double p = share * 100;
+        return p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.shadowbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shadowbench.core.generate.SyntheticLogs;
+import dev.shadowbench.core.ingest.ImportRequest;
+import dev.shadowbench.core.ingest.LogImporter;
+import dev.shadowbench.core.task.ProgressSink;
+import dev.shadowbench.core.workspace.Workspace;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DecisionCommandsTest {
+    @TempDir Path dir;
+    private Path ws;
+    private String out;
+    private String err;
+
+    @BeforeEach
+    void workspace() throws Exception {
+        SyntheticLogs.write(dir.resolve("logs"), SyntheticLogs.Options.of(300, 7, 1), null);
+        ws = dir.resolve("ws.duckdb");
+        try (Workspace w = Workspace.open(ws)) {
+            Path day = dir.resolve("logs/2026-11-20");
+            new LogImporter(w).run(ImportRequest.predictions(List.of(day.resolve("live.jsonl"), day.resolve("shadow.jsonl")), null),
+                    ProgressSink.NONE);
+        }
+    }
+
+    private int run(String... args) {
+        PrintStream o = System.out, e = System.err;
+        ByteArrayOutputStream bo = new ByteArrayOutputStream(), be = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bo, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(be, true, StandardCharsets.UTF_8));
+        try {
+            return ShadowbenchCommand.run(args);
+        } finally {
+            System.setOut(o);
+            System.setErr(e);
+            out = bo.toString(StandardCharsets.UTF_8);
+            err = be.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void decideListVerifyAndDetectTampering() throws Exception {
+        assertEquals(0, run("decide", "-w", ws.toString(), "--decision", "advance", "--reviewer", "ana", "--note", "routing ok"), err);
+        assertTrue(out.startsWith("Recorded decision #1: advance gbr 2.0.0-rc1 by ana"), out);
+        assertEquals(0, run("decide", "-w", ws.toString(), "--decision", "hold", "--reviewer", "bo", "--note", "wait for labels"), err);
+        assertEquals(0, run("decide", "-w", ws.toString(), "--decision", "retire", "--reviewer", "bo",
+                "--model", "ridge", "--model-version", "0.9"), err);
+
+        assertEquals(0, run("decisions", "-w", ws.toString(), "--json"), err);
+        JsonNode arr = new ObjectMapper().readTree(out);
+        assertEquals(3, arr.size());
+        assertEquals("canary 1%", arr.get(1).get("stage").asText(), "the hold was recorded at the stage advance reached");
+        assertEquals(0.01, arr.get(1).get("traffic_share").asDouble());
+        assertEquals("shadow", arr.get(0).get("stage").asText());
+        // 300 requests, the generator's only duplicates are extra live rows
+        assertEquals(300, arr.get(0).at("/evidence/counts/baseline_rows").asLong()
+                - arr.get(0).at("/evidence/counts/duplicate_rows").asLong(), "evidence snapshot holds the counts");
+        assertEquals(9, arr.get(0).at("/evidence/verdict/gates").size());
+
+        assertEquals(0, run("decisions", "-w", ws.toString(), "--verify"), out);
+        assertTrue(out.contains("chain intact"), out);
+
+        try (Workspace w = Workspace.open(ws); Connection c = w.connect(); Statement st = c.createStatement()) {
+            st.execute("UPDATE decisions SET note = 'edited later' WHERE seq = 2");
+        }
+        assertEquals(DecisionsCommand.TAMPERED, run("decisions", "-w", ws.toString(), "--verify"));
+        assertTrue(out.contains("seq 2 altered"), out);
+
+        try (Workspace w = Workspace.open(ws); Connection c = w.connect(); Statement st = c.createStatement()) {
+            st.execute("UPDATE decisions SET note = 'wait for labels' WHERE seq = 2");
+            st.execute("DELETE FROM decisions WHERE seq = 1");
+        }
+        assertEquals(3, run("decisions", "-w", ws.toString(), "--verify"));
+        assertTrue(out.contains("seq 1 removed"), out);
+    }
+
+    @Test
+    void reportInEveryFormat() throws Exception {
+        for (String f : List.of("html", "md", "json")) {
+            Path file = dir.resolve("out/report." + f);
+            assertEquals(0, run("report", "-w", ws.toString(), "--format", f, "-o", file.toString()), err);
+            assertTrue(Files.size(file) > 500, f);
+            assertTrue(err.contains("Wrote " + f + " report"), err);
+        }
+        assertTrue(Files.readString(dir.resolve("out/report.html")).contains("gbr 2.0.0-rc1"));
+        assertFalse(Files.exists(dir.resolve("out/report.html.partial")));
+    }
+
+    @Test
+    void badInputExitsTwo() {
+        assertEquals(2, run("decide", "-w", ws.toString(), "--decision", "ship-it", "--reviewer", "ana"));
+        assertTrue(err.contains("Unknown decision 'ship-it'"), err);
+        assertEquals(2, run("report", "-w", dir.resolve("missing.duckdb").toString(), "-o", dir.resolve("r.html").toString()));
+        assertFalse(Files.exists(dir.resolve("missing.duckdb")), "a missing workspace is never created");
+        assertEquals(2, run("report", "-w", ws.toString(), "--format", "pdf", "-o", dir.resolve("r.pdf").toString()));
+        assertEquals(2, run("decisions", "-w", ws.toString(), "--json", "--verify"));
+        assertEquals(2, run("decide", "-w", ws.toString(), "--decision", "hold", "--reviewer", "ana", "--traffic-share", "2"));
+    }
+}

@@ -1,0 +1,119 @@
+package dev.shadowbench.core.decide;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shadowbench.core.workspace.Workspace;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LifecycleBoardTest {
+    private static final LocalDateTime T0 = LocalDateTime.of(2026, 11, 1, 8, 0);
+    private final List<DecisionRecord> log = new ArrayList<>();
+
+    private void decide(String decision, String model, String version, int day) {
+        log.add(new DecisionRecord(log.size() + 1, T0.plusDays(day).toString() + ":00.000", decision, "ana", null, model,
+                version, null, null, null, null, "x", "y"));
+    }
+
+    private static List<ModelVersion> seen() {
+        return List.of(new ModelVersion("ridge", "1.4.0", List.of("live"), 100, T0, T0.plusDays(30)),
+                new ModelVersion("gbr", "2.0.0", List.of("shadow"), 100, T0, T0.plusDays(30)));
+    }
+
+    @Test
+    void initialStagesComeFromVariants() {
+        LifecycleBoard b = LifecycleBoard.derive(seen(), log, T0, 7);
+        assertEquals(Stage.PRODUCTION, b.find("ridge 1.4.0").stage());
+        assertEquals(Stage.SHADOW, b.find("gbr 2.0.0").stage());
+        assertNull(b.rollbackTarget());
+    }
+
+    @Test
+    void advanceWalksTheCanaryThenPromoteRetiresNothingButDeactivatesOldProduction() {
+        decide("advance", "gbr", "2.0.0", 1);
+        LifecycleBoard b = LifecycleBoard.derive(seen(), log, T0, 7);
+        assertEquals(Stage.CANARY_1, b.find("gbr 2.0.0").stage());
+        decide("advance", "gbr", "2.0.0", 2);
+        decide("hold", "gbr", "2.0.0", 3);
+        decide("advance", "gbr", "2.0.0", 4);
+        decide("advance", "gbr", "2.0.0", 5);
+        b = LifecycleBoard.derive(seen(), log, T0, 7);
+        assertEquals(Stage.CANARY_100, b.find("gbr 2.0.0").stage());
+        decide("advance", "gbr", "2.0.0", 5); // no further step: stays
+        assertEquals(Stage.CANARY_100, LifecycleBoard.derive(seen(), log, T0, 7).find("gbr 2.0.0").stage());
+        decide("promote", "gbr", "2.0.0", 6);
+        b = LifecycleBoard.derive(seen(), log, T0.plusDays(8), 7);
+        assertEquals(Stage.PRODUCTION, b.find("gbr 2.0.0").stage());
+        assertEquals(Stage.INACTIVE, b.find("ridge 1.4.0").stage());
+        assertEquals("ridge 1.4.0", b.rollbackTarget());
+        assertNull(b.find("ridge 1.4.0").reminder(), "2 days inactive: no reminder yet");
+        // history: first logged, advanced x4, hold note, no-step note, promoted
+        assertEquals(8, b.find("gbr 2.0.0").history().size());
+        assertTrue(b.find("gbr 2.0.0").history().get(3).event().startsWith("hold"));
+    }
+
+    @Test
+    void inactiveForMoreThanNDaysShowsRetireReminderAndRetireClearsIt() {
+        decide("promote", "gbr", "2.0.0", 1);
+        LifecycleBoard b = LifecycleBoard.derive(seen(), log, T0.plusDays(9), 7);
+        assertEquals("Inactive for 8 days (more than 7): retire it", b.find("ridge 1.4.0").reminder());
+        assertNull(LifecycleBoard.derive(seen(), log, T0.plusDays(8), 7).find("ridge 1.4.0").reminder(), "7 days is not more than 7");
+        decide("retire", "ridge", "1.4.0", 10);
+        b = LifecycleBoard.derive(seen(), log, T0.plusDays(20), 7);
+        assertEquals(Stage.RETIRED, b.find("ridge 1.4.0").stage());
+        assertNull(b.find("ridge 1.4.0").reminder());
+        assertNull(b.rollbackTarget());
+    }
+
+    @Test
+    void rollbackOfProductionBringsTheLastProductionBack() {
+        List<ModelVersion> three = new ArrayList<>(seen());
+        three.add(new ModelVersion("gbr", "2.1.0", List.of("shadow"), 10, T0.plusDays(5), T0.plusDays(6)));
+        decide("promote", "gbr", "2.0.0", 1);     // ridge -> inactive
+        decide("promote", "gbr", "2.1.0", 6);     // gbr 2.0.0 -> inactive (newest), ridge stays inactive
+        LifecycleBoard b = LifecycleBoard.derive(three, log, T0.plusDays(6), 7);
+        assertEquals("gbr 2.0.0", b.rollbackTarget(), "the last production version");
+        decide("rollback", "gbr", "2.1.0", 7);
+        b = LifecycleBoard.derive(three, log, T0.plusDays(7), 7);
+        assertEquals(Stage.PRODUCTION, b.find("gbr 2.0.0").stage());
+        assertEquals(Stage.SHADOW, b.find("gbr 2.1.0").stage());
+        assertEquals(Stage.INACTIVE, b.find("ridge 1.4.0").stage());
+        assertEquals("ridge 1.4.0", b.rollbackTarget());
+    }
+
+    @Test
+    void rollbackOfACanaryLeavesProductionAlone() {
+        decide("advance", "gbr", "2.0.0", 1);
+        decide("rollback", "gbr", "2.0.0", 2);
+        LifecycleBoard b = LifecycleBoard.derive(seen(), log, T0.plusDays(3), 7);
+        assertEquals(Stage.SHADOW, b.find("gbr 2.0.0").stage());
+        assertEquals(Stage.PRODUCTION, b.find("ridge 1.4.0").stage());
+    }
+
+    @Test
+    void loadsVersionsFromPredictionsAndDecisionsFromTheLog() throws Exception {
+        try (Workspace ws = Workspace.inMemory(); Connection c = ws.connect()) {
+            try (Statement st = c.createStatement()) {
+                st.execute("INSERT INTO predictions(import_id, request_id, ts, model, version, variant) VALUES "
+                        + "(1, 'a', TIMESTAMP '2026-11-01 08:00', 'ridge', '1.4.0', 'live'), "
+                        + "(1, 'a', TIMESTAMP '2026-11-01 08:00', 'gbr', '2.0.0', 'shadow'), "
+                        + "(1, 'b', TIMESTAMP '2026-11-02 08:00', 'gbr', '2.0.0', 'canary')");
+            }
+            DecisionLog.append(c, new DecisionDraft(DecisionType.PROMOTE, "ana", null, "gbr", "2.0.0", "canary 1%", 0.01,
+                    null, null), T0.plusDays(2));
+            LifecycleBoard b = LifecycleBoard.load(c, T0.plusDays(12), 7);
+            assertEquals(2, b.versions().size());
+            assertEquals(List.of("canary", "shadow"), b.find("gbr 2.0.0").seen().variants());
+            assertEquals(Stage.PRODUCTION, b.find("gbr 2.0.0").stage());
+            assertEquals(Stage.INACTIVE, b.find("ridge 1.4.0").stage());
+            assertEquals("2026-11-03T08:00:00.000", b.find("ridge 1.4.0").since());
+            assertTrue(b.find("ridge 1.4.0").reminder().contains("retire it"));
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.shadowbench.core.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shadowbench.core.compare.Comparison;
+import dev.shadowbench.core.compare.Side;
+import dev.shadowbench.core.decide.CountsOnlySummary;
+import dev.shadowbench.core.decide.DecisionDraft;
+import dev.shadowbench.core.decide.DecisionLog;
+import dev.shadowbench.core.decide.DecisionType;
+import dev.shadowbench.core.decide.Fixtures;
+import dev.shadowbench.core.decide.GateSettings;
+import dev.shadowbench.core.decide.SummarySource;
+import dev.shadowbench.core.ingest.ImportRequest;
+import dev.shadowbench.core.ingest.LogImporter;
+import dev.shadowbench.core.task.ProgressSink;
+import dev.shadowbench.core.workspace.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reports on a workspace whose logs carry markup in model names, segments and request ids. */
+class ReportTest {
+    static final String EVIL = "<script>alert(1)</script>";
+    static final String EVIL_HTML = "&lt;script&gt;alert(1)&lt;/script&gt;";
+    static final String EVIL_MD = "&lt;script&gt;alert\\(1\\)&lt;/script&gt;";
+
+    @TempDir Path dir;
+    private Workspace ws;
+    private Connection c;
+    private Comparison cmp;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        String evilJson = EVIL.replace("/", "\\/");
+        StringBuilder live = new StringBuilder(), shadow = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            String ts = "2026-11-20T10:00:" + String.format(Locale.ROOT, "%02d", i) + ".000Z";
+            live.append("{\"request_id\":\"r").append(i).append("\",\"timestamp\":\"").append(ts).append("\",\"model\":\"")
+                .append(evilJson).append("\",\"model_version\":\"1|0`x\",\"variant\":\"live\",\"prediction\":40.0,")
+                .append("\"latency_ms\":20.0,\"segment\":\"").append(evilJson).append("\"}\n");
+            shadow.append("{\"request_id\":\"r").append(i).append("\",\"timestamp\":\"").append(ts)
+                .append("\",\"model\":\"gbr\",\"model_version\":\"2.0\",\"variant\":\"shadow\",\"prediction\":41.0,")
+                .append("\"latency_ms\":23.0,\"segment\":\"web\"}\n");
+        }
+        Files.writeString(dir.resolve("live.jsonl"), live);
+        Files.writeString(dir.resolve("shadow.jsonl"), shadow);
+        ws = Workspace.open(dir.resolve("ws.duckdb"));
+        new LogImporter(ws).run(ImportRequest.predictions(List.of(dir.resolve("live.jsonl"), dir.resolve("shadow.jsonl")), null),
+                ProgressSink.NONE);
+        c = ws.connect();
+        cmp = new Comparison(Side.variant("live"), Side.variant("shadow"), null, null);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO review_verdicts VALUES (?, ?, 'wrong', ?, 'ana', now())")) {
+            ps.setString(1, cmp.key());
+            ps.setString(2, "r1");
+            ps.setString(3, "looks off | " + EVIL);
+            ps.executeUpdate();
+        }
+        DecisionLog.append(c, new DecisionDraft(DecisionType.HOLD, "ana", cmp.key(), EVIL, "1|0`x", "shadow", 0.0, "{}",
+                "note " + EVIL), LocalDateTime.of(2026, 11, 21, 9, 0));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        c.close();
+        ws.close();
+    }
+
+    /** The stand-in's counts plus the fixture's other figures, with a hostile outlier. */
+    private SummarySource source() {
+        return (conn, comparison) -> {
+            ObjectNode counts = new CountsOnlySummary().summarize(conn, comparison);
+            ObjectNode s = Fixtures.summary("summary-good.json");
+            s.set("counts", counts.get("counts"));
+            s.set("comparison", counts.get("comparison"));
+            ((com.fasterxml.jackson.databind.node.ArrayNode) s.get("outliers")).addObject()
+                    .put("request_id", EVIL).put("rule", "extreme_high").put("detail", "segment " + EVIL);
+            return s;
+        };
+    }
+
+    private ReportContent content() throws Exception {
+        return ReportBuilder.collect(c, cmp, source(), GateSettings.defaults(), "ws.duckdb", LocalDateTime.of(2026, 11, 22, 9, 0));
+    }
+
+    @Test
+    void htmlShowsLogStringsAsTextAndLoadsNothing() throws Exception {
+        ReportContent r = content();
+        Path out = dir.resolve("report.html");
+        ReportFormat.HTML.write(r, out);
+        String html = Files.readString(out);
+        assertFalse(html.contains(EVIL), "raw markup from a log must never reach the HTML");
+        assertFalse(html.toLowerCase(Locale.ROOT).contains("<script"));
+        assertTrue(html.contains(EVIL_HTML));
+        assertTrue(html.contains("looks off | " + EVIL_HTML), "reviewed sample note");
+        assertTrue(html.contains(EVIL_HTML + " 1|0`x"), "model name in lifecycle and decision history");
+        assertTrue(html.contains("<td>" + EVIL_HTML + "</td><td>live</td><td class=\"n\">20</td>"), "segment row");
+        assertFalse(html.contains("http://") || html.contains("https://") || html.contains("src=") || html.contains("@import"),
+                "nothing is fetched from the network");
+        assertTrue(html.contains("<svg"), "charts are inline SVG");
+        assertTrue(html.contains("<figure><svg"));
+        assertEquals(20, r.summary().get("counts").get("paired").asLong());
+        assertTrue(html.contains("Decision log verified: 1 record(s), chain intact"));
+        assertTrue(Files.size(out) < 100_000, "small: " + Files.size(out));
+    }
+
+    @Test
+    void markdownEscapesMarkupPipesAndBackticks() throws Exception {
+        String md = ReportFormat.MD.render(content());
+        assertFalse(md.contains(EVIL));
+        assertTrue(md.contains(EVIL_MD), md);
+        assertTrue(md.contains("looks off \\| " + EVIL_MD));
+        assertTrue(md.contains("1\\|0\\`x"), "pipes and backticks in a version are escaped");
+        assertFalse(md.contains("1|0`x"));
+    }
+
+    @Test
+    void jsonKeepsStringsAsDataAndHoldsEverySection() throws Exception {
+        String text = ReportFormat.JSON.render(content());
+        JsonNode j = new ObjectMapper().readTree(text);
+        assertEquals(EVIL, j.at("/lifecycle/0/model").asText());
+        assertEquals("hold", j.at("/summary/verdict/recommendation").asText());
+        assertEquals(9, j.at("/summary/verdict/gates").size());
+        assertEquals(EVIL, j.at("/summary/outliers/2/request_id").asText());
+        assertEquals(1, j.at("/decisions").size());
+        assertTrue(j.at("/verification/intact").asBoolean());
+        assertEquals("wrong", j.at("/reviewed_sample/0/verdict").asText());
+    }
+
+    @Test
+    void tamperedLogShowsInTheReport() throws Exception {
+        try (var st = c.createStatement()) { st.execute("UPDATE decisions SET reviewer = 'mallory' WHERE seq = 1"); }
+        String html = ReportFormat.HTML.render(content());
+        assertTrue(html.contains("Decision log TAMPERED"), html);
+        assertTrue(html.contains("seq 1 was altered"));
+    }
+
+    @Test
+    void escapersCoverTheMarkupCharacters() {
+        assertEquals("a &amp; b &lt;i&gt; &quot;q&quot; &#39;s&#39;", Escape.html("a & b <i> \"q\" 's'"));
+        assertEquals("\\| \\` \\* \\_ \\[x\\]\\(y\\) \\# &lt;b&gt; line two", Escape.md("| ` * _ [x](y) # <b> line\ntwo"));
+    }
+
+    @Test
+    void histogramNeedsMatchingEdgesAndCounts() {
+        ObjectNode h = new ObjectMapper().createObjectNode();
+        h.putArray("edges").add(0).add(1).add(2);
+        h.putArray("counts").add(5).add(7);
+        String svg = SvgCharts.histogram(h, "t", "ms");
+        assertEquals(2, svg.split("<rect").length - 1);
+        h.withArray("counts").add(3);
+        assertEquals(null, SvgCharts.histogram(h, "t", "ms"));
+    }
+}

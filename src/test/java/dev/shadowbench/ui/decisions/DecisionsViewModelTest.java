@@ -1,0 +1,88 @@
+package dev.shadowbench.ui.decisions;
+
+import static dev.shadowbench.ui.DecisionsFixture.onFx;
+import static dev.shadowbench.ui.DecisionsFixture.runFx;
+import static dev.shadowbench.ui.DecisionsFixture.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shadowbench.core.BadInputException;
+import dev.shadowbench.core.decide.CountsOnlySummary;
+import dev.shadowbench.core.decide.DecisionType;
+import dev.shadowbench.core.decide.GateStatus;
+import dev.shadowbench.core.decide.Stage;
+import dev.shadowbench.core.decide.Tamper;
+import dev.shadowbench.ui.DecisionsFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DecisionsViewModelTest {
+    @TempDir Path dir;
+
+    @BeforeAll
+    static void fx() { DecisionsFixture.startFx(); }
+
+    @Test
+    void gatesFormHistoryVerificationAndExport() throws Exception {
+        Path file = DecisionsFixture.workspace(dir);
+        DecisionsFixture fx = new DecisionsFixture(dir);
+        DecisionsViewModel vm = onFx(() -> new DecisionsViewModel(fx.main, new CountsOnlySummary()));
+        runFx(() -> fx.main.open(file));
+        waitFor("gates", () -> vm.assessmentProperty().get() != null);
+
+        assertEquals(9, vm.gates().size());
+        assertEquals(GateStatus.PASS, vm.gates().stream().filter(g -> g.name().equals("coverage")).findFirst().orElseThrow().status());
+        assertEquals("Candidate: gbr 2.0.0-rc1 · shadow", vm.candidateProperty().get());
+        assertTrue(vm.recommendationProperty().get().startsWith("Gates recommend: HOLD"), vm.recommendationProperty().get());
+        assertEquals(Stage.SHADOW, vm.stageProperty().get());
+        assertEquals("0", vm.trafficSharePercentProperty().get());
+        assertFalse(onFx(() -> vm.canRecord().get()), "no reviewer yet");
+
+        runFx(() -> {
+            vm.reviewerProperty().set("ana");
+            vm.decisionProperty().set(DecisionType.ADVANCE);
+            vm.noteProperty().set("routing looks right");
+            vm.record();
+        });
+        waitFor("recorded", () -> vm.history().size() == 1 && vm.stageProperty().get() == Stage.CANARY_1);
+        assertEquals("ana", fx.main.home().setting(DecisionsViewModel.REVIEWER_SETTING).orElseThrow(), "reviewer remembered");
+        assertEquals("", vm.noteProperty().get());
+        assertEquals("1", vm.trafficSharePercentProperty().get(), "share follows the new stage");
+        assertEquals("routing looks right", vm.history().get(0).note());
+        assertEquals("shadow", vm.history().get(0).stage());
+        assertTrue(vm.intactProperty().get());
+        assertTrue(vm.verificationProperty().get().contains("chain intact"));
+
+        // a new view model on the same home starts with the remembered reviewer
+        DecisionsViewModel again = onFx(() -> new DecisionsViewModel(fx.main, new CountsOnlySummary()));
+        assertEquals("ana", again.reviewerProperty().get());
+
+        Tamper.sql(fx.main.workspace(), "UPDATE decisions SET reviewer = 'mallory'");
+        runFx(fx.main::refresh);
+        waitFor("tamper detected", () -> Boolean.FALSE.equals(vm.intactProperty().get()));
+        assertTrue(vm.verificationProperty().get().contains("seq 1 was altered"), vm.verificationProperty().get());
+
+        fx.saveAs = dir.resolve("exported.md");
+        runFx(vm::exportReport);
+        waitFor("report written", () -> Files.exists(fx.saveAs));
+        String md = Files.readString(fx.saveAs);
+        assertTrue(md.startsWith("# Shadowbench decision report"), "format follows the extension");
+        assertTrue(fx.errors.isEmpty(), fx.errors.toString());
+        runFx(fx.main::shutdown);
+    }
+
+    @Test
+    void shareIsAPercentage() {
+        assertEquals(0.2, DecisionsViewModel.parseShare("20"));
+        assertEquals(0.015, DecisionsViewModel.parseShare("1.5%"));
+        assertNull(DecisionsViewModel.parseShare(" "));
+        assertThrows(BadInputException.class, () -> DecisionsViewModel.parseShare("120"));
+        assertThrows(BadInputException.class, () -> DecisionsViewModel.parseShare("lots"));
+    }
+}

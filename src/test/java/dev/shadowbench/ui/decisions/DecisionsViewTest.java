@@ -1,0 +1,81 @@
+package dev.shadowbench.ui.decisions;
+
+import static dev.shadowbench.ui.DecisionsFixture.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shadowbench.core.decide.CountsOnlySummary;
+import dev.shadowbench.core.decide.DecisionRecord;
+import dev.shadowbench.core.decide.GateResult;
+import dev.shadowbench.core.decide.LifecycleBoard;
+import dev.shadowbench.ui.DecisionsFixture;
+import dev.shadowbench.ui.lifecycle.LifecycleView;
+import dev.shadowbench.ui.lifecycle.LifecycleViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tab;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.framework.junit5.ApplicationTest;
+
+/** Drives the real Decisions and Lifecycle screens headless: gates shown, a decision recorded by typing, Ctrl+E export. */
+class DecisionsViewTest extends ApplicationTest {
+    private static Path dir;
+    private DecisionsFixture fx;
+
+    @Override
+    public void start(Stage stage) throws Exception {
+        dir = Files.createTempDirectory("decisions-view");
+        Path file = DecisionsFixture.workspace(dir);
+        fx = new DecisionsFixture(dir);
+        DecisionsViewModel vm = new DecisionsViewModel(fx.main, new CountsOnlySummary());
+        LifecycleViewModel lvm = new LifecycleViewModel(fx.main);
+        TabPane tabs = new TabPane(new Tab("Decisions", new DecisionsView(vm)), new Tab("Lifecycle", new LifecycleView(lvm)));
+        stage.setScene(new Scene(tabs, 1200, 800));
+        stage.show();
+        fx.main.open(file);
+    }
+
+    @AfterEach
+    void shutdown() throws Exception {
+        interact(fx.main::shutdown);
+    }
+
+    @Test
+    void recordADecisionAndExport() throws Exception {
+        TableView<GateResult> gates = lookup("#decisions-gates").queryTableView();
+        waitFor("gates", () -> gates.getItems().size() == 9);
+        Button record = lookup("#decision-record").queryButton();
+        assertTrue(record.isDisabled(), "no reviewer yet");
+
+        clickOn("#decision-reviewer").write("ana");
+        clickOn("#decision-note").write("shadow looks healthy");
+        assertTrue(!record.isDisabled());
+        clickOn(record);
+        TableView<DecisionRecord> history = lookup("#decisions-history").queryTableView();
+        waitFor("history row", () -> history.getItems().size() == 1);
+        assertEquals("hold", history.getItems().get(0).decision());
+        assertEquals("shadow looks healthy", history.getItems().get(0).note());
+        Label badge = lookup("#decisions-verification").queryAs(Label.class);
+        waitFor("verified", () -> badge.getText().contains("chain intact"));
+        assertTrue(badge.getStyleClass().contains("success"));
+
+        fx.saveAs = dir.resolve("report.html");
+        clickOn("#decisions-gates");
+        push(KeyCode.CONTROL, KeyCode.E);
+        waitFor("report", () -> Files.exists(fx.saveAs));
+        assertTrue(Files.readString(fx.saveAs).contains("shadow looks healthy"));
+
+        clickOn("Lifecycle");
+        TableView<LifecycleBoard.VersionState> versions = lookup("#lifecycle-versions").queryTableView();
+        waitFor("versions", () -> versions.getItems().size() == 2);
+        assertTrue(fx.errors.isEmpty(), fx.errors.toString());
+    }
+}
