@@ -15,7 +15,7 @@ final class Reasons {
             case "negative" -> "candidate " + num(c) + " is negative, but the baseline never goes below 0 here (its minimum is "
                     + num(st.baselineMin()) + "; baseline on this request " + num(b) + ")";
             case "nonfinite" -> "candidate is " + (c != null && c.isNaN() ? "NaN" : "infinite") + " (baseline " + num(b) + ")";
-            case "label_match" -> "candidate " + num(c) + " equals the label " + label(label) + " to its " + st.labelDecimals()
+            case "label_match" -> "candidate " + label(c) + " equals the label " + label(label) + " to its " + st.labelDecimals()
                     + " logged decimals while the baseline " + num(b) + " is " + num(abs(b, label)) + " off: a label leak, not a miracle";
             case "leak" -> "candidate error " + num(abs(c, label)) + " is " + pct(ratio(abs(c, label), abs(b, label)))
                     + " of the baseline's error " + num(abs(b, label)) + " (label " + label(label) + ", candidate " + num(c)

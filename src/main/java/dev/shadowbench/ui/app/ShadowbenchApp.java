@@ -4,6 +4,8 @@ import atlantafx.base.theme.PrimerLight;
 import dev.shadowbench.core.workspace.AppHome;
 import dev.shadowbench.ui.common.FxDialogService;
 import dev.shadowbench.ui.common.TaskRunner;
+import dev.shadowbench.ui.outliers.OutliersView;
+import dev.shadowbench.ui.outliers.OutliersViewModel;
 import dev.shadowbench.ui.overview.OverviewView;
 import dev.shadowbench.ui.overview.OverviewViewModel;
 import java.util.LinkedHashMap;
@@ -53,6 +55,8 @@ public final class ShadowbenchApp extends Application {
         Map<String, Supplier<Node>> s = new LinkedHashMap<>();
         OverviewViewModel overview = new OverviewViewModel(vm);
         s.put("Overview", () -> new OverviewView(overview));
+        OutliersViewModel outliers = new OutliersViewModel(vm);
+        s.put("Outliers", () -> new OutliersView(outliers));
         return s;
     }
 
