@@ -113,6 +113,6 @@ final class AggregateFindings {
                 : "baseline " + pct((Long) slow[1] / (double) st.baselineLatencies());
         out.add(new Finding("latency_slow", share > max ? Finding.WARNING : Finding.INFO, share, max,
                 pct(share) + " of candidate answers (" + count((Long) slow[0]) + " of " + count(n) + ") took longer than the "
-                        + num(budget) + " ms budget (" + baseline + "); the slowest took " + num((Double) slow[2]) + " ms."));
+                        + OutlierSettings.fmt(budget) + " ms budget (" + baseline + "); the slowest took " + num((Double) slow[2]) + " ms."));
     }
 }

@@ -78,7 +78,7 @@ public final class OutliersView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No flagged pairs: every enabled rule passed."));
         table.getColumns().add(text("Request id", Row::requestId, 170));
-        table.getColumns().add(text("Rule", r -> r.outlier().rule(), 100));
+        table.getColumns().add(text("Rule", r -> r.outlier().rule(), 95));
         table.getColumns().add(number("Baseline", r -> r.outlier().baseline()));
         table.getColumns().add(number("Candidate", r -> r.outlier().candidate()));
         table.getColumns().add(number("Label", r -> r.outlier().label()));
@@ -129,6 +129,7 @@ public final class OutliersView extends BorderPane {
         box.getChildren().add(head);
         for (String rule : OutlierSettings.RULES) {
             CheckBox on = new CheckBox(rule);
+            on.setMnemonicParsing(false);
             on.setId("rule-" + rule);
             on.setTooltip(new Tooltip(OutlierSettings.meaning(rule)));
             ruleSwitches.put(rule, on);
@@ -141,7 +142,7 @@ public final class OutliersView extends BorderPane {
             for (OutlierSettings.Param p : OutlierSettings.PARAMS) {
                 if (!p.rule().equals(rule)) continue;
                 TextField f = new TextField();
-                f.setId("param-" + p.name());
+                f.setId("param-" + p.rule() + "-" + p.key());
                 f.setPrefColumnCount(6);
                 f.setTooltip(new Tooltip(p.meaning()));
                 f.disableProperty().bind(on.selectedProperty().not());
@@ -192,6 +193,7 @@ public final class OutliersView extends BorderPane {
         TableColumn<Row, String> c = new TableColumn<>(name);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 90));
         return c;
     }
 
@@ -199,7 +201,8 @@ public final class OutliersView extends BorderPane {
         TableColumn<Row, Double> c = new TableColumn<>(name);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
-        c.setPrefWidth(90);
+        c.setPrefWidth(95);
+        c.setMinWidth(80);
         return c;
     }
 }
