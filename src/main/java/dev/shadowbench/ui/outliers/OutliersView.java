@@ -55,6 +55,7 @@ public final class OutliersView extends BorderPane {
         setCenter(tableAndActions());
         setRight(settingsPanel());
         setPadding(new Insets(16));
+        vm.start();
     }
 
     private void showBanners(VBox banners) {

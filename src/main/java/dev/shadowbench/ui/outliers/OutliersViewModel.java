@@ -53,11 +53,13 @@ public final class OutliersViewModel {
     private final ReadOnlyObjectWrapper<OutlierReview.Result> result = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty showDismissed = new SimpleBooleanProperty(false);
     private Task<?> inFlight;
+    private boolean started;
 
     public OutliersViewModel(MainViewModel main) {
         this.main = main;
-        main.comparisonProperty().addListener((o, a, b) -> reload());
-        main.revisionProperty().addListener((o, a, b) -> reload());
+        // Pairing millions of requests is costly: nothing runs until the screen is first shown (start()).
+        main.comparisonProperty().addListener((o, a, b) -> { if (started) reload(); });
+        main.revisionProperty().addListener((o, a, b) -> { if (started) reload(); });
         showDismissed.addListener((o, a, b) -> refilter());
         refilter();
     }
@@ -81,6 +83,13 @@ public final class OutliersViewModel {
     private void refilter() {
         boolean all = showDismissed.get();
         rows.setPredicate(r -> all || !r.dismissed());
+    }
+
+    /** Called when the screen is first shown: loads now and follows every later change of comparison or content. */
+    public void start() {
+        if (started) return;
+        started = true;
+        reload();
     }
 
     /** Re-runs the rules on the current comparison, cancelling the run in flight. */

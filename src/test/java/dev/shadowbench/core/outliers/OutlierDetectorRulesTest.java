@@ -217,4 +217,25 @@ class OutlierDetectorRulesTest {
         // worst first: the fastest answers
         assertEquals(List.of("r0", "r1"), of(r, "latency_fast").stream().map(Outlier::requestId).toList());
     }
+
+    @Test
+    void noPairsMeansNoFlagsAndNoBanners() throws SQLException {
+        pairs(new Double[0], new Double[0], null, null, null);
+        OutlierReport r = detect();
+        assertEquals(0, r.pairs());
+        assertEquals(0, r.totalFlags());
+        assertTrue(r.findings().isEmpty());
+        assertEquals(0.0, r.flaggedShare());
+    }
+
+    @Test
+    void cancellingStopsTheDetector() throws SQLException {
+        pairs(LOG_B, LOG_C, null, null, null);
+        ProgressSink cancelled = new ProgressSink() {
+            @Override public void progress(long done, long total, String message) {}
+            @Override public boolean isCancelled() { return true; }
+        };
+        org.junit.jupiter.api.Assertions.assertThrows(dev.shadowbench.core.task.CancelledException.class,
+                () -> OutlierDetector.detect(c, OutlierSettings.defaults(), cancelled));
+    }
 }
