@@ -9,6 +9,8 @@ import dev.shadowbench.ui.decisions.DecisionsViewModel;
 import dev.shadowbench.ui.lifecycle.LifecycleView;
 import dev.shadowbench.ui.lifecycle.LifecycleViewModel;
 import dev.shadowbench.ui.common.TaskRunner;
+import dev.shadowbench.ui.outliers.OutliersView;
+import dev.shadowbench.ui.outliers.OutliersViewModel;
 import dev.shadowbench.ui.overview.OverviewView;
 import dev.shadowbench.ui.overview.OverviewViewModel;
 import dev.shadowbench.ui.sample.SampleView;
@@ -62,6 +64,8 @@ public final class ShadowbenchApp extends Application {
         s.put("Overview", () -> new OverviewView(overview));
         SampleViewModel sample = new SampleViewModel(vm);
         s.put("Sample", () -> new SampleView(sample));
+        OutliersViewModel outliers = new OutliersViewModel(vm);
+        s.put("Outliers", () -> new OutliersView(outliers));
         DecisionsViewModel decisions = new DecisionsViewModel(vm, SummarySources.standard());
         s.put("Decisions", () -> new DecisionsView(decisions));
         LifecycleViewModel lifecycle = new LifecycleViewModel(vm);

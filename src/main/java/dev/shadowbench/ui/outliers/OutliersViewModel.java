@@ -1,0 +1,226 @@
+package dev.shadowbench.ui.outliers;
+
+import dev.shadowbench.core.BadInputException;
+import dev.shadowbench.core.compare.Comparison;
+import dev.shadowbench.core.outliers.Finding;
+import dev.shadowbench.core.outliers.Outlier;
+import dev.shadowbench.core.outliers.OutlierReview;
+import dev.shadowbench.core.outliers.OutlierSettings;
+import dev.shadowbench.core.outliers.OutlierStore;
+import dev.shadowbench.core.task.CancelledException;
+import dev.shadowbench.core.workspace.Workspace;
+import dev.shadowbench.ui.app.MainViewModel;
+import dev.shadowbench.ui.common.FxProgress;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.concurrent.Task;
+
+/** State of the Outliers screen: flagged pairs with their dismissals, banners, and the editable rule settings. */
+public final class OutliersViewModel {
+
+    /** A flagged pair as the table shows it; {@code dismissal} is null while the flag is open. */
+    public record Row(Outlier outlier, OutlierStore.Dismissal dismissal) {
+        public boolean dismissed() { return dismissal != null; }
+
+        /** The request id with control characters made visible, so a hostile log cannot forge table rows. */
+        public String requestId() { return printable(outlier.requestId()); }
+
+        public String status() {
+            if (dismissal == null) return "open";
+            String note = dismissal.note() == null || dismissal.note().isBlank() ? "" : ": " + printable(dismissal.note());
+            return "dismissed" + (dismissal.reviewer() == null ? "" : " by " + printable(dismissal.reviewer())) + note;
+        }
+    }
+
+    private final MainViewModel main;
+    private final ObservableList<Row> allRows = FXCollections.observableArrayList();
+    private final FilteredList<Row> rows = new FilteredList<>(allRows);
+    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("Open a workspace to look for outliers.");
+    private final ReadOnlyStringWrapper settingsError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<OutlierSettings> settings = new ReadOnlyObjectWrapper<>(OutlierSettings.defaults());
+    private final ReadOnlyObjectWrapper<OutlierReview.Result> result = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty showDismissed = new SimpleBooleanProperty(false);
+    private Task<?> inFlight;
+    private boolean started;
+
+    public OutliersViewModel(MainViewModel main) {
+        this.main = main;
+        // Pairing millions of requests is costly: nothing runs until the screen is first shown (start()).
+        main.comparisonProperty().addListener((o, a, b) -> { if (started) reload(); });
+        main.revisionProperty().addListener((o, a, b) -> { if (started) reload(); });
+        showDismissed.addListener((o, a, b) -> refilter());
+        refilter();
+    }
+
+    /** The flagged pairs shown: open ones, plus dismissed ones when {@link #showDismissedProperty()} is on. */
+    public ObservableList<Row> rows() { return rows; }
+
+    public ObservableList<Finding> findings() { return findings; }
+
+    public ReadOnlyStringProperty headlineProperty() { return headline.getReadOnlyProperty(); }
+
+    /** Why the last settings change was refused, or empty. */
+    public ReadOnlyStringProperty settingsErrorProperty() { return settingsError.getReadOnlyProperty(); }
+
+    public ReadOnlyObjectProperty<OutlierSettings> settingsProperty() { return settings.getReadOnlyProperty(); }
+
+    public ReadOnlyObjectProperty<OutlierReview.Result> resultProperty() { return result.getReadOnlyProperty(); }
+
+    public BooleanProperty showDismissedProperty() { return showDismissed; }
+
+    private void refilter() {
+        boolean all = showDismissed.get();
+        rows.setPredicate(r -> all || !r.dismissed());
+    }
+
+    /** Called when the screen is first shown: loads now and follows every later change of comparison or content. */
+    public void start() {
+        if (started) return;
+        started = true;
+        reload();
+    }
+
+    /** Re-runs the rules on the current comparison, cancelling the run in flight. */
+    public void reload() {
+        if (inFlight != null) inFlight.cancel();
+        inFlight = null;
+        Workspace ws = main.workspace();
+        Comparison cmp = main.comparison();
+        if (ws == null || cmp == null) {
+            allRows.clear();
+            findings.clear();
+            result.set(null);
+            headline.set(ws == null ? "Open a workspace to look for outliers."
+                    : "Pick a baseline and a candidate: this workspace needs two variants to compare.");
+            return;
+        }
+        headline.set("Looking for outliers in " + cmp.baseline() + " vs " + cmp.candidate() + "…");
+        runTask(() -> new Task<OutlierReview.Result>() {
+            @Override
+            protected OutlierReview.Result call() {
+                updateMessage("Finding outliers");
+                return OutlierReview.load(ws, cmp, new FxProgress(this::updateProgress, this::updateMessage, this::isCancelled));
+            }
+        }, this::show);
+    }
+
+    private <T> void runTask(Supplier<Task<T>> make, java.util.function.Consumer<T> onDone) {
+        Task<T> task = make.get();
+        task.setOnSucceeded(e -> { if (inFlight == task) inFlight = null; onDone.accept(task.getValue()); });
+        task.setOnFailed(e -> {
+            if (inFlight == task) inFlight = null;
+            Throwable ex = task.getException();
+            if (ex instanceof CancelledException) return;
+            headline.set("Could not look for outliers: " + ex.getMessage());
+        });
+        inFlight = main.tasks().run(task);
+    }
+
+    private void show(OutlierReview.Result r) {
+        result.set(r);
+        settings.set(r.settings());
+        Map<String, OutlierStore.Dismissal> dismissed = r.dismissals();
+        allRows.setAll(r.report().flagged().stream()
+                .map(o -> new Row(o, dismissed.get(OutlierStore.Dismissal.key(o.requestId(), o.rule())))).toList());
+        findings.setAll(r.report().findings());
+        long open = allRows.stream().filter(x -> !x.dismissed()).count();
+        String listed = r.report().totalFlags() > allRows.size()
+                ? String.format(Locale.ROOT, " (the worst %,d per rule listed)", r.report().listLimit()) : "";
+        headline.set(r.report().pairs() == 0 ? "No paired requests in " + r.comparison().baseline() + " vs "
+                + r.comparison().candidate() + ": nothing to check."
+                : String.format(Locale.ROOT, "%,d of %,d pairs flagged (%.3f%%), %,d flags in all%s; %,d open, %,d dismissed.",
+                        r.report().flaggedPairs(), r.report().pairs(), 100 * r.report().flaggedShare(), r.report().totalFlags(),
+                        listed, open, allRows.size() - open));
+    }
+
+    /**
+     * Applies {@code rule.key=value} assignments (as on the command line), remembers them in the workspace and
+     * re-runs the rules. Returns false, with {@link #settingsErrorProperty()} saying why, when one is invalid.
+     */
+    public boolean applySettings(Collection<String> assignments) {
+        OutlierSettings s;
+        try {
+            s = settings.get();
+            for (String a : assignments) s = s.with(a);
+        } catch (BadInputException e) {
+            settingsError.set(e.getMessage());
+            return false;
+        }
+        settingsError.set("");
+        Workspace ws = main.workspace();
+        settings.set(s);
+        if (ws == null) return true;
+        OutlierSettings chosen = s;
+        if (inFlight != null) inFlight.cancel();
+        runTask(() -> new Task<Void>() {
+            @Override
+            protected Void call() {
+                updateMessage("Saving the outlier settings");
+                OutlierReview.saveSettings(ws, chosen);
+                return null;
+            }
+        }, v -> reload());
+        return true;
+    }
+
+    /** Restores every rule and threshold to its default. */
+    public void resetSettings() {
+        settings.set(OutlierSettings.defaults());
+        applySettings(java.util.List.of());
+    }
+
+    /** Dismisses a flag with the reviewer's note; the flag is hidden unless dismissed flags are shown. */
+    public void dismiss(Row row, String note) { record(row, note, true); }
+
+    /** Re-opens a dismissed flag. */
+    public void restore(Row row) { record(row, null, false); }
+
+    private void record(Row row, String note, boolean dismiss) {
+        Workspace ws = main.workspace();
+        OutlierReview.Result r = result.get();
+        if (ws == null || r == null || row == null || row.dismissed() == dismiss) return;
+        String reviewer = System.getProperty("user.name", "reviewer");
+        Task<OutlierStore.Dismissal> task = new Task<>() {
+            @Override
+            protected OutlierStore.Dismissal call() {
+                updateMessage(dismiss ? "Dismissing the flag" : "Restoring the flag");
+                if (!dismiss) {
+                    OutlierReview.restore(ws, r.comparison(), row.outlier());
+                    return null;
+                }
+                OutlierReview.dismiss(ws, r.comparison(), row.outlier(), note, reviewer);
+                return new OutlierStore.Dismissal(row.outlier().requestId(), row.outlier().rule(), note, reviewer,
+                        java.time.LocalDateTime.now());
+            }
+        };
+        task.setOnSucceeded(e -> {
+            int i = allRows.indexOf(row);
+            if (i >= 0) allRows.set(i, new Row(row.outlier(), task.getValue()));
+        });
+        task.setOnFailed(e -> main.dialogs().showError("Could not record the dismissal", task.getException().getMessage(),
+                task.getException()));
+        main.tasks().run(task);
+    }
+
+    static String printable(String s) {
+        if (s == null) return "";
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) sb.append('\uFFFD');
+            else sb.appendCodePoint(cp);
+        });
+        return sb.toString();
+    }
+}

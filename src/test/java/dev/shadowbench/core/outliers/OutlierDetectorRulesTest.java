@@ -1,0 +1,241 @@
+package dev.shadowbench.core.outliers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shadowbench.core.task.ProgressSink;
+import dev.shadowbench.core.workspace.Workspace;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Each rule on small hand-built pairs, robust scores against scipy, and the reasons' wording. */
+class OutlierDetectorRulesTest {
+    private Workspace ws;
+    private Connection c;
+
+    @BeforeEach
+    void open() throws SQLException {
+        ws = Workspace.inMemory();
+        c = ws.connect();
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        c.close();
+        ws.close();
+    }
+
+    /** Creates the temp table {@code pairs} as Pairing does, from columns b, c, label, b latency, c latency. */
+    private void pairs(Double[] b, Double[] cand, Double[] label, Double[] bl, Double[] cl) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE OR REPLACE TEMP TABLE pairs(request_id VARCHAR, ts TIMESTAMP, day DATE, segment VARCHAR, "
+                    + "b_prediction DOUBLE, c_prediction DOUBLE, b_class VARCHAR, c_class VARCHAR, b_ranking VARCHAR[], "
+                    + "c_ranking VARCHAR[], b_latency DOUBLE, c_latency DOUBLE, b_feedback VARCHAR, c_feedback VARCHAR, "
+                    + "label DOUBLE, label_class VARCHAR)");
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO pairs(request_id, day, b_prediction, c_prediction, label, "
+                + "b_latency, c_latency) VALUES (?, DATE '2026-11-20', ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < b.length; i++) {
+                ps.setString(1, "r" + i);
+                ps.setObject(2, b[i]);
+                ps.setObject(3, cand[i]);
+                ps.setObject(4, label == null ? null : label[i]);
+                ps.setObject(5, bl == null ? null : bl[i]);
+                ps.setObject(6, cl == null ? null : cl[i]);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private OutlierReport detect(String... assignments) throws SQLException {
+        return OutlierDetector.detect(c, OutlierSettings.parse(List.of(assignments)), ProgressSink.NONE);
+    }
+
+    private static List<Outlier> of(OutlierReport r, String rule) {
+        return r.flagged().stream().filter(o -> o.rule().equals(rule)).toList();
+    }
+
+    // Reference figures: python3 -c "import numpy as np, scipy.stats as s
+    //   c=np.array([40,42,38,45,41,39,44,37,43,40.5,2000.0]); b=np.array([41,41,39,44,40,40,45,38,42,41,41.0])
+    //   tc=np.log(c); d=tc-np.log(b)
+    //   print((tc[-1]-np.median(tc))/s.median_abs_deviation(tc,scale='normal'), (d[-1]-np.median(d))/s.median_abs_deviation(d,scale='normal'))"
+    // -> 52.42836343838377 182.67900646887676 (the others score at most 1.384 and 1.732)
+    private static final Double[] LOG_C = {40.0, 42.0, 38.0, 45.0, 41.0, 39.0, 44.0, 37.0, 43.0, 40.5, 2000.0};
+    private static final Double[] LOG_B = {41.0, 41.0, 39.0, 44.0, 40.0, 40.0, 45.0, 38.0, 42.0, 41.0, 41.0};
+
+    @Test
+    void positiveDataAreScoredOnALogScaleLikeScipy() throws SQLException {
+        pairs(LOG_B, LOG_C, null, null, null);
+        OutlierReport r = detect();
+        List<Outlier> extreme = of(r, "extreme"), divergence = of(r, "divergence");
+        assertEquals(1, extreme.size());
+        assertEquals("r10", extreme.get(0).requestId());
+        // 1.4826 vs scipy's 1.482602...: relative difference 1.5e-6
+        assertEquals(52.42836343838377, extreme.get(0).score(), 1e-3);
+        assertEquals(1, divergence.size());
+        assertEquals(182.67900646887676, divergence.get(0).score(), 1e-3);
+        assertEquals("candidate 2000.0 is 52.4 robust SDs above the candidate median 41.0 on a log scale (baseline 41.0)",
+                extreme.get(0).detail());
+        assertEquals("candidate 2000.0 is 48.8x the baseline 41.0; the typical ratio is 0.988x, so this is 182.7 robust SDs "
+                + "above it (log scale)", divergence.get(0).detail());
+        assertEquals(11, r.pairs());
+        assertEquals(1, r.flaggedPairs());
+        assertEquals(2, r.totalFlags());
+        assertEquals(Set.of("r10"), OutlierDetector.flaggedAmong(c, List.of("r1", "r10", "nope")));
+    }
+
+    // python3 -c "import numpy as np, scipy.stats as s
+    //   c=np.array([1.0,2,-1,0.5,1.5,-0.5,0,3,2.5,1,60]); b=np.array([1.2,1.8,-0.8,0.4,1.4,-0.7,0.1,2.7,2.4,1.1,1.0]); d=c-b
+    //   print((c[-1]-np.median(c))/s.median_abs_deviation(c,scale='normal'), (d[-1]-np.median(d))/s.median_abs_deviation(d,scale='normal'))"
+    // -> 39.79489526156882 198.63723143274632
+    @Test
+    void dataWithNegativeBaselineAreScoredLinearlyAndNegativesAreNotSuspicious() throws SQLException {
+        pairs(new Double[]{1.2, 1.8, -0.8, 0.4, 1.4, -0.7, 0.1, 2.7, 2.4, 1.1, 1.0},
+                new Double[]{1.0, 2.0, -1.0, 0.5, 1.5, -0.5, 0.0, 3.0, 2.5, 1.0, 60.0}, null, null, null);
+        OutlierReport r = detect();
+        assertEquals(39.79489526156882, of(r, "extreme").get(0).score(), 1e-3);
+        assertEquals(198.63723143274632, of(r, "divergence").get(0).score(), 1e-3);
+        assertEquals(1, r.flaggedPairs());
+        assertEquals(0, r.countsByRule().get("negative"));
+        assertEquals("candidate 60.0 differs from the baseline 1.00 by +59.0; the typical difference is +0.100, so this is "
+                + "198.6 robust SDs above it", of(r, "divergence").get(0).detail());
+    }
+
+    @Test
+    void negativeCandidateIsFlaggedWhereTheBaselineNeverGoesNegative() throws SQLException {
+        Double[] cand = LOG_C.clone();
+        cand[3] = -12.5;
+        pairs(LOG_B, cand, null, null, null);
+        List<Outlier> neg = of(detect(), "negative");
+        assertEquals(1, neg.size());
+        assertEquals("candidate -12.5 is negative, but the baseline never goes below 0 here (its minimum is 38.0; "
+                + "baseline on this request 44.0)", neg.get(0).detail());
+        assertTrue(of(detect("negative.enabled=false"), "negative").isEmpty());
+    }
+
+    @Test
+    void candidateEqualToTheLabelAtItsPrecisionIsALeak() throws SQLException {
+        // labels have 2 decimals; r0 matches exactly, r1 matches but so does the baseline (within 0.005),
+        // r2 is 0.0001 off while the baseline is 9.75 off (leak), the rest have ordinary errors.
+        Double[] label = {40.13, 40.13, 50.25, 30.10, 35.55, 41.20, 38.05, 44.40, 39.90, 42.75};
+        Double[] cand = {40.13, 40.13, 50.2501, 31.2, 34.1, 43.0, 37.0, 45.9, 41.2, 41.0};
+        Double[] b = {43.0, 40.132, 60.0, 32.0, 37.9, 39.0, 40.1, 46.0, 37.5, 45.1};
+        pairs(b, cand, label, null, null);
+        OutlierReport r = detect();
+        List<Outlier> match = of(r, "label_match"), leak = of(r, "leak");
+        assertEquals(List.of("r0"), match.stream().map(Outlier::requestId).toList());
+        assertEquals("candidate 40.13 equals the label 40.13 to its 2 logged decimals while the baseline 43.0 is 2.87 off: "
+                + "a label leak, not a miracle", match.get(0).detail());
+        assertEquals(List.of("r2"), leak.stream().map(Outlier::requestId).toList());
+        assertTrue(leak.get(0).detail().startsWith("candidate error 0.000100 is 0.0010% of the baseline's error 9.75"),
+                leak.get(0).detail());
+        // with label_match off, the leak rule still catches the exact match
+        assertEquals(Set.of("r0", "r2"), Set.copyOf(of(detect("label_match.enabled=false"), "leak").stream()
+                .map(Outlier::requestId).toList()));
+    }
+
+    @Test
+    void implausibleOverallMarginIsABanner() throws SQLException {
+        int n = 40;
+        Double[] b = new Double[n], cand = new Double[n], label = new Double[n];
+        for (int i = 0; i < n; i++) {
+            label[i] = 30.0 + i;
+            b[i] = label[i] + (i % 2 == 0 ? 4.0 : -4.0);
+            cand[i] = label[i] + (i % 2 == 0 ? 0.5 : -0.5);
+        }
+        pairs(b, cand, label, null, null);
+        Finding f = detect().findings().stream().filter(x -> x.rule().equals("margin")).findFirst().orElseThrow();
+        assertEquals(Finding.WARNING, f.severity());
+        assertEquals(0.125, f.value(), 1e-12);
+        assertEquals(0.5, f.threshold());
+        assertTrue(f.detail().contains("mean absolute error 0.500 is 12.5% of the baseline's 4.00 over 40 labelled pairs"), f.detail());
+        assertTrue(detect("margin.min_labels=41").findings().stream().noneMatch(x -> x.rule().equals("margin")));
+    }
+
+    @Test
+    void degenerateOutputIsReported() throws SQLException {
+        Double[] b = {10.0, 20.0, 30.0, 40.0, 50.0, 60.0};
+        pairs(b, new Double[]{7.0, 7.0, 7.0, 7.0, 7.0, 7.0}, null, null, null);
+        Finding constant = detect().findings().stream().filter(x -> x.rule().equals("constant")).findFirst().orElseThrow();
+        assertEquals(Finding.ERROR, constant.severity());
+        assertEquals("The candidate gives the same answer 7.00 to all 6 requests: a constant or default output.", constant.detail());
+
+        pairs(b, new Double[]{7.0, 7.0, 7.0, 7.0, 12.0, Double.NaN}, null, null, null);
+        OutlierReport r = detect();
+        assertEquals(List.of("r5"), of(r, "nonfinite").stream().map(Outlier::requestId).toList());
+        assertTrue(r.findings().stream().anyMatch(x -> x.rule().equals("nonfinite") && x.value() == 1.0), r.findings().toString());
+        Finding mode = r.findings().stream().filter(x -> x.rule().equals("mode_share")).findFirst().orElseThrow();
+        assertEquals(0.8, mode.value(), 1e-12);
+
+        pairs(b, new Double[]{11.0, null, 29.0, null, 52.0, 61.0}, null, null, null);
+        Finding nulls = detect().findings().stream().filter(x -> x.rule().equals("null_jump")).findFirst().orElseThrow();
+        assertEquals(2 / 6.0, nulls.value(), 1e-12);
+        assertFalse(detect("degenerate.enabled=false").findings().stream().anyMatch(x -> x.rule().equals("null_jump")));
+    }
+
+    @Test
+    void latencyIsReportedAsSharesAndFastAnswersAreFlagged() throws SQLException {
+        Double[] cl = {20.0, 22.0, 25.0, 19.0, 21.0, 0.1, 900.0, 23.0, 24.0, 20.5, 22.5};
+        Double[] bl = {18.0, 19.0, 20.0, 21.0, 22.0, 23.0, 24.0, 25.0, 26.0, 27.0, 28.0};
+        pairs(LOG_B, LOG_B, null, bl, cl);
+        OutlierReport r = detect();
+        assertEquals(List.of("r5"), of(r, "latency_fast").stream().map(Outlier::requestId).toList());
+        assertEquals("candidate answered in 0.100 ms, 220.0x faster than its median 22.0 ms (baseline 23.0 ms on this request): "
+                + "a cached or default answer?", of(r, "latency_fast").get(0).detail());
+        Finding fast = r.findings().stream().filter(x -> x.rule().equals("latency_fast")).findFirst().orElseThrow();
+        assertEquals(Finding.WARNING, fast.severity());
+        assertEquals(1 / 11.0, fast.value(), 1e-12);
+        Finding slow = r.findings().stream().filter(x -> x.rule().equals("latency_slow")).findFirst().orElseThrow();
+        assertEquals(Finding.WARNING, slow.severity());
+        assertEquals(1 / 11.0, slow.value(), 1e-12);
+        assertEquals(List.of("r6", "r2"), OutlierDetector.worstLatency(c, true, 2).stream()
+                .map(OutlierDetector.LatencyRow::requestId).toList());
+
+        pairs(LOG_B, LOG_B, null, null, null);
+        Finding none = detect().findings().stream().filter(x -> x.rule().equals("latency_fast")).findFirst().orElseThrow();
+        assertEquals("Candidate latency not recorded in these logs.", none.detail());
+    }
+
+    @Test
+    void listingIsCappedPerRuleButCountsAreNot() throws SQLException {
+        Double[] cl = new Double[40], b = new Double[40];
+        for (int i = 0; i < 40; i++) {
+            b[i] = 40.0 + i % 7;
+            cl[i] = i < 5 ? 0.01 * (i + 1) : 20.0 + i % 5;
+        }
+        pairs(b, b, null, null, cl);
+        OutlierReport r = OutlierDetector.detect(c, OutlierSettings.defaults(), ProgressSink.NONE, 2);
+        assertEquals(5, r.countsByRule().get("latency_fast"));
+        // worst first: the fastest answers
+        assertEquals(List.of("r0", "r1"), of(r, "latency_fast").stream().map(Outlier::requestId).toList());
+    }
+
+    @Test
+    void noPairsMeansNoFlagsAndNoBanners() throws SQLException {
+        pairs(new Double[0], new Double[0], null, null, null);
+        OutlierReport r = detect();
+        assertEquals(0, r.pairs());
+        assertEquals(0, r.totalFlags());
+        assertTrue(r.findings().isEmpty());
+        assertEquals(0.0, r.flaggedShare());
+    }
+
+    @Test
+    void cancellingStopsTheDetector() throws SQLException {
+        pairs(LOG_B, LOG_C, null, null, null);
+        ProgressSink cancelled = new ProgressSink() {
+            @Override public void progress(long done, long total, String message) {}
+            @Override public boolean isCancelled() { return true; }
+        };
+        org.junit.jupiter.api.Assertions.assertThrows(dev.shadowbench.core.task.CancelledException.class,
+                () -> OutlierDetector.detect(c, OutlierSettings.defaults(), cancelled));
+    }
+}
