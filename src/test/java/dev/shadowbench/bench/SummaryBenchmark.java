@@ -73,7 +73,7 @@ public final class SummaryBenchmark {
                 join[i] = time(c, "SELECT count(*), avg(b.prediction - s.prediction) FROM predictions b JOIN predictions s "
                         + "USING (request_id) WHERE b.variant = 'live' AND s.variant = 'shadow'");
                 long t0 = System.nanoTime();
-                last = SummaryService.compute(c, cmp, SummaryOptions.DEFAULT, ProgressSink.NONE);
+                last = SummaryService.compute(c, cmp, SummaryOptions.DEFAULT, i == 0 ? steps() : ProgressSink.NONE);
                 summary[i] = (System.nanoTime() - t0) / 1e9;
                 System.out.printf(Locale.ROOT, "run %d: scan %.3f s, join %.3f s, summary %.3f s%n", i + 1, scan[i], join[i], summary[i]);
             }
@@ -83,6 +83,21 @@ public final class SummaryBenchmark {
             System.out.printf("paired %,d, duplicate rows %,d, divergence p95 %.4f%n", last.counts().paired(),
                     last.counts().duplicateRows(), last.divergence().p95Abs());
         }
+    }
+
+    /** Prints how long each step of the summary took (first run only). */
+    private static ProgressSink steps() {
+        return new ProgressSink() {
+            long last = System.nanoTime();
+            String step = "start";
+            @Override public void progress(long done, long total, String message) {
+                long now = System.nanoTime();
+                System.out.printf(Locale.ROOT, "  %-40s %.3f s%n", step, (now - last) / 1e9);
+                last = now;
+                step = message;
+            }
+            @Override public boolean isCancelled() { return false; }
+        };
     }
 
     private static double time(Connection c, String sql) throws Exception {
