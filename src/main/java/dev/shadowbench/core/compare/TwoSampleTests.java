@@ -21,18 +21,18 @@ final class TwoSampleTests {
     static final double PSI_FLOOR = 1e-4;
 
     private static String stacked(String column) {
-        return "SELECT " + column + " AS x, 1 AS a, 0 AS b FROM base_side WHERE " + column + " IS NOT NULL "
-                + "UNION ALL SELECT " + column + ", 0, 1 FROM cand_side WHERE " + column + " IS NOT NULL";
+        return "SELECT " + column + " AS x, TRUE AS isb FROM base_side WHERE " + column + " IS NOT NULL "
+                + "UNION ALL SELECT " + column + ", FALSE FROM cand_side WHERE " + column + " IS NOT NULL";
     }
 
     /** Two-sample KS on {@code column}; null when a side has no value. */
     static KsTest ks(Queries q, String column) throws SQLException {
-        Object[] n = q.row("SELECT sum(a), sum(b) FROM (" + stacked(column) + ")");
+        Object[] n = q.row("SELECT count(*) FILTER (isb), count(*) FILTER (NOT isb) FROM (" + stacked(column) + ")");
         long n1 = Queries.lng(n[0]), n2 = Queries.lng(n[1]);
         if (n1 == 0 || n2 == 0) return null;
         Object[] r = q.row("SELECT max(ca / ? - cb / ?), max(cb / ? - ca / ?) FROM ("
                 + "SELECT CAST(sum(na) OVER w AS DOUBLE) AS ca, CAST(sum(nb) OVER w AS DOUBLE) AS cb FROM ("
-                + "SELECT x, sum(a) AS na, sum(b) AS nb FROM (" + stacked(column) + ") GROUP BY x) "
+                + "SELECT x, count(*) FILTER (isb) AS na, count(*) FILTER (NOT isb) AS nb FROM (" + stacked(column) + ") GROUP BY x) "
                 + "WINDOW w AS (ORDER BY x ROWS UNBOUNDED PRECEDING))",
                 (double) n1, (double) n2, (double) n2, (double) n1);
         double maxS = Queries.dbl(r[0]), minS = Math.max(0, Math.min(1, Queries.dbl(r[1])));
@@ -58,7 +58,7 @@ final class TwoSampleTests {
         Object[] r = q.row("SELECT sum(CAST(na AS HUGEINT) * (2 * CAST(coalesce(before, 0) AS HUGEINT) + t + 1)), "
                 + "sum(CAST(t AS HUGEINT) * t * t - t), sum(na), sum(nb) FROM ("
                 + "SELECT na, nb, t, sum(t) OVER (ORDER BY x ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before FROM ("
-                + "SELECT x, sum(a) AS na, sum(b) AS nb, count(*) AS t FROM (" + stacked(column) + ") GROUP BY x))");
+                + "SELECT x, count(*) FILTER (isb) AS na, count(*) FILTER (NOT isb) AS nb, count(*) AS t FROM (" + stacked(column) + ") GROUP BY x))");
         long n1 = Queries.lng(r[2]), n2 = Queries.lng(r[3]);
         if (n1 == 0 || n2 == 0) return null;
         return mannWhitney(n1, n2, big(r[0]), big(r[1]));
@@ -96,7 +96,7 @@ final class TwoSampleTests {
         for (int i = 0; i < edges.size(); i++) bin.append(" + CAST(x > ? AS INT)");
         int bins = edges.size() + 1;
         long[] nb = new long[bins], nc = new long[bins];
-        for (Object[] r : q.rows("SELECT " + bin + " AS bin, sum(a), sum(b) FROM (" + stacked(column) + ") GROUP BY bin",
+        for (Object[] r : q.rows("SELECT " + bin + " AS bin, count(*) FILTER (isb), count(*) FILTER (NOT isb) FROM (" + stacked(column) + ") GROUP BY bin",
                 edges.toArray())) {
             int i = (int) Queries.lng(r[0]);
             nb[i] = Queries.lng(r[1]);
