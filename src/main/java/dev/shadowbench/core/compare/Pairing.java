@@ -13,7 +13,7 @@ import java.util.List;
  * request_id, ts, day, segment, b_prediction, c_prediction, b_class, c_class, b_ranking, c_ranking,
  * b_latency, c_latency, b_feedback, c_feedback, label, label_class.
  * Temp tables {@code base_side} and {@code cand_side} hold each side's deduplicated records (column
- * {@code n} = how many rows the side logged for the id).
+ * {@code n} = how many rows the side logged for the id), with the columns the figures use.
  */
 public final class Pairing {
     private Pairing() {}
@@ -57,7 +57,7 @@ public final class Pairing {
         List<Object> params = new ArrayList<>();
         String where = side.where("p", params) + " AND " + cmp.windowWhere("p", params);
         String cols = "p.request_id, %s AS n, p.ts, p.segment, p.prediction, p.predicted_class, p.ranking, p.latency_ms, "
-                + "p.feedback, p.model, p.version";
+                + "p.feedback";
         // Ids logged more than once are rare: find them with a plain count (cheap), then apply the earliest-record
         // rule to their few rows only. An arg_min over every id's whole record was 20x slower on 10M rows.
         q.exec("CREATE OR REPLACE TEMP TABLE " + table + "_dups AS SELECT request_id, count(*) AS n FROM predictions p "
