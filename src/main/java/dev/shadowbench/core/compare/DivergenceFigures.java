@@ -48,7 +48,7 @@ final class DivergenceFigures {
         long withValue = Queries.lng(r[0]);
         List<Double> q1 = Queries.dblList(r[3]), q2 = Queries.dblList(r[7]);
         Double max = Queries.dbl(r[4]), min = Queries.dbl(r[5]);
-        Histogram h = withValue == 0 ? null : histogram(q, "SELECT " + d + " AS v FROM pairs", Math.min(0.0, min), max, o.histogramBins());
+        Histogram h = withValue == 0 || max == null || min == null ? null : histogram(q, "SELECT " + d + " AS v FROM pairs", Math.min(0.0, min), max, o.histogramBins());
         Double disagreement = kind == Kind.CLASSIFICATION ? Queries.dbl(r[8]) : null;
         List<CrossCell> cross = null;
         if (kind == Kind.CLASSIFICATION) {

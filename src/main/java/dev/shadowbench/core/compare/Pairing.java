@@ -56,8 +56,9 @@ public final class Pairing {
     private static void side(Queries q, String table, Side side, Comparison cmp) throws SQLException {
         List<Object> params = new ArrayList<>();
         String where = side.where("p", params) + " AND " + cmp.windowWhere("p", params);
-        String cols = "p.request_id, %s AS n, p.ts, p.segment, p.prediction, p.predicted_class, p.ranking, p.latency_ms, "
-                + "p.feedback";
+        // NaN or infinite numbers count as "no value": one bad record must not turn every mean into NaN.
+        String cols = "p.request_id, %s AS n, p.ts, p.segment, CASE WHEN isfinite(p.prediction) THEN p.prediction END AS prediction, "
+                + "p.predicted_class, p.ranking, CASE WHEN isfinite(p.latency_ms) THEN p.latency_ms END AS latency_ms, p.feedback";
         // Ids logged more than once are rare: find them with a plain count (cheap), then apply the earliest-record
         // rule to their few rows only. An arg_min over every id's whole record was 20x slower on 10M rows.
         q.exec("CREATE OR REPLACE TEMP TABLE " + table + "_dups AS SELECT request_id, count(*) AS n FROM predictions p "

@@ -203,6 +203,21 @@ class SummaryEdgeCasesTest {
     }
 
     @Test
+    void nonFiniteNumbersCountAsMissing() throws Exception {
+        Fixtures.exec(c, COLS
+                + "(1, 'a', NULL, 'live', 'NaN'::DOUBLE, NULL, NULL, 'inf'::DOUBLE, NULL, NULL, 1),"
+                + "(1, 'b', NULL, 'live', 2, NULL, NULL, 4, NULL, NULL, 2),"
+                + "(2, 'a', NULL, 'shadow', 1, NULL, NULL, 3, NULL, NULL, 1),"
+                + "(2, 'b', NULL, 'shadow', 5, NULL, NULL, 'NaN'::DOUBLE, NULL, NULL, 2)");
+        Summary s = run(Fixtures.liveVsShadow());
+        assertEquals(1, s.divergence().pairsWithValue());
+        assertEquals(3.0, s.divergence().meanAbs(), 1e-12);
+        assertEquals(1, s.latencyMs().baseline().n());
+        assertEquals(4.0, s.latencyMs().baseline().max(), 1e-12);
+        assertTrue(!SummaryJson.write(s).contains("NaN"));
+    }
+
+    @Test
     void cancelStopsTheComputation() throws Exception {
         Fixtures.regression(c, 50, 50);
         ProgressSink cancelled = new ProgressSink() {
