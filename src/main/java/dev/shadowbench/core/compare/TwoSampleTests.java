@@ -41,10 +41,13 @@ final class TwoSampleTests {
 
     /** P-value as scipy's ks_2samp(method='auto', two-sided) for a statistic d. */
     static KsTest ksFromStatistic(double d, long n1, long n2) {
-        if (Math.max(n1, n2) <= KS_EXACT_MAX_N && n1 == n2) {
-            int h = (int) Math.rint(d * n1);
-            double dExact = (double) h / n1;
-            return new KsTest(dExact, Distributions.ksExactEqualSizes((int) n1, h), "exact", n1, n2);
+        if (Math.max(n1, n2) <= KS_EXACT_MAX_N) {
+            int a = (int) n1, b = (int) n2, g = Distributions.gcd(a, b);
+            long lcm = (long) (a / g) * b;
+            int h = (int) Math.rint(d * lcm);
+            double dExact = (double) h / lcm;
+            double p = h == 0 ? 1.0 : a == b ? Distributions.ksExactEqualSizes(a, h) : Distributions.ksExactInside(a, b, h);
+            return new KsTest(dExact, p, "exact", n1, n2);
         }
         double m = Math.max(n1, n2), k = Math.min(n1, n2);
         long en = (long) Math.rint(m * k / (m + k));

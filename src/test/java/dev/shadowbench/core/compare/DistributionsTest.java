@@ -54,6 +54,18 @@ class DistributionsTest {
         assertRel(0.7166468440414822, ks.pValue(), 1e-9, "exact p");
     }
 
+    // Unequal sizes up to 10,000 are exact too (scipy's inside method):
+    // python3 -c "import math; from scipy.stats._stats_py import _attempt_exact_2kssamp as f; print(f(n1, n2, math.gcd(n1, n2), d, 'two-sided'))"
+    @ParameterizedTest
+    @CsvSource({"50, 60, 0.12, 0.7809732629396259", "100, 37, 0.3, 0.011564990484658099",
+            "5000, 4963, 0.05, 7.410722749001812e-06", "300, 200, 0.12, 0.05956426587666751",
+            "9000, 10000, 0.12, 7.461411563201725e-60"})
+    void exactKsForUnequalSizes(int n1, int n2, double d, double expected) {
+        var ks = TwoSampleTests.ksFromStatistic(d, n1, n2);
+        assertEquals("exact", ks.method());
+        assertRel(expected, ks.pValue(), 1e-9, "exact p " + n1 + "/" + n2);
+    }
+
     @Test
     void mannWhitneyWithoutTiesIsSymmetric() {
         // x = {1,2,3,...,10}, y = {11..20}: R1 = 55, no ties. scipy: mannwhitneyu(range(1,11), range(11,21), method='asymptotic')

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Every statistic of the summary on the {@link Fixtures#regression} logs against scipy 1.17.1 / numpy 2.4.6.
  * Reference: python3 with, for (n1, n2) in [(50, 50), (12000, 11000)] and the Fixtures formulas,
- *   stats.ks_2samp(b, c)                      (method 'auto': exact for 50/50, asymptotic for 12000/11000)
+ *   stats.ks_2samp(b, c)                      (method 'auto': exact up to 10,000 per side, else asymptotic)
  *   stats.mannwhitneyu(bl, cl)                 ('auto' -> asymptotic: both n > 8 and ties; continuity + tie correction)
  *   d = np.abs(c[:m] - b[:m]); d.mean(), np.percentile(d, [50, 95]), d.max()       (m = min(n1, n2), the pairs)
  *   np.percentile(bl, [50, 95, 99]), bl.mean()  and the same for cl               (numpy 'linear' method)
@@ -68,6 +68,15 @@ class SummaryStatisticsTest {
         assertRel(30.999727272727274, lc.mean(), REL, "c mean");
         assertEquals(12000, lb.histogram().counts().stream().mapToLong(Long::longValue).sum());
         assertEquals(lb.histogram().edges(), lc.histogram().edges(), "both sides share histogram edges");
+    }
+
+    @Test
+    void unequalSamplesUpToTenThousandAreExactLikeScipy() throws Exception {
+        // stats.ks_2samp(b, c) with n1 = 300, n2 = 200 -> (0.13166666666666665, 0.029211288018390635), method 'exact'
+        var ks = summary(300, 200).tests().predictionKs();
+        assertEquals("exact", ks.method());
+        assertRel(0.13166666666666665, ks.statistic(), REL, "KS D");
+        assertRel(0.029211288018390635, ks.pValue(), REL, "KS p");
     }
 
     @Test
