@@ -53,11 +53,13 @@ public record Summary(ComparisonInfo comparison, Counts counts, Divergence diver
     /** The bins the PSI was computed on and each side's share in them. */
     public record PsiBins(String rule, List<Double> innerEdges, List<Double> baselineShare, List<Double> candidateShare) {}
 
+    /** The two-sample tests; each null when a side has no values for it. */
     public record Tests(KsTest predictionKs, MannWhitney latencyMannWhitney, Double predictionPsi, PsiBins predictionPsiBins) {}
 
     /** Quality against ground truth of one side, on the labelled pairs both sides answered. */
     public record LabelFigures(Double mae, Double rmse, Double accuracy, Double precision, Double recall, Double logLoss) {}
 
+    /** Ground-truth figures; {@code positiveClass} is set for classification only. */
     public record Labels(long labelledPairs, String positiveClass, LabelFigures baseline, LabelFigures candidate) {}
 
     /** A pair flagged by a prediction rule. */
@@ -70,16 +72,19 @@ public record Summary(ComparisonInfo comparison, Counts counts, Divergence diver
     public record TrafficDay(LocalDate day, long requests, long baselineRows, long candidateRows,
                              Double candidateShare, Double configuredShare) {}
 
+    /** Traffic per day, oldest first. */
     public record Traffic(List<TrafficDay> byDay) {}
 
     /** Share of a side's records carrying user feedback (a complaint). */
     public record SideFeedback(long rows, long withFeedback, double complaintRate) {}
 
+    /** Complaint rate per side; both null when no record carries feedback. */
     public record Feedback(SideFeedback baseline, SideFeedback candidate) {}
 
     /** Divergence and latency of the pairs in one segment or on one day. */
     public record Group(String key, long paired, Double meanAbs, Double p95Abs, Double disagreementRate,
                         Double baselineLatencyP95, Double candidateLatencyP95) {}
 
+    /** The pairs' figures per segment and per day (pairing day). */
     public record Breakdowns(List<Group> bySegment, List<Group> byDay) {}
 }
