@@ -1,71 +1,77 @@
 package dev.shadowbench.core.compare;
 
+import dev.shadowbench.core.task.ProgressSink;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Pairs baseline and candidate records by correlation id into the connection's temp table {@code pairs}.
- * A request id logged more than once on one side counts once (its earliest record); the extra rows are
- * reported as duplicates. Columns of {@code pairs}:
+ * A request id logged more than once on one side counts once (its earliest record: by timestamp, then
+ * import, then source line); the extra rows are reported as duplicates. Columns of {@code pairs}:
  * request_id, ts, day, segment, b_prediction, c_prediction, b_class, c_class, b_ranking, c_ranking,
  * b_latency, c_latency, b_feedback, c_feedback, label, label_class.
- * Temp tables {@code base_side} and {@code cand_side} hold each side's deduplicated records.
+ * Temp tables {@code base_side} and {@code cand_side} hold each side's deduplicated records (column
+ * {@code n} = how many rows the side logged for the id), with the columns the figures use.
  */
 public final class Pairing {
     private Pairing() {}
 
-    /** Coverage of a pairing: each figure counts request ids except {@code duplicateRows}. */
+    /** Coverage of a pairing: each figure counts request ids except the two row counts and {@code duplicateRows}. */
     public record Coverage(long baselineRows, long candidateRows, long paired, long baselineOnly,
                            long candidateOnly, long duplicateRows) {}
 
     public static Coverage materialize(Connection c, Comparison cmp) throws SQLException {
-        side(c, "base_side", cmp.baseline(), cmp);
-        side(c, "cand_side", cmp.candidate(), cmp);
-        try (Statement st = c.createStatement()) {
-            st.execute("""
-                    CREATE OR REPLACE TEMP TABLE pairs AS
-                    SELECT b.request_id, coalesce(b.ts, c.ts) AS ts, CAST(coalesce(b.ts, c.ts) AS DATE) AS day,
-                           coalesce(b.segment, c.segment) AS segment,
-                           b.prediction AS b_prediction, c.prediction AS c_prediction,
-                           b.predicted_class AS b_class, c.predicted_class AS c_class,
-                           b.ranking AS b_ranking, c.ranking AS c_ranking,
-                           b.latency_ms AS b_latency, c.latency_ms AS c_latency,
-                           b.feedback AS b_feedback, c.feedback AS c_feedback,
-                           l.label, l.label_class
-                    FROM base_side b JOIN cand_side c USING (request_id)
-                    LEFT JOIN (SELECT request_id, any_value(label) AS label, any_value(label_class) AS label_class
-                               FROM labels GROUP BY request_id) l USING (request_id)""");
-            try (ResultSet rs = st.executeQuery("""
-                    SELECT (SELECT sum(n) FROM base_side), (SELECT sum(n) FROM cand_side), (SELECT count(*) FROM pairs),
-                           (SELECT count(*) FROM base_side), (SELECT count(*) FROM cand_side),
-                           (SELECT sum(n - 1) FROM base_side) + (SELECT sum(n - 1) FROM cand_side)""")) {
-                rs.next();
-                long baseIds = rs.getLong(4), candIds = rs.getLong(5), paired = rs.getLong(3);
-                return new Coverage(rs.getLong(1), rs.getLong(2), paired, baseIds - paired, candIds - paired, rs.getLong(6));
-            }
+        try (Queries q = new Queries(c, ProgressSink.NONE)) {
+            return materialize(q, cmp);
         }
     }
 
-    private static void side(Connection c, String table, Side side, Comparison cmp) throws SQLException {
+    static Coverage materialize(Queries q, Comparison cmp) throws SQLException {
+        side(q, "base_side", cmp.baseline(), cmp);
+        side(q, "cand_side", cmp.candidate(), cmp);
+        q.exec("""
+                CREATE OR REPLACE TEMP TABLE pairs AS
+                SELECT b.request_id, coalesce(b.ts, c.ts) AS ts, CAST(coalesce(b.ts, c.ts) AS DATE) AS day,
+                       coalesce(b.segment, c.segment) AS segment,
+                       b.prediction AS b_prediction, c.prediction AS c_prediction,
+                       b.predicted_class AS b_class, c.predicted_class AS c_class,
+                       b.ranking AS b_ranking, c.ranking AS c_ranking,
+                       b.latency_ms AS b_latency, c.latency_ms AS c_latency,
+                       b.feedback AS b_feedback, c.feedback AS c_feedback,
+                       l.label, l.label_class
+                FROM base_side b JOIN cand_side c USING (request_id)
+                LEFT JOIN (SELECT request_id, any_value(label) AS label, any_value(label_class) AS label_class
+                           FROM labels GROUP BY request_id) l USING (request_id)""");
+        Object[] r = q.row("""
+                SELECT (SELECT sum(n) FROM base_side), (SELECT sum(n) FROM cand_side), (SELECT count(*) FROM pairs),
+                       (SELECT count(*) FROM base_side), (SELECT count(*) FROM cand_side),
+                       (SELECT coalesce(sum(n - 1), 0) FROM base_side) + (SELECT coalesce(sum(n - 1), 0) FROM cand_side)""");
+        long paired = Queries.lng(r[2]);
+        return new Coverage(Queries.lng(r[0]), Queries.lng(r[1]), paired,
+                Queries.lng(r[3]) - paired, Queries.lng(r[4]) - paired, Queries.lng(r[5]));
+    }
+
+    private static void side(Queries q, String table, Side side, Comparison cmp) throws SQLException {
         List<Object> params = new ArrayList<>();
         String where = side.where("p", params) + " AND " + cmp.windowWhere("p", params);
-        String sql = "CREATE OR REPLACE TEMP TABLE " + table + " AS "
-                + "SELECT request_id, count(*) AS n, "
-                + "arg_min(p, (coalesce(p.ts, TIMESTAMP '9999-12-31'), p.import_id, coalesce(p.source_line, 0))) AS r "
-                + "FROM predictions p WHERE " + where + " GROUP BY request_id";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
-            ps.execute();
-        }
-        try (Statement st = c.createStatement()) {
-            st.execute("CREATE OR REPLACE TEMP TABLE " + table + " AS SELECT request_id, n, r.ts AS ts, r.segment AS segment, "
-                    + "r.prediction AS prediction, r.predicted_class AS predicted_class, r.ranking AS ranking, "
-                    + "r.latency_ms AS latency_ms, r.feedback AS feedback, r.model AS model, r.version AS version FROM " + table);
-        }
+        // NaN or infinite numbers count as "no value": one bad record must not turn every mean into NaN.
+        String cols = "p.request_id, %s AS n, p.ts, p.segment, CASE WHEN isfinite(p.prediction) THEN p.prediction END AS prediction, "
+                + "p.predicted_class, p.ranking, CASE WHEN isfinite(p.latency_ms) THEN p.latency_ms END AS latency_ms, p.feedback";
+        // Ids logged more than once are rare: find them with a plain count (cheap), then apply the earliest-record
+        // rule to their few rows only. An arg_min over every id's whole record was 20x slower on 10M rows.
+        q.exec("CREATE OR REPLACE TEMP TABLE " + table + "_dups AS SELECT request_id, count(*) AS n FROM predictions p "
+                + "WHERE " + where + " GROUP BY request_id HAVING count(*) > 1", params.toArray());
+        List<Object> twice = new ArrayList<>(params);
+        twice.addAll(params);
+        q.exec("CREATE OR REPLACE TEMP TABLE " + table + " AS "
+                + "SELECT " + cols.formatted("1") + " FROM predictions p ANTI JOIN " + table + "_dups d USING (request_id) "
+                + "WHERE " + where + " UNION ALL "
+                + "SELECT " + cols.formatted("p.n") + " FROM (SELECT p.*, d.n, row_number() OVER (PARTITION BY p.request_id "
+                + "ORDER BY p.ts NULLS LAST, p.import_id, p.source_line NULLS FIRST) AS rn "
+                + "FROM predictions p JOIN " + table + "_dups d USING (request_id) WHERE " + where + ") p WHERE rn = 1",
+                twice.toArray());
+        q.exec("DROP TABLE " + table + "_dups");
     }
 }

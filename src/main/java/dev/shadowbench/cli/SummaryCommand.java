@@ -1,0 +1,106 @@
+package dev.shadowbench.cli;
+
+import dev.shadowbench.core.BadInputException;
+import dev.shadowbench.core.compare.Comparison;
+import dev.shadowbench.core.compare.Side;
+import dev.shadowbench.core.compare.Summary;
+import dev.shadowbench.core.compare.SummaryJson;
+import dev.shadowbench.core.compare.SummaryOptions;
+import dev.shadowbench.core.compare.SummaryService;
+import dev.shadowbench.core.task.ProgressSink;
+import dev.shadowbench.core.workspace.Workspace;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code summary}: every figure of a comparison, as one JSON object or a short text. */
+@Command(name = "summary", mixinStandardHelpOptions = true,
+        description = "Compare a baseline with a candidate: coverage, divergence, latency, tests, labels, traffic.")
+public final class SummaryCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Option(names = {"-w", "--workspace"}, required = true, description = "Workspace file (.duckdb)") Path workspace;
+    @Option(names = "--baseline", description = "VARIANT/MODEL/VERSION, * for any (default: live, else the largest variant)") String baseline;
+    @Option(names = "--candidate", description = "VARIANT/MODEL/VERSION, * for any (default: shadow or canary)") String candidate;
+    @Option(names = "--from", description = "First day, YYYY-MM-DD (inclusive)") LocalDate from;
+    @Option(names = "--to", description = "Last day, YYYY-MM-DD (inclusive)") LocalDate to;
+    @Option(names = "--latency-budget-ms", defaultValue = "100", description = "Latency budget in ms (default ${DEFAULT-VALUE})") double budget;
+    @Option(names = "--json", description = "Print one JSON object") boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(workspace)) throw new BadInputException("Workspace " + workspace + " does not exist");
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new BadInputException("--from " + from + " is after --to " + to);
+        }
+        SummaryOptions options = SummaryOptions.DEFAULT.withLatencyBudget(budget);
+        try (Workspace ws = Workspace.open(workspace); Connection c = ws.connect()) {
+            Comparison cmp = comparison(c);
+            Summary s = SummaryService.compute(c, cmp, options, ProgressSink.NONE);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(json ? SummaryJson.write(s) : text(s));
+            out.flush();
+        }
+        return 0;
+    }
+
+    private Comparison comparison(Connection c) throws java.sql.SQLException {
+        Comparison def = Comparison.defaultFor(c);
+        if ((baseline == null || candidate == null) && def == null) {
+            throw new BadInputException("The workspace " + workspace + " holds fewer than two variants: "
+                    + "give both --baseline and --candidate (VARIANT/MODEL/VERSION, * for any)");
+        }
+        Side b = baseline != null ? Side.parse(baseline) : def.baseline();
+        Side k = candidate != null ? Side.parse(candidate) : def.candidate();
+        return new Comparison(b, k, from, to);
+    }
+
+    static String text(Summary s) {
+        StringBuilder sb = new StringBuilder();
+        var cnt = s.counts();
+        sb.append(String.format(Locale.ROOT, "%s vs %s%n", s.comparison().baselineLabel(), s.comparison().candidateLabel()));
+        sb.append(String.format(Locale.ROOT, "Rows: baseline %d, candidate %d; paired %d, baseline only %d, candidate only %d, "
+                + "duplicate rows %d, quarantined %d%n", cnt.baselineRows(), cnt.candidateRows(), cnt.paired(),
+                cnt.baselineOnly(), cnt.candidateOnly(), cnt.duplicateRows(), cnt.quarantinedRows()));
+        var d = s.divergence();
+        if (d != null && d.meanAbs() != null) {
+            sb.append(String.format(Locale.ROOT, "Divergence (%s, %s): mean %.4g, median %.4g, p95 %.4g, max %.4g%n",
+                    d.kind(), d.measure(), d.meanAbs(), d.medianAbs(), d.p95Abs(), d.maxAbs()));
+        }
+        if (d != null && d.disagreementRate() != null) {
+            sb.append(String.format(Locale.ROOT, "Label disagreement: %.2f%%%n", 100 * d.disagreementRate()));
+        }
+        var l = s.latencyMs();
+        sb.append("Latency p50/p95/p99 ms: baseline ").append(latency(l.baseline()))
+                .append(", candidate ").append(latency(l.candidate())).append(System.lineSeparator());
+        var t = s.tests();
+        if (t.predictionKs() != null) {
+            sb.append(String.format(Locale.ROOT, "KS on predictions: D = %.4g, p = %.3g (%s); PSI %.4g%n",
+                    t.predictionKs().statistic(), t.predictionKs().pValue(), t.predictionKs().method(),
+                    t.predictionPsi() == null ? Double.NaN : t.predictionPsi()));
+        }
+        if (s.labels().baseline() != null) {
+            var lb = s.labels().baseline();
+            var lc = s.labels().candidate();
+            sb.append(lb.mae() != null
+                    ? String.format(Locale.ROOT, "Labels (%d pairs): MAE %.4g vs %.4g, RMSE %.4g vs %.4g%n",
+                        s.labels().labelledPairs(), lb.mae(), lc.mae(), lb.rmse(), lc.rmse())
+                    : String.format(Locale.ROOT, "Labels (%d pairs): accuracy %.4g vs %.4g%n",
+                        s.labels().labelledPairs(), lb.accuracy(), lc.accuracy()));
+        }
+        for (var f : s.findings()) sb.append(f.severity().toUpperCase(Locale.ROOT)).append(": ").append(f.detail()).append(System.lineSeparator());
+        s.unavailable().forEach((k, v) -> sb.append("n/a ").append(k).append(": ").append(v).append(System.lineSeparator()));
+        return sb.toString().stripTrailing();
+    }
+
+    private static String latency(Summary.Latency l) {
+        return l == null ? "not recorded" : String.format(Locale.ROOT, "%.1f/%.1f/%.1f", l.p50(), l.p95(), l.p99());
+    }
+}

@@ -1,0 +1,62 @@
+package dev.shadowbench.core.compare;
+
+import dev.shadowbench.core.compare.Summary.LabelFigures;
+import dev.shadowbench.core.compare.Summary.Labels;
+import java.sql.SQLException;
+import java.util.Map;
+
+/** Each side's quality against ground truth, on the same labelled pairs for both (a fair comparison). */
+final class LabelQuality {
+    private LabelQuality() {}
+
+    /** A numeric label 1.0 reads as class "1", so 0/1 labels imported as numbers match predicted classes. */
+    private static final String LABEL_CLASS = "coalesce(label_class, CASE WHEN label = floor(label) "
+            + "THEN CAST(CAST(label AS BIGINT) AS VARCHAR) ELSE CAST(label AS VARCHAR) END)";
+
+    static Labels compute(Queries q, DivergenceFigures.Kind kind, SummaryOptions o, Map<String, String> unavailable)
+            throws SQLException {
+        if (kind == DivergenceFigures.Kind.REGRESSION) {
+            Object[] r = q.row("SELECT count(*), avg(abs(b_prediction - label)), sqrt(avg((b_prediction - label) ^ 2)), "
+                    + "avg(abs(c_prediction - label)), sqrt(avg((c_prediction - label) ^ 2)) FROM pairs "
+                    + "WHERE label IS NOT NULL AND b_prediction IS NOT NULL AND c_prediction IS NOT NULL");
+            long n = Queries.lng(r[0]);
+            if (n == 0) return none(unavailable, "no paired request with a prediction on both sides has a label");
+            return new Labels(n, null,
+                    new LabelFigures(Queries.dbl(r[1]), Queries.dbl(r[2]), null, null, null, null),
+                    new LabelFigures(Queries.dbl(r[3]), Queries.dbl(r[4]), null, null, null, null));
+        }
+        if (kind == DivergenceFigures.Kind.CLASSIFICATION) {
+            String where = " FROM (SELECT *, " + LABEL_CLASS + " AS y FROM pairs) "
+                    + "WHERE y IS NOT NULL AND b_class IS NOT NULL AND c_class IS NOT NULL";
+            String pos = o.positiveClass();
+            if (pos == null) {
+                Object[] r = q.row("SELECT CASE WHEN bool_or(y = '1') THEN '1' WHEN bool_or(lower(y) = 'true') THEN 'true' END, "
+                        + "(SELECT y" + where + " GROUP BY y ORDER BY count(*), y LIMIT 1)" + where);
+                pos = r[0] != null ? (String) r[0] : (String) r[1];
+            }
+            if (pos == null) return none(unavailable, "no paired request with a class on both sides has a label");
+            Object[] r = q.row("SELECT count(*), " + figures("b") + ", " + figures("c") + where, pos, pos, pos, pos, pos, pos, pos, pos, pos, pos, pos, pos);
+            long n = Queries.lng(r[0]);
+            return new Labels(n, pos, classFigures(r, 1), classFigures(r, 5));
+        }
+        return none(unavailable, "labels are not scored for ranking comparisons");
+    }
+
+    private static String figures(String s) {
+        // accuracy, precision, recall, log loss (score = P(positive), clipped as scikit-learn does)
+        return "avg(CAST(" + s + "_class = y AS INT)), "
+                + "count(*) FILTER (" + s + "_class = ? AND y = ?) / nullif(count(*) FILTER (" + s + "_class = ?), 0), "
+                + "count(*) FILTER (" + s + "_class = ? AND y = ?) / nullif(count(*) FILTER (y = ?), 0), "
+                + "-avg(CASE WHEN " + s + "_prediction IS NULL THEN NULL WHEN y = ? THEN ln(least(greatest(" + s + "_prediction, 1e-15), 1 - 1e-15)) "
+                + "ELSE ln(1 - least(greatest(" + s + "_prediction, 1e-15), 1 - 1e-15)) END)";
+    }
+
+    private static LabelFigures classFigures(Object[] r, int i) {
+        return new LabelFigures(null, null, Queries.dbl(r[i]), Queries.dbl(r[i + 1]), Queries.dbl(r[i + 2]), Queries.dbl(r[i + 3]));
+    }
+
+    private static Labels none(Map<String, String> unavailable, String reason) {
+        unavailable.put("labels", reason);
+        return new Labels(0, null, null, null);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.shadowbench.core.compare;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every figure of one shadow/canary review, computed once by {@link SummaryService}: screens, reports and
+ * {@code summary --json} read these records. A block that cannot be computed is null and {@link #unavailable}
+ * says why, keyed by the block's JSON path (e.g. {@code latency_ms.candidate}).
+ */
+public record Summary(ComparisonInfo comparison, Counts counts, Divergence divergence, LatencyPair latencyMs,
+                      Tests tests, Labels labels, List<Outlier> outliers, List<Finding> findings, Traffic traffic,
+                      Feedback feedback, Object verdict, Breakdowns breakdowns, Map<String, String> unavailable) {
+
+    /** Which comparison the figures describe; sides in their {@code VARIANT/MODEL/VERSION} form. */
+    public record ComparisonInfo(String baseline, String candidate, LocalDate from, LocalDate to,
+                                 String baselineLabel, String candidateLabel, double latencyBudgetMs) {}
+
+    /** Coverage of the pairing; rows are log records, the others count request ids. */
+    public record Counts(long baselineRows, long candidateRows, long paired, long baselineOnly, long candidateOnly,
+                         long duplicateRows, long quarantinedRows) {}
+
+    /** Equal-width bins: {@code counts[i]} counts values in [edges[i], edges[i+1]) and the last bin includes its right edge. */
+    public record Histogram(List<Double> edges, List<Long> counts) {}
+
+    /**
+     * How far the candidate's answers are from the baseline's, per paired request. {@code measure} names the
+     * per-pair value the *_abs figures describe; pairs where it is null (a side without a value) are counted
+     * in {@code pairsWithoutValue} and left out of the figures and the histogram.
+     */
+    public record Divergence(String kind, String measure, long pairsWithValue, long pairsWithoutValue,
+                             Double meanAbs, Double medianAbs, Double p95Abs, Double maxAbs,
+                             Double meanRelative, Double medianRelative, Double p95Relative, Histogram histogram,
+                             Double disagreementRate, List<CrossCell> crossTable, Integer topK, Double meanTopKOverlap) {}
+
+    /** One cell of the baseline-label x candidate-label table. */
+    public record CrossCell(String baseline, String candidate, long count) {}
+
+    /** Latency of one side's records (deduplicated, whole window, not only paired). */
+    public record Latency(long n, double p50, double p95, double p99, double max, double mean,
+                          double overBudgetShare, Histogram histogram) {}
+
+    /** Both sides' latency on shared histogram edges; a side is null when its logs hold no latency. */
+    public record LatencyPair(Latency baseline, Latency candidate, double budgetMs) {}
+
+    /** Two-sample Kolmogorov–Smirnov test; {@code method} is exact or asymptotic as in scipy's ks_2samp. */
+    public record KsTest(double statistic, double pValue, String method, long n1, long n2) {}
+
+    /** Mann–Whitney U test, two-sided; {@code u} is the baseline sample's U as scipy returns it. */
+    public record MannWhitney(double u, double pValue, String method, long n1, long n2) {}
+
+    /** The bins the PSI was computed on and each side's share in them. */
+    public record PsiBins(String rule, List<Double> innerEdges, List<Double> baselineShare, List<Double> candidateShare) {}
+
+    /** The two-sample tests; each null when a side has no values for it. */
+    public record Tests(KsTest predictionKs, MannWhitney latencyMannWhitney, Double predictionPsi, PsiBins predictionPsiBins) {}
+
+    /** Quality against ground truth of one side, on the labelled pairs both sides answered. */
+    public record LabelFigures(Double mae, Double rmse, Double accuracy, Double precision, Double recall, Double logLoss) {}
+
+    /** Ground-truth figures; {@code positiveClass} is set for classification only. */
+    public record Labels(long labelledPairs, String positiveClass, LabelFigures baseline, LabelFigures candidate) {}
+
+    /** A pair flagged by a prediction rule. */
+    public record Outlier(String requestId, String rule, String detail) {}
+
+    /** An aggregate finding (e.g. the candidate is slower); {@code severity} is info, warning or critical. */
+    public record Finding(String rule, String severity, Double value, Double threshold, String detail) {}
+
+    /** Rows each side logged on one day and the candidate's share of them. */
+    public record TrafficDay(LocalDate day, long requests, long baselineRows, long candidateRows,
+                             Double candidateShare, Double configuredShare) {}
+
+    /** Traffic per day, oldest first. */
+    public record Traffic(List<TrafficDay> byDay) {}
+
+    /** Share of a side's records carrying user feedback (a complaint). */
+    public record SideFeedback(long rows, long withFeedback, double complaintRate) {}
+
+    /** Complaint rate per side; both null when no record carries feedback. */
+    public record Feedback(SideFeedback baseline, SideFeedback candidate) {}
+
+    /** Divergence and latency of the pairs in one segment or on one day. */
+    public record Group(String key, long paired, Double meanAbs, Double p95Abs, Double disagreementRate,
+                        Double baselineLatencyP95, Double candidateLatencyP95) {}
+
+    /** The pairs' figures per segment and per day (pairing day). */
+    public record Breakdowns(List<Group> bySegment, List<Group> byDay) {}
+}

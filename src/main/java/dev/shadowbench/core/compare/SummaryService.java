@@ -1,0 +1,148 @@
+package dev.shadowbench.core.compare;
+
+import dev.shadowbench.core.compare.DivergenceFigures.Kind;
+import dev.shadowbench.core.compare.Summary.Breakdowns;
+import dev.shadowbench.core.compare.Summary.ComparisonInfo;
+import dev.shadowbench.core.compare.Summary.Counts;
+import dev.shadowbench.core.compare.Summary.Divergence;
+import dev.shadowbench.core.compare.Summary.Feedback;
+import dev.shadowbench.core.compare.Summary.Finding;
+import dev.shadowbench.core.compare.Summary.KsTest;
+import dev.shadowbench.core.compare.Summary.LatencyPair;
+import dev.shadowbench.core.compare.Summary.MannWhitney;
+import dev.shadowbench.core.compare.Summary.SideFeedback;
+import dev.shadowbench.core.compare.Summary.Tests;
+import dev.shadowbench.core.compare.Summary.Traffic;
+import dev.shadowbench.core.compare.Summary.TrafficDay;
+import dev.shadowbench.core.task.ProgressSink;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Computes every figure of a review in one pass over the workspace: pairing, divergence, latency, tests,
+ * labels, traffic, feedback, breakdowns. Heavy work runs in DuckDB on the caller's connection (its temp
+ * tables {@code base_side}, {@code cand_side}, {@code pairs} are left for follow-up queries such as samples).
+ * Anything that cannot be computed is null with a reason in {@link Summary#unavailable()}, never an exception.
+ */
+public final class SummaryService {
+    private SummaryService() {}
+
+    private static final int STEPS = 9;
+
+    public static Summary compute(Connection c, Comparison cmp, SummaryOptions o, ProgressSink sink) throws SQLException {
+        try (Queries q = new Queries(c, sink)) {
+            return compute(q, cmp, o);
+        }
+    }
+
+    private static Summary compute(Queries q, Comparison cmp, SummaryOptions o) throws SQLException {
+        ProgressSink sink = q.sink();
+        Map<String, String> unavailable = new LinkedHashMap<>();
+        sink.progress(0, STEPS, "Pairing baseline and candidate records");
+        Pairing.Coverage cov = Pairing.materialize(q, cmp);
+        long quarantined = Queries.lng(q.row("SELECT count(*) FROM quarantine")[0]);
+        Counts counts = new Counts(cov.baselineRows(), cov.candidateRows(), cov.paired(), cov.baselineOnly(),
+                cov.candidateOnly(), cov.duplicateRows(), quarantined);
+
+        sink.progress(1, STEPS, "Profiling both sides");
+        SideProfile b = SideProfile.of(q, "base_side"), cd = SideProfile.of(q, "cand_side");
+        if (b.ids == 0) unavailable.put("baseline", "no " + cmp.baseline() + " records in the window");
+        if (cd.ids == 0) unavailable.put("candidate", "no " + cmp.candidate() + " records in the window");
+        Kind kind = b.rankings > 0 && cd.rankings > 0 ? Kind.RANKING
+                : b.classes > 0 && cd.classes > 0 ? Kind.CLASSIFICATION
+                : b.predictions > 0 && cd.predictions > 0 ? Kind.REGRESSION : null;
+
+        sink.progress(2, STEPS, "Measuring divergence");
+        Divergence divergence = null;
+        if (kind == null) unavailable.put("divergence", "the two sides share no kind of output (prediction, class or ranking)");
+        else if (cov.paired() == 0) unavailable.put("divergence", "no request id appears on both sides");
+        else divergence = DivergenceFigures.compute(q, kind, o);
+
+        sink.progress(3, STEPS, "Measuring latency");
+        LatencyPair latency = LatencyFigures.compute(q, o);
+        if (latency.baseline() == null) unavailable.put("latency_ms.baseline", "latency not recorded in the baseline's logs");
+        if (latency.candidate() == null) unavailable.put("latency_ms.candidate", "latency not recorded in the candidate's logs");
+
+        sink.progress(4, STEPS, "Testing prediction distributions");
+        KsTest ks = null;
+        TwoSampleTests.Psi psi = null;
+        if (b.predictions > 0 && cd.predictions > 0) {
+            ks = TwoSampleTests.ks(q, "prediction");
+            psi = TwoSampleTests.psi(q, "prediction");
+        } else {
+            unavailable.put("tests.prediction_ks", "a side has no numeric prediction or score");
+            unavailable.put("tests.prediction_psi", "a side has no numeric prediction or score");
+        }
+        sink.progress(5, STEPS, "Testing latency distributions");
+        MannWhitney mw = null;
+        if (latency.baseline() != null && latency.candidate() != null) mw = TwoSampleTests.mannWhitney(q, "latency_ms");
+        else unavailable.put("tests.latency_mann_whitney", "latency not recorded on both sides");
+        Tests tests = new Tests(ks, mw, psi == null ? null : psi.value(), psi == null ? null : psi.bins());
+
+        sink.progress(6, STEPS, "Scoring against labels");
+        Summary.Labels labels = kind == null || cov.paired() == 0
+                ? none(unavailable) : LabelQuality.compute(q, kind, o, unavailable);
+
+        sink.progress(7, STEPS, "Traffic and feedback");
+        Traffic traffic = traffic(q);
+        Feedback feedback;
+        if (b.feedback == 0 && cd.feedback == 0) {
+            feedback = new Feedback(null, null);
+            unavailable.put("feedback", "no feedback recorded in these logs");
+        } else {
+            feedback = new Feedback(b.sideFeedback(), cd.sideFeedback());
+        }
+
+        sink.progress(8, STEPS, "Breakdowns by segment and day");
+        Breakdowns breakdowns = new Breakdowns(DivergenceFigures.breakdown(q, kind, o, "segment"),
+                DivergenceFigures.breakdown(q, kind, o, "day"));
+        List<Finding> findings = new ArrayList<>(LatencyFigures.findings(latency, mw));
+        sink.progress(STEPS, STEPS, "Summary ready");
+
+        ComparisonInfo info = new ComparisonInfo(cmp.baseline().key(), cmp.candidate().key(), cmp.from(), cmp.to(),
+                cmp.baseline().toString(), cmp.candidate().toString(), o.latencyBudgetMs());
+        return new Summary(info, counts, divergence, latency, tests, labels, List.of(), findings, traffic, feedback,
+                null, breakdowns, unavailable);
+    }
+
+    private static Summary.Labels none(Map<String, String> unavailable) {
+        unavailable.put("labels", "no paired requests to score");
+        return new Summary.Labels(0, null, null, null);
+    }
+
+    /** Rows per day and side; requests counts distinct request ids of both sides that day. */
+    private static Traffic traffic(Queries q) throws SQLException {
+        List<TrafficDay> days = new ArrayList<>();
+        // requests = ids of either side: a pair counts once, on its pairing day (count(DISTINCT) was the slow way)
+        for (Object[] r : q.rows("WITH b AS (SELECT CAST(ts AS DATE) AS day, count(*) AS ids, sum(n) AS n FROM base_side GROUP BY day), "
+                + "c AS (SELECT CAST(ts AS DATE) AS day, count(*) AS ids, sum(n) AS n FROM cand_side GROUP BY day), "
+                + "p AS (SELECT day, count(*) AS paired FROM pairs GROUP BY day) "
+                + "SELECT coalesce(b.day, c.day) AS d, coalesce(b.ids, 0) + coalesce(c.ids, 0) - coalesce(p.paired, 0), "
+                + "coalesce(b.n, 0), coalesce(c.n, 0) FROM b FULL JOIN c ON b.day IS NOT DISTINCT FROM c.day "
+                + "LEFT JOIN p ON p.day IS NOT DISTINCT FROM coalesce(b.day, c.day) ORDER BY d NULLS LAST")) {
+            long bn = Queries.lng(r[2]), cn = Queries.lng(r[3]);
+            LocalDate day = r[0] == null ? null : LocalDate.parse(r[0].toString());
+            days.add(new TrafficDay(day, Queries.lng(r[1]), bn, cn, bn + cn == 0 ? null : (double) cn / (bn + cn), null));
+        }
+        return new Traffic(days);
+    }
+
+    /** What one side's deduplicated records populate. */
+    private record SideProfile(long ids, long predictions, long classes, long rankings, long latencies, long feedback) {
+        static SideProfile of(Queries q, String table) throws SQLException {
+            Object[] r = q.row("SELECT count(*), count(prediction), count(predicted_class), count(ranking), count(latency_ms), "
+                    + "count(feedback) FROM " + table);
+            return new SideProfile(Queries.lng(r[0]), Queries.lng(r[1]), Queries.lng(r[2]), Queries.lng(r[3]),
+                    Queries.lng(r[4]), Queries.lng(r[5]));
+        }
+
+        SideFeedback sideFeedback() {
+            return ids == 0 ? null : new SideFeedback(ids, feedback, (double) feedback / ids);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.shadowbench.core.compare;
+
+import dev.shadowbench.core.compare.Summary.KsTest;
+import dev.shadowbench.core.compare.Summary.MannWhitney;
+import dev.shadowbench.core.compare.Summary.PsiBins;
+import java.math.BigInteger;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Kolmogorov–Smirnov, Mann–Whitney U and PSI between the two sides' deduplicated records. The ranks and
+ * empirical CDFs are computed in DuckDB (one GROUP BY value + running sum), only the final arithmetic here.
+ */
+final class TwoSampleTests {
+    private TwoSampleTests() {}
+
+    /** scipy's ks_2samp 'auto' is exact up to this many values per side. */
+    static final int KS_EXACT_MAX_N = 10_000;
+    static final double PSI_FLOOR = 1e-4;
+
+    private static String stacked(String column) {
+        return "SELECT " + column + " AS x, TRUE AS isb FROM base_side WHERE " + column + " IS NOT NULL "
+                + "UNION ALL SELECT " + column + ", FALSE FROM cand_side WHERE " + column + " IS NOT NULL";
+    }
+
+    /** Two-sample KS on {@code column}; null when a side has no value. */
+    static KsTest ks(Queries q, String column) throws SQLException {
+        Object[] n = q.row("SELECT count(*) FILTER (isb), count(*) FILTER (NOT isb) FROM (" + stacked(column) + ")");
+        long n1 = Queries.lng(n[0]), n2 = Queries.lng(n[1]);
+        if (n1 == 0 || n2 == 0) return null;
+        Object[] r = q.row("SELECT max(ca / ? - cb / ?), max(cb / ? - ca / ?) FROM ("
+                + "SELECT CAST(sum(na) OVER w AS DOUBLE) AS ca, CAST(sum(nb) OVER w AS DOUBLE) AS cb FROM ("
+                + "SELECT x, count(*) FILTER (isb) AS na, count(*) FILTER (NOT isb) AS nb FROM (" + stacked(column) + ") GROUP BY x) "
+                + "WINDOW w AS (ORDER BY x ROWS UNBOUNDED PRECEDING))",
+                (double) n1, (double) n2, (double) n2, (double) n1);
+        double maxS = Queries.dbl(r[0]), minS = Math.max(0, Math.min(1, Queries.dbl(r[1])));
+        return ksFromStatistic(Math.max(maxS, minS), n1, n2);
+    }
+
+    /** P-value as scipy's ks_2samp(method='auto', two-sided) for a statistic d. */
+    static KsTest ksFromStatistic(double d, long n1, long n2) {
+        if (Math.max(n1, n2) <= KS_EXACT_MAX_N) {
+            int a = (int) n1, b = (int) n2, g = Distributions.gcd(a, b);
+            long lcm = (long) (a / g) * b;
+            int h = (int) Math.rint(d * lcm);
+            double dExact = (double) h / lcm;
+            double p = h == 0 ? 1.0 : a == b ? Distributions.ksExactEqualSizes(a, h) : Distributions.ksExactInside(a, b, h);
+            return new KsTest(dExact, p, "exact", n1, n2);
+        }
+        double m = Math.max(n1, n2), k = Math.min(n1, n2);
+        long en = (long) Math.rint(m * k / (m + k));
+        double p = Distributions.kstwoSf((int) Math.min(en, Integer.MAX_VALUE), d);
+        return new KsTest(d, p, "asymptotic", n1, n2);
+    }
+
+    /** Two-sided Mann–Whitney U on {@code column}, normal approximation with tie and continuity correction. */
+    static MannWhitney mannWhitney(Queries q, String column) throws SQLException {
+        // 2 * (sum of the baseline's mid-ranks) and sum(t^3 - t) over tie groups, both exact integers.
+        Object[] r = q.row("SELECT sum(CAST(na AS HUGEINT) * (2 * CAST(coalesce(before, 0) AS HUGEINT) + t + 1)), "
+                + "sum(CAST(t AS HUGEINT) * t * t - t), sum(na), sum(nb) FROM ("
+                + "SELECT na, nb, t, sum(t) OVER (ORDER BY x ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before FROM ("
+                + "SELECT x, count(*) FILTER (isb) AS na, count(*) FILTER (NOT isb) AS nb, count(*) AS t FROM (" + stacked(column) + ") GROUP BY x))");
+        long n1 = Queries.lng(r[2]), n2 = Queries.lng(r[3]);
+        if (n1 == 0 || n2 == 0) return null;
+        return mannWhitney(n1, n2, big(r[0]), big(r[1]));
+    }
+
+    static MannWhitney mannWhitney(long n1, long n2, BigInteger twiceRankSum1, BigInteger tieTerm) {
+        double r1 = twiceRankSum1.doubleValue() / 2.0;
+        double u1 = r1 - (double) n1 * (n1 + 1) / 2.0;
+        double u2 = (double) n1 * n2 - u1;
+        double u = Math.max(u1, u2), n = (double) n1 + n2;
+        double mu = (double) n1 * n2 / 2.0;
+        double s = Math.sqrt((double) n1 * n2 / 12.0 * ((n + 1) - tieTerm.doubleValue() / (n * (n - 1))));
+        double p = s == 0 ? 1.0 : Distributions.clip(2 * Distributions.normalSf((u - mu - 0.5) / s));
+        return new MannWhitney(u1, p, "asymptotic", n1, n2);
+    }
+
+    private static BigInteger big(Object o) {
+        if (o == null) return BigInteger.ZERO;
+        if (o instanceof BigInteger b) return b;
+        return new java.math.BigDecimal(o.toString()).toBigInteger();
+    }
+
+    /** PSI result: value and the bins it used. */
+    record Psi(double value, PsiBins bins) {}
+
+    /**
+     * Population stability index of {@code column}: 10 bins cut at the baseline's deciles (linear
+     * interpolation, repeated cut points merged), bins (e[i-1], e[i]], empty shares floored at 1e-4.
+     */
+    static Psi psi(Queries q, String column) throws SQLException {
+        Object[] e = q.row("SELECT quantile_cont(" + column + ", [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) FROM base_side");
+        if (e[0] == null) return null;
+        List<Double> edges = new ArrayList<>(new TreeSet<>(Queries.dblList(e[0])));
+        StringBuilder bin = new StringBuilder("0");
+        for (int i = 0; i < edges.size(); i++) bin.append(" + CAST(x > ? AS INT)");
+        int bins = edges.size() + 1;
+        long[] nb = new long[bins], nc = new long[bins];
+        for (Object[] r : q.rows("SELECT " + bin + " AS bin, count(*) FILTER (isb), count(*) FILTER (NOT isb) FROM (" + stacked(column) + ") GROUP BY bin",
+                edges.toArray())) {
+            int i = (int) Queries.lng(r[0]);
+            nb[i] = Queries.lng(r[1]);
+            nc[i] = Queries.lng(r[2]);
+        }
+        long tb = 0, tc = 0;
+        for (int i = 0; i < bins; i++) { tb += nb[i]; tc += nc[i]; }
+        if (tb == 0 || tc == 0) return null;
+        List<Double> sb = new ArrayList<>(), sc = new ArrayList<>();
+        double psi = 0;
+        for (int i = 0; i < bins; i++) {
+            double b = (double) nb[i] / tb, c = (double) nc[i] / tc;
+            sb.add(b);
+            sc.add(c);
+            double bf = Math.max(b, PSI_FLOOR), cf = Math.max(c, PSI_FLOOR);
+            psi += (cf - bf) * Math.log(cf / bf);
+        }
+        return new Psi(psi, new PsiBins("baseline deciles (numpy linear), bins (e[i-1], e[i]], empty shares floored at 1e-4",
+                edges, sb, sc));
+    }
+}

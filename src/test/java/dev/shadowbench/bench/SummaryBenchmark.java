@@ -1,0 +1,119 @@
+package dev.shadowbench.bench;
+
+import dev.shadowbench.core.compare.Comparison;
+import dev.shadowbench.core.compare.Summary;
+import dev.shadowbench.core.compare.SummaryOptions;
+import dev.shadowbench.core.compare.SummaryService;
+import dev.shadowbench.core.generate.SyntheticLogs;
+import dev.shadowbench.core.ingest.ImportRequest;
+import dev.shadowbench.core.ingest.LogImporter;
+import dev.shadowbench.core.task.ProgressSink;
+import dev.shadowbench.core.workspace.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Times the full summary on a large workspace against two references measured in the same run: a bare
+ * scan ({@code count(*), avg(prediction)}) and a bare join of the two sides by request id.
+ * The logs and the workspace are built once under {@code -Dbench.dir} (default /tmp/compare-bench) and reused.
+ * Args: [requests (default 10000000)] [days (default 2)] [runs (default 3)].
+ */
+public final class SummaryBenchmark {
+    public static void main(String[] args) throws Exception {
+        long requests = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
+        int days = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        Path dir = Path.of(System.getProperty("bench.dir", "/tmp/compare-bench"));
+        Path logs = dir.resolve("logs-" + requests), file = dir.resolve("ws-" + requests + ".duckdb");
+        if (!Files.exists(file)) {
+            if (!Files.exists(logs.resolve("anomalies.csv"))) {
+                System.out.printf("Generating %d requests over %d days into %s%n", requests, days, logs);
+                SyntheticLogs.write(logs, new SyntheticLogs.Options(requests, 7, days,
+                        java.time.LocalDate.of(2026, 11, 20), false, 0.4, 0.0005), n -> { });
+            }
+            long t0 = System.nanoTime();
+            Path partial = dir.resolve(file.getFileName() + ".partial");
+            Files.deleteIfExists(partial);
+            try (Workspace ws = Workspace.open(partial)) {
+                List<Path> preds = new ArrayList<>(), labels = new ArrayList<>();
+                try (var s = Files.list(logs)) {
+                    for (Path day : s.filter(Files::isDirectory).sorted().toList()) {
+                        preds.add(day.resolve("live.jsonl"));
+                        preds.add(day.resolve("shadow.jsonl"));
+                        labels.add(day.resolve("labels.csv"));
+                    }
+                }
+                LogImporter imp = new LogImporter(ws);
+                imp.run(ImportRequest.predictions(preds, null), ProgressSink.NONE);
+                imp.run(ImportRequest.labels(labels), ProgressSink.NONE);
+            }
+            Files.move(partial, file);
+            System.out.printf("Imported into %s in %.1f s%n", file, (System.nanoTime() - t0) / 1e9);
+        }
+        try (Workspace ws = Workspace.open(file); Connection c = ws.connect()) {
+            Comparison cmp = Comparison.defaultFor(c);
+            long rows;
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM predictions")) {
+                rs.next();
+                rows = rs.getLong(1);
+            }
+            System.out.printf("Workspace %s: %,d prediction rows; %s; %d cores%n", file, rows, cmp.key(),
+                    Runtime.getRuntime().availableProcessors());
+            double[] scan = new double[runs], join = new double[runs], summary = new double[runs];
+            Summary last = null;
+            for (int i = 0; i < runs; i++) {
+                scan[i] = time(c, "SELECT count(*), avg(prediction) FROM predictions");
+                join[i] = time(c, "SELECT count(*), avg(b.prediction - s.prediction) FROM predictions b JOIN predictions s "
+                        + "USING (request_id) WHERE b.variant = 'live' AND s.variant = 'shadow'");
+                long t0 = System.nanoTime();
+                last = SummaryService.compute(c, cmp, SummaryOptions.DEFAULT, i == 0 ? steps() : ProgressSink.NONE);
+                summary[i] = (System.nanoTime() - t0) / 1e9;
+                System.out.printf(Locale.ROOT, "run %d: scan %.3f s, join %.3f s, summary %.3f s%n", i + 1, scan[i], join[i], summary[i]);
+            }
+            // The machine is shared: each run's ratio compares timings taken seconds apart, under the same load.
+            double[] vsScan = new double[runs], vsJoin = new double[runs];
+            for (int i = 0; i < runs; i++) { vsScan[i] = summary[i] / scan[i]; vsJoin[i] = summary[i] / join[i]; }
+            System.out.printf(Locale.ROOT, "median: summary %.3f s, bare scan %.3f s, bare join %.3f s; "
+                    + "median ratio summary/scan %.1fx, summary/join %.2fx%n",
+                    median(summary), median(scan), median(join), median(vsScan), median(vsJoin));
+            System.out.printf("paired %,d, duplicate rows %,d, divergence p95 %.4f%n", last.counts().paired(),
+                    last.counts().duplicateRows(), last.divergence().p95Abs());
+        }
+    }
+
+    /** Prints how long each step of the summary took (first run only). */
+    private static ProgressSink steps() {
+        return new ProgressSink() {
+            long last = System.nanoTime();
+            String step = "start";
+            @Override public void progress(long done, long total, String message) {
+                long now = System.nanoTime();
+                System.out.printf(Locale.ROOT, "  %-40s %.3f s%n", step, (now - last) / 1e9);
+                last = now;
+                step = message;
+            }
+            @Override public boolean isCancelled() { return false; }
+        };
+    }
+
+    private static double time(Connection c, String sql) throws Exception {
+        long t0 = System.nanoTime();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) { /* drain */ }
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+}
