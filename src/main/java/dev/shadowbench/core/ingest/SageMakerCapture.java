@@ -38,25 +38,28 @@ final class SageMakerCapture {
                     + "<endpoint>/<variant>/yyyy/mm/dd/hh/. Give --variant.");
         }
         long[] lc = TabularSource.countLines(st, file);
-        String g = "json_extract_string(line, ";
+        String g = "json_extract_string(doc, ";
         String out = PayloadSql.decode(g + "'$.captureData.endpointOutput.data')", g + "'$.captureData.endpointOutput.encoding')");
         String in = PayloadSql.decode(g + "'$.captureData.endpointInput.data')", g + "'$.captureData.endpointInput.encoding')");
         String scan = "(SELECT line_no, raw_line, parse_problem, coalesce(inference_id, event_id) AS request_id, \"timestamp\", "
                 + PayloadSql.prediction("output") + " AS prediction, event_id, inference_id, input, output, input_encoding, "
                 + "output_encoding, " + Sql.lit(ev == null ? null : ev[0]) + " AS model FROM ("
-                + "SELECT line_no, line AS raw_line, CASE WHEN NOT json_valid(line) THEN 'malformed JSON' "
-                + "WHEN json_type(line) <> 'OBJECT' THEN 'not a JSON object' "
-                + "WHEN json_extract(line, '$.captureData') IS NULL THEN 'not a SageMaker capture record (no captureData)' END AS parse_problem, "
-                + "CASE WHEN json_valid(line) AND json_type(line) = 'OBJECT' THEN " + g + "'$.eventMetadata.eventId') END AS event_id, "
-                + "CASE WHEN json_valid(line) AND json_type(line) = 'OBJECT' THEN coalesce(" + g + "'$.eventMetadata.inferenceId'), "
+                + "SELECT line_no, raw_line, CASE WHEN doc IS NULL THEN 'malformed JSON' "
+                + "WHEN json_type(doc) <> 'OBJECT' THEN 'not a JSON object' "
+                + "WHEN json_extract(doc, '$.captureData') IS NULL THEN 'not a SageMaker capture record (no captureData)' END AS parse_problem, "
+                + "CASE WHEN json_type(doc) = 'OBJECT' THEN " + g + "'$.eventMetadata.eventId') END AS event_id, "
+                + "CASE WHEN json_type(doc) = 'OBJECT' THEN coalesce(" + g + "'$.eventMetadata.inferenceId'), "
                 + g + "'$.inferenceId')) END AS inference_id, "
-                + "CASE WHEN json_valid(line) AND json_type(line) = 'OBJECT' THEN coalesce(" + g + "'$.eventMetadata.inferenceTime'), "
+                + "CASE WHEN json_type(doc) = 'OBJECT' THEN coalesce(" + g + "'$.eventMetadata.inferenceTime'), "
                 + g + "'$.inferenceTime')) END AS \"timestamp\", "
-                + "CASE WHEN json_valid(line) AND json_type(line) = 'OBJECT' THEN " + in + " END AS input, "
-                + "CASE WHEN json_valid(line) AND json_type(line) = 'OBJECT' THEN " + out + " END AS output, "
-                + "CASE WHEN json_valid(line) AND json_type(line) = 'OBJECT' THEN " + g + "'$.captureData.endpointInput.encoding') END AS input_encoding, "
-                + "CASE WHEN json_valid(line) AND json_type(line) = 'OBJECT' THEN " + g + "'$.captureData.endpointOutput.encoding') END AS output_encoding "
-                + "FROM " + Sql.lines(file) + " WHERE NOT " + Sql.blank("line") + "))";
+                + "CASE WHEN json_type(doc) = 'OBJECT' THEN " + in + " END AS input, "
+                + "CASE WHEN json_type(doc) = 'OBJECT' THEN " + out + " END AS output, "
+                + "CASE WHEN json_type(doc) = 'OBJECT' THEN " + g + "'$.captureData.endpointInput.encoding') END AS input_encoding, "
+                + "CASE WHEN json_type(doc) = 'OBJECT' THEN " + g + "'$.captureData.endpointOutput.encoding') END AS output_encoding "
+                // doc is NULL for a malformed line, so no JSON function ever sees invalid text (DuckDB may evaluate
+                // CASE branches eagerly)
+                + "FROM (SELECT line_no, line AS raw_line, CASE WHEN json_valid(line) THEN line END AS doc FROM " + Sql.lines(file)
+                + " WHERE NOT " + Sql.blank("line") + ")))";
         List<SourceColumn> cols = new java.util.ArrayList<>(COLUMNS);
         cols.add(new SourceColumn("model", "VARCHAR"));
         ColumnMapping m = MAPPING.with(Field.MODEL, "model");

@@ -72,7 +72,7 @@ public final class SourceProbe {
 
     static String describeSource(Path file, LogFormat container) {
         return switch (container) {
-            case CSV -> "read_csv(" + Sql.lit(file) + ", header=true, all_varchar=true, ignore_errors=true)";
+            case CSV -> "read_csv(" + Sql.lit(file) + ", header=true, ignore_errors=true)";
             case PARQUET -> "read_parquet(" + Sql.lit(file) + ")";
             default -> Sql.readJson(file, ", ignore_errors=true, sample_size=2000");
         };

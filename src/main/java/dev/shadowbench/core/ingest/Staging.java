@@ -70,7 +70,7 @@ final class Staging {
             typed.add(text(m, Field.PREDICTED_CLASS, byName) + " AS sb_predicted_class");
             typed.add("TRY_CAST(" + predRef + " AS VARCHAR[]) AS sb_ranking");
         } else if (pred.isNumeric()) {
-            typed.add("CAST(" + predRef + " AS DOUBLE) AS sb_prediction");
+            typed.add("TRY_CAST(" + predRef + " AS DOUBLE) AS sb_prediction");
             typed.add(text(m, Field.PREDICTED_CLASS, byName) + " AS sb_predicted_class");
             typed.add("NULL::VARCHAR[] AS sb_ranking");
         } else {
@@ -150,7 +150,7 @@ final class Staging {
         SourceColumn c = col(m, f, byName);
         if (c == null) return "NULL::DOUBLE";
         String ref = "s." + Sql.ident(c.name());
-        return c.isNumeric() ? "CAST(" + ref + " AS DOUBLE)" : "TRY_CAST(" + ref + " AS DOUBLE)";
+        return "TRY_CAST(" + ref + " AS DOUBLE)";
     }
 
     /** Timestamps: ISO text with or without offset (UTC assumed), native timestamps, or epoch seconds/millis. */
@@ -158,10 +158,10 @@ final class Staging {
         SourceColumn c = col(m, Field.TIMESTAMP, byName);
         if (c == null) return "NULL::TIMESTAMP";
         String ref = "s." + Sql.ident(c.name());
-        if (c.isTemporal()) return "CAST(" + ref + " AS TIMESTAMP)";
-        String num = c.isNumeric() ? "CAST(" + ref + " AS DOUBLE)" : "TRY_CAST(" + ref + " AS DOUBLE)";
+        if (c.isTemporal()) return "TRY_CAST(" + ref + " AS TIMESTAMP)";
+        String num = "TRY_CAST(" + ref + " AS DOUBLE)";
         String epoch = "make_timestamp(CAST(CASE WHEN " + num + " > 1e11 THEN " + num + " * 1000 ELSE " + num + " * 1000000 END AS BIGINT))";
-        if (c.isNumeric()) return epoch;
+        if (c.isNumeric()) return "CASE WHEN " + num + " IS NOT NULL THEN " + epoch + " END";
         return "coalesce(TRY_CAST(TRY_CAST(" + ref + " AS TIMESTAMPTZ) AS TIMESTAMP), CASE WHEN " + num + " IS NOT NULL THEN " + epoch + " END)";
     }
 

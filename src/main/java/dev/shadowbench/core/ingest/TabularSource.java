@@ -40,8 +40,8 @@ final class TabularSource {
                 String scan = "(SELECT row_number() OVER () + 1 AS line_no, NULL::VARCHAR AS raw_line, NULL::VARCHAR AS parse_problem, * "
                         + "FROM read_csv(" + Sql.lit(file) + ", header=true, all_varchar=true, store_rejects=true, "
                         + "rejects_table='sb_rejects', rejects_scan='sb_scans'))";
-                List<SourceColumn> all = probe.columns().stream().map(c -> new SourceColumn(c.name(), "VARCHAR")).toList();
-                st.execute(Staging.insert(f, scan, all, m, req.kind(), variant));
+                // read as text, converted with the types DuckDB sniffed: "x" in a numeric column is quarantined
+                st.execute(Staging.insert(f, scan, probe.columns(), m, req.kind(), variant));
                 long rejects = scalar(st, "SELECT count(*) FROM sb_rejects");
                 if (rejects > 0 || blank > 0) renumberCsv(st, file);
                 st.execute("INSERT INTO stage_all(source_file, line_no, problem_field, problem, raw, merged) "
@@ -189,11 +189,11 @@ final class TabularSource {
     static String lineScan(Path file, List<SourceColumn> declared) {
         List<String> cols = new ArrayList<>();
         for (SourceColumn c : declared) cols.add("j." + Sql.ident(c.name()) + " AS " + Sql.ident(c.name()));
-        return "(SELECT line_no, line AS raw_line, CASE WHEN NOT json_valid(line) THEN 'malformed JSON' "
-                + "WHEN json_type(line) <> 'OBJECT' THEN 'not a JSON object' END AS parse_problem, " + String.join(", ", cols)
-                + " FROM (SELECT line_no, line, CASE WHEN json_valid(line) AND json_type(line) = 'OBJECT' THEN json_transform(line, "
-                + Sql.lit(struct(declared, false)) + ") END AS j FROM " + Sql.lines(file)
-                + " WHERE NOT " + Sql.blank("line") + "))";
+        return "(SELECT line_no, line AS raw_line, CASE WHEN doc IS NULL THEN 'malformed JSON' "
+                + "WHEN json_type(doc) <> 'OBJECT' THEN 'not a JSON object' END AS parse_problem, " + String.join(", ", cols)
+                + " FROM (SELECT line_no, line, doc, CASE WHEN json_type(doc) = 'OBJECT' THEN json_transform(doc, "
+                + Sql.lit(struct(declared, false)) + ") END AS j FROM (SELECT line_no, line, CASE WHEN json_valid(line) THEN line END AS doc FROM "
+                + Sql.lines(file) + " WHERE NOT " + Sql.blank("line") + ")))";
     }
 
     /** {lines, blank lines} of a text file. */
