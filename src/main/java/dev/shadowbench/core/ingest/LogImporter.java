@@ -129,10 +129,14 @@ public final class LogImporter {
     }
 
     private ColumnMapping mappingFor(MappingStore store, SourceProbe.Probe probe, ImportRequest req) {
-        if (req.mapping() != null) return req.mapping();
+        return req.mapping() != null ? req.mapping() : proposedMapping(store, probe, req.kind());
+    }
+
+    /** The mapping remembered for the file's source when it fits the file's columns, else the detected one. */
+    static ColumnMapping proposedMapping(MappingStore store, SourceProbe.Probe probe, ImportRequest.Kind kind) {
         ColumnMapping remembered = store.lookup(MappingStore.keyFor(probe.file(), probe.format()));
         if (remembered != null && remembered.columns().values().stream().allMatch(probe::hasColumn)) return remembered;
-        return ColumnMapping.detect(probe.columns(), req.kind());
+        return ColumnMapping.detect(probe.columns(), kind);
     }
 
     private ImportReport commit(Connection c, Statement st, long id, ImportRequest req, List<FileCount> counts, int skipped,

@@ -80,10 +80,7 @@ public final class MainWindow extends BorderPane {
         MenuItem open = item("Open workspace…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
                 () -> vm.dialogs().chooseWorkspaceToOpen().ifPresent(vm::open));
         MenuItem sample = item("Open sample workspace", null, () -> vm.open((Path) null));
-        MenuItem imp = item("Import logs…", new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), () -> {
-            List<Path> files = vm.dialogs().chooseLogsToImport();
-            if (!files.isEmpty()) vm.importLogs(files, null);
-        });
+        MenuItem imp = item("Import logs…", new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), this::openImportDialog);
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> getScene().getWindow().hide());
         Menu file = new Menu("File", null, open, sample, new SeparatorMenuItem(), imp, new SeparatorMenuItem(), quit);
@@ -106,6 +103,16 @@ public final class MainWindow extends BorderPane {
         return bar;
     }
 
+    /** The import dialog (files, preview, mapping); dropping files on the window imports them directly instead. */
+    private void openImportDialog() {
+        if (vm.workspace() == null) return;
+        List<Path> files = vm.dialogs().chooseLogsToImport();
+        if (files.isEmpty()) return;
+        var dialog = new dev.shadowbench.ui.importer.ImportDialog(
+                new dev.shadowbench.ui.importer.ImportViewModel(vm, files), getScene() == null ? null : getScene().getWindow());
+        dialog.show();
+    }
+
     private Node comparisonBar() {
         Label ws = new Label();
         ws.setId("workspace-label");
@@ -113,10 +120,8 @@ public final class MainWindow extends BorderPane {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         Button imp = new Button("Import…");
-        imp.setOnAction(e -> {
-            List<Path> files = vm.dialogs().chooseLogsToImport();
-            if (!files.isEmpty()) vm.importLogs(files, null);
-        });
+        imp.setId("import-button");
+        imp.setOnAction(e -> openImportDialog());
         imp.disableProperty().bind(vm.workspaceProperty().isNull());
         HBox bar = new HBox(12, ws, grow, imp);
         bar.setId("comparison-bar");
