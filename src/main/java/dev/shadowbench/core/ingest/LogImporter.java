@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
@@ -46,16 +49,24 @@ public final class LogImporter {
         List<Path> files = SourceFiles.expand(req.paths());
         LogFormat forced = LogFormat.fromOption(req.format());
         Set<Path> lineByLine = new HashSet<>();
+        ExecutorService hasher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "shadowbench-hash");
+            t.setDaemon(true);
+            return t;
+        });
         try (Connection c = workspace.connect()) {
             try (Statement st = c.createStatement()) {
                 st.execute("SET TimeZone='UTC'");
+                // DuckDB tracks a query's progress only with the progress bar on; it must not print, though
+                st.execute("SET enable_progress_bar = true");
+                st.execute("SET enable_progress_bar_print = false");
             }
             while (true) {
                 // a fresh statement per attempt: the driver closes a statement that failed
                 try (Statement st = c.createStatement(); CancelWatch watch = new CancelWatch(st, progress)) {
                     c.setAutoCommit(false);
                     try {
-                        return importAll(c, st, watch, req, files, forced, lineByLine);
+                        return importAll(c, st, watch, req, files, forced, lineByLine, hasher);
                     } catch (NotClean e) {
                         c.rollback();
                         lineByLine.add(e.file);
@@ -72,11 +83,22 @@ public final class LogImporter {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Import failed: " + SourceProbe.firstLine(e.getMessage()), e);
+        } finally {
+            hasher.shutdownNow();
+        }
+    }
+
+    static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw e;
         }
     }
 
     private ImportReport importAll(Connection c, Statement st, CancelWatch watch, ImportRequest req, List<Path> files,
-                                   LogFormat forced, Set<Path> lineByLine) throws SQLException {
+                                   LogFormat forced, Set<Path> lineByLine, ExecutorService hasher) throws SQLException {
         st.execute(Staging.CREATE);
         st.execute("DROP TABLE IF EXISTS kserve_raw");
         long id;
@@ -84,24 +106,32 @@ public final class LogImporter {
         MappingStore store = new MappingStore(c);
         List<FileCount> counts = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        Set<Long> sizes = new HashSet<>();
         int skipped = 0;
         boolean kserve = false;
         int i = 0;
         for (Path file : files) {
             checkCancelled(watch);
-            watch.step("Checking " + file.getFileName(), i, 1, files.size() + 1L);
+            watch.step("Checking " + file.getFileName(), i * 1000L, 1000, (files.size() + 1L) * 1000);
             Trace.mark("start " + file.getFileName());
-            String hash = hash(file);
-            Trace.mark("hash");
-            if (!seen.add(hash) || store.alreadyImported(hash)) {
-                skipped++;
-                i++;
-                continue;
+            long size = sizeOf(file);
+            // The hash is computed beside DuckDB's work; it is waited for first only when a file of the same size
+            // was imported before (likely the same file again) or the file needs the slow path anyway.
+            CompletableFuture<String> pending = CompletableFuture.supplyAsync(() -> hash(file), hasher);
+            String hash = null;
+            if (lineByLine.contains(file) || store.hasFileOfSize(size) || !sizes.add(size)) {
+                hash = join(pending);
+                if (!seen.add(hash) || store.alreadyImported(hash)) {
+                    skipped++;
+                    i++;
+                    continue;
+                }
             }
             SourceProbe.Probe probe = SourceProbe.probe(c, file, forced);
             Trace.mark("probe");
-            watch.step("Importing " + file.getFileName() + " (" + (i + 1) + " of " + files.size() + ")", i, 1, files.size() + 1L);
-            long size = sizeOf(file);
+            watch.step("Importing " + file.getFileName() + " (" + (i + 1) + " of " + files.size() + ")", i * 1000L, 1000, (files.size() + 1L) * 1000);
+            boolean fast = probe.format() == LogFormat.JSONL && !lineByLine.contains(file);
+            if (!fast && hash == null) hash = join(pending);
             if (probe.format() == LogFormat.KSERVE) {
                 KServeLogs.stageRaw(st, probe);
                 kserve = true;
@@ -110,9 +140,15 @@ public final class LogImporter {
                 counts.add(SageMakerCapture.stage(st, probe, req, hash, size));
             } else {
                 ColumnMapping m = mappingFor(store, probe, req);
-                counts.add(probe.format() == LogFormat.JSONL && !lineByLine.contains(file)
-                        ? TabularSource.importClean(st, id, probe, req, hash, size, m)
-                        : TabularSource.stage(st, probe, req, hash, size, m));
+                if (fast) {
+                    FileCount fc = TabularSource.importClean(st, id, probe, req, size, m, pending);
+                    hash = fc.hash();
+                    // the same content after all: start again, this time checking the hash first
+                    if (!seen.add(hash) || store.alreadyImported(hash)) throw new NotClean(file);
+                    counts.add(fc);
+                } else {
+                    counts.add(TabularSource.stage(st, probe, req, hash, size, m));
+                }
             }
             Trace.mark("stage");
             checkCancelled(watch);
@@ -123,7 +159,7 @@ public final class LogImporter {
             if (fc.imported() == 0 && fc.quarantined() > 0) throw unreadable(st, fc);
         }
         if (counts.isEmpty()) return new ImportReport(-1, files.size(), skipped, 0, 0, 0, 0);
-        watch.step("Saving", files.size(), 1, files.size() + 1L);
+        watch.step("Saving", files.size() * 1000L, 1000, (files.size() + 1L) * 1000);
         checkCancelled(watch);
         return commit(c, st, id, req, counts, skipped, files.size());
     }

@@ -37,6 +37,15 @@ public final class MappingStore {
         }
     }
 
+    boolean hasFileOfSize(long size) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM import_files WHERE size_bytes = ? LIMIT 1")) {
+            ps.setLong(1, size);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     boolean alreadyImported(String hash) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM import_files WHERE content_hash = ? LIMIT 1")) {
             ps.setString(1, hash);

@@ -30,20 +30,23 @@ final class Staging {
         return "INSERT INTO stage_all " + select(sourceFile, scan, columns, m, kind, variant);
     }
 
+    /** A row with a problem fails the statement: the file is then staged line by line instead. */
+    static final String FAIL_ON_PROBLEM = "CASE WHEN problem IS NULL THEN true ELSE error('not clean: ' || problem) END";
+
     /**
-     * Straight into the workspace table, for a file expected to be clean: rows with a problem are left out, and the
-     * caller compares the count with the file's lines (a shortfall means: stage the file line by line instead).
+     * Straight into the workspace table, for a file expected to be clean: the first row with a problem fails the
+     * statement (see {@link #FAIL_ON_PROBLEM}), so every row read is imported.
      */
     static String insertClean(long importId, String sourceFile, String scan, List<SourceColumn> columns, ColumnMapping m,
                               ImportRequest.Kind kind, String variant) {
         String sel = select(sourceFile, scan, columns, m, kind, variant);
         if (kind == ImportRequest.Kind.LABELS) {
             return "INSERT INTO labels SELECT " + importId + ", request_id, label, label_class, ts FROM (" + sel
-                    + ") WHERE problem IS NULL";
+                    + ") WHERE " + FAIL_ON_PROBLEM;
         }
         return "INSERT INTO predictions SELECT " + importId + ", request_id, ts, model, version, variant, prediction, "
                 + "predicted_class, ranking, latency_ms, segment, feedback, source_file, line_no, extra FROM (" + sel
-                + ") WHERE problem IS NULL";
+                + ") WHERE " + FAIL_ON_PROBLEM;
     }
 
     private static String select(String sourceFile, String scan, List<SourceColumn> columns, ColumnMapping m,

@@ -70,14 +70,14 @@ final class TabularSource {
      * order but no line number (numbering would make DuckDB read the file on one thread).
      */
     static LogImporter.FileCount importClean(Statement st, long importId, SourceProbe.Probe probe, ImportRequest req,
-                                             String hash, long size, ColumnMapping m) throws SQLException {
+                                             long size, ColumnMapping m,
+                                             java.util.concurrent.CompletableFuture<String> hash)
+            throws SQLException {
         Path file = probe.file();
         validate(probe, m, req.kind());
         String variant = req.kind() == ImportRequest.Kind.LABELS ? null : variantFor(file, m, req.variantOverride());
-        long[] lc = quickCountLines(st, file);
+        long lines = quickCountLines(st, file);
         Trace.mark("count lines");
-        long nonBlank = lc[0] - lc[1];
-        if (nonBlank == 0) throw new BadInputException(file + ": the file holds no records");
         List<SourceColumn> typed = typedForFastPath(probe.columns());
         String scan = "(SELECT NULL::BIGINT AS line_no, NULL::VARCHAR AS raw_line, NULL::VARCHAR AS parse_problem, * FROM "
                 + Sql.readJson(file, ", columns=" + struct(typed, true)) + ")";
@@ -89,22 +89,23 @@ final class TabularSource {
             throw new LogImporter.NotClean(file);
         }
         Trace.mark("fast insert");
-        if (n != nonBlank) throw new LogImporter.NotClean(file);
+        String h = LogImporter.join(hash);
+        Trace.mark("hash wait");
+        // the strict reader turns every non-blank line into a row or fails, so the other lines were blank
+        if (n == 0) throw new BadInputException(file + ": the file holds no records");
+        if (n > lines) throw new LogImporter.NotClean(file);
         if (req.kind() == ImportRequest.Kind.PREDICTIONS && m.has(Field.LABEL)) {
             String sel = Staging.insert(file.toString(), scan, typed, m, req.kind(), variant)
                     .substring("INSERT INTO stage_all ".length());
             st.execute("INSERT INTO labels SELECT " + importId + ", request_id, label, label_class, ts FROM (" + sel
                     + ") WHERE problem IS NULL AND (label IS NOT NULL OR label_class IS NOT NULL)");
         }
-        return new LogImporter.FileCount(file, hash, size, LogFormat.JSONL, variant, m, lc[0], n, 0, lc[1]);
+        return new LogImporter.FileCount(file, h, size, LogFormat.JSONL, variant, m, lines, n, 0, lines - n);
     }
 
-    /** {lines, empty lines}: counting only, cheap. A whitespace-only line counts as non-blank here. */
-    static long[] quickCountLines(Statement st, Path file) throws SQLException {
-        try (ResultSet rs = st.executeQuery("SELECT count(*), count(*) - count(line) FROM " + Sql.lineReader(file))) {
-            rs.next();
-            return new long[] {rs.getLong(1), rs.getLong(2)};
-        }
+    /** Physical lines of a text file; counting only, which DuckDB does without materialising the lines. */
+    static long quickCountLines(Statement st, Path file) throws SQLException {
+        return scalar(st, "SELECT count(*) FROM " + Sql.lineReader(file));
     }
 
     /** Good CSV rows are numbered by record; when blank or rejected lines came before, map them to physical lines. */

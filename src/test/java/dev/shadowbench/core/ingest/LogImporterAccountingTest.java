@@ -69,6 +69,19 @@ class LogImporterAccountingTest {
     }
 
     @Test
+    void wellFormedFilesWithBlankLinesOrAMissingIdAreAccountedToo() throws Exception {
+        // parses cleanly, blank lines only: the fast path counts them as the lines that gave no record
+        Path blanks = write(dir.resolve("live.jsonl"), jsonl("live", 2, 0) + "\n   \n" + jsonl("live", 1, 5));
+        ImportReport r = run(ImportRequest.predictions(List.of(blanks), null));
+        assertEquals(List.of(5L, 3L, 0L, 2L), List.of(r.linesRead(), r.rowsImported(), r.rowsQuarantined(), r.linesBlank()));
+        // valid JSON everywhere but one record has no id: quarantined with its line number
+        Path noId = write(dir.resolve("shadow.jsonl"), jsonl("shadow", 2, 0) + "{\"prediction\":1,\"variant\":\"shadow\"}\n");
+        r = run(ImportRequest.predictions(List.of(noId), null));
+        assertEquals(List.of(3L, 2L, 1L, 0L), List.of(r.linesRead(), r.rowsImported(), r.rowsQuarantined(), r.linesBlank()));
+        assertEquals(List.of(List.of("3", "missing correlation id")), rows(ws, "SELECT line_no, reason FROM quarantine"));
+    }
+
+    @Test
     void brokenCsvRowsAreQuarantinedWithTheirPhysicalLine() throws Exception {
         Path f = write(dir.resolve("shadow.csv"), "request_id,prediction,latency_ms\nr1,1,5\n\nr2,2,5,extra\nr3,3,fast\nr4,4,6\n");
         ImportReport r = run(ImportRequest.predictions(List.of(f), null));
