@@ -87,6 +87,22 @@ class CaptureFormatsTest {
     }
 
     @Test
+    void kserveParquetSinkRows() throws Exception {
+        Path f = dir.resolve("sink/part-0.parquet");
+        java.nio.file.Files.createDirectories(f.getParent());
+        String req = "org.kubeflow.serving.inference.request", res = "org.kubeflow.serving.inference.response";
+        IngestFixtures.exec(ws, "COPY (SELECT * FROM (VALUES "
+                + "('u', '" + b64("{\"instances\":[[1]]}") + "', 'application/json', '" + req + "', 'p1', 'isvc', 'ns', 'predictor', 'canary', '{}', '{}'), "
+                + "('u', '" + b64("{\"predictions\":[42.5]}") + "', 'application/json', '" + res + "', 'p1', 'isvc', 'ns', 'predictor', 'canary', '{}', '{}')) "
+                + "t(url, bytes, contentType, reqType, id, inferenceService, namespace, component, endpoint, metadata, annotations)) "
+                + "TO '" + f + "' (FORMAT parquet)");
+        ImportReport r = new LogImporter(ws).run(ImportRequest.predictions(List.of(f), null), ProgressSink.NONE);
+        assertEquals(List.of(2L, 2L, 0L), List.of(r.linesRead(), r.rowsImported(), r.rowsQuarantined()));
+        assertEquals(List.of(List.of("p1", "canary", "42.5", "kserve")),
+                rows(ws, "SELECT request_id, variant, prediction, (SELECT format FROM import_files) FROM predictions"));
+    }
+
+    @Test
     void kserveIsDetectedWithoutFormatToo() throws Exception {
         Path f = write(dir.resolve("ks/log.jsonl"), kserve("a", "request", "default", "{\"instances\":[1]}")
                 + kserve("a", "response", "default", "{\"predictions\":[\"setosa\"]}"));
