@@ -117,10 +117,10 @@ public final class LogImporter {
             long size = sizeOf(file);
             // The hash is computed beside DuckDB's work; it is waited for first only when a file of the same size
             // was imported before (likely the same file again) or the file needs the slow path anyway.
-            CompletableFuture<String> pending = CompletableFuture.supplyAsync(() -> hash(file), hasher);
+            CompletableFuture<Digest> pending = CompletableFuture.supplyAsync(() -> digest(file), hasher);
             String hash = null;
             if (lineByLine.contains(file) || store.hasFileOfSize(size) || !sizes.add(size)) {
-                hash = join(pending);
+                hash = join(pending).hash();
                 if (!seen.add(hash) || store.alreadyImported(hash)) {
                     skipped++;
                     i++;
@@ -131,7 +131,7 @@ public final class LogImporter {
             Trace.mark("probe");
             watch.step("Importing " + file.getFileName() + " (" + (i + 1) + " of " + files.size() + ")", i * 1000L, 1000, (files.size() + 1L) * 1000);
             boolean fast = probe.format() == LogFormat.JSONL && !lineByLine.contains(file);
-            if (!fast && hash == null) hash = join(pending);
+            if (!fast && hash == null) hash = join(pending).hash();
             if (probe.format() == LogFormat.KSERVE) {
                 KServeLogs.stageRaw(st, probe);
                 kserve = true;
@@ -272,18 +272,54 @@ public final class LogImporter {
         }
     }
 
+    /** SHA-256 of a file's bytes, and its number of lines when it is not gzip-compressed (else -1). */
+    record Digest(String hash, long lines) {}
+
     /** SHA-256 of the file's bytes: the same content imported twice is recognised whatever its name. */
-    static String hash(Path file) {
+    static String hash(Path file) { return digest(file).hash(); }
+
+    /**
+     * Hashes the file and, when it is plain text, counts its lines in the same read (a line ends at '\n'; a last line
+     * without one counts too). This runs beside DuckDB's insert and spares it a separate counting pass.
+     */
+    static Digest digest(Path file) {
         try (var in = java.nio.file.Files.newInputStream(file)) {
             java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 20];
+            java.nio.ByteBuffer words = java.nio.ByteBuffer.wrap(buf).order(java.nio.ByteOrder.LITTLE_ENDIAN);
             int n;
-            while ((n = in.read(buf)) > 0) md.update(buf, 0, n);
-            return java.util.HexFormat.of().formatHex(md.digest());
+            long lines = 0;
+            boolean first = true, gzip = false;
+            byte last = '\n';
+            while ((n = in.readNBytes(buf, 0, buf.length)) > 0) {
+                if (first) gzip = n >= 2 && (buf[0] & 0xff) == 0x1f && (buf[1] & 0xff) == 0x8b;
+                first = false;
+                md.update(buf, 0, n);
+                if (!gzip) {
+                    lines += newlines(words, buf, n);
+                    last = buf[n - 1];
+                }
+            }
+            if (!gzip && last != '\n') lines++;
+            return new Digest(java.util.HexFormat.of().formatHex(md.digest()), gzip ? -1 : lines);
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read the file: " + e.getMessage());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Number of '\n' bytes in buf[0, n), eight bytes at a time (exact zero-byte test on x ^ 0x0a0a...). */
+    static long newlines(java.nio.ByteBuffer words, byte[] buf, int n) {
+        final long nl = 0x0A0A0A0A0A0A0A0AL, low7 = 0x7F7F7F7F7F7F7F7FL;
+        long count = 0;
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            long x = words.getLong(i) ^ nl;
+            long t = ((x & low7) + low7) | x;   // high bit of each byte set unless the byte is zero
+            count += Long.bitCount(~t & ~low7);
+        }
+        for (; i < n; i++) if (buf[i] == '\n') count++;
+        return count;
     }
 }

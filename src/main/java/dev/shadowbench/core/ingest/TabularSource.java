@@ -71,13 +71,11 @@ final class TabularSource {
      */
     static LogImporter.FileCount importClean(Statement st, long importId, SourceProbe.Probe probe, ImportRequest req,
                                              long size, ColumnMapping m,
-                                             java.util.concurrent.CompletableFuture<String> hash)
+                                             java.util.concurrent.CompletableFuture<LogImporter.Digest> digest)
             throws SQLException {
         Path file = probe.file();
         validate(probe, m, req.kind());
         String variant = req.kind() == ImportRequest.Kind.LABELS ? null : variantFor(file, m, req.variantOverride());
-        long lines = quickCountLines(st, file);
-        Trace.mark("count lines");
         List<SourceColumn> typed = typedForFastPath(probe.columns());
         String scan = "(SELECT NULL::BIGINT AS line_no, NULL::VARCHAR AS raw_line, NULL::VARCHAR AS parse_problem, * FROM "
                 + Sql.readJson(file, ", columns=" + struct(typed, true)) + ")";
@@ -89,8 +87,10 @@ final class TabularSource {
             throw new LogImporter.NotClean(file);
         }
         Trace.mark("fast insert");
-        String h = LogImporter.join(hash);
+        LogImporter.Digest d = LogImporter.join(digest);
         Trace.mark("hash wait");
+        // a plain file's lines were counted while hashing; a gzip one's are counted by DuckDB
+        long lines = d.lines() >= 0 ? d.lines() : quickCountLines(st, file);
         // the strict reader turns every non-blank line into a row or fails, so the other lines were blank
         if (n == 0) throw new BadInputException(file + ": the file holds no records");
         if (n > lines) throw new LogImporter.NotClean(file);
@@ -100,7 +100,7 @@ final class TabularSource {
             st.execute("INSERT INTO labels SELECT " + importId + ", request_id, label, label_class, ts FROM (" + sel
                     + ") WHERE problem IS NULL AND (label IS NOT NULL OR label_class IS NOT NULL)");
         }
-        return new LogImporter.FileCount(file, h, size, LogFormat.JSONL, variant, m, lines, n, 0, lines - n);
+        return new LogImporter.FileCount(file, d.hash(), size, LogFormat.JSONL, variant, m, lines, n, 0, lines - n);
     }
 
     /** Physical lines of a text file; counting only, which DuckDB does without materialising the lines. */
