@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
         versionProvider = ShadowbenchCommand.VersionProvider.class,
         description = "Review a shadow or canary model version beside the one in production.%n"
                 + "Run without arguments (or with a WORKSPACE.duckdb path) to open the window.",
-        subcommands = {GenerateCommand.class, SummaryCommand.class, SampleCommand.class, DecideCommand.class,
-                DecisionsCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {GenerateCommand.class, ImportCommand.class, SummaryCommand.class, SampleCommand.class,
+                DecideCommand.class, DecisionsCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = 2)
 public final class ShadowbenchCommand implements Runnable {
 

@@ -1,60 +1,325 @@
 package dev.shadowbench.core.ingest;
 
+import dev.shadowbench.core.BadInputException;
+import dev.shadowbench.core.task.CancelledException;
 import dev.shadowbench.core.task.ProgressSink;
 import dev.shadowbench.core.workspace.Workspace;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
 /**
- * Imports prediction logs and labels into a workspace, in one transaction per import.
- * FOUNDATION VERSION: the generator's own JSON Lines layout and a two-column labels CSV only.
+ * Imports prediction logs and labels into a workspace. Every file is first read into a connection-private
+ * staging table (where a malformed line becomes a quarantine row, not an error), then one transaction moves
+ * the staged rows into predictions/labels/quarantine and records the import. A failure or cancel before
+ * the commit leaves the workspace unchanged.
  */
 public final class LogImporter {
     private final Workspace workspace;
 
     public LogImporter(Workspace workspace) { this.workspace = workspace; }
 
+    /** Accounting of one file, counted while staging. */
+    record FileCount(Path file, String hash, long size, LogFormat format, String variant, ColumnMapping mapping,
+                     long linesRead, long imported, long quarantined, long blank) {}
+
+    /** Thrown when a file expected to be clean was not: the import restarts and reads that file line by line. */
+    static final class NotClean extends RuntimeException {
+        final Path file;
+
+        NotClean(Path file) {
+            super(null, null, false, false);
+            this.file = file;
+        }
+    }
+
     public ImportReport run(ImportRequest req, ProgressSink progress) {
+        List<Path> files = SourceFiles.expand(req.paths());
+        LogFormat forced = LogFormat.fromOption(req.format());
+        Set<Path> lineByLine = new HashSet<>();
+        ExecutorService hasher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "shadowbench-hash");
+            t.setDaemon(true);
+            return t;
+        });
         try (Connection c = workspace.connect()) {
-            c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
-                long id;
-                try (ResultSet rs = st.executeQuery("SELECT nextval('import_id_seq')")) { rs.next(); id = rs.getLong(1); }
-                try (PreparedStatement ins = c.prepareStatement(
-                        "INSERT INTO imports(import_id, kind, format, variant_override, started_at) VALUES (?,?,?,?,now())")) {
-                    ins.setLong(1, id);
-                    ins.setString(2, req.kind().name().toLowerCase());
-                    ins.setString(3, req.kind() == ImportRequest.Kind.LABELS ? "csv" : "jsonl");
-                    ins.setString(4, req.variantOverride());
-                    ins.executeUpdate();
+                st.execute("SET TimeZone='UTC'");
+                // DuckDB tracks a query's progress only with the progress bar on; it must not print, though
+                st.execute("SET enable_progress_bar = true");
+                st.execute("SET enable_progress_bar_print = false");
+            }
+            while (true) {
+                // a fresh statement per attempt: the driver closes a statement that failed
+                try (Statement st = c.createStatement(); CancelWatch watch = new CancelWatch(st, progress)) {
+                    c.setAutoCommit(false);
+                    try {
+                        return importAll(c, st, watch, req, files, forced, lineByLine, hasher);
+                    } catch (NotClean e) {
+                        c.rollback();
+                        lineByLine.add(e.file);
+                    } catch (SQLException e) {
+                        if (watch.wasCancelled()) throw new CancelledException();
+                        throw e;
+                    } finally {
+                        if (!c.getAutoCommit()) {
+                            c.rollback();
+                            c.setAutoCommit(true);
+                        }
+                    }
                 }
-                long rows = 0;
-                int i = 0;
-                for (Path p : req.paths()) {
-                    progress.checkCancelled();
-                    progress.progress(i++, req.paths().size(), "Importing " + p.getFileName());
-                    String lit = "'" + p.toAbsolutePath().toString().replace("'", "''") + "'";
-                    String sql = req.kind() == ImportRequest.Kind.LABELS
-                            ? "INSERT INTO labels SELECT " + id + ", CAST(request_id AS VARCHAR), CAST(actual AS DOUBLE), NULL, NULL "
-                              + "FROM read_csv(" + lit + ", header=true)"
-                            : "INSERT INTO predictions SELECT " + id + ", request_id, CAST(\"timestamp\" AS TIMESTAMP), model, "
-                              + "model_version, variant, prediction, NULL, NULL, latency_ms, segment, NULL, " + lit + ", NULL, NULL "
-                              + "FROM read_json(" + lit + ", format='newline_delimited')";
-                    rows += st.executeUpdate(sql);
-                }
-                st.execute("UPDATE imports SET rows_imported=" + rows + ", lines_read=" + rows + ", finished_at=now() WHERE import_id=" + id);
-                c.commit();
-                return new ImportReport(id, req.paths().size(), 0, rows, rows, 0, 0);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Import failed: " + e.getMessage(), e);
+            throw new IllegalStateException("Import failed: " + SourceProbe.firstLine(e.getMessage()), e);
+        } finally {
+            hasher.shutdownNow();
         }
+    }
+
+    static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw e;
+        }
+    }
+
+    private ImportReport importAll(Connection c, Statement st, CancelWatch watch, ImportRequest req, List<Path> files,
+                                   LogFormat forced, Set<Path> lineByLine, ExecutorService hasher) throws SQLException {
+        st.execute(Staging.CREATE);
+        st.execute("DROP TABLE IF EXISTS kserve_raw");
+        long id;
+        try (ResultSet rs = st.executeQuery("SELECT nextval('import_id_seq')")) { rs.next(); id = rs.getLong(1); }
+        MappingStore store = new MappingStore(c);
+        List<FileCount> counts = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Set<Long> sizes = new HashSet<>();
+        int skipped = 0;
+        boolean kserve = false;
+        int i = 0;
+        for (Path file : files) {
+            checkCancelled(watch);
+            watch.step("Checking " + file.getFileName(), i * 1000L, 1000, (files.size() + 1L) * 1000);
+            Trace.mark("start " + file.getFileName());
+            long size = sizeOf(file);
+            // The hash is computed beside DuckDB's work; it is waited for first only when a file of the same size
+            // was imported before (likely the same file again) or the file needs the slow path anyway.
+            CompletableFuture<Digest> pending = CompletableFuture.supplyAsync(() -> digest(file), hasher);
+            String hash = null;
+            if (lineByLine.contains(file) || store.hasFileOfSize(size) || !sizes.add(size)) {
+                hash = join(pending).hash();
+                if (!seen.add(hash) || store.alreadyImported(hash)) {
+                    skipped++;
+                    i++;
+                    continue;
+                }
+            }
+            SourceProbe.Probe probe = SourceProbe.probe(c, file, forced);
+            Trace.mark("probe");
+            watch.step("Importing " + file.getFileName() + " (" + (i + 1) + " of " + files.size() + ")", i * 1000L, 1000, (files.size() + 1L) * 1000);
+            boolean fast = probe.format() == LogFormat.JSONL && !lineByLine.contains(file);
+            if (!fast && hash == null) hash = join(pending).hash();
+            if (probe.format() == LogFormat.KSERVE) {
+                KServeLogs.stageRaw(st, probe);
+                kserve = true;
+                counts.add(new FileCount(file, hash, size, LogFormat.KSERVE, null, null, 0, 0, 0, 0));
+            } else if (probe.format() == LogFormat.SAGEMAKER) {
+                counts.add(SageMakerCapture.stage(st, probe, req, hash, size));
+            } else {
+                ColumnMapping m = mappingFor(store, probe, req);
+                if (fast) {
+                    FileCount fc = TabularSource.importClean(st, id, probe, req, size, m, pending);
+                    hash = fc.hash();
+                    // the same content after all: start again, this time checking the hash first
+                    if (!seen.add(hash) || store.alreadyImported(hash)) throw new NotClean(file);
+                    counts.add(fc);
+                } else {
+                    counts.add(TabularSource.stage(st, probe, req, hash, size, m));
+                }
+            }
+            Trace.mark("stage");
+            checkCancelled(watch);
+            i++;
+        }
+        if (kserve) counts = KServeLogs.finish(st, req, counts);
+        for (FileCount fc : counts) {
+            if (fc.imported() == 0 && fc.quarantined() > 0) throw unreadable(st, fc);
+        }
+        if (counts.isEmpty()) return new ImportReport(-1, files.size(), skipped, 0, 0, 0, 0);
+        watch.step("Saving", files.size() * 1000L, 1000, (files.size() + 1L) * 1000);
+        checkCancelled(watch);
+        return commit(c, st, id, req, counts, skipped, files.size());
+    }
+
+    private ColumnMapping mappingFor(MappingStore store, SourceProbe.Probe probe, ImportRequest req) {
+        return req.mapping() != null ? req.mapping() : proposedMapping(store, probe, req.kind());
+    }
+
+    /** The mapping remembered for the file's source when it fits the file's columns, else the detected one. */
+    static ColumnMapping proposedMapping(MappingStore store, SourceProbe.Probe probe, ImportRequest.Kind kind) {
+        ColumnMapping remembered = store.lookup(MappingStore.keyFor(probe.file(), probe.format()));
+        if (remembered != null && remembered.columns().values().stream().allMatch(probe::hasColumn)) return remembered;
+        return ColumnMapping.detect(probe.columns(), kind);
+    }
+
+    private ImportReport commit(Connection c, Statement st, long id, ImportRequest req, List<FileCount> counts, int skipped,
+                                int files) throws SQLException {
+        long lines = counts.stream().mapToLong(FileCount::linesRead).sum();
+        long imported = counts.stream().mapToLong(FileCount::imported).sum();
+        long quarantined = counts.stream().mapToLong(FileCount::quarantined).sum();
+        long blank = counts.stream().mapToLong(FileCount::blank).sum();
+        Set<String> formats = counts.stream().map(f -> f.format().id()).collect(Collectors.toCollection(java.util.TreeSet::new));
+        ColumnMapping first = counts.stream().map(FileCount::mapping).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO imports(import_id, kind, format, variant_override, "
+                + "mapping_json, lines_read, rows_imported, rows_quarantined, lines_blank, started_at, finished_at, source) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,now(),now(),?)")) {
+            ps.setLong(1, id);
+            ps.setString(2, req.kind().name().toLowerCase(java.util.Locale.ROOT));
+            ps.setString(3, String.join(",", formats));
+            ps.setString(4, req.variantOverride());
+            ps.setString(5, first == null ? null : first.toJson());
+            ps.setLong(6, lines);
+            ps.setLong(7, imported);
+            ps.setLong(8, quarantined);
+            ps.setLong(9, blank);
+            ps.setString(10, req.paths().stream().map(Path::toString).collect(Collectors.joining(" ")));
+            ps.executeUpdate();
+        }
+        if (req.kind() == ImportRequest.Kind.LABELS) {
+            st.execute("INSERT INTO labels SELECT " + id + ", request_id, label, label_class, ts FROM stage_all "
+                    + "WHERE problem IS NULL AND NOT merged");
+        } else {
+            st.execute("INSERT INTO predictions SELECT " + id + ", request_id, ts, model, version, variant, prediction, "
+                    + "predicted_class, ranking, latency_ms, segment, feedback, source_file, line_no, extra "
+                    + "FROM stage_all WHERE problem IS NULL AND NOT merged");
+            // labels logged next to the predictions are ground truth too
+            st.execute("INSERT INTO labels SELECT " + id + ", request_id, label, label_class, ts FROM stage_all "
+                    + "WHERE problem IS NULL AND NOT merged AND (label IS NOT NULL OR label_class IS NOT NULL)");
+        }
+        st.execute("INSERT INTO quarantine SELECT " + id + ", source_file, line_no, problem_field, problem, raw "
+                + "FROM stage_all WHERE problem IS NOT NULL");
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_files(import_id, path, size_bytes, content_hash, "
+                + "lines_read, rows_imported, rows_quarantined, lines_blank, format, variant, mapping_json, imported_at) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,now())")) {
+            for (FileCount f : counts) {
+                ps.setLong(1, id);
+                ps.setString(2, f.file().toString());
+                ps.setLong(3, f.size());
+                ps.setString(4, f.hash());
+                ps.setLong(5, f.linesRead());
+                ps.setLong(6, f.imported());
+                ps.setLong(7, f.quarantined());
+                ps.setLong(8, f.blank());
+                ps.setString(9, f.format().id());
+                ps.setString(10, f.variant());
+                ps.setString(11, f.mapping() == null ? null : f.mapping().toJson());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        if (req.mapping() != null) {
+            MappingStore store = new MappingStore(c);
+            for (FileCount f : counts) store.save(MappingStore.keyFor(f.file(), f.format()), req.mapping());
+        }
+        st.execute("DROP TABLE IF EXISTS stage_all");
+        st.execute("DROP TABLE IF EXISTS kserve_raw");
+        Trace.mark("inserts");
+        c.commit();
+        c.setAutoCommit(true);
+        Trace.mark("commit");
+        return new ImportReport(id, files, skipped, lines, imported, quarantined, blank);
+    }
+
+    private static BadInputException unreadable(Statement st, FileCount fc) throws SQLException {
+        try (PreparedStatement ps = st.getConnection().prepareStatement(
+                "SELECT line_no, problem_field, problem FROM stage_all WHERE source_file = ? AND problem IS NOT NULL "
+                        + "ORDER BY line_no NULLS LAST LIMIT 1")) {
+            ps.setString(1, fc.file().toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                String where = "";
+                if (rs.next()) {
+                    where = ": line " + rs.getLong(1) + (rs.getString(2) == null ? "" : ", field " + rs.getString(2))
+                            + ": " + rs.getString(3);
+                }
+                return new BadInputException(fc.file() + ": no line could be imported as " + fc.format().id()
+                        + " (" + fc.quarantined() + " bad line(s))" + where);
+            }
+        }
+    }
+
+    private static void checkCancelled(CancelWatch watch) {
+        if (watch.wasCancelled()) throw new CancelledException();
+    }
+
+    private static long sizeOf(Path f) {
+        try {
+            return java.nio.file.Files.size(f);
+        } catch (IOException e) {
+            throw new BadInputException(f + ": cannot read the file: " + e.getMessage());
+        }
+    }
+
+    /** SHA-256 of a file's bytes, and its number of lines when it is not gzip-compressed (else -1). */
+    record Digest(String hash, long lines) {}
+
+    /** SHA-256 of the file's bytes: the same content imported twice is recognised whatever its name. */
+    static String hash(Path file) { return digest(file).hash(); }
+
+    /**
+     * Hashes the file and, when it is plain text, counts its lines in the same read (a line ends at '\n'; a last line
+     * without one counts too). This runs beside DuckDB's insert and spares it a separate counting pass.
+     */
+    static Digest digest(Path file) {
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 20];
+            java.nio.ByteBuffer words = java.nio.ByteBuffer.wrap(buf).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            int n;
+            long lines = 0;
+            boolean first = true, gzip = false;
+            byte last = '\n';
+            while ((n = in.readNBytes(buf, 0, buf.length)) > 0) {
+                if (first) gzip = n >= 2 && (buf[0] & 0xff) == 0x1f && (buf[1] & 0xff) == 0x8b;
+                first = false;
+                md.update(buf, 0, n);
+                if (!gzip) {
+                    lines += newlines(words, buf, n);
+                    last = buf[n - 1];
+                }
+            }
+            if (!gzip && last != '\n') lines++;
+            return new Digest(java.util.HexFormat.of().formatHex(md.digest()), gzip ? -1 : lines);
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read the file: " + e.getMessage());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Number of '\n' bytes in buf[0, n), eight bytes at a time (exact zero-byte test on x ^ 0x0a0a...). */
+    static long newlines(java.nio.ByteBuffer words, byte[] buf, int n) {
+        final long nl = 0x0A0A0A0A0A0A0A0AL, low7 = 0x7F7F7F7F7F7F7F7FL;
+        long count = 0;
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            long x = words.getLong(i) ^ nl;
+            long t = ((x & low7) + low7) | x;   // high bit of each byte set unless the byte is zero
+            count += Long.bitCount(~t & ~low7);
+        }
+        for (; i < n; i++) if (buf[i] == '\n') count++;
+        return count;
     }
 }

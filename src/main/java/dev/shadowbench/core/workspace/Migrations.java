@@ -18,7 +18,8 @@ public final class Migrations {
     /** Every migration, in order; index + 1 is its version number. Never edit a shipped one: add another. */
     static final List<String> SCRIPTS = List.of(
             "V001.sql",   // base: imports, predictions, labels, quarantine, mappings, settings
-            "V002.sql");  // review verdicts, outlier dismissals, decisions
+            "V002.sql",   // review verdicts, outlier dismissals, decisions
+            "V003.sql");  // import detail: source, per-file format, variant, mapping
 
     private Migrations() {}
 

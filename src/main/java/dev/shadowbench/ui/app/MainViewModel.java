@@ -128,13 +128,19 @@ public final class MainViewModel {
 
     /** Imports prediction logs (files or folders) into the open workspace. */
     public Task<ImportReport> importLogs(List<Path> paths, String variant) {
+        if (paths.isEmpty()) return null;
+        return importLogs(ImportRequest.predictions(paths, variant));
+    }
+
+    /** Runs an import (predictions or labels, with format and mapping) into the open workspace. */
+    public Task<ImportReport> importLogs(ImportRequest request) {
         Workspace ws = workspace.get();
-        if (ws == null || paths.isEmpty()) return null;
+        if (ws == null || request.paths().isEmpty()) return null;
         Task<ImportReport> task = new Task<>() {
             @Override
             protected ImportReport call() {
-                updateMessage("Importing " + paths.size() + " file(s)");
-                return new LogImporter(ws).run(ImportRequest.predictions(paths, variant),
+                updateMessage("Importing " + request.paths().size() + " path(s)");
+                return new LogImporter(ws).run(request,
                         new FxProgress(this::updateProgress, this::updateMessage, this::isCancelled));
             }
         };

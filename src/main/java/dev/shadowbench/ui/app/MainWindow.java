@@ -82,10 +82,7 @@ public final class MainWindow extends BorderPane {
         MenuItem open = item("Open workspace…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
                 () -> vm.dialogs().chooseWorkspaceToOpen().ifPresent(vm::open));
         MenuItem sample = item("Open sample workspace", null, () -> vm.open((Path) null));
-        MenuItem imp = item("Import logs…", new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), () -> {
-            List<Path> files = vm.dialogs().chooseLogsToImport();
-            if (!files.isEmpty()) vm.importLogs(files, null);
-        });
+        MenuItem imp = item("Import logs…", new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), this::openImportDialog);
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 () -> getScene().getWindow().hide());
         Menu file = new Menu("File", null, open, sample, new SeparatorMenuItem(), imp, new SeparatorMenuItem(), quit);
@@ -108,6 +105,16 @@ public final class MainWindow extends BorderPane {
         return bar;
     }
 
+    /** The import dialog (files, preview, mapping); dropping files on the window imports them directly instead. */
+    private void openImportDialog() {
+        if (vm.workspace() == null) return;
+        List<Path> files = vm.dialogs().chooseLogsToImport();
+        if (files.isEmpty()) return;
+        var dialog = new dev.shadowbench.ui.importer.ImportDialog(
+                new dev.shadowbench.ui.importer.ImportViewModel(vm, files), getScene() == null ? null : getScene().getWindow());
+        dialog.show();
+    }
+
     private Node comparisonBar() {
         Label ws = new Label();
         ws.setId("workspace-label");
@@ -115,10 +122,8 @@ public final class MainWindow extends BorderPane {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         Button imp = new Button("Import…");
-        imp.setOnAction(e -> {
-            List<Path> files = vm.dialogs().chooseLogsToImport();
-            if (!files.isEmpty()) vm.importLogs(files, null);
-        });
+        imp.setId("import-button");
+        imp.setOnAction(e -> openImportDialog());
         imp.disableProperty().bind(vm.workspaceProperty().isNull());
         HBox bar = new HBox(16, ws, new ComparisonBar(vm), grow, imp);
         bar.setId("comparison-bar");

@@ -1,0 +1,68 @@
+package dev.shadowbench.cli;
+
+import dev.shadowbench.core.ingest.ColumnMapping;
+import dev.shadowbench.core.ingest.ImportReport;
+import dev.shadowbench.core.ingest.ImportRequest;
+import dev.shadowbench.core.ingest.LogImporter;
+import dev.shadowbench.core.task.ProgressSink;
+import dev.shadowbench.core.workspace.Workspace;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code import}: prediction logs or labels into a workspace, printing the line accounting. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import prediction logs (JSON Lines, CSV, Parquet, also .gz; SageMaker Data Capture; KServe "
+                + "payload logs) or, with --labels, ground-truth labels. Files, folders and globs. A file already "
+                + "imported (same content) is skipped.")
+public final class ImportCommand implements Callable<Integer> {
+    @Option(names = {"-w", "--workspace"}, required = true, description = "Workspace file (.duckdb), created if new")
+    Path workspace;
+    @Option(names = "--variant", description = "Variant of every record (live, shadow, canary, ...); default: the variant "
+            + "column, else the file/folder name, else the SageMaker path") String variant;
+    @Option(names = "--format", defaultValue = "auto", description = "auto, jsonl, csv, parquet, sagemaker or kserve "
+            + "(default ${DEFAULT-VALUE})") String format;
+    @Option(names = "--labels", description = "The files hold ground-truth labels (request id + actual value)")
+    boolean labels;
+    @Option(names = "--mapping", description = "Column mapping JSON, e.g. {\"request_id\":\"corr_id\",\"prediction\":\"score\"}; "
+            + "remembered for the source") Path mapping;
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr") boolean quiet;
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, folders or globs (quote globs)") List<Path> paths;
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ImportRequest req = labels ? ImportRequest.labels(paths) : ImportRequest.predictions(paths, variant);
+        req = req.withFormat(format);
+        if (mapping != null) req = req.withMapping(ColumnMapping.read(mapping));
+        try (Workspace ws = Workspace.open(workspace)) {
+            ImportReport r = new LogImporter(ws).run(req, quiet ? ProgressSink.NONE : new StderrProgress(spec));
+            spec.commandLine().getOut().println(r.summaryLine());
+            spec.commandLine().getOut().flush();
+        }
+        return 0;
+    }
+
+    /** Prints a step's message when it changes, not on every tick. */
+    private static final class StderrProgress implements ProgressSink {
+        private final picocli.CommandLine.Model.CommandSpec spec;
+        private String last;
+
+        StderrProgress(picocli.CommandLine.Model.CommandSpec spec) { this.spec = spec; }
+
+        @Override
+        public void progress(long done, long total, String message) {
+            if (message != null && !message.equals(last)) {
+                last = message;
+                spec.commandLine().getErr().println(message);
+            }
+        }
+
+        @Override
+        public boolean isCancelled() { return false; }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.shadowbench.core.ingest;
+
+import dev.shadowbench.core.BadInputException;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * KServe payload-logger records as storage sinks write them (JSON Lines, CSV or Parquet rows with url, bytes,
+ * contentType, reqType, id, inferenceService, namespace, component, endpoint, metadata, annotations). A request
+ * and its response share the CloudEvent id; they are joined across all files of one import. The response row
+ * becomes the prediction (variant = endpoint: default or canary); the request's decoded payload goes into
+ * extra. KServe records no latency.
+ */
+final class KServeLogs {
+    private KServeLogs() {}
+
+    private static final String CREATE = """
+            CREATE TEMP TABLE IF NOT EXISTS kserve_raw(source_file VARCHAR, line_no BIGINT, raw_line VARCHAR,
+              parse_problem VARCHAR, id VARCHAR, req_type VARCHAR, payload VARCHAR, endpoint VARCHAR, service VARCHAR,
+              component VARCHAR, namespace VARCHAR, time VARCHAR)""";
+
+    static final ColumnMapping MAPPING = new ColumnMapping(Map.of(Field.REQUEST_ID, "request_id",
+            Field.TIMESTAMP, "timestamp", Field.PREDICTION, "prediction", Field.VARIANT, "variant", Field.MODEL, "model"));
+
+    /** Reads one file's records into kserve_raw. */
+    static void stageRaw(Statement st, SourceProbe.Probe probe) throws SQLException {
+        st.execute(CREATE);
+        Path file = probe.file();
+        List<SourceColumn> cols = probe.columns();
+        String scan;
+        LogFormat container = SourceProbe.containerOf(file, null);
+        if (container == LogFormat.JSONL) {
+            scan = TabularSource.lineScan(file, TabularSource.declared(cols));
+        } else if (container == LogFormat.CSV) {
+            scan = "(SELECT row_number() OVER () + 1 AS line_no, NULL::VARCHAR AS raw_line, NULL::VARCHAR AS parse_problem, * "
+                    + "FROM read_csv(" + Sql.lit(file) + ", header=true, all_varchar=true))";
+        } else {
+            scan = "(SELECT file_row_number + 1 AS line_no, NULL::VARCHAR AS raw_line, NULL::VARCHAR AS parse_problem, * "
+                    + "FROM read_parquet(" + Sql.lit(file) + "))";
+        }
+        String bytes = col(cols, "bytes", "data", "payload");
+        st.execute("INSERT INTO kserve_raw SELECT " + Sql.lit(file.toString()) + ", line_no, raw_line, parse_problem, "
+                + col(cols, "id", "ce_id", "ce-id") + ", " + col(cols, "reqType", "type", "ce_type", "ce-type") + ", "
+                + (bytes.equals("NULL") ? "NULL" : PayloadSql.decodeBase64(bytes)) + ", "
+                + col(cols, "endpoint", "ce_endpoint") + ", " + col(cols, "inferenceService", "inferenceservicename", "ce_inferenceservicename")
+                + ", " + col(cols, "component", "ce_component") + ", " + col(cols, "namespace", "ce_namespace") + ", "
+                + col(cols, "time", "ce_time", "ce-time", "timestamp") + " FROM " + scan + " s");
+    }
+
+    private static String col(List<SourceColumn> cols, String... names) {
+        for (String n : names) {
+            for (SourceColumn c : cols) {
+                if (c.name().equalsIgnoreCase(n)) {
+                    return c.type().equalsIgnoreCase("JSON") ? "json_extract_string(s." + Sql.ident(c.name()) + ", '$')"
+                            : "CAST(s." + Sql.ident(c.name()) + " AS VARCHAR)";
+                }
+            }
+        }
+        return "NULL";
+    }
+
+    /** Joins requests to responses into stage_all and returns the per-file accounting. */
+    static List<LogImporter.FileCount> finish(Statement st, ImportRequest req, List<LogImporter.FileCount> counts)
+            throws SQLException {
+        if (req.kind() == ImportRequest.Kind.LABELS) {
+            throw new BadInputException("KServe payload logs hold predictions, not labels");
+        }
+        st.execute("CREATE OR REPLACE TEMP TABLE kserve_raw AS SELECT *, parse_problem IS NULL AND lower(req_type) LIKE '%request%' "
+                + "AS is_request FROM kserve_raw");
+        String responses = "(SELECT r.source_file, r.line_no, r.raw_line, coalesce(r.parse_problem, CASE WHEN r.req_type IS NULL "
+                + "THEN 'no reqType: not a KServe payload record' END) AS parse_problem, r.id AS request_id, r.time AS \"timestamp\", "
+                + PayloadSql.prediction("r.payload") + " AS prediction, r.endpoint AS variant, r.service AS model, "
+                + "q.payload AS input, r.payload AS output, r.namespace, r.component "
+                + "FROM kserve_raw r LEFT JOIN (SELECT id, any_value(payload) AS payload FROM kserve_raw WHERE is_request GROUP BY id) q "
+                + "ON q.id = r.id WHERE NOT r.is_request)";
+        List<SourceColumn> cols = new ArrayList<>();
+        for (String n : List.of("request_id", "timestamp", "prediction", "variant", "model", "input", "output", "namespace", "component")) {
+            cols.add(new SourceColumn(n, "VARCHAR"));
+        }
+        st.execute(Staging.insert(null, responses, cols, MAPPING, req.kind(), req.variantOverride()));
+        st.execute("INSERT INTO stage_all(source_file, line_no, request_id, variant, problem_field, problem, raw, merged) "
+                + "SELECT source_file, line_no, id, endpoint, CASE WHEN NOT matched THEN 'id' END, "
+                + "CASE WHEN NOT matched THEN 'request without a response' END, CASE WHEN NOT matched THEN coalesce(raw_line, payload) END, "
+                + "matched FROM (SELECT *, id IN (SELECT id FROM kserve_raw WHERE NOT is_request AND parse_problem IS NULL) AS matched "
+                + "FROM kserve_raw WHERE is_request)");
+        List<LogImporter.FileCount> out = new ArrayList<>();
+        for (LogImporter.FileCount fc : counts) {
+            if (fc.format() != LogFormat.KSERVE) {
+                out.add(fc);
+                continue;
+            }
+            long blank = 0, lines;
+            long[] r = TabularSource.split(st, fc.file().toString());
+            if (SourceProbe.containerOf(fc.file(), null) == LogFormat.JSONL) {
+                long[] lc = TabularSource.countLines(st, fc.file());
+                lines = lc[0];
+                blank = lc[1];
+            } else {
+                lines = r[0] + r[1];
+            }
+            out.add(new LogImporter.FileCount(fc.file(), fc.hash(), fc.size(), LogFormat.KSERVE, req.variantOverride(), MAPPING,
+                    lines, r[0], r[1], blank));
+        }
+        return out;
+    }
+
+    static long count(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) { rs.next(); return rs.getLong(1); }
+    }
+}

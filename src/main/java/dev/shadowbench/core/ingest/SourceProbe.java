@@ -1,0 +1,138 @@
+package dev.shadowbench.core.ingest;
+
+import dev.shadowbench.core.BadInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/** Finds out what a log file is: its format and its columns as DuckDB reads them. */
+public final class SourceProbe {
+    private SourceProbe() {}
+
+    /** A file's format and columns. */
+    public record Probe(Path file, LogFormat format, List<SourceColumn> columns) {
+        public boolean hasColumn(String name) { return columns.stream().anyMatch(c -> c.name().equals(name)); }
+    }
+
+    public static Probe probe(Connection c, Path file, LogFormat forced) {
+        try {
+            if (Files.size(file) == 0) throw new BadInputException(file + ": the file is empty");
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read the file: " + e.getMessage());
+        }
+        LogFormat container = containerOf(file, forced);
+        List<SourceColumn> cols = describe(c, file, container);
+        LogFormat f = container;
+        if (forced == LogFormat.SAGEMAKER || forced == null && container == LogFormat.JSONL && has(cols, "captureData")) {
+            f = LogFormat.SAGEMAKER;
+        } else if (forced == LogFormat.KSERVE || forced == null && has(cols, "reqType") && has(cols, "id")) {
+            f = LogFormat.KSERVE;
+        }
+        return new Probe(file, f, cols);
+    }
+
+    private static boolean has(List<SourceColumn> cols, String name) {
+        return cols.stream().anyMatch(c -> c.name().equalsIgnoreCase(name));
+    }
+
+    /** jsonl, csv or parquet: from --format, else the name, else the first bytes. */
+    static LogFormat containerOf(Path file, LogFormat forced) {
+        if (forced == LogFormat.JSONL || forced == LogFormat.CSV || forced == LogFormat.PARQUET) return forced;
+        if (forced == LogFormat.SAGEMAKER) return LogFormat.JSONL;
+        LogFormat byName = LogFormat.fromFileName(file);
+        if (byName != null) return byName;
+        byte[] head = head(file);
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1') return LogFormat.PARQUET;
+        for (byte b : head) {
+            if (Character.isWhitespace(b)) continue;
+            return b == '{' ? LogFormat.JSONL : LogFormat.CSV;
+        }
+        return LogFormat.CSV;
+    }
+
+    private static byte[] head(Path file) {
+        try (InputStream raw = Files.newInputStream(file)) {
+            byte[] b = raw.readNBytes(2);
+            try (InputStream in = b.length == 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b
+                    ? new GZIPInputStream(Files.newInputStream(file)) : Files.newInputStream(file)) {
+                return in.readNBytes(256);
+            }
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read the file: " + e.getMessage());
+        }
+    }
+
+    static String describeSource(Path file, LogFormat container) {
+        return switch (container) {
+            case CSV -> "read_csv(" + Sql.lit(file) + ", header=true, ignore_errors=true)";
+            case PARQUET -> "read_parquet(" + Sql.lit(file) + ")";
+            default -> Sql.readJson(file, ", ignore_errors=true, sample_size=2000");
+        };
+    }
+
+    static List<SourceColumn> describe(Connection c, Path file, LogFormat container) {
+        if (container == LogFormat.JSONL) {
+            try {
+                return describeOnce(c, file, container);
+            } catch (BadInputException e) {
+                // non-object lines (arrays, scalars) make DuckDB's sniffer give up on records: look at object lines only
+                return describeJsonObjects(c, file);
+            }
+        }
+        return describeOnce(c, file, container);
+    }
+
+    private static List<SourceColumn> describeJsonObjects(Connection c, Path file) {
+        String sql = "SELECT CAST(json_group_structure(CAST(line AS JSON)) AS VARCHAR) FROM (SELECT line FROM " + Sql.lines(file)
+                + " WHERE json_valid(line) AND json_type(line) = 'OBJECT' LIMIT 2000)";
+        String structure;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            structure = rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new BadInputException(file + ": cannot be read as JSON Lines: " + firstLine(e.getMessage()));
+        }
+        if (structure == null) throw new BadInputException(file + ": no line holds a JSON object (is it really JSON Lines?)");
+        List<SourceColumn> cols = new ArrayList<>();
+        try {
+            var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(structure);
+            node.fields().forEachRemaining(e -> {
+                var v = e.getValue();
+                String type = v.isArray() ? "VARCHAR[]" : v.isObject() ? "STRUCT" : v.asText("VARCHAR");
+                if (type.equals("NULL")) type = "VARCHAR";
+                cols.add(new SourceColumn(e.getKey(), type));
+            });
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("DuckDB gave an unreadable JSON structure: " + structure, e);
+        }
+        return cols;
+    }
+
+    private static List<SourceColumn> describeOnce(Connection c, Path file, LogFormat container) {
+        List<SourceColumn> cols = new ArrayList<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + describeSource(file, container))) {
+            while (rs.next()) cols.add(new SourceColumn(rs.getString(1), rs.getString(2)));
+        } catch (SQLException e) {
+            throw new BadInputException(file + ": cannot be read as " + container.id() + ": " + firstLine(e.getMessage()));
+        }
+        if (cols.isEmpty() || container == LogFormat.JSONL && cols.size() == 1 && cols.get(0).name().equals("json")) {
+            throw new BadInputException(file + ": no columns found (is it really " + container.id() + "?)");
+        }
+        return cols;
+    }
+
+    static String firstLine(String s) {
+        if (s == null) return "";
+        String t = s.strip();
+        int i = t.indexOf('\n');
+        return i < 0 ? t : t.substring(0, i);
+    }
+}
