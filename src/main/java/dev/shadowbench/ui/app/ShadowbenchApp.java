@@ -22,10 +22,13 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 /** The JavaFX application: builds the main window on the workspace given, the last one, or the sample. */
 public final class ShadowbenchApp extends Application {
+    /** Sizes of the window icon under /dev/shadowbench/ui/icons/ (made by icons/build-icons.sh). */
+    static final int[] WINDOW_ICON_SIZES = {16, 32, 48, 64, 128, 256};
     private static volatile String workspaceArgument;
     private MainViewModel vm;
 
@@ -48,6 +51,11 @@ public final class ShadowbenchApp extends Application {
         Scene scene = new Scene(window, width(home, "window.width", 1280), width(home, "window.height", 800));
         scene.getStylesheets().add(ShadowbenchApp.class.getResource("/dev/shadowbench/ui/shadowbench.css").toExternalForm());
         stage.setScene(scene);
+        // Several sizes: the window manager picks 16/32 for the title bar, larger ones for the task switcher.
+        for (int size : WINDOW_ICON_SIZES) {
+            stage.getIcons().add(new Image(ShadowbenchApp.class.getResourceAsStream(
+                    "/dev/shadowbench/ui/icons/shadowbench-" + size + ".png")));
+        }
         stage.titleProperty().bind(vm.titleProperty());
         stage.setOnHidden(e -> {
             home.saveSetting("window.width", String.valueOf((int) scene.getWidth()));
