@@ -21,7 +21,9 @@ public final class Main {
     static boolean opensWindow(String[] args) {
         if (args.length == 0) return true;
         if (args.length > 1 || args[0].startsWith("-")) return false;
-        return !ShadowbenchCommand.subcommandNames().contains(args[0]);
+        if (ShadowbenchCommand.subcommandNames().contains(args[0])) return false;
+        // A mistyped subcommand must not silently create a workspace named after it.
+        return args[0].toLowerCase(java.util.Locale.ROOT).endsWith(".duckdb") || java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]));
     }
 
     static Set<String> names() { return ShadowbenchCommand.subcommandNames(); }

@@ -6,7 +6,10 @@ import dev.shadowbench.core.compare.Side;
 import dev.shadowbench.core.compare.Summary;
 import dev.shadowbench.core.compare.SummaryJson;
 import dev.shadowbench.core.compare.SummaryOptions;
-import dev.shadowbench.core.compare.SummaryService;
+import dev.shadowbench.core.decide.GateSettingsStore;
+import dev.shadowbench.core.decide.ReviewSummary;
+import dev.shadowbench.core.outliers.OutlierSettings;
+import dev.shadowbench.core.outliers.OutlierStore;
 import dev.shadowbench.core.task.ProgressSink;
 import dev.shadowbench.core.workspace.Workspace;
 import java.io.PrintWriter;
@@ -33,6 +36,9 @@ public final class SummaryCommand implements Callable<Integer> {
     @Option(names = "--to", description = "Last day, YYYY-MM-DD (inclusive)") LocalDate to;
     @Option(names = "--latency-budget-ms", defaultValue = "100", description = "Latency budget in ms (default ${DEFAULT-VALUE})") double budget;
     @Option(names = "--json", description = "Print one JSON object") boolean json;
+    @Option(names = "--rule", paramLabel = "RULE.KEY=VALUE",
+            description = "Change an outlier rule for this run, e.g. extreme.mad_k=8 or leak.enabled=off (repeatable; "
+                    + "starts from the settings saved in the workspace)") java.util.List<String> rules = new java.util.ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
@@ -43,7 +49,9 @@ public final class SummaryCommand implements Callable<Integer> {
         SummaryOptions options = SummaryOptions.DEFAULT.withLatencyBudget(budget);
         try (Workspace ws = Workspace.open(workspace); Connection c = ws.connect()) {
             Comparison cmp = comparison(c);
-            Summary s = SummaryService.compute(c, cmp, options, ProgressSink.NONE);
+            OutlierSettings ruleSettings = OutlierStore.loadSettings(c);
+            for (String r : rules) ruleSettings = ruleSettings.with(r);
+            Summary s = ReviewSummary.compute(c, cmp, options, ruleSettings, GateSettingsStore.load(c), ProgressSink.NONE);
             PrintWriter out = spec.commandLine().getOut();
             out.println(json ? SummaryJson.write(s) : text(s));
             out.flush();
@@ -94,6 +102,13 @@ public final class SummaryCommand implements Callable<Integer> {
                         s.labels().labelledPairs(), lb.mae(), lc.mae(), lb.rmse(), lc.rmse())
                     : String.format(Locale.ROOT, "Labels (%d pairs): accuracy %.4g vs %.4g%n",
                         s.labels().labelledPairs(), lb.accuracy(), lc.accuracy()));
+        }
+        if (s.outlierCounts() != null) {
+            sb.append(String.format(Locale.ROOT, "Outliers: %d pairs flagged %s%n", s.outlierCounts().flaggedPairs(),
+                    s.outlierCounts().byRule()));
+        }
+        if (s.verdict() instanceof com.fasterxml.jackson.databind.JsonNode v) {
+            sb.append("Recommendation: ").append(v.path("recommendation").asText()).append(System.lineSeparator());
         }
         for (var f : s.findings()) sb.append(f.severity().toUpperCase(Locale.ROOT)).append(": ").append(f.detail()).append(System.lineSeparator());
         s.unavailable().forEach((k, v) -> sb.append("n/a ").append(k).append(": ").append(v).append(System.lineSeparator()));

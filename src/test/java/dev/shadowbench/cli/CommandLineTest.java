@@ -60,5 +60,6 @@ class CommandLineTest {
         assertTrue(dev.shadowbench.MainAccess.opensWindow("payments.duckdb"));
         assertTrue(!dev.shadowbench.MainAccess.opensWindow("--version"));
         assertTrue(!dev.shadowbench.MainAccess.opensWindow("generate"));
+        assertTrue(!dev.shadowbench.MainAccess.opensWindow("sumary"), "a typo goes to the command line, which says so");
     }
 }

@@ -76,9 +76,18 @@ class SummaryCommandTest {
         assertTrue(j.at("/tests/prediction_ks").has("statistic") && j.at("/tests/prediction_ks").has("p_value"));
         assertTrue(j.at("/tests/latency_mann_whitney").has("u") && j.at("/tests/latency_mann_whitney").has("p_value"));
         assertTrue(j.at("/tests/prediction_psi").isNumber());
-        assertTrue(j.get("outliers").isArray() && j.get("outliers").isEmpty());
+        // data/sample injects extreme, negative and label-matching candidate forecasts: they are listed
+        assertTrue(j.get("outliers").isArray() && !j.get("outliers").isEmpty());
+        for (JsonNode o : j.get("outliers")) {
+            assertTrue(o.get("request_id").asText().startsWith("req-") && o.hasNonNull("rule") && o.hasNonNull("detail"), o.toString());
+        }
+        assertTrue(j.at("/outlier_counts/flagged_pairs").asLong() >= j.get("outliers").size() / 7);
         assertTrue(j.get("findings").isArray());
-        assertTrue(j.has("verdict") && j.get("verdict").isNull());
+        assertTrue(List.of("promote", "hold", "rollback").contains(j.at("/verdict/recommendation").asText()));
+        assertTrue(j.at("/verdict/gates").size() > 0);
+        for (JsonNode g : j.at("/verdict/gates")) {
+            assertTrue(g.has("name") && g.has("value") && g.has("threshold") && g.has("passed"), g.toString());
+        }
         JsonNode day = j.at("/traffic/by_day/0");
         for (String f : List.of("day", "requests", "candidate_share", "configured_share")) assertTrue(day.has(f), "traffic " + f);
         assertEquals("2026-11-20", day.get("day").asText());

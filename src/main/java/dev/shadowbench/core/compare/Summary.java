@@ -10,8 +10,27 @@ import java.util.Map;
  * says why, keyed by the block's JSON path (e.g. {@code latency_ms.candidate}).
  */
 public record Summary(ComparisonInfo comparison, Counts counts, Divergence divergence, LatencyPair latencyMs,
-                      Tests tests, Labels labels, List<Outlier> outliers, List<Finding> findings, Traffic traffic,
-                      Feedback feedback, Object verdict, Breakdowns breakdowns, Map<String, String> unavailable) {
+                      Tests tests, Labels labels, List<Outlier> outliers, OutlierCounts outlierCounts,
+                      List<Finding> findings, Traffic traffic, Feedback feedback, Object verdict, Breakdowns breakdowns,
+                      PredictionHistograms predictionHistograms, Map<String, String> unavailable) {
+
+    /** This summary with the outlier rules' results and the gates' verdict filled in. */
+    public Summary withReview(List<Outlier> flagged, OutlierCounts oc, List<Finding> allFindings, Object v) {
+        return new Summary(comparison, counts, divergence, latencyMs, tests, labels, List.copyOf(flagged), oc,
+                List.copyOf(allFindings), traffic, feedback, v, breakdowns, predictionHistograms, unavailable);
+    }
+
+    /**
+     * How many pairs the outlier rules flagged: {@code outliers} lists at most {@code listLimit} per rule
+     * (worst first), these counts are complete.
+     */
+    public record OutlierCounts(long flaggedPairs, long listed, int listLimit, Map<String, Long> byRule) {}
+
+    /**
+     * Both sides' numeric predictions on shared equal-width edges spanning the pooled 0.5th to 99.5th
+     * percentile; values beyond are counted in the end bins, so each side's counts add up to its predictions.
+     */
+    public record PredictionHistograms(Histogram baseline, Histogram candidate) {}
 
     /** Which comparison the figures describe; sides in their {@code VARIANT/MODEL/VERSION} form. */
     public record ComparisonInfo(String baseline, String candidate, LocalDate from, LocalDate to,

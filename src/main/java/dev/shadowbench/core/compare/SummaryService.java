@@ -70,10 +70,12 @@ public final class SummaryService {
 
         sink.progress(4, STEPS, "Testing prediction distributions");
         KsTest ks = null;
+        Summary.PredictionHistograms predictionHistograms = null;
         TwoSampleTests.Psi psi = null;
         if (b.predictions > 0 && cd.predictions > 0) {
             ks = TwoSampleTests.ks(q, "prediction");
             psi = TwoSampleTests.psi(q, "prediction");
+            predictionHistograms = predictionHistograms(q, o);
         } else {
             unavailable.put("tests.prediction_ks", "a side has no numeric prediction or score");
             unavailable.put("tests.prediction_psi", "a side has no numeric prediction or score");
@@ -106,8 +108,19 @@ public final class SummaryService {
 
         ComparisonInfo info = new ComparisonInfo(cmp.baseline().key(), cmp.candidate().key(), cmp.from(), cmp.to(),
                 cmp.baseline().toString(), cmp.candidate().toString(), o.latencyBudgetMs());
-        return new Summary(info, counts, divergence, latency, tests, labels, List.of(), findings, traffic, feedback,
-                null, breakdowns, unavailable);
+        return new Summary(info, counts, divergence, latency, tests, labels, List.of(), null, findings, traffic, feedback,
+                null, breakdowns, predictionHistograms, unavailable);
+    }
+
+    /** Both sides' predictions on shared edges over the pooled central 99% (so a few absurd values don't flatten it). */
+    private static Summary.PredictionHistograms predictionHistograms(Queries q, SummaryOptions o) throws SQLException {
+        Object[] r = q.row("SELECT quantile_cont(v, 0.005), quantile_cont(v, 0.995) FROM (SELECT prediction AS v FROM base_side "
+                + "UNION ALL SELECT prediction FROM cand_side)");
+        Double lo = Queries.dbl(r[0]), hi = Queries.dbl(r[1]);
+        if (lo == null || hi == null) return null;
+        return new Summary.PredictionHistograms(
+                DivergenceFigures.histogram(q, "SELECT prediction AS v FROM base_side", lo, hi, o.histogramBins()),
+                DivergenceFigures.histogram(q, "SELECT prediction AS v FROM cand_side", lo, hi, o.histogramBins()));
     }
 
     private static Summary.Labels none(Map<String, String> unavailable) {

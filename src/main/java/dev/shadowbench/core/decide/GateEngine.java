@@ -95,9 +95,12 @@ public final class GateEngine {
         if (paired == null || paired == 0 || !out.isArray()) {
             return noData(name, label, "%", threshold, false, "no paired predictions or no outlier rules ran");
         }
-        double share = out.size() / paired;
+        // outlier_counts holds the complete count; the outliers array may be capped per rule.
+        JsonNode complete = sum.path("outlier_counts").path("flagged_pairs");
+        long flagged = complete.isNumber() ? complete.asLong() : out.size();
+        double share = flagged / paired;
         return new GateResult(name, label, share <= s.outlierShareMax() ? GateStatus.PASS : GateStatus.FAIL, share, "%",
-                threshold, false, out.size() + " of " + (long) (double) paired + " pairs flagged (" + pct(share) + ")");
+                threshold, false, flagged + " of " + (long) (double) paired + " pairs flagged (" + pct(share) + ")");
     }
 
     static GateResult complaints(JsonNode sum, GateSettings s) {

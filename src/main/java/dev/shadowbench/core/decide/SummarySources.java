@@ -4,8 +4,8 @@ package dev.shadowbench.core.decide;
 public final class SummarySources {
     private SummarySources() {}
 
-    /** STAND-IN: counts only, until the comparison engine ({@code summary --json}) is plugged in here. */
+    /** The full review: comparison figures, outlier flags and the verdict, with the workspace's settings. */
     public static SummarySource standard() {
-        return new CountsOnlySummary();
+        return ReviewSummary.source(dev.shadowbench.core.compare.SummaryOptions.DEFAULT);
     }
 }

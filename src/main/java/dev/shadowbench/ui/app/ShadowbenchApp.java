@@ -11,6 +11,8 @@ import dev.shadowbench.ui.lifecycle.LifecycleViewModel;
 import dev.shadowbench.ui.common.TaskRunner;
 import dev.shadowbench.ui.outliers.OutliersView;
 import dev.shadowbench.ui.outliers.OutliersViewModel;
+import dev.shadowbench.ui.dashboard.DashboardView;
+import dev.shadowbench.ui.dashboard.DashboardViewModel;
 import dev.shadowbench.ui.overview.OverviewView;
 import dev.shadowbench.ui.overview.OverviewViewModel;
 import dev.shadowbench.ui.sample.SampleView;
@@ -70,6 +72,8 @@ public final class ShadowbenchApp extends Application {
         Map<String, Supplier<Node>> s = new LinkedHashMap<>();
         OverviewViewModel overview = new OverviewViewModel(vm);
         s.put("Overview", () -> new OverviewView(overview));
+        DashboardViewModel dashboard = new DashboardViewModel(vm);
+        s.put("Dashboard", () -> new DashboardView(dashboard));
         SampleViewModel sample = new SampleViewModel(vm);
         s.put("Sample", () -> new SampleView(sample));
         OutliersViewModel outliers = new OutliersViewModel(vm);

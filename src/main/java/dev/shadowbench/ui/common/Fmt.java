@@ -22,7 +22,11 @@ public final class Fmt {
         return String.format(Locale.ROOT, share != 0 && Math.abs(share) < 0.001 ? "%.3f%%" : "%.1f%%", share * 100);
     }
 
-    public static String ms(Double v) { return v == null ? "—" : num(v) + " ms"; }
+    public static String ms(Double v) {
+        if (v == null || v.isNaN()) return "—";
+        if (v == Math.rint(v) && Math.abs(v) < 1e7) return String.format(Locale.ROOT, "%,.0f ms", v);
+        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%,.0f ms" : "%.1f ms", v);
+    }
 
     /** A p-value as scientists read it: tiny ones as "< 1e-12". */
     public static String p(Double v) {

@@ -51,7 +51,7 @@ class SampleScreenFxTest extends ApplicationTest {
     @Test
     void seedVerdictAndReopen() throws Exception {
         waitUntil(() -> lookup("#workspace-label").queryAs(Label.class).getText().contains("sample.duckdb"));
-        press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);  // Sample is the third screen
         waitUntil(() -> lookup("#sample-table").tryQuery().isPresent() && table().getItems().size() == 100);
         List<String> seed1 = ids();
 
