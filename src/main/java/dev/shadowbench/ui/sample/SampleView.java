@@ -104,12 +104,14 @@ public final class SampleView extends BorderPane {
         t.getColumns().add(num("Base ms", SamplePair::baselineLatencyMs));
         t.getColumns().add(num("Cand ms", SamplePair::candidateLatencyMs));
         t.getColumns().add(col("Verdict", p -> p.verdict() == null ? "" : p.verdict(), 80));
+        t.getColumns().add(0, col("Flag", p -> vm.flagged().contains(p.requestId()) ? "⚑ outlier" : "", 80));
         t.setRowFactory(tv -> new TableRow<>() {
             @Override
             protected void updateItem(SamplePair p, boolean empty) {
                 super.updateItem(p, empty);
-                getStyleClass().removeAll("extreme-row", "verdict-ok", "verdict-suspicious", "verdict-wrong");
+                getStyleClass().removeAll("extreme-row", "flagged-row", "verdict-ok", "verdict-suspicious", "verdict-wrong");
                 if (p == null || empty) return;
+                if (vm.flagged().contains(p.requestId())) getStyleClass().add("flagged-row");
                 if (p.extreme()) getStyleClass().add("extreme-row");
                 if (p.verdict() != null) getStyleClass().add("verdict-" + p.verdict());
             }

@@ -2,13 +2,14 @@ package dev.shadowbench.ui.sample;
 
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.review.PairDetail;
+import dev.shadowbench.core.review.FlaggedSample;
 import dev.shadowbench.core.review.RandomSample;
+import dev.shadowbench.ui.common.FxProgress;
 import dev.shadowbench.core.review.ReviewLog;
 import dev.shadowbench.core.review.SamplePair;
 import dev.shadowbench.core.review.Verdict;
 import dev.shadowbench.core.workspace.Workspace;
 import dev.shadowbench.ui.app.MainViewModel;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import javafx.beans.property.BooleanProperty;
@@ -27,6 +28,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
 import javafx.collections.transformation.FilteredList;
 import javafx.concurrent.Task;
 
@@ -45,6 +47,7 @@ public final class SampleViewModel {
     private final ObjectProperty<SamplePair> selected = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<PairDetail> detail = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ObservableSet<String> flagged = FXCollections.observableSet();
     private Task<?> inFlight;
 
     public SampleViewModel(MainViewModel main) {
@@ -63,6 +66,8 @@ public final class SampleViewModel {
     public StringProperty filterProperty() { return filter; }
     public ObservableList<SamplePair> visiblePairs() { return visible; }
     public ObservableList<SamplePair> pairs() { return pairs; }
+    /** Request ids in the sample that an outlier rule flags (see the Outliers screen for why). */
+    public ObservableSet<String> flagged() { return flagged; }
     public ObjectProperty<SamplePair> selectedProperty() { return selected; }
     public ReadOnlyObjectProperty<PairDetail> detailProperty() { return detail.getReadOnlyProperty(); }
     /** What the table area says when it has no rows, or a one-line status of the sample. */
@@ -95,18 +100,18 @@ public final class SampleViewModel {
         main.home().saveSetting("sample.size", String.valueOf(spec.size()));
         main.home().saveSetting("sample.seed", String.valueOf(spec.seed()));
         main.home().saveSetting("sample.stratified", String.valueOf(stratified.get()));
-        Task<List<SamplePair>> task = new Task<>() {
+        Task<FlaggedSample> task = new Task<>() {
             @Override
-            protected List<SamplePair> call() {
-                updateMessage("Drawing " + spec.size() + " pairs (seed " + spec.seed() + ")");
-                updateProgress(-1, -1);
-                return ws.read(c -> RandomSample.draw(c, cmp, spec));
+            protected FlaggedSample call() {
+                return FlaggedSample.draw(ws, cmp, spec, new FxProgress(this::updateProgress, this::updateMessage, this::isCancelled));
             }
         };
         message.set("Drawing the sample…");
         task.setOnSucceeded(e -> {
             SamplePair keep = selected.get();
-            pairs.setAll(task.getValue());
+            flagged.clear();
+            flagged.addAll(task.getValue().flagged());
+            pairs.setAll(task.getValue().pairs());
             message.set(pairs.isEmpty() ? "No paired requests in this comparison and window. Widen the window or check "
                     + "that both sides log the same request ids." : status());
             if (keep != null) pairs.stream().filter(p -> p.requestId().equals(keep.requestId())).findFirst().ifPresent(selected::set);
@@ -117,8 +122,8 @@ public final class SampleViewModel {
 
     private String status() {
         long reviewed = pairs.stream().filter(p -> p.verdict() != null).count();
-        return String.format("%d pairs, seed %d%s · %d reviewed", pairs.size(), seed.get(),
-                stratified.get() ? " + most extreme" : "", reviewed);
+        return String.format("%d pairs, seed %d%s · %d flagged by outlier rules · %d reviewed", pairs.size(), seed.get(),
+                stratified.get() ? " + most extreme" : "", flagged.size(), reviewed);
     }
 
     private void applyFilter(String f) {

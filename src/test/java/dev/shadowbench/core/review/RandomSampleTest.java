@@ -90,6 +90,14 @@ class RandomSampleTest {
     }
 
     @Test
+    void theExtremePairsOfAStratifiedSampleAreFlaggedByTheOutlierRules() {
+        FlaggedSample s = FlaggedSample.draw(ws, cmp, new RandomSample.Spec(10, 7, 2), dev.shadowbench.core.task.ProgressSink.NONE);
+        assertEquals(12, s.pairs().size());
+        assertTrue(s.flagged().containsAll(Set.of("r-0500", "r-0700")), s.flagged().toString());
+        assertTrue(s.flagged().size() <= 3, "ordinary pairs stay unflagged: " + s.flagged());
+    }
+
+    @Test
     void verdictsAreSavedAndTheLatestCounts() {
         ReviewLog log = new ReviewLog(ws);
         String id = draw(5, 1, 0).get(0).requestId();

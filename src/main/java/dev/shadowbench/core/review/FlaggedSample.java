@@ -1,0 +1,26 @@
+package dev.shadowbench.core.review;
+
+import dev.shadowbench.core.compare.Comparison;
+import dev.shadowbench.core.outliers.OutlierDetector;
+import dev.shadowbench.core.outliers.OutlierStore;
+import dev.shadowbench.core.task.ProgressSink;
+import dev.shadowbench.core.workspace.Workspace;
+import java.util.List;
+import java.util.Set;
+
+/** The Sample screen's data: the seeded sample and which of its pairs the outlier rules flag. */
+public record FlaggedSample(List<SamplePair> pairs, Set<String> flagged) {
+
+    /** Draws the sample and runs the workspace's outlier rules over the same pairing, on one connection. */
+    public static FlaggedSample draw(Workspace ws, Comparison cmp, RandomSample.Spec spec, ProgressSink p) {
+        return ws.read(c -> {
+            p.progress(-1, -1, "Drawing " + spec.size() + " pairs (seed " + spec.seed() + ")");
+            List<SamplePair> pairs = RandomSample.draw(c, cmp, spec);  // leaves the `pairs` table the rules read
+            p.checkCancelled();
+            if (pairs.isEmpty()) return new FlaggedSample(pairs, Set.of());
+            p.progress(-1, -1, "Checking the sample against the outlier rules");
+            OutlierDetector.detect(c, OutlierStore.loadSettings(c), p, 0);
+            return new FlaggedSample(pairs, Set.copyOf(OutlierDetector.flaggedAmong(c, pairs.stream().map(SamplePair::requestId).toList())));
+        });
+    }
+}
