@@ -35,7 +35,9 @@ public final class ReviewSummary {
         Summary.OutlierCounts counts = null;
         if (s.counts().paired() > 0) {
             p.progress(0, 0, "Looking for too-good-to-be-true predictions");
-            OutlierReport r = OutlierDetector.detect(c, rules, p);  // reads the `pairs` table the summary left
+            // One latency budget per review: the summary's, so its banner and the latency figures agree.
+            OutlierSettings withBudget = rules.with("latency.budget_ms=" + o.latencyBudgetMs());
+            OutlierReport r = OutlierDetector.detect(c, withBudget, p);  // reads the `pairs` table the summary left
             r.flagged().forEach(x -> flagged.add(new Summary.Outlier(x.requestId(), x.rule(), x.detail())));
             r.findings().forEach(f -> findings.add(new Summary.Finding(f.rule(), f.severity(), f.value(), f.threshold(), f.detail())));
             counts = new Summary.OutlierCounts(r.flaggedPairs(), r.flagged().size(), r.listLimit(), Map.copyOf(r.countsByRule()));
