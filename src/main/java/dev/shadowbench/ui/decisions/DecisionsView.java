@@ -76,6 +76,11 @@ public final class DecisionsView extends BorderPane {
         });
         gates.getColumns().add(result);
         gates.getColumns().add(col("Detail", GateResult::detail));
+        double[] widths = {230, 90, 230, 70, 300};
+        for (int i = 0; i < widths.length; i++) {
+            gates.getColumns().get(i).setPrefWidth(widths[i]);
+            gates.getColumns().get(i).setMinWidth(Math.min(widths[i], 70));
+        }
         gates.setPrefHeight(300);
 
         VBox history = historyPane(vm);
