@@ -20,15 +20,19 @@ public final class ComparisonOptions {
 
     /** The comparison these options name, with the workspace's default for what they leave out. */
     public Comparison resolve(Workspace ws) {
+        return ws.read(this::resolve);
+    }
+
+    /** As {@link #resolve(Workspace)}, on a connection the command already holds. */
+    public Comparison resolve(java.sql.Connection conn) throws java.sql.SQLException {
         if (from != null && to != null && to.isBefore(from)) {
             throw new BadInputException("--to " + to + " is before --from " + from);
         }
-        Comparison dflt = Comparison.defaultFor(ws);
+        Comparison dflt = Comparison.defaultFor(conn);
         Side b = baseline != null ? side(baseline) : dflt == null ? null : dflt.baseline();
         Side c = candidate != null ? side(candidate) : dflt == null ? null : dflt.candidate();
         if (b == null || c == null) {
-            throw new BadInputException("The workspace " + ws.displayName()
-                    + " holds fewer than two variants; name --baseline and --candidate");
+            throw new BadInputException("The workspace holds fewer than two variants; name --baseline and --candidate");
         }
         return new Comparison(b, c, from, to);
     }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 @Command(name = "decide", mixinStandardHelpOptions = true,
         description = "Record a decision (promote, hold, rollback, advance, retire) with its evidence in the hash-chained log.")
 public final class DecideCommand implements Callable<Integer> {
-    @Mixin DecisionComparisonOptions opts;
+    @Option(names = {"-w", "--workspace"}, required = true, description = "Workspace file (.duckdb)") java.nio.file.Path workspace;
+    @Mixin ComparisonOptions comparisonOptions;
     @Option(names = "--decision", required = true, description = "promote, hold, rollback, advance or retire") String decision;
     @Option(names = "--reviewer", required = true, description = "Who decides") String reviewer;
     @Option(names = "--note", defaultValue = "", description = "Why") String note;
@@ -30,8 +31,8 @@ public final class DecideCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DecisionType type = DecisionType.parse(decision);
-        try (Workspace ws = opts.open(); Connection c = ws.connect()) {
-            var a = DecisionDesk.assess(c, opts.comparison(c), SummarySources.standard(), GateSettingsStore.load(c),
+        try (Workspace ws = Workspace.openExisting(workspace); Connection c = ws.connect()) {
+            var a = DecisionDesk.assess(c, comparisonOptions.resolve(c), SummarySources.standard(), GateSettingsStore.load(c),
                     LocalDateTime.now(ZoneOffset.UTC));
             DecisionRecord r = DecisionDesk.record(c, a, type, reviewer, note.isEmpty() ? null : note, model, version, stage, share);
             System.out.printf("Recorded decision #%d: %s %s by %s at %s UTC (gates recommended %s); hash %s%n",

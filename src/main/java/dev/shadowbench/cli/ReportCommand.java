@@ -21,15 +21,16 @@ import picocli.CommandLine.Option;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write a decision report: self-contained HTML, Markdown or JSON.")
 public final class ReportCommand implements Callable<Integer> {
-    @Mixin DecisionComparisonOptions opts;
+    @Option(names = {"-w", "--workspace"}, required = true, description = "Workspace file (.duckdb)") java.nio.file.Path workspace;
+    @Mixin ComparisonOptions comparisonOptions;
     @Option(names = "--format", defaultValue = "html", description = "html, md or json (default ${DEFAULT-VALUE})") String format;
     @Option(names = {"-o", "--output"}, required = true, description = "Report file to write") Path output;
 
     @Override
     public Integer call() throws Exception {
         ReportFormat f = ReportFormat.parse(format);
-        try (Workspace ws = opts.open(); Connection c = ws.connect()) {
-            Comparison cmp = opts.comparison(c);
+        try (Workspace ws = Workspace.openExisting(workspace); Connection c = ws.connect()) {
+            Comparison cmp = comparisonOptions.resolve(c);
             ReportContent r = ReportBuilder.collect(c, cmp, SummarySources.standard(), GateSettingsStore.load(c),
                     ws.displayName(), LocalDateTime.now(ZoneOffset.UTC));
             f.write(r, output);

@@ -1,8 +1,6 @@
 package dev.shadowbench.cli;
 
-import dev.shadowbench.core.BadInputException;
 import dev.shadowbench.core.compare.Comparison;
-import dev.shadowbench.core.compare.Side;
 import dev.shadowbench.core.compare.Summary;
 import dev.shadowbench.core.compare.SummaryJson;
 import dev.shadowbench.core.compare.SummaryOptions;
@@ -13,10 +11,8 @@ import dev.shadowbench.core.outliers.OutlierStore;
 import dev.shadowbench.core.task.ProgressSink;
 import dev.shadowbench.core.workspace.Workspace;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,10 +26,7 @@ import picocli.CommandLine.Spec;
 public final class SummaryCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Option(names = {"-w", "--workspace"}, required = true, description = "Workspace file (.duckdb)") Path workspace;
-    @Option(names = "--baseline", description = "VARIANT/MODEL/VERSION, * for any (default: live, else the largest variant)") String baseline;
-    @Option(names = "--candidate", description = "VARIANT/MODEL/VERSION, * for any (default: shadow or canary)") String candidate;
-    @Option(names = "--from", description = "First day, YYYY-MM-DD (inclusive)") LocalDate from;
-    @Option(names = "--to", description = "Last day, YYYY-MM-DD (inclusive)") LocalDate to;
+    @picocli.CommandLine.Mixin ComparisonOptions comparisonOptions;
     @Option(names = "--latency-budget-ms", defaultValue = "100", description = "Latency budget in ms (default ${DEFAULT-VALUE})") double budget;
     @Option(names = "--json", description = "Print one JSON object") boolean json;
     @Option(names = "--rule", paramLabel = "RULE.KEY=VALUE",
@@ -42,13 +35,9 @@ public final class SummaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(workspace)) throw new BadInputException("Workspace " + workspace + " does not exist");
-        if (from != null && to != null && from.isAfter(to)) {
-            throw new BadInputException("--from " + from + " is after --to " + to);
-        }
         SummaryOptions options = SummaryOptions.DEFAULT.withLatencyBudget(budget);
-        try (Workspace ws = Workspace.open(workspace); Connection c = ws.connect()) {
-            Comparison cmp = comparison(c);
+        try (Workspace ws = Workspace.openExisting(workspace); Connection c = ws.connect()) {
+            Comparison cmp = comparisonOptions.resolve(c);
             OutlierSettings ruleSettings = OutlierStore.loadSettings(c);
             for (String r : rules) ruleSettings = ruleSettings.with(r);
             Summary s = ReviewSummary.compute(c, cmp, options, ruleSettings, GateSettingsStore.load(c), ProgressSink.NONE);
@@ -57,17 +46,6 @@ public final class SummaryCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
-    }
-
-    private Comparison comparison(Connection c) throws java.sql.SQLException {
-        Comparison def = Comparison.defaultFor(c);
-        if ((baseline == null || candidate == null) && def == null) {
-            throw new BadInputException("The workspace " + workspace + " holds fewer than two variants: "
-                    + "give both --baseline and --candidate (VARIANT/MODEL/VERSION, * for any)");
-        }
-        Side b = baseline != null ? Side.parse(baseline) : def.baseline();
-        Side k = candidate != null ? Side.parse(candidate) : def.candidate();
-        return new Comparison(b, k, from, to);
     }
 
     static String text(Summary s) {

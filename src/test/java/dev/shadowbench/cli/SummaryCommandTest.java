@@ -117,7 +117,7 @@ class SummaryCommandTest {
     @Test
     void badInputExitsWithTwo() {
         assertEquals(2, run("summary", "-w", dir.resolve("missing.duckdb").toString(), "--json").code());
-        assertEquals(2, run("summary", "-w", ws.toString(), "--baseline", "live").code());
+        assertEquals(2, run("summary", "-w", ws.toString(), "--baseline", "live/ridge").code(), "a side is VARIANT or VARIANT/MODEL/VERSION");
         assertEquals(2, run("summary", "-w", ws.toString(), "--from", "2026-11-21", "--to", "2026-11-20").code());
         assertEquals(2, run("summary", "-w", ws.toString(), "--latency-budget-ms", "-1").code());
     }
