@@ -85,7 +85,9 @@ public final class SampleView extends BorderPane {
 
         TableView<SamplePair> table = table();
         SplitPane split = new SplitPane(table, detailPane());
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(vm.dividerProperty().get());
+        split.getDividers().get(0).positionProperty().addListener((o, a, b) -> vm.dividerProperty().set(b.doubleValue()));
+        split.setOnMouseReleased(e -> vm.rememberDivider());
         setCenter(split);
     }
 

@@ -48,6 +48,7 @@ public final class SampleViewModel {
     private final ReadOnlyObjectWrapper<PairDetail> detail = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ObservableSet<String> flagged = FXCollections.observableSet();
+    private final javafx.beans.property.DoubleProperty divider = new javafx.beans.property.SimpleDoubleProperty(0.62);
     private Task<?> inFlight;
 
     public SampleViewModel(MainViewModel main) {
@@ -55,6 +56,7 @@ public final class SampleViewModel {
         main.home().setting("sample.size").map(Integer::valueOf).ifPresent(size::set);
         main.home().setting("sample.seed").map(Long::valueOf).ifPresent(seed::set);
         main.home().setting("sample.stratified").map(Boolean::valueOf).ifPresent(stratified::set);
+        main.home().setting("sample.divider").map(Double::valueOf).filter(d -> d > 0.1 && d < 0.95).ifPresent(divider::set);
         main.revisionProperty().addListener((o, a, b) -> draw());
         filter.addListener((o, a, f) -> applyFilter(f));
         selected.addListener((o, a, p) -> loadDetail(p));
@@ -66,6 +68,11 @@ public final class SampleViewModel {
     public StringProperty filterProperty() { return filter; }
     public ObservableList<SamplePair> visiblePairs() { return visible; }
     public ObservableList<SamplePair> pairs() { return pairs; }
+    /** Where the table/detail divider sits (remembered). */
+    public javafx.beans.property.DoubleProperty dividerProperty() { return divider; }
+
+    /** Remembers the divider once the user lets go of it. */
+    public void rememberDivider() { main.home().saveSetting("sample.divider", String.format(java.util.Locale.ROOT, "%.3f", divider.get())); }
     /** Request ids in the sample that an outlier rule flags (see the Outliers screen for why). */
     public ObservableSet<String> flagged() { return flagged; }
     public ObjectProperty<SamplePair> selectedProperty() { return selected; }
