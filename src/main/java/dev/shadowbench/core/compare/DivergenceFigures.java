@@ -72,14 +72,19 @@ final class DivergenceFigures {
      * the counts add up to the non-null values. Values equal to hi go to the last bin (as numpy does).
      */
     static Histogram histogram(Queries q, String source, double lo, double hi, int bins) throws SQLException {
+        return histogram(q, source, "count(*)", lo, hi, bins);
+    }
+
+    /** {@link #histogram} where each row of {@code source} counts {@code count} times (e.g. "sum(na)" on a cdf table). */
+    static Histogram histogram(Queries q, String source, String count, double lo, double hi, int bins) throws SQLException {
         if (!(hi > lo)) {
-            Object[] r = q.row("SELECT count(v) FROM (" + source + ")");
+            Object[] r = q.row("SELECT " + count + " FROM (" + source + ") WHERE v IS NOT NULL");
             return new Histogram(List.of(lo, hi), List.of(Queries.lng(r[0])));
         }
         double w = (hi - lo) / bins;
         Long[] counts = new Long[bins];
         Arrays.fill(counts, 0L);
-        for (Object[] r : q.rows("SELECT least(greatest(CAST(floor((v - ?) / ?) AS BIGINT), 0), ?) AS b, count(*) "
+        for (Object[] r : q.rows("SELECT least(greatest(CAST(floor((v - ?) / ?) AS BIGINT), 0), ?) AS b, " + count + " "
                 + "FROM (" + source + ") WHERE v IS NOT NULL GROUP BY b", lo, w, (long) bins - 1)) {
             counts[(int) Queries.lng(r[0])] += Queries.lng(r[1]);
         }
