@@ -64,7 +64,9 @@ public final class SummaryService {
         else divergence = DivergenceFigures.compute(q, kind, o);
 
         sink.progress(3, STEPS, "Measuring latency");
-        LatencyPair latency = LatencyFigures.compute(q, o);
+        // One table of distinct latencies with counts serves the percentiles, histograms and the Mann-Whitney ranks.
+        String latencyCdf = TwoSampleTests.cdf(q, "latency_ms");
+        LatencyPair latency = LatencyFigures.compute(q, latencyCdf, o);
         if (latency.baseline() == null) unavailable.put("latency_ms.baseline", "latency not recorded in the baseline's logs");
         if (latency.candidate() == null) unavailable.put("latency_ms.candidate", "latency not recorded in the candidate's logs");
 
@@ -84,8 +86,9 @@ public final class SummaryService {
         }
         sink.progress(5, STEPS, "Testing latency distributions");
         MannWhitney mw = null;
-        if (latency.baseline() != null && latency.candidate() != null) mw = TwoSampleTests.mannWhitney(q, "latency_ms");
+        if (latency.baseline() != null && latency.candidate() != null) mw = TwoSampleTests.mannWhitneyOnCdf(q, latencyCdf);
         else unavailable.put("tests.latency_mann_whitney", "latency not recorded on both sides");
+        q.exec("DROP TABLE " + latencyCdf);
         Tests tests = new Tests(ks, mw, psi == null ? null : psi.value(), psi == null ? null : psi.bins());
 
         sink.progress(6, STEPS, "Scoring against labels");

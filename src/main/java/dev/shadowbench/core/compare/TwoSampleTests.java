@@ -99,11 +99,15 @@ final class TwoSampleTests {
 
     /** Two-sided Mann–Whitney U on {@code column}, normal approximation with tie and continuity correction. */
     static MannWhitney mannWhitney(Queries q, String column) throws SQLException {
-        // 2 * (sum of the baseline's mid-ranks) and sum(t^3 - t) over tie groups, both exact integers.
-        Object[] r = q.row("SELECT sum(CAST(na AS HUGEINT) * (2 * CAST(coalesce(before, 0) AS HUGEINT) + t + 1)), "
-                + "sum(CAST(t AS HUGEINT) * t * t - t), sum(na), sum(nb) FROM ("
-                + "SELECT na, nb, t, sum(t) OVER (ORDER BY x ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before FROM ("
-                + "SELECT x, count(*) FILTER (isb) AS na, count(*) FILTER (NOT isb) AS nb, count(*) AS t FROM (" + stacked(column) + ") GROUP BY x))");
+        return mannWhitneyOnCdf(q, cdf(q, column));
+    }
+
+    /** {@link #mannWhitney} from a table made by {@link #cdf}. */
+    static MannWhitney mannWhitneyOnCdf(Queries q, String cdf) throws SQLException {
+        // 2 * (sum of the baseline's mid-ranks) and sum(t^3 - t) over tie groups, both exact integers; the values
+        // before a tie group are the running count minus the group itself.
+        Object[] r = q.row("SELECT sum(CAST(na AS HUGEINT) * (2 * (CAST(ca AS HUGEINT) + cb - na - nb) + na + nb + 1)), "
+                + "sum(CAST(na + nb AS HUGEINT) * (na + nb) * (na + nb) - (na + nb)), sum(na), sum(nb) FROM " + cdf);
         long n1 = Queries.lng(r[2]), n2 = Queries.lng(r[3]);
         if (n1 == 0 || n2 == 0) return null;
         return mannWhitney(n1, n2, big(r[0]), big(r[1]));
