@@ -14,22 +14,24 @@ import java.util.Locale;
 final class LatencyFigures {
     private LatencyFigures() {}
 
-    static LatencyPair compute(Queries q, SummaryOptions o) throws SQLException {
-        Object[] range = q.row("SELECT min(v), max(v) FROM (SELECT latency_ms AS v FROM base_side UNION ALL "
-                + "SELECT latency_ms FROM cand_side)");
+    /** Both sides' latency from a {@link TwoSampleTests#cdf} table of {@code latency_ms} (distinct values, counts). */
+    static LatencyPair compute(Queries q, String cdf, SummaryOptions o) throws SQLException {
+        Object[] range = q.row("SELECT min(x), max(x) FROM " + cdf);
         Double lo = Queries.dbl(range[0]), hi = Queries.dbl(range[1]);
-        return new LatencyPair(side(q, "base_side", o, lo, hi), side(q, "cand_side", o, lo, hi), o.latencyBudgetMs());
+        return new LatencyPair(side(q, cdf, "na", "ca", o, lo, hi), side(q, cdf, "nb", "cb", o, lo, hi), o.latencyBudgetMs());
     }
 
-    private static Latency side(Queries q, String table, SummaryOptions o, Double lo, Double hi) throws SQLException {
-        Object[] r = q.row("SELECT count(latency_ms), quantile_cont(latency_ms, [0.5, 0.95, 0.99]), max(latency_ms), "
-                + "avg(latency_ms), avg(CAST(latency_ms > ? AS INT)) FROM " + table, o.latencyBudgetMs());
+    private static Latency side(Queries q, String cdf, String count, String cum, SummaryOptions o, Double lo, Double hi)
+            throws SQLException {
+        Object[] r = q.row("SELECT sum(" + count + "), max(x) FILTER (" + count + " > 0), sum(x * " + count + ") / sum(" + count + "), "
+                + "coalesce(sum(" + count + ") FILTER (x > ?), 0) / sum(" + count + ") FROM " + cdf, o.latencyBudgetMs());
         long n = Queries.lng(r[0]);
         if (n == 0) return null;
-        List<Double> p = Queries.dblList(r[1]);
+        Double[] p = TwoSampleTests.quantiles(q, cdf, cum, n, 0.5, 0.95, 0.99);
         // Both sides share the same edges so their histograms can be drawn on one axis.
-        Histogram h = DivergenceFigures.histogram(q, "SELECT latency_ms AS v FROM " + table, lo, hi, o.histogramBins());
-        return new Latency(n, p.get(0), p.get(1), p.get(2), Queries.dbl(r[2]), Queries.dbl(r[3]), Queries.dbl(r[4]), h);
+        Histogram h = DivergenceFigures.histogram(q, "SELECT x AS v, " + count + " FROM " + cdf, "sum(" + count + ")", lo, hi,
+                o.histogramBins());
+        return new Latency(n, p[0], p[1], p[2], Queries.dbl(r[1]), Queries.dbl(r[2]), Queries.dbl(r[3]), h);
     }
 
     /** A slower candidate is a finding, not a footnote: one per figure where it is slower than the baseline. */

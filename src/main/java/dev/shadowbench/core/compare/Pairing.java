@@ -61,16 +61,19 @@ public final class Pairing {
                 + "p.predicted_class, p.ranking, CASE WHEN isfinite(p.latency_ms) THEN p.latency_ms END AS latency_ms, p.feedback";
         // Ids logged more than once are rare: find them with a plain count (cheap), then apply the earliest-record
         // rule to their few rows only. An arg_min over every id's whole record was 20x slower on 10M rows.
-        q.exec("CREATE OR REPLACE TEMP TABLE " + table + "_dups AS SELECT request_id, count(*) AS n FROM predictions p "
-                + "WHERE " + where + " GROUP BY request_id HAVING count(*) > 1", params.toArray());
+        // The count groups by a 64-bit hash of the id, not the id (2x faster on 10M rows): a hash seen once is an id
+        // seen once, and the rare hashes seen more than once (a real duplicate, or two ids that collide) go through
+        // the exact per-id path below, so a collision can cost time but never change a figure.
+        q.exec("CREATE OR REPLACE TEMP TABLE " + table + "_dups AS SELECT hash(p.request_id) AS h FROM predictions p "
+                + "WHERE " + where + " GROUP BY h HAVING count(*) > 1", params.toArray());
         List<Object> twice = new ArrayList<>(params);
         twice.addAll(params);
         q.exec("CREATE OR REPLACE TEMP TABLE " + table + " AS "
-                + "SELECT " + cols.formatted("1") + " FROM predictions p ANTI JOIN " + table + "_dups d USING (request_id) "
+                + "SELECT " + cols.formatted("1") + " FROM predictions p ANTI JOIN " + table + "_dups d ON hash(p.request_id) = d.h "
                 + "WHERE " + where + " UNION ALL "
-                + "SELECT " + cols.formatted("p.n") + " FROM (SELECT p.*, d.n, row_number() OVER (PARTITION BY p.request_id "
-                + "ORDER BY p.ts NULLS LAST, p.import_id, p.source_line NULLS FIRST) AS rn "
-                + "FROM predictions p JOIN " + table + "_dups d USING (request_id) WHERE " + where + ") p WHERE rn = 1",
+                + "SELECT " + cols.formatted("p.n") + " FROM (SELECT p.*, count(*) OVER (PARTITION BY p.request_id) AS n, "
+                + "row_number() OVER (PARTITION BY p.request_id ORDER BY p.ts NULLS LAST, p.import_id, p.source_line NULLS FIRST) AS rn "
+                + "FROM predictions p SEMI JOIN " + table + "_dups d ON hash(p.request_id) = d.h WHERE " + where + ") p WHERE rn = 1",
                 twice.toArray());
         q.exec("DROP TABLE " + table + "_dups");
     }

@@ -49,6 +49,10 @@ final class Queries implements AutoCloseable {
 
     ProgressSink sink() { return sink; }
 
+    private String lastSql = "";
+    /** With -Dshadowbench.trace.sql=true each query's time and start are printed: how the benchmark finds the slow step. */
+    private static final java.io.PrintStream TRACE = Boolean.getBoolean("shadowbench.trace.sql") ? System.out : null;
+
     void exec(String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = prepare(sql, params)) {
             run(ps, () -> { ps.execute(); return null; });
@@ -81,6 +85,7 @@ final class Queries implements AutoCloseable {
 
     private PreparedStatement prepare(String sql, Object... params) throws SQLException {
         sink.checkCancelled();
+        lastSql = sql;
         PreparedStatement ps = c.prepareStatement(sql);
         for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
         return ps;
@@ -90,12 +95,17 @@ final class Queries implements AutoCloseable {
 
     private <T> T run(Statement st, Body<T> body) throws SQLException {
         running.set(st);
+        long t0 = System.nanoTime();
         try {
             return body.run();
         } catch (SQLException e) {
             if (sink.isCancelled()) throw new CancelledException();
             throw e;
         } finally {
+            if (TRACE != null) {
+                String one = lastSql.replaceAll("\\s+", " ");
+                TRACE.printf("      %.3f s  %s%n", (System.nanoTime() - t0) / 1e9, one.substring(0, Math.min(140, one.length())));
+            }
             running.set(null);
         }
     }

@@ -64,7 +64,9 @@ public final class SummaryService {
         else divergence = DivergenceFigures.compute(q, kind, o);
 
         sink.progress(3, STEPS, "Measuring latency");
-        LatencyPair latency = LatencyFigures.compute(q, o);
+        // One table of distinct latencies with counts serves the percentiles, histograms and the Mann-Whitney ranks.
+        String latencyCdf = TwoSampleTests.cdf(q, "latency_ms");
+        LatencyPair latency = LatencyFigures.compute(q, latencyCdf, o);
         if (latency.baseline() == null) unavailable.put("latency_ms.baseline", "latency not recorded in the baseline's logs");
         if (latency.candidate() == null) unavailable.put("latency_ms.candidate", "latency not recorded in the candidate's logs");
 
@@ -73,17 +75,20 @@ public final class SummaryService {
         Summary.PredictionHistograms predictionHistograms = null;
         TwoSampleTests.Psi psi = null;
         if (b.predictions > 0 && cd.predictions > 0) {
-            ks = TwoSampleTests.ks(q, "prediction");
-            psi = TwoSampleTests.psi(q, "prediction");
-            predictionHistograms = predictionHistograms(q, o);
+            String cdf = TwoSampleTests.cdf(q, "prediction");
+            ks = TwoSampleTests.ksOnCdf(q, cdf);
+            psi = TwoSampleTests.psiOnCdf(q, cdf);
+            predictionHistograms = predictionHistograms(q, cdf, ks, o);
+            q.exec("DROP TABLE " + cdf);
         } else {
             unavailable.put("tests.prediction_ks", "a side has no numeric prediction or score");
             unavailable.put("tests.prediction_psi", "a side has no numeric prediction or score");
         }
         sink.progress(5, STEPS, "Testing latency distributions");
         MannWhitney mw = null;
-        if (latency.baseline() != null && latency.candidate() != null) mw = TwoSampleTests.mannWhitney(q, "latency_ms");
+        if (latency.baseline() != null && latency.candidate() != null) mw = TwoSampleTests.mannWhitneyOnCdf(q, latencyCdf);
         else unavailable.put("tests.latency_mann_whitney", "latency not recorded on both sides");
+        q.exec("DROP TABLE " + latencyCdf);
         Tests tests = new Tests(ks, mw, psi == null ? null : psi.value(), psi == null ? null : psi.bins());
 
         sink.progress(6, STEPS, "Scoring against labels");
@@ -113,14 +118,15 @@ public final class SummaryService {
     }
 
     /** Both sides' predictions on shared edges over the pooled central 99% (so a few absurd values don't flatten it). */
-    private static Summary.PredictionHistograms predictionHistograms(Queries q, SummaryOptions o) throws SQLException {
-        Object[] r = q.row("SELECT quantile_cont(v, 0.005), quantile_cont(v, 0.995) FROM (SELECT prediction AS v FROM base_side "
-                + "UNION ALL SELECT prediction FROM cand_side)");
-        Double lo = Queries.dbl(r[0]), hi = Queries.dbl(r[1]);
+    private static Summary.PredictionHistograms predictionHistograms(Queries q, String cdf, KsTest ks, SummaryOptions o)
+            throws SQLException {
+        if (ks == null) return null;
+        Double[] r = TwoSampleTests.quantiles(q, cdf, "ca + cb", ks.n1() + ks.n2(), 0.005, 0.995);
+        Double lo = r[0], hi = r[1];
         if (lo == null || hi == null) return null;
         return new Summary.PredictionHistograms(
-                DivergenceFigures.histogram(q, "SELECT prediction AS v FROM base_side", lo, hi, o.histogramBins()),
-                DivergenceFigures.histogram(q, "SELECT prediction AS v FROM cand_side", lo, hi, o.histogramBins()));
+                DivergenceFigures.histogram(q, "SELECT x AS v, na FROM " + cdf, "sum(na)", lo, hi, o.histogramBins()),
+                DivergenceFigures.histogram(q, "SELECT x AS v, nb FROM " + cdf, "sum(nb)", lo, hi, o.histogramBins()));
     }
 
     private static Summary.Labels none(Map<String, String> unavailable) {

@@ -70,6 +70,28 @@ class SummaryStatisticsTest {
         assertEquals(lb.histogram().edges(), lc.histogram().edges(), "both sides share histogram edges");
     }
 
+    /*
+     * The prediction histograms and PSI edges are read from one table of distinct values with running counts, not
+     * from the raw values: checked against numpy on the 12000/11000 fixture (values repeat, so counts > 1). Reference:
+     *   lo, hi = np.percentile(np.concatenate([b, c]), [0.5, 99.5]) -> 0.95995, 113.0333888888889
+     *   np.histogram(np.clip(b, lo, hi), bins=20, range=(lo, hi))[0]  (and c; out-of-range values go to the end bins)
+     *   np.unique(np.percentile(b, [10, 20, ..., 90]))
+     */
+    @Test
+    void predictionHistogramsAndPsiEdgesMatchNumpy() throws Exception {
+        Summary s = summary(12000, 11000);
+        var h = s.predictionHistograms();
+        assertEquals(20, SummaryOptions.DEFAULT.histogramBins());
+        assertRel(0.95995, h.baseline().edges().get(0), REL, "lo");
+        assertRel(113.0333888888889, h.baseline().edges().get(20), REL, "hi");
+        assertEquals(h.baseline().edges(), h.candidate().edges());
+        assertEquals(java.util.List.of(788L, 671L, 672L, 671L, 673L, 672L, 671L, 672L, 673L, 671L, 674L, 670L, 672L, 674L, 671L, 670L, 675L, 460L, 0L, 0L), h.baseline().counts());
+        assertEquals(java.util.List.of(353L, 555L, 554L, 554L, 555L, 554L, 554L, 555L, 552L, 554L, 555L, 553L, 554L, 555L, 554L, 554L, 555L, 555L, 555L, 670L), h.candidate().counts());
+        double[] edges = {10.0, 20.01, 30.02, 40.026, 50.03, 60.04, 70.04299999999999, 80.05, 90.06};
+        var got = s.tests().predictionPsiBins().innerEdges();
+        for (int i = 0; i < edges.length; i++) assertRel(edges[i], got.get(i), REL, "PSI edge " + i);
+    }
+
     @Test
     void unequalSamplesUpToTenThousandAreExactLikeScipy() throws Exception {
         // stats.ks_2samp(b, c) with n1 = 300, n2 = 200 -> (0.13166666666666665, 0.029211288018390635), method 'exact'
