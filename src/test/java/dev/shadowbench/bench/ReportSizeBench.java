@@ -61,7 +61,7 @@ public final class ReportSizeBench {
                     DecisionLog.append(c, new DecisionDraft(t, "ana", cmp.key(), SyntheticLogs.CANDIDATE_MODEL,
                             SyntheticLogs.CANDIDATE_VERSION, null, null, "{}", "bench"));
                 }
-                report("stand-in summary (counts only)", c, cmp, new CountsOnlySummary(), dir, rawBytes, importS);
+                report("full review summary", c, cmp, dev.shadowbench.core.decide.SummarySources.standard(), dir, rawBytes, importS);
                 // the comparison engine's full shape: histogram, latency, tests, and 5,000 flagged outliers
                 SummarySource full = (conn, cm) -> {
                     ObjectNode s = Fixtures.summary("summary-good.json");
