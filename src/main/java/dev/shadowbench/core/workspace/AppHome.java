@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The per-user folder: remembered settings (last workspace, window layout, sample seed) and the sample
- * workspace. {@code -Dshadowbench.home=DIR} moves it (tests use that); default {@code ~/.shadowbench}.
+ * workspace. {@code -Dshadowbench.home=DIR} moves it (tests use that); default {@code $HOME/.shadowbench}.
  * Settings are read once and kept in memory; saving writes the file on a background thread (the UI
  * thread does no I/O), atomically, so a crash never leaves half a file.
  */
@@ -32,7 +32,11 @@ public final class AppHome {
     public static AppHome fromSystem() {
         String override = System.getProperty("shadowbench.home");
         if (override != null && !override.isBlank()) return new AppHome(Path.of(override));
-        return new AppHome(Path.of(System.getProperty("user.home"), ".shadowbench"));
+        // $HOME first: Java takes user.home from the password database, so `HOME=/tmp/x shadowbench` would
+        // otherwise still use the account's folder.
+        String home = System.getenv("HOME");
+        if (home == null || home.isBlank()) home = System.getProperty("user.home");
+        return new AppHome(Path.of(home, ".shadowbench"));
     }
 
     public Path dir() { return dir; }
