@@ -67,21 +67,39 @@ public final class ShadowbenchApp extends Application {
         vm.openAtStartup(workspaceArgument);
     }
 
-    /** The screens, in the order of the screen list and Ctrl+1..9. */
+    /**
+     * The screens, in the order of the screen list and Ctrl+1..9. A screen's view model is made when the screen
+     * is first shown, so start-up pairs nothing for screens the reviewer never opens; it then loads at once and
+     * follows every later change of comparison or content.
+     */
     static Map<String, Supplier<Node>> screens(MainViewModel vm) {
         Map<String, Supplier<Node>> s = new LinkedHashMap<>();
-        OverviewViewModel overview = new OverviewViewModel(vm);
-        s.put("Overview", () -> new OverviewView(overview));
-        DashboardViewModel dashboard = new DashboardViewModel(vm);
-        s.put("Dashboard", () -> new DashboardView(dashboard));
-        SampleViewModel sample = new SampleViewModel(vm);
-        s.put("Sample", () -> new SampleView(sample));
-        OutliersViewModel outliers = new OutliersViewModel(vm);
-        s.put("Outliers", () -> new OutliersView(outliers));
-        DecisionsViewModel decisions = new DecisionsViewModel(vm, SummarySources.standard());
-        s.put("Decisions", () -> new DecisionsView(decisions));
-        LifecycleViewModel lifecycle = new LifecycleViewModel(vm);
-        s.put("Lifecycle", () -> new LifecycleView(lifecycle));
+        s.put("Overview", () -> {
+            OverviewViewModel m = new OverviewViewModel(vm);
+            m.reload();
+            return new OverviewView(m);
+        });
+        s.put("Dashboard", () -> {
+            DashboardViewModel m = new DashboardViewModel(vm);
+            m.reload();
+            return new DashboardView(m);
+        });
+        s.put("Sample", () -> {
+            SampleViewModel m = new SampleViewModel(vm);
+            m.draw();
+            return new SampleView(m);
+        });
+        s.put("Outliers", () -> new OutliersView(new OutliersViewModel(vm)));  // the view starts it when shown
+        s.put("Decisions", () -> {
+            DecisionsViewModel m = new DecisionsViewModel(vm, SummarySources.standard());
+            m.reload();
+            return new DecisionsView(m);
+        });
+        s.put("Lifecycle", () -> {
+            LifecycleViewModel m = new LifecycleViewModel(vm);
+            m.reload();
+            return new LifecycleView(m);
+        });
         return s;
     }
 

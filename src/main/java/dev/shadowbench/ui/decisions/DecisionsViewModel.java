@@ -63,7 +63,6 @@ public final class DecisionsViewModel {
         this.source = source;
         reviewer.set(main.home().setting(REVIEWER_SETTING).orElse(""));
         main.revisionProperty().addListener((o, a, b) -> reload());
-        main.comparisonProperty().addListener((o, a, b) -> reload());
         stage.addListener((o, a, s) -> {
             if (s != null) trafficSharePercent.set(percent(s.trafficShare()));
         });

@@ -58,7 +58,6 @@ public final class OutliersViewModel {
     public OutliersViewModel(MainViewModel main) {
         this.main = main;
         // Pairing millions of requests is costly: nothing runs until the screen is first shown (start()).
-        main.comparisonProperty().addListener((o, a, b) -> { if (started) reload(); });
         main.revisionProperty().addListener((o, a, b) -> { if (started) reload(); });
         showDismissed.addListener((o, a, b) -> refilter());
         refilter();

@@ -32,14 +32,25 @@ class DashboardFxTest extends ApplicationTest {
     @Override
     public void start(Stage stage) { new ShadowbenchApp().start(stage); }
 
+    /** Waits for {@code c}; a lookup that meets a scene the FX thread is changing counts as "not yet". */
+    private static void waitFor(java.util.concurrent.Callable<Boolean> c) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            try {
+                return c.call();
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
+    }
+
     private String text(String id) { return lookup(id).queryAs(Label.class).getText(); }
 
     @Test
     void showsTheSampleComparisonAndFollowsTheBudget() throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+        waitFor(
                 () -> lookup("#workspace-label").queryAs(Label.class).getText().contains("sample.duckdb"));
         press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#card-coverage-headline").tryQuery().isPresent());
+        waitFor(() -> lookup("#card-coverage-headline").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         // data/README.md: 5000 requests, 37 without a shadow record -> 4963 pairs
         assertEquals("4,963 pairs", text("#card-coverage-headline"));
@@ -64,7 +75,7 @@ class DashboardFxTest extends ApplicationTest {
         // A tighter budget is reflected in the latency card's title after recomputation.
         Spinner<Double> budget = lookup("#latency-budget").query();
         interact(() -> budget.getValueFactory().setValue(25.0));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#card-latency").tryQuery().isPresent()
+        waitFor(() -> lookup("#card-latency").tryQuery().isPresent()
                 && lookup("#card-latency").queryAs(javafx.scene.layout.VBox.class).getChildren().get(0) instanceof Label l
                 && l.getText().equals("Latency · budget 25 ms"));
     }

@@ -44,7 +44,14 @@ class SampleScreenFxTest extends ApplicationTest {
     private List<String> ids() { return table().getItems().stream().map(SamplePair::requestId).toList(); }
 
     private void waitUntil(java.util.concurrent.Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, c);
+        // Lookups run on the test thread while the FX thread changes the scene: a half-built scene is "not yet".
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            try {
+                return c.call();
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
         WaitForAsyncUtils.waitForFxEvents();
     }
 
