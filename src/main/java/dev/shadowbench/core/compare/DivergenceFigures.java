@@ -37,19 +37,71 @@ final class DivergenceFigures {
         };
     }
 
+    /** The regression or score difference every pair index stores value counts of; RANKING depends on top-k. */
+    static final String STORED_DIFF = "abs(c_prediction - b_prediction)";
+    static final String STORED_REL = "CASE WHEN b_prediction <> 0 THEN abs(c_prediction - b_prediction) / abs(b_prediction) END";
+
+    /**
+     * Builds a pair index's value-count tables from the {@code pairs} view: {@code <prefix>divergence_cdf} (x with
+     * counts and running counts of the absolute difference, na/ca, and of the relative one, nb/cb) and
+     * {@code <prefix>breakdown_cdf} (dim 'segment' or 'day', key k, x with counts and running counts within the group
+     * of the absolute difference nd/cd, baseline latency nb/cb and candidate latency nc/cc). Percentiles then read a
+     * table of distinct values with running counts instead of sorting 10M values for each one.
+     */
+    static void buildIndexTables(Queries q, String prefix) throws SQLException {
+        TwoSampleTests.cdfInto(q, "SELECT " + STORED_DIFF + " AS x, TRUE AS isb FROM pairs WHERE " + STORED_DIFF + " IS NOT NULL "
+                + "UNION ALL SELECT " + STORED_REL + ", FALSE FROM pairs WHERE b_prediction <> 0 AND c_prediction IS NOT NULL",
+                "TABLE " + prefix + "divergence_cdf");
+        String values = "SELECT %1$s AS k, 0 AS col, " + STORED_DIFF + " AS x FROM pairs WHERE " + STORED_DIFF + " IS NOT NULL "
+                + "UNION ALL SELECT %1$s, 1, b_latency FROM pairs WHERE b_latency IS NOT NULL "
+                + "UNION ALL SELECT %1$s, 2, c_latency FROM pairs WHERE c_latency IS NOT NULL";
+        String grouped = "SELECT '%2$s' AS dim, CAST(k AS VARCHAR) AS k, x, nd, nb, nc FROM (SELECT k, x, "
+                + "count(*) FILTER (col = 0) AS nd, count(*) FILTER (col = 1) AS nb, count(*) FILTER (col = 2) AS nc "
+                + "FROM (" + values + ") GROUP BY k, x)";
+        q.exec("CREATE TABLE " + prefix + "breakdown_cdf AS SELECT dim, k, x, nd, nb, nc, CAST(sum(nd) OVER w AS BIGINT) AS cd, "
+                + "CAST(sum(nb) OVER w AS BIGINT) AS cb, CAST(sum(nc) OVER w AS BIGINT) AS cc FROM ("
+                + grouped.formatted("segment", "segment") + " UNION ALL " + grouped.formatted("day", "day") + ") "
+                + "WINDOW w AS (PARTITION BY dim, k ORDER BY x ROWS UNBOUNDED PRECEDING)");
+    }
+
     static Divergence compute(Queries q, Kind kind, SummaryOptions o) throws SQLException {
+        if (kind == Kind.RANKING) return computeOnPairs(q, kind, o);
+        // From the pair index's value counts: the same figures as aggregates over pairs (see computeOnPairs), read
+        // from ~1M distinct values instead of 10M pairs.
+        String cdf = PairIndex.DIVERGENCE_CDF;
+        Object[] r = q.row("SELECT coalesce(sum(na), 0), (SELECT count(*) FROM pairs), sum(x * na) / sum(na), max(x) FILTER (na > 0), "
+                + "min(x) FILTER (na > 0), coalesce(sum(nb), 0), sum(x * nb) / sum(nb) FROM " + cdf);
+        long withValue = Queries.lng(r[0]), nRel = Queries.lng(r[5]);
+        Double[] qd = TwoSampleTests.quantiles(q, cdf, "ca", withValue, 0.5, 0.95);
+        boolean rel = kind == Kind.REGRESSION;
+        Double[] qr = rel ? TwoSampleTests.quantiles(q, cdf, "cb", nRel, 0.5, 0.95) : new Double[2];
+        Double max = Queries.dbl(r[3]), min = Queries.dbl(r[4]);
+        Histogram h = withValue == 0 || max == null || min == null ? null
+                : histogram(q, "SELECT x AS v, na FROM " + cdf, "sum(na)", Math.min(0.0, min), max, o.histogramBins());
+        return finish(q, kind, o, withValue, Queries.lng(r[1]) - withValue, Queries.dbl(r[2]), qd[0], qd[1], max,
+                rel ? Queries.dbl(r[6]) : null, qr[0], qr[1], h);
+    }
+
+    /** Divergence straight from the pairs (ranking: its value depends on top-k, so no stored counts). */
+    static Divergence computeOnPairs(Queries q, Kind kind, SummaryOptions o) throws SQLException {
         String d = valueExpr(kind, o.topK());
-        String rel = kind == Kind.REGRESSION
-                ? "CASE WHEN b_prediction <> 0 THEN abs(c_prediction - b_prediction) / abs(b_prediction) END" : "NULL::DOUBLE";
+        String rel = kind == Kind.REGRESSION ? STORED_REL : "NULL::DOUBLE";
         Object[] r = q.row("SELECT count(d), count(*) - count(d), avg(d), quantile_cont(d, [0.5, 0.95]), max(d), min(d), "
-                + "avg(r), quantile_cont(r, [0.5, 0.95]), "
-                + "avg(CASE WHEN b_class IS NOT NULL AND c_class IS NOT NULL THEN CAST(b_class <> c_class AS INT) END) "
-                + "FROM (SELECT " + d + " AS d, " + rel + " AS r, b_class, c_class FROM pairs)");
+                + "avg(r), quantile_cont(r, [0.5, 0.95]) "
+                + "FROM (SELECT " + d + " AS d, " + rel + " AS r FROM pairs)");
         long withValue = Queries.lng(r[0]);
         List<Double> q1 = Queries.dblList(r[3]), q2 = Queries.dblList(r[7]);
         Double max = Queries.dbl(r[4]), min = Queries.dbl(r[5]);
         Histogram h = withValue == 0 || max == null || min == null ? null : histogram(q, "SELECT " + d + " AS v FROM pairs", Math.min(0.0, min), max, o.histogramBins());
-        Double disagreement = kind == Kind.CLASSIFICATION ? Queries.dbl(r[8]) : null;
+        return finish(q, kind, o, withValue, Queries.lng(r[1]), Queries.dbl(r[2]), at(q1, 0), at(q1, 1), max,
+                Queries.dbl(r[6]), at(q2, 0), at(q2, 1), h);
+    }
+
+    private static Divergence finish(Queries q, Kind kind, SummaryOptions o, long withValue, long withoutValue, Double mean,
+                                     Double median, Double p95, Double max, Double relMean, Double relMedian, Double relP95,
+                                     Histogram h) throws SQLException {
+        Double disagreement = kind == Kind.CLASSIFICATION ? Queries.dbl(q.row("SELECT avg(CASE WHEN b_class IS NOT NULL AND "
+                + "c_class IS NOT NULL THEN CAST(b_class <> c_class AS INT) END) FROM pairs")[0]) : null;
         List<CrossCell> cross = null;
         if (kind == Kind.CLASSIFICATION) {
             cross = new ArrayList<>();
@@ -58,10 +110,8 @@ final class DivergenceFigures {
                 cross.add(new CrossCell((String) c[0], (String) c[1], Queries.lng(c[2])));
             }
         }
-        Double mean = Queries.dbl(r[2]);
-        return new Divergence(kind.json(), measure(kind, o.topK()), withValue, Queries.lng(r[1]),
-                mean, at(q1, 0), at(q1, 1), max,
-                Queries.dbl(r[6]), at(q2, 0), at(q2, 1), h, disagreement, cross,
+        return new Divergence(kind.json(), measure(kind, o.topK()), withValue, withoutValue,
+                mean, median, p95, max, relMean, relMedian, relP95, h, disagreement, cross,
                 kind == Kind.RANKING ? o.topK() : null, kind == Kind.RANKING && mean != null ? 1.0 - mean : null);
     }
 
@@ -93,8 +143,39 @@ final class DivergenceFigures {
         return new Histogram(edges, Arrays.asList(counts));
     }
 
-    /** Divergence and latency per value of {@code keyExpr} (segment or day) over the pairs. */
+    /** Divergence and latency per value of {@code keyExpr} ("segment" or "day") over the pairs. */
     static List<Group> breakdown(Queries q, Kind kind, SummaryOptions o, String keyExpr) throws SQLException {
+        if (kind == Kind.RANKING) return breakdownOnPairs(q, kind, o, keyExpr);
+        List<Group> out = new ArrayList<>();
+        // Counts and disagreement from the pairs (a cheap GROUP BY); mean and p95 of the difference and each side's p95
+        // latency from the pair index's per-group running counts, with quantile_cont's arithmetic (see p95 below).
+        String cdf = PairIndex.BREAKDOWN_CDF;
+        boolean d = kind != null;
+        for (Object[] r : q.rows("SELECT CAST(p.k AS VARCHAR), p.n, g.d, g.d95, p.dis, g.b95, g.c95 FROM (SELECT " + keyExpr
+                + " AS k, count(*) AS n, avg(CASE WHEN b_class IS NOT NULL AND c_class IS NOT NULL THEN CAST(b_class <> c_class AS INT) END) AS dis "
+                + "FROM pairs GROUP BY k) p LEFT JOIN (SELECT k, sum(x * nd) / sum(nd) AS d, " + p95("cd", "td") + " AS d95, "
+                + p95("cb", "tb") + " AS b95, " + p95("cc", "tc") + " AS c95 FROM (SELECT v.*, t.td, t.tb, t.tc FROM " + cdf + " v JOIN "
+                + "(SELECT k, sum(nd) AS td, sum(nb) AS tb, sum(nc) AS tc FROM " + cdf + " WHERE dim = ? GROUP BY k) t "
+                + "ON v.k IS NOT DISTINCT FROM t.k WHERE v.dim = ?) GROUP BY k, td, tb, tc) g "
+                + "ON CAST(p.k AS VARCHAR) IS NOT DISTINCT FROM g.k ORDER BY p.k NULLS LAST", keyExpr, keyExpr)) {
+            out.add(new Group((String) r[0], Queries.lng(r[1]), d ? Queries.dbl(r[2]) : null, d ? Queries.dbl(r[3]) : null,
+                    kind == Kind.CLASSIFICATION ? Queries.dbl(r[4]) : null, Queries.dbl(r[5]), Queries.dbl(r[6])));
+        }
+        return out;
+    }
+
+    /**
+     * SQL for the 95th percentile of a group from its running counts {@code cum} and total {@code n}, as quantile_cont
+     * computes it: position (n - 1) * 0.95 in double, the values at its floor and ceiling, linear between them.
+     */
+    private static String p95(String cum, String n) {
+        String pos = "((" + n + " - 1) * CAST(0.95 AS DOUBLE))";
+        String lo = "min(x) FILTER (" + cum + " > floor(" + pos + "))", hi = "min(x) FILTER (" + cum + " > ceil(" + pos + "))";
+        return "CASE WHEN " + n + " > 0 THEN " + lo + " + (" + hi + " - " + lo + ") * (" + pos + " - floor(" + pos + ")) END";
+    }
+
+    /** {@link #breakdown} straight from the pairs (ranking). */
+    static List<Group> breakdownOnPairs(Queries q, Kind kind, SummaryOptions o, String keyExpr) throws SQLException {
         String d = kind == null ? "NULL::DOUBLE" : valueExpr(kind, o.topK());
         List<Group> out = new ArrayList<>();
         // The key is cast to text after grouping: casting 10M dates to VARCHAR first cost more than the grouping.

@@ -7,13 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Pairs baseline and candidate records by correlation id into the connection's temp table {@code pairs}.
- * A request id logged more than once on one side counts once (its earliest record: by timestamp, then
- * import, then source line); the extra rows are reported as duplicates. Columns of {@code pairs}:
+ * Pairs baseline and candidate records by correlation id. A request id logged more than once on one side counts
+ * once (its earliest record: by timestamp, then import, then source line); the extra rows are reported as
+ * duplicates. The result is kept in the workspace by {@link PairIndex} and shown to the connection as the temp
+ * views {@code pairs}, {@code base_side} and {@code cand_side}. Columns of {@code pairs}:
  * request_id, ts, day, segment, b_prediction, c_prediction, b_class, c_class, b_ranking, c_ranking,
  * b_latency, c_latency, b_feedback, c_feedback, label, label_class.
- * Temp tables {@code base_side} and {@code cand_side} hold each side's deduplicated records (column
- * {@code n} = how many rows the side logged for the id), with the columns the figures use.
+ * {@code base_side} and {@code cand_side} hold each side's deduplicated records (column {@code n} = how many rows
+ * the side logged for the id), with the columns the figures use.
  */
 public final class Pairing {
     private Pairing() {}
@@ -22,17 +23,20 @@ public final class Pairing {
     public record Coverage(long baselineRows, long candidateRows, long paired, long baselineOnly,
                            long candidateOnly, long duplicateRows) {}
 
+    /** Pairs the comparison (or reuses its stored pairing) and points this connection's temp views at it. */
     public static Coverage materialize(Connection c, Comparison cmp) throws SQLException {
         try (Queries q = new Queries(c, ProgressSink.NONE)) {
-            return materialize(q, cmp);
+            return PairIndex.open(q, cmp);
         }
     }
 
-    static Coverage materialize(Queries q, Comparison cmp) throws SQLException {
-        side(q, "base_side", cmp.baseline(), cmp);
-        side(q, "cand_side", cmp.candidate(), cmp);
-        q.exec("""
-                CREATE OR REPLACE TEMP TABLE pairs AS
+    /** Builds the tables {@code <prefix>base}, {@code <prefix>cand} and {@code <prefix>pairs}. */
+    static Coverage build(Queries q, Comparison cmp, String prefix) throws SQLException {
+        String base = prefix + "base", cand = prefix + "cand", pairs = prefix + "pairs";
+        side(q, base, cmp.baseline(), cmp);
+        side(q, cand, cmp.candidate(), cmp);
+        q.exec("CREATE TABLE " + pairs + """
+                 AS
                 SELECT b.request_id, coalesce(b.ts, c.ts) AS ts, CAST(coalesce(b.ts, c.ts) AS DATE) AS day,
                        coalesce(b.segment, c.segment) AS segment,
                        b.prediction AS b_prediction, c.prediction AS c_prediction,
@@ -41,13 +45,13 @@ public final class Pairing {
                        b.latency_ms AS b_latency, c.latency_ms AS c_latency,
                        b.feedback AS b_feedback, c.feedback AS c_feedback,
                        l.label, l.label_class
-                FROM base_side b JOIN cand_side c USING (request_id)
+                """ + "FROM " + base + " b JOIN " + cand + """
+                 c USING (request_id)
                 LEFT JOIN (SELECT request_id, any_value(label) AS label, any_value(label_class) AS label_class
                            FROM labels GROUP BY request_id) l USING (request_id)""");
-        Object[] r = q.row("""
-                SELECT (SELECT sum(n) FROM base_side), (SELECT sum(n) FROM cand_side), (SELECT count(*) FROM pairs),
-                       (SELECT count(*) FROM base_side), (SELECT count(*) FROM cand_side),
-                       (SELECT coalesce(sum(n - 1), 0) FROM base_side) + (SELECT coalesce(sum(n - 1), 0) FROM cand_side)""");
+        Object[] r = q.row("SELECT (SELECT sum(n) FROM " + base + "), (SELECT sum(n) FROM " + cand + "), (SELECT count(*) FROM "
+                + pairs + "), (SELECT count(*) FROM " + base + "), (SELECT count(*) FROM " + cand + "), "
+                + "(SELECT coalesce(sum(n - 1), 0) FROM " + base + ") + (SELECT coalesce(sum(n - 1), 0) FROM " + cand + ")");
         long paired = Queries.lng(r[2]);
         return new Coverage(Queries.lng(r[0]), Queries.lng(r[1]), paired,
                 Queries.lng(r[3]) - paired, Queries.lng(r[4]) - paired, Queries.lng(r[5]));
@@ -64,17 +68,18 @@ public final class Pairing {
         // The count groups by a 64-bit hash of the id, not the id (2x faster on 10M rows): a hash seen once is an id
         // seen once, and the rare hashes seen more than once (a real duplicate, or two ids that collide) go through
         // the exact per-id path below, so a collision can cost time but never change a figure.
-        q.exec("CREATE OR REPLACE TEMP TABLE " + table + "_dups AS SELECT hash(p.request_id) AS h FROM predictions p "
+        String dups = "pairing_dups";
+        q.exec("CREATE OR REPLACE TEMP TABLE " + dups + " AS SELECT hash(p.request_id) AS h FROM predictions p "
                 + "WHERE " + where + " GROUP BY h HAVING count(*) > 1", params.toArray());
         List<Object> twice = new ArrayList<>(params);
         twice.addAll(params);
-        q.exec("CREATE OR REPLACE TEMP TABLE " + table + " AS "
-                + "SELECT " + cols.formatted("1") + " FROM predictions p ANTI JOIN " + table + "_dups d ON hash(p.request_id) = d.h "
+        q.exec("CREATE TABLE " + table + " AS "
+                + "SELECT " + cols.formatted("1") + " FROM predictions p ANTI JOIN " + dups + " d ON hash(p.request_id) = d.h "
                 + "WHERE " + where + " UNION ALL "
                 + "SELECT " + cols.formatted("p.n") + " FROM (SELECT p.*, count(*) OVER (PARTITION BY p.request_id) AS n, "
                 + "row_number() OVER (PARTITION BY p.request_id ORDER BY p.ts NULLS LAST, p.import_id, p.source_line NULLS FIRST) AS rn "
-                + "FROM predictions p SEMI JOIN " + table + "_dups d ON hash(p.request_id) = d.h WHERE " + where + ") p WHERE rn = 1",
+                + "FROM predictions p SEMI JOIN " + dups + " d ON hash(p.request_id) = d.h WHERE " + where + ") p WHERE rn = 1",
                 twice.toArray());
-        q.exec("DROP TABLE " + table + "_dups");
+        q.exec("DROP TABLE " + dups);
     }
 }

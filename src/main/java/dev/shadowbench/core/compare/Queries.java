@@ -49,6 +49,8 @@ final class Queries implements AutoCloseable {
 
     ProgressSink sink() { return sink; }
 
+    Connection connection() { return c; }
+
     private String lastSql = "";
     /** With -Dshadowbench.trace.sql=true each query's time and start are printed: how the benchmark finds the slow step. */
     private static final java.io.PrintStream TRACE = Boolean.getBoolean("shadowbench.trace.sql") ? System.out : null;

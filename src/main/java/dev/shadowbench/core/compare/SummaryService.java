@@ -24,9 +24,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Computes every figure of a review in one pass over the workspace: pairing, divergence, latency, tests,
- * labels, traffic, feedback, breakdowns. Heavy work runs in DuckDB on the caller's connection (its temp
- * tables {@code base_side}, {@code cand_side}, {@code pairs} are left for follow-up queries such as samples).
+ * Computes every figure of a review: pairing, divergence, latency, tests, labels, traffic, feedback, breakdowns.
+ * Heavy work runs in DuckDB on the caller's connection, over the comparison's {@link PairIndex} (built on first
+ * use; its temp views {@code base_side}, {@code cand_side}, {@code pairs} are left for follow-up queries such as
+ * samples).
  * Anything that cannot be computed is null with a reason in {@link Summary#unavailable()}, never an exception.
  */
 public final class SummaryService {
@@ -44,7 +45,7 @@ public final class SummaryService {
         ProgressSink sink = q.sink();
         Map<String, String> unavailable = new LinkedHashMap<>();
         sink.progress(0, STEPS, "Pairing baseline and candidate records");
-        Pairing.Coverage cov = Pairing.materialize(q, cmp);
+        Pairing.Coverage cov = PairIndex.open(q, cmp);
         long quarantined = Queries.lng(q.row("SELECT count(*) FROM quarantine")[0]);
         Counts counts = new Counts(cov.baselineRows(), cov.candidateRows(), cov.paired(), cov.baselineOnly(),
                 cov.candidateOnly(), cov.duplicateRows(), quarantined);
@@ -65,7 +66,7 @@ public final class SummaryService {
 
         sink.progress(3, STEPS, "Measuring latency");
         // One table of distinct latencies with counts serves the percentiles, histograms and the Mann-Whitney ranks.
-        String latencyCdf = TwoSampleTests.cdf(q, "latency_ms");
+        String latencyCdf = PairIndex.LATENCY_CDF;
         LatencyPair latency = LatencyFigures.compute(q, latencyCdf, o);
         if (latency.baseline() == null) unavailable.put("latency_ms.baseline", "latency not recorded in the baseline's logs");
         if (latency.candidate() == null) unavailable.put("latency_ms.candidate", "latency not recorded in the candidate's logs");
@@ -75,11 +76,10 @@ public final class SummaryService {
         Summary.PredictionHistograms predictionHistograms = null;
         TwoSampleTests.Psi psi = null;
         if (b.predictions > 0 && cd.predictions > 0) {
-            String cdf = TwoSampleTests.cdf(q, "prediction");
+            String cdf = PairIndex.PREDICTION_CDF;
             ks = TwoSampleTests.ksOnCdf(q, cdf);
             psi = TwoSampleTests.psiOnCdf(q, cdf);
             predictionHistograms = predictionHistograms(q, cdf, ks, o);
-            q.exec("DROP TABLE " + cdf);
         } else {
             unavailable.put("tests.prediction_ks", "a side has no numeric prediction or score");
             unavailable.put("tests.prediction_psi", "a side has no numeric prediction or score");
@@ -88,7 +88,6 @@ public final class SummaryService {
         MannWhitney mw = null;
         if (latency.baseline() != null && latency.candidate() != null) mw = TwoSampleTests.mannWhitneyOnCdf(q, latencyCdf);
         else unavailable.put("tests.latency_mann_whitney", "latency not recorded on both sides");
-        q.exec("DROP TABLE " + latencyCdf);
         Tests tests = new Tests(ks, mw, psi == null ? null : psi.value(), psi == null ? null : psi.bins());
 
         sink.progress(6, STEPS, "Scoring against labels");

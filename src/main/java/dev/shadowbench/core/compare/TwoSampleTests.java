@@ -20,7 +20,7 @@ final class TwoSampleTests {
     static final int KS_EXACT_MAX_N = 10_000;
     static final double PSI_FLOOR = 1e-4;
 
-    private static String stacked(String column) {
+    static String stacked(String column) {
         return "SELECT " + column + " AS x, TRUE AS isb FROM base_side WHERE " + column + " IS NOT NULL "
                 + "UNION ALL SELECT " + column + ", FALSE FROM cand_side WHERE " + column + " IS NOT NULL";
     }
@@ -33,11 +33,20 @@ final class TwoSampleTests {
      */
     static String cdf(Queries q, String column) throws SQLException {
         String table = column + "_cdf";
-        q.exec("CREATE OR REPLACE TEMP TABLE " + table + " AS SELECT x, na, nb, CAST(sum(na) OVER w AS BIGINT) AS ca, "
-                + "CAST(sum(nb) OVER w AS BIGINT) AS cb FROM ("
-                + "SELECT x, count(*) FILTER (isb) AS na, count(*) FILTER (NOT isb) AS nb FROM (" + stacked(column) + ") GROUP BY x) "
-                + "WINDOW w AS (ORDER BY x ROWS UNBOUNDED PRECEDING)");
+        cdfInto(q, stacked(column), "TEMP TABLE " + table);
         return table;
+    }
+
+    /**
+     * Creates {@code target} (e.g. "TEMP TABLE t" or "TABLE pair_index.e1_x") from {@code stackedSql}, a query of
+     * rows (x, isb): counts per distinct x of the rows with isb true ({@code na}) and false ({@code nb}), with running
+     * counts {@code ca}, {@code cb}.
+     */
+    static void cdfInto(Queries q, String stackedSql, String target) throws SQLException {
+        q.exec("CREATE OR REPLACE " + target + " AS SELECT x, na, nb, CAST(sum(na) OVER w AS BIGINT) AS ca, "
+                + "CAST(sum(nb) OVER w AS BIGINT) AS cb FROM ("
+                + "SELECT x, count(*) FILTER (isb) AS na, count(*) FILTER (NOT isb) AS nb FROM (" + stackedSql + ") GROUP BY x) "
+                + "WINDOW w AS (ORDER BY x ROWS UNBOUNDED PRECEDING)");
     }
 
     /** Two-sample KS on {@code column}; null when a side has no value. */

@@ -49,7 +49,22 @@ final class Sql {
 
     private interface Consumer { void accept(ResultSet rs) throws SQLException; }
 
+    /** With -Dshadowbench.trace.sql=true each query's time is printed (as the summary's queries are). */
+    private static final java.io.PrintStream TRACE = Boolean.getBoolean("shadowbench.trace.sql") ? System.out : null;
+
     private void run(String sql, Object[] params, Consumer consumer) throws SQLException {
+        long t0 = System.nanoTime();
+        try {
+            runTimed(sql, params, consumer);
+        } finally {
+            if (TRACE != null) {
+                String one = sql.replaceAll("\\s+", " ");
+                TRACE.printf("      %.3f s  %s%n", (System.nanoTime() - t0) / 1e9, one.substring(0, Math.min(140, one.length())));
+            }
+        }
+    }
+
+    private void runTimed(String sql, Object[] params, Consumer consumer) throws SQLException {
         progress.checkCancelled();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);

@@ -15,7 +15,7 @@ public record FlaggedSample(List<SamplePair> pairs, Set<String> flagged) {
     public static FlaggedSample draw(Workspace ws, Comparison cmp, RandomSample.Spec spec, ProgressSink p) {
         return ws.read(c -> {
             p.progress(-1, -1, "Drawing " + spec.size() + " pairs (seed " + spec.seed() + ")");
-            List<SamplePair> pairs = RandomSample.draw(c, cmp, spec);  // leaves the `pairs` table the rules read
+            List<SamplePair> pairs = RandomSample.draw(c, cmp, spec, p);  // leaves the `pairs` table the rules read
             p.checkCancelled();
             if (pairs.isEmpty()) return new FlaggedSample(pairs, Set.of());
             p.progress(-1, -1, "Checking the sample against the outlier rules");

@@ -1,7 +1,8 @@
 package dev.shadowbench.core.review;
 
 import dev.shadowbench.core.compare.Comparison;
-import dev.shadowbench.core.compare.Pairing;
+import dev.shadowbench.core.compare.PairIndex;
+import dev.shadowbench.core.task.ProgressSink;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,7 +30,12 @@ public final class RandomSample {
 
     /** Draws on the connection (materializing the pairing first) and attaches the comparison's verdicts. */
     public static List<SamplePair> draw(Connection c, Comparison cmp, Spec spec) throws SQLException {
-        Pairing.materialize(c, cmp);
+        return draw(c, cmp, spec, ProgressSink.NONE);
+    }
+
+    /** {@link #draw(Connection, Comparison, Spec)}, cancellable (and reporting) while the pairing is built. */
+    public static List<SamplePair> draw(Connection c, Comparison cmp, Spec spec, ProgressSink p) throws SQLException {
+        PairIndex.open(c, cmp, p);
         String sql = """
                 WITH drawn AS (
                     SELECT *, false AS extreme FROM pairs ORDER BY md5(? || ':' || request_id) LIMIT ?),

@@ -19,7 +19,8 @@ public final class Migrations {
     static final List<String> SCRIPTS = List.of(
             "V001.sql",   // base: imports, predictions, labels, quarantine, mappings, settings
             "V002.sql",   // review verdicts, outlier dismissals, decisions
-            "V003.sql");  // import detail: source, per-file format, variant, mapping
+            "V003.sql",   // import detail: source, per-file format, variant, mapping
+            "V004.sql");  // pair index registry (schema pair_index)
 
     private Migrations() {}
 

@@ -21,15 +21,17 @@ class ImportSchemaMigrationTest {
     void aVersionTwoWorkspaceIsUpgraded() throws Exception {
         Path file = dir.resolve("old.duckdb");
         try (Workspace ws = Workspace.open(file)) {
-            // make it look like a file written by a build that knew only V001 + V002
+            // make it look like a file written by a build that knew only V001 + V002 (undo V004 and V003)
             for (String col : List.of("imported_at", "mapping_json", "variant", "format")) {
                 exec(ws, "ALTER TABLE import_files DROP COLUMN " + col);
             }
             exec(ws, "ALTER TABLE imports DROP COLUMN source");
-            exec(ws, "DELETE FROM schema_version WHERE version = 3");
+            exec(ws, "DROP SCHEMA pair_index CASCADE");
+            exec(ws, "DELETE FROM schema_version WHERE version >= 3");
         }
         try (Workspace ws = Workspace.open(file)) {
-            assertEquals(List.of(List.of("3")), rows(ws, "SELECT max(version) FROM schema_version"));
+            assertEquals(List.of(List.of(String.valueOf(dev.shadowbench.core.workspace.Migrations.latestVersion()))),
+                    rows(ws, "SELECT max(version) FROM schema_version"));
             Path log = write(dir.resolve("live.jsonl"), jsonl("live", 2, 0));
             new LogImporter(ws).run(ImportRequest.predictions(List.of(log), null), ProgressSink.NONE);
             assertEquals(List.of(List.of("jsonl", "2")), rows(ws, "SELECT format, rows_imported FROM import_files"));

@@ -1,0 +1,185 @@
+package dev.shadowbench.core.compare;
+
+import dev.shadowbench.core.task.CancelledException;
+import dev.shadowbench.core.task.ProgressSink;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The stored pairing of a comparison. Pairing (dedupe each side, join by request id) and sorting the values are
+ * most of a summary's cost on a large workspace, and their result only changes when rows are added. So the first
+ * summary, sample or outlier scan of a comparison and window builds, in schema {@code pair_index} of the workspace:
+ * each side's deduplicated records, the pairs, and tables of distinct values with running counts (predictions and
+ * latency per side, the difference overall and per segment and day). Later ones, in this or any later session,
+ * reuse them until the workspace's rows change. Only row-level data is stored, never a figure: every summary
+ * computes its figures afresh from these tables.
+ *
+ * <p>An entry is keyed by the comparison, its window and a fingerprint of the data (row counts of predictions and
+ * labels, number and highest id of imports); rows are only ever added by imports, so any import makes every entry
+ * stale. Stale entries are dropped the next time an index is built, and at most {@link #KEEP} entries are kept,
+ * least recently used first out. A build runs in one transaction: cancelled or failed, it leaves nothing behind.
+ *
+ * <p>{@link #open} points the connection's temp views {@code base_side}, {@code cand_side}, {@code pairs} and the
+ * value-count views named below at the entry.
+ */
+public final class PairIndex {
+    private PairIndex() {}
+
+    /** Layout of an entry's tables: bump it when they change, and older entries are rebuilt. */
+    static final int FORMAT = 1;
+    /** Entries kept per workspace (each is about the size of the two sides' rows). */
+    static final int KEEP = 4;
+
+    static final String PREDICTION_CDF = "idx_prediction_cdf";
+    static final String LATENCY_CDF = "idx_latency_cdf";
+    static final String DIVERGENCE_CDF = "idx_divergence_cdf";
+    static final String BREAKDOWN_CDF = "idx_breakdown_cdf";
+
+    /** The tables of one entry: temp view name -> table suffix. */
+    private static final List<String[]> VIEWS = List.of(
+            new String[]{"base_side", "base"}, new String[]{"cand_side", "cand"}, new String[]{"pairs", "pairs"},
+            new String[]{PREDICTION_CDF, "prediction_cdf"}, new String[]{LATENCY_CDF, "latency_cdf"},
+            new String[]{DIVERGENCE_CDF, "divergence_cdf"}, new String[]{BREAKDOWN_CDF, "breakdown_cdf"});
+
+    /** One lock per database file in this JVM: builds and registry updates of one workspace never overlap. */
+    private static final Map<String, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+
+    /** Pairs the comparison, or reuses its stored pairing, and points this connection's temp views at it. */
+    public static Pairing.Coverage open(Connection c, Comparison cmp, ProgressSink sink) throws SQLException {
+        try (Queries q = new Queries(c, sink)) {
+            return open(q, cmp);
+        }
+    }
+
+    static Pairing.Coverage open(Queries q, Comparison cmp) throws SQLException {
+        ReentrantLock lock = LOCKS.computeIfAbsent(database(q), k -> new ReentrantLock());
+        acquire(lock, q.sink());
+        try {
+            String key = key(cmp);
+            String fingerprint = fingerprint(q);
+            List<Object[]> hit = q.rows("SELECT entry_id, baseline_rows, candidate_rows, paired, baseline_ids, candidate_ids, "
+                    + "duplicate_rows FROM pair_index.entries WHERE index_key = ? AND fingerprint = ? AND format = ? "
+                    + "ORDER BY entry_id DESC LIMIT 1", key, fingerprint, FORMAT);
+            if (!hit.isEmpty()) {
+                Object[] r = hit.get(0);
+                long id = Queries.lng(r[0]);
+                q.exec("UPDATE pair_index.entries SET used_at = now() WHERE entry_id = ?", id);
+                views(q, id, VIEWS.size());
+                long paired = Queries.lng(r[3]);
+                return new Pairing.Coverage(Queries.lng(r[1]), Queries.lng(r[2]), paired, Queries.lng(r[4]) - paired,
+                        Queries.lng(r[5]) - paired, Queries.lng(r[6]));
+            }
+            return build(q, cmp, key, fingerprint);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many entries the workspace holds (all fingerprints). */
+    public static long entries(Connection c) throws SQLException {
+        try (Queries q = new Queries(c, ProgressSink.NONE)) {
+            return Queries.lng(q.row("SELECT count(*) FROM pair_index.entries")[0]);
+        }
+    }
+
+    /** Drops every entry (the next summary of each comparison builds its pairing again). */
+    public static void clear(Connection c) throws SQLException {
+        try (Queries q = new Queries(c, ProgressSink.NONE)) {
+            ReentrantLock lock = LOCKS.computeIfAbsent(database(q), k -> new ReentrantLock());
+            acquire(lock, q.sink());
+            try {
+                for (Object[] r : q.rows("SELECT entry_id FROM pair_index.entries")) drop(q, Queries.lng(r[0]));
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private static Pairing.Coverage build(Queries q, Comparison cmp, String key, String fingerprint) throws SQLException {
+        Connection c = q.connection();
+        long t0 = System.nanoTime();
+        long id = Queries.lng(q.row("SELECT coalesce(max(entry_id), 0) + 1 FROM pair_index.entries")[0]);
+        String prefix = "pair_index.e" + id + "_";
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            dropStale(q, fingerprint);
+            Pairing.Coverage cov = Pairing.build(q, cmp, prefix);
+            views(q, id, 3);  // the value-count tables below read base_side, cand_side and pairs
+            q.sink().progress(-1, -1, "Sorting both sides' predictions and latencies");
+            TwoSampleTests.cdfInto(q, TwoSampleTests.stacked("prediction"), "TABLE " + prefix + "prediction_cdf");
+            TwoSampleTests.cdfInto(q, TwoSampleTests.stacked("latency_ms"), "TABLE " + prefix + "latency_cdf");
+            DivergenceFigures.buildIndexTables(q, prefix);
+            views(q, id, VIEWS.size());
+            q.exec("INSERT INTO pair_index.entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, now())", id, key, fingerprint,
+                    FORMAT, cov.baselineRows(), cov.candidateRows(), cov.paired(), cov.baselineOnly() + cov.paired(),
+                    cov.candidateOnly() + cov.paired(), cov.duplicateRows(), (System.nanoTime() - t0) / 1_000_000);
+            // Least recently used beyond KEEP (this entry is the newest, so it stays).
+            for (Object[] old : q.rows("SELECT entry_id FROM pair_index.entries ORDER BY used_at DESC, entry_id DESC OFFSET ?", KEEP)) {
+                drop(q, Queries.lng(old[0]));
+            }
+            c.commit();
+            return cov;
+        } catch (SQLException | RuntimeException e) {
+            try { c.rollback(); } catch (SQLException ignored) { /* the first error is the one to report */ }
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+
+    private static void dropStale(Queries q, String fingerprint) throws SQLException {
+        for (Object[] old : q.rows("SELECT entry_id FROM pair_index.entries WHERE fingerprint <> ? OR format <> ?", fingerprint, FORMAT)) {
+            drop(q, Queries.lng(old[0]));
+        }
+    }
+
+    private static void drop(Queries q, long id) throws SQLException {
+        for (String[] v : VIEWS) q.exec("DROP TABLE IF EXISTS pair_index.e" + id + "_" + v[1]);
+        q.exec("DELETE FROM pair_index.entries WHERE entry_id = ?", id);
+    }
+
+    /** Points the first {@code n} temp views at entry {@code id}. */
+    private static void views(Queries q, long id, int n) throws SQLException {
+        for (String[] v : VIEWS.subList(0, n)) q.exec("CREATE OR REPLACE TEMP VIEW " + v[0] + " AS SELECT * FROM pair_index.e" + id + "_" + v[1]);
+    }
+
+    /** The comparison's sides and window. */
+    static String key(Comparison cmp) {
+        return cmp.key() + " @ " + (cmp.from() == null ? "" : cmp.from()) + ".." + (cmp.to() == null ? "" : cmp.to());
+    }
+
+    /** What an entry was built from: imports only ever add rows, so these counts change whenever the data does. */
+    private static String fingerprint(Queries q) throws SQLException {
+        Object[] r = q.row("SELECT (SELECT count(*) FROM predictions), (SELECT count(*) FROM labels), "
+                + "(SELECT count(*) FROM imports), (SELECT coalesce(max(import_id), 0) FROM imports)");
+        return Queries.lng(r[0]) + "/" + Queries.lng(r[1]) + "/" + Queries.lng(r[2]) + "/" + Queries.lng(r[3]);
+    }
+
+    private static String database(Queries q) throws SQLException {
+        Object[] r = q.row("SELECT coalesce(path, database_name) FROM duckdb_databases() WHERE database_name = current_database()");
+        return String.valueOf(r[0]);
+    }
+
+    /** Waits for another build of the same workspace to end, giving up when the caller cancels. */
+    private static void acquire(ReentrantLock lock, ProgressSink sink) {
+        boolean told = false;
+        try {
+            while (!lock.tryLock(100, TimeUnit.MILLISECONDS)) {
+                sink.checkCancelled();
+                if (!told) {
+                    sink.progress(-1, -1, "Waiting for another pairing of this workspace to finish");
+                    told = true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        }
+    }
+}
