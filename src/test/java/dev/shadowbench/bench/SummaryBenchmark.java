@@ -79,9 +79,11 @@ public final class SummaryBenchmark {
                         + "USING (request_id) WHERE b.variant = 'live' AND s.variant = 'shadow'");
                 // cold: the first summary after an import, which builds the comparison's stored pairing
                 PairIndex.clear(c);
+                String before = usedSpace(c);
                 long t0 = System.nanoTime();
                 SummaryService.compute(c, cmp, SummaryOptions.DEFAULT, steps());
                 cold[i] = (System.nanoTime() - t0) / 1e9;
+                if (i == 0) System.out.println("workspace space in use: " + before + " without the pair index, " + usedSpace(c) + " with it");
                 // warm: every later summary of that comparison (any screen, report, decide, the CLI in a later session)
                 t0 = System.nanoTime();
                 last = SummaryService.compute(c, cmp, SummaryOptions.DEFAULT, steps());
@@ -122,6 +124,17 @@ public final class SummaryBenchmark {
             }
             @Override public boolean isCancelled() { return false; }
         };
+    }
+
+    /** Blocks in use x block size (after a checkpoint, so the index's tables are counted). */
+    private static String usedSpace(Connection c) throws Exception {
+        try (Statement st = c.createStatement()) {
+            st.execute("CHECKPOINT");
+            try (ResultSet rs = st.executeQuery("SELECT used_blocks * block_size / 1e6 FROM pragma_database_size()")) {
+                rs.next();
+                return String.format(Locale.ROOT, "%.0f MB", rs.getDouble(1));
+            }
+        }
     }
 
     private static double time(Connection c, String sql) throws Exception {

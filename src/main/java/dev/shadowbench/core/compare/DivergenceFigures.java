@@ -52,16 +52,19 @@ final class DivergenceFigures {
         TwoSampleTests.cdfInto(q, "SELECT " + STORED_DIFF + " AS x, TRUE AS isb FROM pairs WHERE " + STORED_DIFF + " IS NOT NULL "
                 + "UNION ALL SELECT " + STORED_REL + ", FALSE FROM pairs WHERE b_prediction <> 0 AND c_prediction IS NOT NULL",
                 "TABLE " + prefix + "divergence_cdf");
-        String values = "SELECT %1$s AS k, 0 AS col, " + STORED_DIFF + " AS x FROM pairs WHERE " + STORED_DIFF + " IS NOT NULL "
-                + "UNION ALL SELECT %1$s, 1, b_latency FROM pairs WHERE b_latency IS NOT NULL "
-                + "UNION ALL SELECT %1$s, 2, c_latency FROM pairs WHERE c_latency IS NOT NULL";
-        String grouped = "SELECT '%2$s' AS dim, CAST(k AS VARCHAR) AS k, x, nd, nb, nc FROM (SELECT k, x, "
-                + "count(*) FILTER (col = 0) AS nd, count(*) FILTER (col = 1) AS nb, count(*) FILTER (col = 2) AS nc "
-                + "FROM (" + values + ") GROUP BY k, x)";
+        // One pass groups the three values by (segment, day, value); the per-segment and per-day counts are sums of it.
+        q.exec("CREATE OR REPLACE TEMP TABLE breakdown_values AS SELECT segment, day, x, count(*) FILTER (col = 0) AS nd, "
+                + "count(*) FILTER (col = 1) AS nb, count(*) FILTER (col = 2) AS nc FROM ("
+                + "SELECT segment, day, 0 AS col, " + STORED_DIFF + " AS x FROM pairs WHERE " + STORED_DIFF + " IS NOT NULL "
+                + "UNION ALL SELECT segment, day, 1, b_latency FROM pairs WHERE b_latency IS NOT NULL "
+                + "UNION ALL SELECT segment, day, 2, c_latency FROM pairs WHERE c_latency IS NOT NULL) GROUP BY segment, day, x");
+        String grouped = "SELECT '%1$s' AS dim, CAST(%1$s AS VARCHAR) AS k, x, sum(nd) AS nd, sum(nb) AS nb, sum(nc) AS nc "
+                + "FROM breakdown_values GROUP BY %1$s, x";
         q.exec("CREATE TABLE " + prefix + "breakdown_cdf AS SELECT dim, k, x, nd, nb, nc, CAST(sum(nd) OVER w AS BIGINT) AS cd, "
                 + "CAST(sum(nb) OVER w AS BIGINT) AS cb, CAST(sum(nc) OVER w AS BIGINT) AS cc FROM ("
-                + grouped.formatted("segment", "segment") + " UNION ALL " + grouped.formatted("day", "day") + ") "
+                + grouped.formatted("segment") + " UNION ALL " + grouped.formatted("day") + ") "
                 + "WINDOW w AS (PARTITION BY dim, k ORDER BY x ROWS UNBOUNDED PRECEDING)");
+        q.exec("DROP TABLE breakdown_values");
     }
 
     static Divergence compute(Queries q, Kind kind, SummaryOptions o) throws SQLException {

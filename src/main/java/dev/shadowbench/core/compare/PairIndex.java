@@ -14,18 +14,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * The stored pairing of a comparison. Pairing (dedupe each side, join by request id) and sorting the values are
  * most of a summary's cost on a large workspace, and their result only changes when rows are added. So the first
  * summary, sample or outlier scan of a comparison and window builds, in schema {@code pair_index} of the workspace:
- * each side's deduplicated records, the pairs, and tables of distinct values with running counts (predictions and
- * latency per side, the difference overall and per segment and day). Later ones, in this or any later session,
- * reuse them until the workspace's rows change. Only row-level data is stored, never a figure: every summary
- * computes its figures afresh from these tables.
+ * the pairs, each side's records counted per day, and tables of distinct values with their counts and running
+ * counts (predictions and latency per side, the difference overall and per segment and day). Later ones, in this
+ * or any later session, reuse them until the workspace's rows change. Only rows and exact counts are stored, never
+ * a figure: every summary computes its percentiles, tests and histograms afresh from these tables.
  *
  * <p>An entry is keyed by the comparison, its window and a fingerprint of the data (row counts of predictions and
  * labels, number and highest id of imports); rows are only ever added by imports, so any import makes every entry
  * stale. Stale entries are dropped the next time an index is built, and at most {@link #KEEP} entries are kept,
  * least recently used first out. A build runs in one transaction: cancelled or failed, it leaves nothing behind.
  *
- * <p>{@link #open} points the connection's temp views {@code base_side}, {@code cand_side}, {@code pairs} and the
- * value-count views named below at the entry.
+ * <p>{@link #open} points the connection's temp view {@code pairs} and the views named below at the entry.
  */
 public final class PairIndex {
     private PairIndex() {}
@@ -39,12 +38,16 @@ public final class PairIndex {
     static final String LATENCY_CDF = "idx_latency_cdf";
     static final String DIVERGENCE_CDF = "idx_divergence_cdf";
     static final String BREAKDOWN_CDF = "idx_breakdown_cdf";
+    static final String SIDE_DAYS = "idx_side_days";
 
     /** The tables of one entry: temp view name -> table suffix. */
     private static final List<String[]> VIEWS = List.of(
-            new String[]{"base_side", "base"}, new String[]{"cand_side", "cand"}, new String[]{"pairs", "pairs"},
+            new String[]{"pairs", "pairs"}, new String[]{SIDE_DAYS, "side_days"},
             new String[]{PREDICTION_CDF, "prediction_cdf"}, new String[]{LATENCY_CDF, "latency_cdf"},
             new String[]{DIVERGENCE_CDF, "divergence_cdf"}, new String[]{BREAKDOWN_CDF, "breakdown_cdf"});
+
+    /** How many tables an entry has. */
+    static final int TABLES_PER_ENTRY = VIEWS.size();
 
     /** One lock per database file in this JVM: builds and registry updates of one workspace never overlap. */
     private static final Map<String, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
@@ -110,11 +113,13 @@ public final class PairIndex {
         try {
             dropStale(q, fingerprint);
             Pairing.Coverage cov = Pairing.build(q, cmp, prefix);
-            views(q, id, 3);  // the value-count tables below read base_side, cand_side and pairs
+            views(q, id, 1);  // the value-count tables below read pairs, and the temp tables base_side and cand_side
             q.sink().progress(-1, -1, "Sorting both sides' predictions and latencies");
             TwoSampleTests.cdfInto(q, TwoSampleTests.stacked("prediction"), "TABLE " + prefix + "prediction_cdf");
             TwoSampleTests.cdfInto(q, TwoSampleTests.stacked("latency_ms"), "TABLE " + prefix + "latency_cdf");
             DivergenceFigures.buildIndexTables(q, prefix);
+            q.exec("DROP TABLE base_side");
+            q.exec("DROP TABLE cand_side");
             views(q, id, VIEWS.size());
             q.exec("INSERT INTO pair_index.entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, now())", id, key, fingerprint,
                     FORMAT, cov.baselineRows(), cov.candidateRows(), cov.paired(), cov.baselineOnly() + cov.paired(),

@@ -10,11 +10,10 @@ import java.util.List;
  * Pairs baseline and candidate records by correlation id. A request id logged more than once on one side counts
  * once (its earliest record: by timestamp, then import, then source line); the extra rows are reported as
  * duplicates. The result is kept in the workspace by {@link PairIndex} and shown to the connection as the temp
- * views {@code pairs}, {@code base_side} and {@code cand_side}. Columns of {@code pairs}:
- * request_id, ts, day, segment, b_prediction, c_prediction, b_class, c_class, b_ranking, c_ranking,
- * b_latency, c_latency, b_feedback, c_feedback, label, label_class.
- * {@code base_side} and {@code cand_side} hold each side's deduplicated records (column {@code n} = how many rows
- * the side logged for the id), with the columns the figures use.
+ * view {@code pairs}, with columns request_id, ts, day, segment, b_prediction, c_prediction, b_class, c_class,
+ * b_ranking, c_ranking, b_latency, c_latency, b_feedback, c_feedback, label, label_class. Each side's records
+ * are summed per day in {@code idx_side_days} (side 'b' or 'c', day, ids, rows, and how many ids have a
+ * prediction, class, ranking, latency, feedback).
  */
 public final class Pairing {
     private Pairing() {}
@@ -30,9 +29,13 @@ public final class Pairing {
         }
     }
 
-    /** Builds the tables {@code <prefix>base}, {@code <prefix>cand} and {@code <prefix>pairs}. */
+    /**
+     * Builds the table {@code <prefix>pairs} and {@code <prefix>side_days}, leaving each side's deduplicated records
+     * (column {@code n} = how many rows the side logged for the id) in the temp tables {@code base_side} and
+     * {@code cand_side} for the caller's further tables.
+     */
     static Coverage build(Queries q, Comparison cmp, String prefix) throws SQLException {
-        String base = prefix + "base", cand = prefix + "cand", pairs = prefix + "pairs";
+        String base = "base_side", cand = "cand_side", pairs = prefix + "pairs";
         side(q, base, cmp.baseline(), cmp);
         side(q, cand, cmp.candidate(), cmp);
         q.exec("CREATE TABLE " + pairs + """
@@ -49,6 +52,10 @@ public final class Pairing {
                  c USING (request_id)
                 LEFT JOIN (SELECT request_id, any_value(label) AS label, any_value(label_class) AS label_class
                            FROM labels GROUP BY request_id) l USING (request_id)""");
+        String days = "SELECT '%s' AS side, CAST(ts AS DATE) AS day, count(*) AS ids, sum(n) AS rows, count(prediction) AS predictions, "
+                + "count(predicted_class) AS classes, count(ranking) AS rankings, count(latency_ms) AS latencies, "
+                + "count(feedback) AS feedback FROM %s GROUP BY day";
+        q.exec("CREATE TABLE " + prefix + "side_days AS " + days.formatted("b", base) + " UNION ALL " + days.formatted("c", cand));
         Object[] r = q.row("SELECT (SELECT sum(n) FROM " + base + "), (SELECT sum(n) FROM " + cand + "), (SELECT count(*) FROM "
                 + pairs + "), (SELECT count(*) FROM " + base + "), (SELECT count(*) FROM " + cand + "), "
                 + "(SELECT coalesce(sum(n - 1), 0) FROM " + base + ") + (SELECT coalesce(sum(n - 1), 0) FROM " + cand + ")");
@@ -73,7 +80,7 @@ public final class Pairing {
                 + "WHERE " + where + " GROUP BY h HAVING count(*) > 1", params.toArray());
         List<Object> twice = new ArrayList<>(params);
         twice.addAll(params);
-        q.exec("CREATE TABLE " + table + " AS "
+        q.exec("CREATE OR REPLACE TEMP TABLE " + table + " AS "
                 + "SELECT " + cols.formatted("1") + " FROM predictions p ANTI JOIN " + dups + " d ON hash(p.request_id) = d.h "
                 + "WHERE " + where + " UNION ALL "
                 + "SELECT " + cols.formatted("p.n") + " FROM (SELECT p.*, count(*) OVER (PARTITION BY p.request_id) AS n, "

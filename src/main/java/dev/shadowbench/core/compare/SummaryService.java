@@ -26,8 +26,7 @@ import java.util.Map;
 /**
  * Computes every figure of a review: pairing, divergence, latency, tests, labels, traffic, feedback, breakdowns.
  * Heavy work runs in DuckDB on the caller's connection, over the comparison's {@link PairIndex} (built on first
- * use; its temp views {@code base_side}, {@code cand_side}, {@code pairs} are left for follow-up queries such as
- * samples).
+ * use; its temp view {@code pairs} is left for follow-up queries such as samples).
  * Anything that cannot be computed is null with a reason in {@link Summary#unavailable()}, never an exception.
  */
 public final class SummaryService {
@@ -51,7 +50,7 @@ public final class SummaryService {
                 cov.candidateOnly(), cov.duplicateRows(), quarantined);
 
         sink.progress(1, STEPS, "Profiling both sides");
-        SideProfile b = SideProfile.of(q, "base_side"), cd = SideProfile.of(q, "cand_side");
+        SideProfile b = SideProfile.of(q, "b"), cd = SideProfile.of(q, "c");
         if (b.ids == 0) unavailable.put("baseline", "no " + cmp.baseline() + " records in the window");
         if (cd.ids == 0) unavailable.put("candidate", "no " + cmp.candidate() + " records in the window");
         Kind kind = b.rankings > 0 && cd.rankings > 0 ? Kind.RANKING
@@ -137,8 +136,8 @@ public final class SummaryService {
     private static Traffic traffic(Queries q) throws SQLException {
         List<TrafficDay> days = new ArrayList<>();
         // requests = ids of either side: a pair counts once, on its pairing day (count(DISTINCT) was the slow way)
-        for (Object[] r : q.rows("WITH b AS (SELECT CAST(ts AS DATE) AS day, count(*) AS ids, sum(n) AS n FROM base_side GROUP BY day), "
-                + "c AS (SELECT CAST(ts AS DATE) AS day, count(*) AS ids, sum(n) AS n FROM cand_side GROUP BY day), "
+        for (Object[] r : q.rows("WITH b AS (SELECT day, ids, rows AS n FROM " + PairIndex.SIDE_DAYS + " WHERE side = 'b'), "
+                + "c AS (SELECT day, ids, rows AS n FROM " + PairIndex.SIDE_DAYS + " WHERE side = 'c'), "
                 + "p AS (SELECT day, count(*) AS paired FROM pairs GROUP BY day) "
                 + "SELECT coalesce(b.day, c.day) AS d, coalesce(b.ids, 0) + coalesce(c.ids, 0) - coalesce(p.paired, 0), "
                 + "coalesce(b.n, 0), coalesce(c.n, 0) FROM b FULL JOIN c ON b.day IS NOT DISTINCT FROM c.day "
@@ -152,9 +151,9 @@ public final class SummaryService {
 
     /** What one side's deduplicated records populate. */
     private record SideProfile(long ids, long predictions, long classes, long rankings, long latencies, long feedback) {
-        static SideProfile of(Queries q, String table) throws SQLException {
-            Object[] r = q.row("SELECT count(*), count(prediction), count(predicted_class), count(ranking), count(latency_ms), "
-                    + "count(feedback) FROM " + table);
+        static SideProfile of(Queries q, String side) throws SQLException {
+            Object[] r = q.row("SELECT sum(ids), sum(predictions), sum(classes), sum(rankings), sum(latencies), sum(feedback) FROM "
+                    + PairIndex.SIDE_DAYS + " WHERE side = ?", side);
             return new SideProfile(Queries.lng(r[0]), Queries.lng(r[1]), Queries.lng(r[2]), Queries.lng(r[3]),
                     Queries.lng(r[4]), Queries.lng(r[5]));
         }

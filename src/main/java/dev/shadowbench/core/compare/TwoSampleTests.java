@@ -20,27 +20,17 @@ final class TwoSampleTests {
     static final int KS_EXACT_MAX_N = 10_000;
     static final double PSI_FLOOR = 1e-4;
 
+    /** Rows (x, isb) of {@code column} over the temp tables base_side (isb) and cand_side that a pairing build leaves. */
     static String stacked(String column) {
         return "SELECT " + column + " AS x, TRUE AS isb FROM base_side WHERE " + column + " IS NOT NULL "
                 + "UNION ALL SELECT " + column + ", FALSE FROM cand_side WHERE " + column + " IS NOT NULL";
     }
 
     /**
-     * Builds the temp table {@code <column>_cdf}: each distinct non-null value {@code x} of {@code column} over both
-     * sides with its counts ({@code na} baseline, {@code nb} candidate) and running counts up to and including it
-     * ({@code ca}, {@code cb}). KS, PSI, quantiles and histograms then read a table of distinct values (1.2M on
-     * 10M rows of 4-decimal scores) instead of sorting or scanning the 20M raw values once each.
-     */
-    static String cdf(Queries q, String column) throws SQLException {
-        String table = column + "_cdf";
-        cdfInto(q, stacked(column), "TEMP TABLE " + table);
-        return table;
-    }
-
-    /**
-     * Creates {@code target} (e.g. "TEMP TABLE t" or "TABLE pair_index.e1_x") from {@code stackedSql}, a query of
-     * rows (x, isb): counts per distinct x of the rows with isb true ({@code na}) and false ({@code nb}), with running
-     * counts {@code ca}, {@code cb}.
+     * Creates {@code target} (e.g. "TABLE pair_index.e1_x") from {@code stackedSql}, a query of rows (x, isb): each
+     * distinct non-null x with the counts of rows with isb true ({@code na}) and false ({@code nb}) and running counts
+     * up to and including it ({@code ca}, {@code cb}). KS, PSI, quantiles and histograms then read a table of distinct
+     * values (1.2M on 10M rows of 4-decimal scores) instead of sorting or scanning the 20M raw values once each.
      */
     static void cdfInto(Queries q, String stackedSql, String target) throws SQLException {
         q.exec("CREATE OR REPLACE " + target + " AS SELECT x, na, nb, CAST(sum(na) OVER w AS BIGINT) AS ca, "
@@ -49,12 +39,7 @@ final class TwoSampleTests {
                 + "WINDOW w AS (ORDER BY x ROWS UNBOUNDED PRECEDING)");
     }
 
-    /** Two-sample KS on {@code column}; null when a side has no value. */
-    static KsTest ks(Queries q, String column) throws SQLException {
-        return ksOnCdf(q, cdf(q, column));
-    }
-
-    /** Two-sample KS from a table made by {@link #cdf}; null when a side has no value. */
+    /** Two-sample KS from a table made by {@link #cdfInto}; null when a side has no value. */
     static KsTest ksOnCdf(Queries q, String cdf) throws SQLException {
         Object[] n = q.row("SELECT sum(na), sum(nb) FROM " + cdf);
         long n1 = Queries.lng(n[0]), n2 = Queries.lng(n[1]);
@@ -66,7 +51,7 @@ final class TwoSampleTests {
     }
 
     /**
-     * quantile_cont at each of {@code ps} over the values of a {@link #cdf} table weighted by running count
+     * quantile_cont at each of {@code ps} over the values of a {@link #cdfInto} table weighted by running count
      * {@code cum} (e.g. "ca", or "ca + cb" for both sides pooled) of {@code n} values in all; the same
      * arithmetic as DuckDB's quantile_cont (position (n-1)p, lo + (hi - lo) * fraction). Nulls when n is 0.
      */
@@ -106,12 +91,7 @@ final class TwoSampleTests {
         return new KsTest(d, p, "asymptotic", n1, n2);
     }
 
-    /** Two-sided Mann–Whitney U on {@code column}, normal approximation with tie and continuity correction. */
-    static MannWhitney mannWhitney(Queries q, String column) throws SQLException {
-        return mannWhitneyOnCdf(q, cdf(q, column));
-    }
-
-    /** {@link #mannWhitney} from a table made by {@link #cdf}. */
+    /** Two-sided Mann–Whitney U from a {@link #cdfInto} table, normal approximation with tie and continuity correction. */
     static MannWhitney mannWhitneyOnCdf(Queries q, String cdf) throws SQLException {
         // 2 * (sum of the baseline's mid-ranks) and sum(t^3 - t) over tie groups, both exact integers; the values
         // before a tie group are the running count minus the group itself.
@@ -143,14 +123,9 @@ final class TwoSampleTests {
     record Psi(double value, PsiBins bins) {}
 
     /**
-     * Population stability index of {@code column}: 10 bins cut at the baseline's deciles (linear
+     * Population stability index from a {@link #cdfInto} table: 10 bins cut at the baseline's deciles (linear
      * interpolation, repeated cut points merged), bins (e[i-1], e[i]], empty shares floored at 1e-4.
      */
-    static Psi psi(Queries q, String column) throws SQLException {
-        return psiOnCdf(q, cdf(q, column));
-    }
-
-    /** {@link #psi} from a table made by {@link #cdf}. */
     static Psi psiOnCdf(Queries q, String cdf) throws SQLException {
         long n1 = Queries.lng(q.row("SELECT sum(na) FROM " + cdf)[0]);
         if (n1 == 0) return null;

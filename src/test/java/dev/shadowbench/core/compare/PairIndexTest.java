@@ -142,7 +142,7 @@ class PairIndexTest {
             try (Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'pair_index' AND table_name <> 'entries'")) {
                 rs.next();
-                assertEquals(PairIndex.KEEP * 7, rs.getInt(1), "the evicted entries' tables are dropped");
+                assertEquals(PairIndex.KEEP * PairIndex.TABLES_PER_ENTRY, rs.getInt(1), "the evicted entries' tables are dropped");
             }
         }
     }
