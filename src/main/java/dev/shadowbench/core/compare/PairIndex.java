@@ -108,13 +108,16 @@ public final class PairIndex {
         long t0 = System.nanoTime();
         long id = Queries.lng(q.row("SELECT coalesce(max(entry_id), 0) + 1 FROM pair_index.entries")[0]);
         String prefix = "pair_index.e" + id + "_";
-        boolean auto = c.getAutoCommit();
+        // The build commits or rolls back as a whole, so it cannot run inside a caller's open transaction.
+        if (!c.getAutoCommit()) throw new IllegalStateException("A pairing is built in a transaction of its own");
         c.setAutoCommit(false);
         try {
+            q.sink().progress(-1, -1, "Pairing " + cmp.baseline() + " with " + cmp.candidate()
+                    + " (once per comparison and window; kept in the workspace until the next import)");
             dropStale(q, fingerprint);
             Pairing.Coverage cov = Pairing.build(q, cmp, prefix);
             views(q, id, 1);  // the value-count tables below read pairs, and the temp tables base_side and cand_side
-            q.sink().progress(-1, -1, "Sorting both sides' predictions and latencies");
+            q.sink().progress(-1, -1, "Counting distinct predictions, latencies and differences for the tests and percentiles");
             TwoSampleTests.cdfInto(q, TwoSampleTests.stacked("prediction"), "TABLE " + prefix + "prediction_cdf");
             TwoSampleTests.cdfInto(q, TwoSampleTests.stacked("latency_ms"), "TABLE " + prefix + "latency_cdf");
             DivergenceFigures.buildIndexTables(q, prefix);
@@ -134,7 +137,7 @@ public final class PairIndex {
             try { c.rollback(); } catch (SQLException ignored) { /* the first error is the one to report */ }
             throw e;
         } finally {
-            c.setAutoCommit(auto);
+            c.setAutoCommit(true);
         }
     }
 

@@ -104,7 +104,7 @@ class PairIndexTest {
             AtomicInteger steps = new AtomicInteger();
             ProgressSink counting = new ProgressSink() {
                 @Override public void progress(long done, long total, String message) {
-                    if (message.startsWith("Sorting")) steps.incrementAndGet();
+                    if (message.startsWith("Counting distinct")) steps.incrementAndGet();
                 }
                 @Override public boolean isCancelled() { return false; }
             };
@@ -143,6 +143,32 @@ class PairIndexTest {
                  ResultSet rs = st.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'pair_index' AND table_name <> 'entries'")) {
                 rs.next();
                 assertEquals(PairIndex.KEEP * PairIndex.TABLES_PER_ENTRY, rs.getInt(1), "the evicted entries' tables are dropped");
+            }
+        }
+    }
+
+    @Test
+    void twoConnectionsAskingAtOnceBuildOnceAndAgree() throws Exception {
+        try (Workspace ws = Workspace.open(dir.resolve("two.duckdb"))) {
+            try (Connection c = ws.connect()) {
+                Fixtures.regression(c, 20000, 20000);
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.Callable<String> job = () -> {
+                    try (Connection c = ws.connect()) {
+                        return SummaryJson.write(SummaryService.compute(c, Fixtures.liveVsShadow(), SummaryOptions.DEFAULT,
+                                ProgressSink.NONE));
+                    }
+                };
+                var a = pool.submit(job);
+                var b = pool.submit(job);
+                assertEquals(a.get(), b.get());
+            } finally {
+                pool.shutdownNow();
+            }
+            try (Connection c = ws.connect()) {
+                assertEquals(1, PairIndex.entries(c), "built once");
             }
         }
     }
