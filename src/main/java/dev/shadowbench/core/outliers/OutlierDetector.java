@@ -1,5 +1,6 @@
 package dev.shadowbench.core.outliers;
 
+import dev.shadowbench.core.outliers.ExactQuantiles.Frag;
 import dev.shadowbench.core.task.ProgressSink;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,9 +37,10 @@ public final class OutlierDetector {
     public static OutlierReport detect(Connection c, OutlierSettings s, ProgressSink p, int listLimit) throws SQLException {
         Sql sql = new Sql(c, p);
         p.progress(0, 4, "Outliers: robust statistics of the pairs");
-        PairStats st = PairStats.load(sql);
+        PairScan scan = PairScan.run(sql, s);
+        PairStats st = scan.stats();
         p.progress(1, 4, "Outliers: flagging pairs");
-        flag(sql, s, st);
+        flag(sql, s, st, scan.facts());
         p.progress(2, 4, "Outliers: counting flags");
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String r : FLAG_RULES) counts.put(r, 0L);
@@ -62,58 +64,109 @@ public final class OutlierDetector {
                 .thenComparing(Comparator.comparingDouble(Outlier::score).reversed())
                 .thenComparing(Outlier::requestId));
         p.progress(3, 4, "Outliers: aggregate findings");
-        List<Finding> findings = AggregateFindings.compute(sql, s, st, counts);
+        List<Finding> findings = AggregateFindings.compute(sql, s, scan, counts);
         p.progress(4, 4, "Outliers: done");
         return new OutlierReport(listed, findings, counts, st.pairs(), flaggedPairs, listLimit);
     }
 
-    private static void flag(Sql sql, OutlierSettings s, PairStats st) throws SQLException {
+    /**
+     * Flags the pairs in one scan: each rule's rows are found among the candidates a cheap filter keeps (a superset of
+     * every rule's rows, a few in ten thousand), by the rule's own condition and score. The scored rules' filters compare
+     * the raw predictions with bounds widened by 1e-9 relative (see {@link #outside}), so the logarithms are only taken
+     * for the candidates.
+     */
+    private static void flag(Sql sql, OutlierSettings s, PairStats st, PairScan.Facts facts) throws SQLException {
         sql.execute("""
                 CREATE OR REPLACE TEMP TABLE outlier_flags(request_id VARCHAR, rule VARCHAR, score DOUBLE, z DOUBLE,
                   b_prediction DOUBLE, c_prediction DOUBLE, label DOUBLE, b_latency DOUBLE, c_latency DOUBLE)""");
         String cols = "b_prediction, c_prediction, label, b_latency, c_latency";
         String tc = st.scored("c_prediction"), tb = st.scored("b_prediction");
+        List<Frag> keep = new ArrayList<>(), rules = new ArrayList<>();
         if (s.enabled("extreme") && st.valueSd() != null) {
-            sql.execute("INSERT INTO outlier_flags SELECT request_id, 'extreme', abs(z), z, " + cols
-                    + " FROM (SELECT *, (" + tc + " - ?) / ? AS z FROM pairs) WHERE abs(z) > ?",
-                    st.valueMedian(), st.valueSd(), s.value("extreme.mad_k"));
+            double k = s.value("extreme.mad_k");
+            keep.add(st.logScale() ? outsideLog("c_prediction", null, true, st.valueMedian(), k * st.valueSd(), 700)
+                    : outside("c_prediction", st.valueMedian(), k * st.valueSd()));
+            rules.add(Frag.of("SELECT request_id, 'extreme', abs(z), z, " + cols + " FROM (SELECT *, (" + tc + " - ", st.valueMedian(),
+                    ") / ", st.valueSd(), " AS z FROM cand) WHERE abs(z) > ", k));
         }
         if (s.enabled("divergence") && st.diffSd() != null) {
-            sql.execute("INSERT INTO outlier_flags SELECT request_id, 'divergence', abs(z), z, " + cols
-                    + " FROM (SELECT *, ((" + tc + ") - (" + tb + ") - ?) / ? AS z FROM pairs) WHERE abs(z) > ?",
-                    st.diffMedian(), st.diffSd(), s.value("divergence.mad_k"));
+            double k = s.value("divergence.mad_k");
+            keep.add(st.logScale() ? outsideLog("c_prediction", "b_prediction", facts.baselineSafe(), st.diffMedian(), k * st.diffSd(), 100)
+                    : outside("(c_prediction - b_prediction)", st.diffMedian(), k * st.diffSd()));
+            rules.add(Frag.of("SELECT request_id, 'divergence', abs(z), z, " + cols + " FROM (SELECT *, ((" + tc + ") - (" + tb + ") - ",
+                    st.diffMedian(), ") / ", st.diffSd(), " AS z FROM cand) WHERE abs(z) > ", k));
         }
         // A negative forecast is suspicious only where the baseline, the model in production, never forecasts one.
         if (s.enabled("negative") && st.baselineMin() != null && st.baselineMin() >= 0) {
-            sql.execute("INSERT INTO outlier_flags SELECT request_id, 'negative', -c_prediction, NULL, " + cols
-                    + " FROM pairs WHERE c_prediction < 0 AND isfinite(c_prediction)");
+            String negative = "c_prediction < 0 AND isfinite(c_prediction)";
+            keep.add(Frag.of(facts.clean() ? "c_prediction < 0" : negative));
+            rules.add(Frag.of("SELECT request_id, 'negative', -c_prediction, NULL, " + cols + " FROM cand WHERE " + negative));
         }
         if (s.enabled("degenerate")) {
-            sql.execute("INSERT INTO outlier_flags SELECT request_id, 'nonfinite', 1, NULL, " + cols
-                    + " FROM pairs WHERE c_prediction IS NOT NULL AND NOT isfinite(c_prediction)");
+            String nonfinite = "c_prediction IS NOT NULL AND NOT isfinite(c_prediction)";
+            if (!facts.clean()) keep.add(Frag.of(nonfinite));  // clean: no candidate prediction is NaN or infinite
+            rules.add(Frag.of("SELECT request_id, 'nonfinite', 1, NULL, " + cols + " FROM cand WHERE " + nonfinite));
         }
-        String labelMatch = "isfinite(label) AND abs(c_prediction - label) <= 1e-9 * greatest(1, abs(label)) "
-                + "AND NOT coalesce(abs(b_prediction - label) < ?, false)";
+        Frag labelMatch = Frag.of("isfinite(label) AND abs(c_prediction - label) <= 1e-9 * greatest(1, abs(label)) "
+                + "AND NOT coalesce(abs(b_prediction - label) < ", st.labelHalfUnit(), ", false)");
         if (s.enabled("label_match") && st.labelled() > 0) {
-            sql.execute("INSERT INTO outlier_flags SELECT request_id, 'label_match', abs(b_prediction - label), NULL, " + cols
-                    + " FROM pairs WHERE " + labelMatch, st.labelHalfUnit());
+            // |c - label| <= 1e-9 * greatest(1, |label|) implies |c - label| within 1e-9 of the largest such bound (plus
+            // rounding room): one subtraction per row instead of the rule's four operations
+            double most = facts.labelMaxAbs() == null ? 0 : 1e-9 * Math.max(1, facts.labelMaxAbs()) * (1 + 1e-6);
+            keep.add(facts.clean() && facts.labelMaxAbs() != null ? Frag.of("c_prediction - label BETWEEN ", -most, " AND ", most)
+                    : labelMatch);
+            rules.add(Frag.of("SELECT request_id, 'label_match', abs(b_prediction - label), NULL, " + cols + " FROM cand WHERE ", labelMatch));
         }
         if (s.enabled("leak") && st.labelled() > 0 && st.baselineErrMedian() != null) {
             // Exact label matches are already explained by label_match; listing them twice only adds noise.
-            String notMatched = s.enabled("label_match") ? " AND NOT (" + labelMatch + ")" : "";
-            List<Object> params = new ArrayList<>(List.of(s.value("leak.ratio"), st.baselineErrMedian()));
-            if (!notMatched.isEmpty()) params.add(st.labelHalfUnit());
-            sql.execute("INSERT INTO outlier_flags SELECT request_id, 'leak', "
-                    + "abs(b_prediction - label) / greatest(abs(c_prediction - label), 1e-12), NULL, " + cols
-                    + " FROM pairs WHERE isfinite(label) AND isfinite(c_prediction) AND isfinite(b_prediction)"
-                    + " AND abs(c_prediction - label) < ? * abs(b_prediction - label)"
-                    + " AND abs(b_prediction - label) >= ?" + notMatched, params.toArray());
+            Frag core = Frag.of("abs(c_prediction - label) < ", s.value("leak.ratio"), " * abs(b_prediction - label)"
+                    + " AND abs(b_prediction - label) >= ", st.baselineErrMedian());
+            Frag leak = Frag.of("isfinite(label) AND isfinite(c_prediction) AND isfinite(b_prediction) AND ", core,
+                    s.enabled("label_match") ? Frag.of(" AND NOT (", labelMatch, ")") : "");
+            keep.add(facts.clean() ? Frag.of("label IS NOT NULL AND ", core) : leak);
+            rules.add(Frag.of("SELECT request_id, 'leak', abs(b_prediction - label) / greatest(abs(c_prediction - label), 1e-12), NULL, "
+                    + cols + " FROM cand WHERE ", leak));
         }
         if (s.enabled("latency") && st.candidateLatencyMedian() != null && st.candidateLatencyMedian() > 0) {
-            sql.execute("INSERT INTO outlier_flags SELECT request_id, 'latency_fast', ? / greatest(c_latency, 1e-9), NULL, "
-                    + cols + " FROM pairs WHERE c_latency < ?",
-                    st.candidateLatencyMedian(), s.value("latency.fast_ratio") * st.candidateLatencyMedian());
+            Frag fast = Frag.of("c_latency < ", s.value("latency.fast_ratio") * st.candidateLatencyMedian());
+            keep.add(fast);
+            rules.add(Frag.of("SELECT request_id, 'latency_fast', ", st.candidateLatencyMedian(), " / greatest(c_latency, 1e-9), NULL, "
+                    + cols + " FROM cand WHERE ", fast));
         }
+        if (keep.isEmpty()) return;  // no rule can flag a pair (e.g. only nonfinite is on and every prediction is finite)
+        List<Object> parts = new ArrayList<>(List.of("INSERT INTO outlier_flags WITH cand AS MATERIALIZED (SELECT request_id, " + cols
+                + " FROM pairs WHERE "));
+        for (int i = 0; i < keep.size(); i++) parts.add(Frag.of(i == 0 ? "(" : " OR (", keep.get(i), ")"));
+        parts.add(") ");
+        for (int i = 0; i < rules.size(); i++) parts.add(Frag.of(i == 0 ? "" : " UNION ALL ", rules.get(i)));
+        Frag q = Frag.of(parts.toArray());
+        sql.execute(q.sql(), q.params().toArray());
+    }
+
+    /**
+     * Keeps every finite x with |(x - m) / sd| > k, i.e. |x - m| > t = k sd: x above m + t or below m - t, each bound
+     * moved inwards by 1e-9 of |m| + t, far more than the rounding of x - m and of the division can move a score.
+     */
+    private static Frag outside(String x, double m, double t) {
+        double slack = 1e-9 * (Math.abs(m) + t);
+        return Frag.of(x, " > ", m + t - slack, " OR ", x, " < ", m - t + slack);
+    }
+
+    /**
+     * Keeps every positive c with |ln(c) - m| > t (ratio null), or every positive c, b with |ln(c) - ln(b) - m| > t: c above
+     * exp(m + t) (times b) or below exp(m - t), each bound moved inwards by 1e-9 relative, far more than ln's rounding
+     * (under 1e-12 in absolute terms) can move a score. Beyond |m| + t = limit (exp leaves the doubles, or b times a bound
+     * may lose its relative precision) the logarithms are taken for every row instead. Unless {@code bSafe} (every b in
+     * [1e-250, 1e250]), rows with b outside that range are kept too.
+     */
+    private static Frag outsideLog(String c, String b, boolean bSafe, double m, double t, double limit) {
+        if (!(Math.abs(m) + t <= limit && t < 1e5)) {
+            String tc = "ln(" + c + ")" + (b == null ? "" : " - ln(" + b + ")");
+            return Frag.of(c, " > 0 AND ", b == null ? "TRUE" : b + " > 0", " AND abs(", tc, " - ", m, ") > ", t * (1 - 1e-9));
+        }
+        double hi = Math.exp(m + t) * (1 - 1e-9), lo = Math.exp(m - t) * (1 + 1e-9);
+        if (b == null) return Frag.of(c, " > ", hi, " OR ", c, " < ", lo);
+        return Frag.of(c, " > ", b, " * ", hi, " OR ", c, " < ", b, " * ", lo, bSafe ? "" : " OR NOT (" + b + " BETWEEN 1e-250 AND 1e250)");
     }
 
     /**
