@@ -162,16 +162,13 @@ final class ExactQuantiles {
     }
 
     /**
-     * ln(c) - ln(b) over positive c and b ({@code finite}: the condition that both are finite, null when all are;
-     * {@code bSafe}: true when every b lies in [1e-250, 1e250]): rows are classified by c against b times exp of the bracket.
+     * ln(c) - ln(b) over positive c and b, b known positive wherever it is finite (a log scale); {@code finite}: the
+     * condition that both are finite, null when all are. Rows are classified by c / b against exp of the bracket: the
+     * division's rounding is relative (a ratio outside the normal doubles is far outside any bracket within +-100), and
+     * one division costs less than the two products c < b * a, c > b * z.
      */
-    record LogRatio(String c, String b, String finite, boolean bSafe) implements Column {
-        Frag domain() { return Frag.and(Frag.of(c, " > 0 AND ", b, " > 0"), finite); }
-
-        /** b where b * exp(+-100) stays a normal double, so the product's rounding is relative. */
-        Frag safe() { return bSafe ? null : Frag.of(b, " BETWEEN 1e-250 AND 1e250"); }
-
-        Frag safeX() { return bSafe ? Frag.TRUE : Frag.of("$b BETWEEN 1e-250 AND 1e250"); }
+    record LogRatio(String c, String b, String finite) implements Column {
+        Frag domain() { return finite == null ? Frag.TRUE : Frag.of(finite); }
 
         @Override public Frag value() {
             return Frag.of("CASE WHEN ", c, " > 0 AND isfinite(", c, ") THEN ln(", c, ") END - CASE WHEN ", b, " > 0 AND isfinite(",
@@ -179,12 +176,15 @@ final class ExactQuantiles {
         }
 
         @Override public Split split(double lo, double hi) {
-            if (!within(lo, 100) || !within(hi, 100)) return new Plain(Frag.of("ln(", c, ") - ln(", b, ")"), domain()).split(lo, hi);
+            if (!within(lo, 100) || !within(hi, 100)) {
+                return new Plain(Frag.of("ln(", c, ") - ln(", b, ")"), Frag.and(Frag.of(c, " > 0 AND ", b, " > 0"), finite)).split(lo, hi);
+            }
             boolean l = lo != Double.NEGATIVE_INFINITY, h = hi != Double.POSITIVE_INFINITY;
             double a = Math.exp(lo) * (1 - EPS), z = Math.exp(hi) * (1 + EPS);
-            Frag below = l ? Frag.and(Frag.of(c, " > 0"), safe(), Frag.of(c, " < ", b, " * ", a)) : Frag.FALSE;
-            Frag in = Frag.and(l ? Frag.of("$c >= $b * ", a) : null, h ? Frag.of("$c <= $b * ", z) : null);
-            Frag keep = bSafe ? in : Frag.of("NOT (", safeX(), ") OR (", in, ")");
+            // c / b of an infinite b is 0 or -0: the finite condition belongs to the count
+            Frag below = l ? Frag.and(finite, Frag.of(c, " > 0 AND ", c, " / ", b, " < ", a)) : Frag.FALSE;
+            // a ratio at least a > 0 has c > 0; without a lower bound the sign is checked
+            Frag keep = Frag.and(l ? null : Frag.of("$c > 0"), range("$c / $b", l ? a : Double.NEGATIVE_INFINITY, h ? z : hi));
             return new Split(below, domain(), pair(c, b), keep, Frag.of("ln(x.c) - ln(x.b)"), vars(c, b));
         }
     }
@@ -209,25 +209,31 @@ final class ExactQuantiles {
         }
     }
 
-    /** |ln(c) - ln(b) - m| over positive c and b: rows are classified by c against b times exp(m +- the bracket). */
-    record AbsDevLogRatio(String c, String b, String finite, boolean bSafe, double m) implements Column {
-        @Override public Frag value() { return Frag.of("abs(", new LogRatio(c, b, finite, bSafe).value(), " - ", m, ")"); }
+    /** |ln(c) - ln(b) - m| over positive c and b (as {@link LogRatio}): rows are classified by c / b against exp(m +- the bracket). */
+    record AbsDevLogRatio(String c, String b, String finite, double m) implements Column {
+        @Override public Frag value() { return Frag.of("abs(", new LogRatio(c, b, finite).value(), " - ", m, ")"); }
 
         @Override public Split split(double lo, double hi) {
-            LogRatio r = new LogRatio(c, b, finite, bSafe);
+            LogRatio r = new LogRatio(c, b, finite);
             if (!within(Math.abs(m) + Math.max(0, lo), 100) || !within(Math.abs(m) + hi, 100)) {
-                return new Plain(Frag.of("abs((ln(", c, ") - ln(", b, ")) - ", m, ")"), r.domain()).split(lo, hi);
+                return new Plain(Frag.of("abs((ln(", c, ") - ln(", b, ")) - ", m, ")"),
+                        Frag.and(Frag.of(c, " > 0 AND ", b, " > 0"), finite)).split(lo, hi);
             }
             double l1 = Math.exp(m - lo) * (1 + EPS), h1 = Math.exp(m + lo) * (1 - EPS);
             boolean inner = lo > 0 && l1 < h1, h = hi != Double.POSITIVE_INFINITY;
-            Frag below = inner ? Frag.and(Frag.of(c, " > 0"), r.safe(), Frag.of(c, " > ", b, " * ", l1, " AND ", c, " < ", b, " * ", h1))
+            Frag below = inner ? Frag.and(finite, Frag.of(c, " > 0 AND ", c, " / ", b, " > ", l1, " AND ", c, " / ", b, " < ", h1))
                     : Frag.FALSE;
-            Frag in = Frag.and(h ? Frag.of("$c BETWEEN $b * ", Math.exp(m - hi) * (1 - EPS), " AND $b * ", Math.exp(m + hi) * (1 + EPS))
-                    : null, inner ? Frag.of("NOT ($c > $b * ", l1, " AND $c < $b * ", h1, ")") : null);
-            Frag keep = bSafe ? in : Frag.of("NOT (", r.safeX(), ") OR (", in, ")");
+            Frag keep = Frag.and(h ? range("$c / $b", Math.exp(m - hi) * (1 - EPS), Math.exp(m + hi) * (1 + EPS)) : Frag.of("$c > 0"),
+                    inner ? Frag.of("NOT ($c / $b > ", l1, " AND $c / $b < ", h1, ")") : null);
             return new Split(below, r.domain(), pair(c, b), keep, Frag.of("abs((ln(x.c) - ln(x.b)) - ", m, ")"), vars(c, b));
         }
     }
+
+    /**
+     * The rows where {@code cond} holds, as a BIGINT (0 when none): count_if costs a half to a third of a FILTER or a sum of
+     * casts per row, but is null over no rows (or only null conditions).
+     */
+    static Frag countIf(Frag cond) { return Frag.of("coalesce(CAST(count_if(", cond, ") AS BIGINT), 0)"); }
 
     private static Frag pair(String c, String b) { return Frag.of("struct_pack(c := ", c, ", b := ", b, ")"); }
 
@@ -250,9 +256,11 @@ final class ExactQuantiles {
      */
     static final class Probe {
         final Column column;
-        final long n;
+        long n;
         final Double p;
-        final long[] positions;
+        long[] positions;
+        /** When not null, n is counted by the scan itself (rows where this holds); until then n is an estimate. */
+        Frag counted;
         double lo = Double.NEGATIVE_INFINITY, hi = Double.POSITIVE_INFINITY;
         /** The values at the positions once found (null: not found, see {@link #quantile()}). */
         Double[] values;
@@ -269,6 +277,13 @@ final class ExactQuantiles {
         static Probe quantile(Column column, long n, double p) {
             double rn = rn(n, p);
             return new Probe(column, n, p, n == 0 ? new long[0] : new long[]{(long) Math.floor(rn), (long) Math.ceil(rn)});
+        }
+
+        /** quantile_cont at p over the rows where {@code counted} holds, counted by the scan; {@code estimate}: about how many. */
+        static Probe quantileCounted(Column column, Frag counted, long estimate, double p) {
+            Probe out = quantile(column, estimate, p);
+            out.counted = counted;
+            return out;
         }
 
         static Probe at(Column column, long n, long position) {
@@ -301,7 +316,7 @@ final class ExactQuantiles {
     static Object[] scan(Sql sql, String where, List<Probe> probes, List<Frag> extra) throws SQLException {
         List<Probe> scanned = new ArrayList<>();
         for (Probe p : probes) {
-            if (p.n == 0) continue;
+            if (p.n == 0 && p.counted == null) continue;
             // a column too big to list whole that the sample could not bracket: leave it to DuckDB
             if (!p.bracketed() && p.n > listAll) fallback(sql, p);
             else scanned.add(p);
@@ -317,8 +332,10 @@ final class ExactQuantiles {
                     k -> new ArrayList<>()).add(i);
         }
         List<Object> inner = new ArrayList<>(), middle = new ArrayList<>(), outer = new ArrayList<>();
-        // count_if: a FILTER or a sum of casts costs two to three times as much per row
-        for (int i = 0; i < scanned.size(); i++) inner.add(Frag.of(inner.isEmpty() ? "" : ", ", "CAST(count_if(", splits.get(i).below(), ") AS BIGINT) AS b" + i));
+        for (int i = 0; i < scanned.size(); i++) {
+            inner.add(Frag.of(inner.isEmpty() ? "" : ", ", countIf(splits.get(i).below()), " AS b" + i));
+            if (scanned.get(i).counted != null) inner.add(Frag.of(", ", countIf(scanned.get(i).counted), " AS n" + i));
+        }
         int g = 0;
         for (List<Integer> members : groups.values()) {
             Split first = splits.get(members.get(0));
@@ -329,13 +346,22 @@ final class ExactQuantiles {
             for (int i : members) {
                 Split s = splits.get(i);
                 Frag sub = members.size() == 1 ? Frag.of("l" + g) : Frag.of("list_filter(l" + g + ", lambda x: ", s.keepItem(), ")");
-                middle.add(Frag.of(middle.isEmpty() ? "" : ", ", "b" + i + ", list_sort(list_transform(", sub, ", lambda x: ", s.exact(), ")) AS s" + i));
+                middle.add(Frag.of(middle.isEmpty() ? "" : ", ", "b" + i + (scanned.get(i).counted != null ? ", n" + i : "")
+                        + ", list_sort(list_transform(", sub, ", lambda x: ", s.exact(), ")) AS s" + i));
             }
             g++;
         }
         for (int i = 0; i < scanned.size(); i++) {
+            Probe p = scanned.get(i);
             outer.add(Frag.of(outer.isEmpty() ? "" : ", ", "b" + i + ", coalesce(len(s" + i + "), 0)"));
-            for (long k : scanned.get(i).positions) outer.add(Frag.of(", s" + i + "[", k, " - b" + i + " + 1]"));
+            if (p.counted != null) {
+                // the positions from the count just made, with quantile_cont's arithmetic: (n - 1) * p in doubles
+                String rn = "CAST(n" + i + " - 1 AS DOUBLE) * ";
+                outer.add(Frag.of(", n" + i + ", s" + i + "[CAST(floor(" + rn, p.p, ") AS BIGINT) - b" + i + " + 1], s" + i
+                        + "[CAST(ceil(" + rn, p.p, ") AS BIGINT) - b" + i + " + 1]"));
+            } else {
+                for (long k : p.positions) outer.add(Frag.of(", s" + i + "[", k, " - b" + i + " + 1]"));
+            }
         }
         for (int j = 0; j < extra.size(); j++) {
             inner.add(Frag.of(inner.isEmpty() ? "" : ", ", extra.get(j), " AS e" + j));
@@ -348,6 +374,15 @@ final class ExactQuantiles {
         int col = 0;
         for (Probe p : scanned) {
             long below = ((Number) row[col++]).longValue(), listed = ((Number) row[col++]).longValue();
+            if (p.counted != null) {
+                Probe counted = Probe.quantile(p.column, ((Number) row[col++]).longValue(), p.p);
+                p.n = counted.n;
+                p.positions = counted.positions;
+                if (p.n == 0) {
+                    col += 2;
+                    continue;
+                }
+            }
             Double[] v = new Double[p.positions.length];
             boolean ok = true;
             for (int k = 0; k < v.length; k++) {
@@ -366,42 +401,81 @@ final class ExactQuantiles {
     /** DuckDB's own quantile_cont for a probe the scan could not settle (a position probe stays unresolved). */
     private static void fallback(Sql sql, Probe p) throws SQLException {
         if (p.p == null) return;
-        Frag q = Frag.of("SELECT quantile_cont(", p.column.value(), ", ", p.p, ") FROM pairs");
-        p.fallback = sql.one(q.sql(), rs -> Sql.dbl(rs, 1), q.params().toArray());
+        Frag q = Frag.of("SELECT quantile_cont(", p.column.value(), ", ", p.p, ")",
+                p.counted == null ? "" : Frag.of(", ", countIf(p.counted)), " FROM pairs");
+        Object[] r = sql.one(q.sql(), rs -> new Object[]{Sql.dbl(rs, 1), p.counted == null ? null : rs.getLong(2)}, q.params().toArray());
+        p.fallback = (Double) r[0];
+        if (p.counted != null) {
+            Probe counted = Probe.quantile(p.column, (Long) r[1], p.p);
+            p.n = counted.n;
+            p.positions = counted.positions;
+            p.counted = null;
+        }
     }
 
-    /** Brackets for the probes of large columns, from one query over a sample of the pairs. */
+    /**
+     * Brackets for the probes of large columns, from one query over a sample of the pairs: per column, the sample's
+     * quantiles a little below and above each probe's position. The margin is five standard errors of a proportion in
+     * the sample; as a column's share of the sample is only known afterwards, each probe asks for a narrow and a wide
+     * pair of quantiles and keeps the narrowest that covers five standard errors of the count actually sampled.
+     */
     static void bracket(Sql sql, long pairs, List<Probe> probes) throws SQLException {
         List<Probe> big = probes.stream().filter(p -> p.n > listAll && p.positions.length > 0).toList();
         if (big.isEmpty()) return;
         double pct = Math.min(100.0, 100.0 * sampleRows / Math.max(1, pairs));
-        List<Object> cols = new ArrayList<>();
-        double[][] ps = new double[big.size()][];
+        // one quantile_disc per column (one sort of its sampled values), all its probes' fractions in one list
+        Map<String, List<Integer>> columns = new LinkedHashMap<>();
+        double[] mids = new double[big.size()], widths = new double[big.size()];
         for (int i = 0; i < big.size(); i++) {
             Probe p = big.get(i);
-            double mid = (p.positions[0] + p.positions[p.positions.length - 1] + 1) / 2.0 / p.n;
-            double m = Math.max(1.0, p.n * pct / 100.0);
-            // five standard errors of a sample proportion, plus a little for small samples
-            double d = (5 * Math.sqrt(Math.max(mid * (1 - mid), 1.0 / m) / m) + 20.0 / m) * bracketScale;
-            ps[i] = new double[]{mid - d, mid + d};
-            // quantile_disc takes its fractions as constants, not parameters
-            String list = "[" + Math.max(0.0, ps[i][0]) + ", " + Math.min(1.0, ps[i][1]) + "]";
-            cols.add(Frag.of(i == 0 ? "" : ", ", "count(", p.column.value(), "), quantile_disc(", p.column.value(), ", " + list + ")"));
+            mids[i] = (p.positions[0] + p.positions[p.positions.length - 1] + 1) / 2.0 / p.n;
+            widths[i] = margin(mids[i], Math.max(1.0, p.n * pct / 100.0)) * bracketScale;
+            Frag v = p.column.value();
+            columns.computeIfAbsent(v.sql() + "|" + v.params(), k -> new ArrayList<>()).add(i);
+        }
+        List<Object> cols = new ArrayList<>();
+        for (List<Integer> members : columns.values()) {
+            StringBuilder list = new StringBuilder();
+            for (int i : members) {
+                for (double f : new double[]{-WIDE, -1, 1, WIDE}) {
+                    // quantile_disc takes its fractions as constants, not parameters
+                    list.append(list.length() == 0 ? "" : ", ").append(Math.min(1.0, Math.max(0.0, mids[i] + f * widths[i])));
+                }
+            }
+            Frag v = big.get(members.get(0)).column.value();
+            cols.add(Frag.of(cols.isEmpty() ? "" : ", ", "count(", v, "), quantile_disc(", v, ", [" + list + "])"));
         }
         Frag q = Frag.of("SELECT ", Frag.of(cols.toArray()), " FROM pairs USING SAMPLE "
                 + String.format(Locale.ROOT, "%.6f", pct) + "% (system)");
         Object[] row = sql.one(q.sql(), ExactQuantiles::row, q.params().toArray());
-        for (int i = 0; i < big.size(); i++) {
-            Probe p = big.get(i);
-            long got = ((Number) row[2 * i]).longValue();
-            Object[] qs = row[2 * i + 1] == null ? null : array(row[2 * i + 1]);
+        int c = 0;
+        for (List<Integer> members : columns.values()) {
+            long got = ((Number) row[2 * c]).longValue();
+            Object[] qs = row[2 * c + 1] == null ? null : array(row[2 * c + 1]);
+            c++;
             // too few sampled values to trust: no bracket (listed whole if small enough, else DuckDB's quantile)
-            if (got < 200 || qs == null || qs[0] == null || qs[1] == null) continue;
-            double lo = ((Number) qs[0]).doubleValue(), hi = ((Number) qs[1]).doubleValue();
-            if (Double.isNaN(lo) || Double.isNaN(hi)) continue;
-            p.lo = ps[i][0] <= 0 ? Double.NEGATIVE_INFINITY : lo;
-            p.hi = ps[i][1] >= 1 ? Double.POSITIVE_INFINITY : hi;
+            if (got < 200 || qs == null) continue;
+            for (int k = 0; k < members.size(); k++) {
+                int i = members.get(k);
+                double need = margin(mids[i], got);
+                // (a test's bracketScale keeps the narrow pair, to make brackets miss)
+                double f = need <= widths[i] || bracketScale != 1 ? 1 : need <= WIDE * widths[i] ? WIDE : 0;
+                if (f == 0) continue;
+                Object lo = qs[4 * k + (f == 1 ? 1 : 0)], hi = qs[4 * k + (f == 1 ? 2 : 3)];
+                if (lo == null || hi == null || Double.isNaN(((Number) lo).doubleValue()) || Double.isNaN(((Number) hi).doubleValue())) continue;
+                Probe p = big.get(i);
+                p.lo = mids[i] - f * widths[i] <= 0 ? Double.NEGATIVE_INFINITY : ((Number) lo).doubleValue();
+                p.hi = mids[i] + f * widths[i] >= 1 ? Double.POSITIVE_INFINITY : ((Number) hi).doubleValue();
+            }
         }
+    }
+
+    /** How much wider than the narrow pair the wide pair of sample quantiles is. */
+    private static final double WIDE = 3;
+
+    /** Five standard errors of a sample proportion near {@code mid} among {@code m} sampled values, plus a little for small samples. */
+    private static double margin(double mid, double m) {
+        return 5 * Math.sqrt(Math.max(mid * (1 - mid), 1.0 / m) / m) + 20.0 / m;
     }
 
     private static Object[] row(java.sql.ResultSet rs) throws SQLException {

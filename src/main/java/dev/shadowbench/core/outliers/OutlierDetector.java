@@ -72,8 +72,8 @@ public final class OutlierDetector {
     /**
      * Flags the pairs in one scan: each rule's rows are found among the candidates a cheap filter keeps (a superset of
      * every rule's rows, a few in ten thousand), by the rule's own condition and score. The scored rules' filters compare
-     * the raw predictions with bounds widened by 1e-9 relative (see {@link #outside}), so the logarithms are only taken
-     * for the candidates.
+     * the raw predictions (or their ratio) with bounds widened by 1e-9 relative, so logarithms are only taken for the
+     * candidates; with every value finite, the label rules' filters need no isfinite.
      */
     private static void flag(Sql sql, OutlierSettings s, PairStats st, PairScan.Facts facts) throws SQLException {
         sql.execute("""
@@ -81,25 +81,28 @@ public final class OutlierDetector {
                   b_prediction DOUBLE, c_prediction DOUBLE, label DOUBLE, b_latency DOUBLE, c_latency DOUBLE)""");
         String cols = "b_prediction, c_prediction, label, b_latency, c_latency";
         String tc = st.scored("c_prediction"), tb = st.scored("b_prediction");
-        List<Frag> keep = new ArrayList<>(), rules = new ArrayList<>();
+        List<Frag> keep = new ArrayList<>(), keepLabelled = new ArrayList<>(), rules = new ArrayList<>();
+        boolean negativesKept = false;
         if (s.enabled("extreme") && st.valueSd() != null) {
-            double k = s.value("extreme.mad_k");
-            keep.add(st.logScale() ? outsideLog("c_prediction", null, true, st.valueMedian(), k * st.valueSd(), 700)
-                    : outside("c_prediction", st.valueMedian(), k * st.valueSd()));
-            rules.add(Frag.of("SELECT request_id, 'extreme', abs(z), z, " + cols + " FROM (SELECT *, (" + tc + " - ", st.valueMedian(),
-                    ") / ", st.valueSd(), " AS z FROM cand) WHERE abs(z) > ", k));
+            double k = s.value("extreme.mad_k"), m = st.valueMedian(), t = k * st.valueSd();
+            Frag z = Frag.of("(" + tc + " - ", m, ") / ", st.valueSd());
+            Frag pre = st.logScale() ? outsideLog("c_prediction", m, t, 700) : outside("c_prediction", m, t);
+            // keyed on a log scale, the lower bound is positive: every negative candidate is kept too
+            negativesKept = pre != null && st.logScale();
+            keep.add(pre != null ? pre : Frag.of("abs(", z, ") > ", k));
+            rules.add(Frag.of("SELECT request_id, 'extreme', abs(z), z, " + cols + " FROM (SELECT *, ", z, " AS z FROM cand) WHERE abs(z) > ", k));
         }
         if (s.enabled("divergence") && st.diffSd() != null) {
-            double k = s.value("divergence.mad_k");
-            keep.add(st.logScale() ? outsideLog("c_prediction", "b_prediction", facts.baselineSafe(), st.diffMedian(), k * st.diffSd(), 100)
-                    : outside("(c_prediction - b_prediction)", st.diffMedian(), k * st.diffSd()));
-            rules.add(Frag.of("SELECT request_id, 'divergence', abs(z), z, " + cols + " FROM (SELECT *, ((" + tc + ") - (" + tb + ") - ",
-                    st.diffMedian(), ") / ", st.diffSd(), " AS z FROM cand) WHERE abs(z) > ", k));
+            double k = s.value("divergence.mad_k"), m = st.diffMedian(), t = k * st.diffSd();
+            Frag z = Frag.of("((" + tc + ") - (" + tb + ") - ", m, ") / ", st.diffSd());
+            Frag pre = st.logScale() ? outsideLog("c_prediction / b_prediction", m, t, 100) : outside("(c_prediction - b_prediction)", m, t);
+            keep.add(pre != null ? pre : Frag.of("abs(", z, ") > ", k));
+            rules.add(Frag.of("SELECT request_id, 'divergence', abs(z), z, " + cols + " FROM (SELECT *, ", z, " AS z FROM cand) WHERE abs(z) > ", k));
         }
         // A negative forecast is suspicious only where the baseline, the model in production, never forecasts one.
         if (s.enabled("negative") && st.baselineMin() != null && st.baselineMin() >= 0) {
             String negative = "c_prediction < 0 AND isfinite(c_prediction)";
-            keep.add(Frag.of(facts.clean() ? "c_prediction < 0" : negative));
+            if (!negativesKept) keep.add(Frag.of(facts.clean() ? "c_prediction < 0" : negative));
             rules.add(Frag.of("SELECT request_id, 'negative', -c_prediction, NULL, " + cols + " FROM cand WHERE " + negative));
         }
         if (s.enabled("degenerate")) {
@@ -109,12 +112,13 @@ public final class OutlierDetector {
         }
         Frag labelMatch = Frag.of("isfinite(label) AND abs(c_prediction - label) <= 1e-9 * greatest(1, abs(label)) "
                 + "AND NOT coalesce(abs(b_prediction - label) < ", st.labelHalfUnit(), ", false)");
+        boolean clean = facts.clean() && facts.labelMaxAbs() != null;
         if (s.enabled("label_match") && st.labelled() > 0) {
-            // |c - label| <= 1e-9 * greatest(1, |label|) implies |c - label| within 1e-9 of the largest such bound (plus
-            // rounding room): one subtraction per row instead of the rule's four operations
-            double most = facts.labelMaxAbs() == null ? 0 : 1e-9 * Math.max(1, facts.labelMaxAbs()) * (1 + 1e-6);
-            keep.add(facts.clean() && facts.labelMaxAbs() != null ? Frag.of("c_prediction - label BETWEEN ", -most, " AND ", most)
-                    : labelMatch);
+            // |c - label| <= 1e-9 * greatest(1, |label|) implies c - label within 1e-9 of the largest such bound (with room for
+            // rounding): one subtraction per row instead of the rule's four operations
+            double most = clean ? 1e-9 * Math.max(1, facts.labelMaxAbs()) * (1 + 1e-6) : 0;
+            if (clean) keepLabelled.add(Frag.of("c_prediction - label BETWEEN ", -most, " AND ", most));
+            else keep.add(labelMatch);
             rules.add(Frag.of("SELECT request_id, 'label_match', abs(b_prediction - label), NULL, " + cols + " FROM cand WHERE ", labelMatch));
         }
         if (s.enabled("leak") && st.labelled() > 0 && st.baselineErrMedian() != null) {
@@ -123,9 +127,15 @@ public final class OutlierDetector {
                     + " AND abs(b_prediction - label) >= ", st.baselineErrMedian());
             Frag leak = Frag.of("isfinite(label) AND isfinite(c_prediction) AND isfinite(b_prediction) AND ", core,
                     s.enabled("label_match") ? Frag.of(" AND NOT (", labelMatch, ")") : "");
-            keep.add(facts.clean() ? Frag.of("label IS NOT NULL AND ", core) : leak);
+            if (clean) keepLabelled.add(core);
+            else keep.add(leak);
             rules.add(Frag.of("SELECT request_id, 'leak', abs(b_prediction - label) / greatest(abs(c_prediction - label), 1e-12), NULL, "
                     + cols + " FROM cand WHERE ", leak));
+        }
+        if (!keepLabelled.isEmpty()) {
+            List<Object> any = new ArrayList<>();
+            for (Frag f : keepLabelled) any.add(Frag.of(any.isEmpty() ? "(" : " OR (", f, ")"));
+            keep.add(Frag.of("label IS NOT NULL AND (", Frag.of(any.toArray()), ")"));
         }
         if (s.enabled("latency") && st.candidateLatencyMedian() != null && st.candidateLatencyMedian() > 0) {
             Frag fast = Frag.of("c_latency < ", s.value("latency.fast_ratio") * st.candidateLatencyMedian());
@@ -144,29 +154,23 @@ public final class OutlierDetector {
     }
 
     /**
-     * Keeps every finite x with |(x - m) / sd| > k, i.e. |x - m| > t = k sd: x above m + t or below m - t, each bound
-     * moved inwards by 1e-9 of |m| + t, far more than the rounding of x - m and of the division can move a score.
+     * Keeps every finite x with |(x - m) / sd| > k, i.e. |x - m| > t = k sd: x outside [m - t, m + t], each bound moved
+     * inwards by 1e-9 of |m| + t, far more than the rounding of x - m and of the division can move a score.
      */
     private static Frag outside(String x, double m, double t) {
         double slack = 1e-9 * (Math.abs(m) + t);
-        return Frag.of(x, " > ", m + t - slack, " OR ", x, " < ", m - t + slack);
+        return Frag.of(x, " NOT BETWEEN ", m - t + slack, " AND ", m + t - slack);
     }
 
     /**
-     * Keeps every positive c with |ln(c) - m| > t (ratio null), or every positive c, b with |ln(c) - ln(b) - m| > t: c above
-     * exp(m + t) (times b) or below exp(m - t), each bound moved inwards by 1e-9 relative, far more than ln's rounding
-     * (under 1e-12 in absolute terms) can move a score. Beyond |m| + t = limit (exp leaves the doubles, or b times a bound
-     * may lose its relative precision) the logarithms are taken for every row instead. Unless {@code bSafe} (every b in
-     * [1e-250, 1e250]), rows with b outside that range are kept too.
+     * Keeps every row whose scored value (ln c, or ln c - ln b with {@code x} = c / b) is more than t from m: x outside
+     * [exp(m - t), exp(m + t)], each bound moved inwards by 1e-9 relative, far more than the rounding of ln, of the
+     * subtraction and of the division (under 1e-12 in absolute terms) can move a score; a ratio beyond the normal
+     * doubles is far outside. Null beyond |m| + t = limit (or an absurd t), where the rule's own condition must do.
      */
-    private static Frag outsideLog(String c, String b, boolean bSafe, double m, double t, double limit) {
-        if (!(Math.abs(m) + t <= limit && t < 1e5)) {
-            String tc = "ln(" + c + ")" + (b == null ? "" : " - ln(" + b + ")");
-            return Frag.of(c, " > 0 AND ", b == null ? "TRUE" : b + " > 0", " AND abs(", tc, " - ", m, ") > ", t * (1 - 1e-9));
-        }
-        double hi = Math.exp(m + t) * (1 - 1e-9), lo = Math.exp(m - t) * (1 + 1e-9);
-        if (b == null) return Frag.of(c, " > ", hi, " OR ", c, " < ", lo);
-        return Frag.of(c, " > ", b, " * ", hi, " OR ", c, " < ", b, " * ", lo, bSafe ? "" : " OR NOT (" + b + " BETWEEN 1e-250 AND 1e250)");
+    private static Frag outsideLog(String x, double m, double t, double limit) {
+        if (!(Math.abs(m) + t <= limit && t < 1e5)) return null;
+        return Frag.of(x, " NOT BETWEEN ", Math.exp(m - t) * (1 + 1e-9), " AND ", Math.exp(m + t) * (1 - 1e-9));
     }
 
     /**

@@ -29,9 +29,9 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
 
     /**
      * What the flag scan may take for granted: {@code clean}, no NaN or infinity among the predictions and labels;
-     * {@code baselineSafe}, every baseline in [1e-250, 1e250]; {@code labelMaxAbs}, the largest |label| (null: none).
+     * {@code labelMaxAbs}, the largest |label| (null: none).
      */
-    record Facts(boolean clean, boolean baselineSafe, Double labelMaxAbs) {}
+    record Facts(boolean clean, Double labelMaxAbs) {}
 
     /** Answers over the latency budget (candidate, baseline) and the slowest candidate answer. */
     record Latency(long slowCandidate, long slowBaseline, Double slowestCandidate) {}
@@ -41,26 +41,27 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
     private static final int MAX_MODE_POSITIONS = 32;
 
     static PairScan run(Sql sql, OutlierSettings s) throws SQLException {
-        // Scan 1: counts and extremes. Where every value is finite (the usual case), isfinite(x) is x IS NOT NULL and
-        // the later queries compare values without it: a FILTER or isfinite over 10M rows costs as much as a median.
-        double budget = s.value("latency.budget_ms");
-        Object[] f = sql.one("SELECT count(*), count(c_prediction), count(b_prediction), count(label), count(c_latency), "
-                + "count(b_latency), min(c_prediction), max(c_prediction), min(b_prediction), max(b_prediction), min(label), max(label), "
-                + "count_if(c_prediction > 0), count_if(c_prediction > 0 AND b_prediction > 0), count(c_prediction - b_prediction), "
-                + "count_if(c_latency > ?), count_if(b_latency > ?), "
-                + "max(c_latency) FROM pairs", rs -> new Object[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                rs.getLong(5), rs.getLong(6), Sql.dbl(rs, 7), Sql.dbl(rs, 8), Sql.dbl(rs, 9), Sql.dbl(rs, 10), Sql.dbl(rs, 11),
-                Sql.dbl(rs, 12), rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16), rs.getLong(17), Sql.dbl(rs, 18)},
-                budget, budget);
-        long pairs = (Long) f[0], nC = (Long) f[1], nB = (Long) f[2];
-        Double minC = (Double) f[6], maxC = (Double) f[7], minB = (Double) f[8], maxB = (Double) f[9];
-        boolean clean = finite(minC, maxC) && finite(minB, maxB) && finite((Double) f[10], (Double) f[11]);
+        // Counts and extremes, as far as DuckDB can tell them without reading the rows (a count of a column with
+        // nulls, a count_if or a FILTER would make it read all of them). Where every value is finite (the usual case),
+        // isfinite(x) is x IS NOT NULL and the later queries compare values without it: a FILTER or isfinite over 10M
+        // rows costs as much as a median.
+        Object[] f = sql.one("SELECT count(*), count(c_prediction), count(b_prediction), count(c_latency), count(b_latency), "
+                + "min(c_prediction), max(c_prediction), min(b_prediction), max(b_prediction), min(label), max(label), max(c_latency) "
+                + "FROM pairs", rs -> new Object[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                Sql.dbl(rs, 6), Sql.dbl(rs, 7), Sql.dbl(rs, 8), Sql.dbl(rs, 9), Sql.dbl(rs, 10), Sql.dbl(rs, 11), Sql.dbl(rs, 12)});
+        long pairs = (Long) f[0], nC = (Long) f[1], nB = (Long) f[2], nCl = (Long) f[3], nBl = (Long) f[4];
+        Double minC = (Double) f[5], maxC = (Double) f[6], minB = (Double) f[7], maxB = (Double) f[8];
+        Double minL = (Double) f[9], maxL = (Double) f[10];
+        boolean clean = finite(minC, maxC) && finite(minB, maxB) && finite(minL, maxL);
         // the conditions "x is finite" beyond x IS NOT NULL (null: none needed), and the labelled pairs
         String fc = clean ? null : "isfinite(c_prediction)", fb = clean ? null : "isfinite(b_prediction)";
         String labelled = clean ? and(nC < pairs ? "c_prediction IS NOT NULL" : null, nB < pairs ? "b_prediction IS NOT NULL" : null)
                 : "isfinite(label) AND isfinite(c_prediction) AND isfinite(b_prediction)";
         Double bMin = minB;
-        long finiteC = nC, finiteB = nB, nPos = (Long) f[12], nPosBoth = (Long) f[13], nBoth = (Long) f[14];
+        long finiteC = nC, finiteB = nB;
+        // the number of scored values and differences; -1: counted by the median scan
+        long nPos = -1, nPosBoth = -1, nBoth = nC == pairs && nB == pairs ? pairs : -1;
+        if (clean && minC != null && minC > 0) nPos = nC;
         if (!clean) {
             Object[] m = sql.one("SELECT min(b_prediction) FILTER (WHERE isfinite(b_prediction)), "
                     + "count(*) FILTER (WHERE isfinite(c_prediction)), count(*) FILTER (WHERE isfinite(b_prediction)), "
@@ -80,20 +81,26 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
             nBoth = (Long) m[7];
         }
         boolean log = bMin != null && bMin > 0;
-        long nValue = log ? nPos : finiteC, nDiff = log ? nPosBoth : nBoth;
-        boolean bSafe = clean && (minB == null || minB >= 1e-250 && maxB <= 1e250);
+        // every finite baseline is positive on a log scale: with no baseline missing, "both positive" is "c positive"
+        if (log && clean && nB == pairs) nPosBoth = nPos;
 
         // The labelled pairs, and the median of the baseline's error: a WHERE lets DuckDB read the other columns for them only.
         String where = labelled == null ? "label IS NOT NULL" : "label IS NOT NULL AND " + labelled;
-        long nLabelled = labelled == null && clean ? (Long) f[3]
-                : sql.one("SELECT count(*) FROM pairs WHERE " + where, rs -> rs.getLong(1));
         // Scan 2: medians, plus what the degenerate banners need.
         Column value = log ? new LogOf(C, fc) : Plain.of(C, fc);
-        Column diff = log ? new LogRatio(C, B, and(fc, fb), bSafe) : Plain.of("c_prediction - b_prediction", and(fc, fb));
-        Probe pValue = Probe.quantile(value, nValue, 0.5), pDiff = Probe.quantile(diff, nDiff, 0.5);
-        Probe pCl = Probe.quantile(Plain.of("c_latency", null), (Long) f[4], 0.5);
-        Probe pBl = Probe.quantile(Plain.of("b_latency", null), (Long) f[5], 0.5);
-        Probe pErr = Probe.quantile(Plain.of("abs(b_prediction - label)", where), nLabelled, 0.5);
+        Column diff = log ? new LogRatio(C, B, and(fc, fb)) : Plain.of("c_prediction - b_prediction", and(fc, fb));
+        long nValue = log ? nPos : finiteC, nDiff = log ? nPosBoth : nBoth;
+        Probe pValue = nValue >= 0 ? Probe.quantile(value, nValue, 0.5)
+                : Probe.quantileCounted(value, Frag.of("c_prediction > 0"), nC, 0.5);
+        Probe pDiff = nDiff >= 0 ? Probe.quantile(diff, nDiff, 0.5) : Probe.quantileCounted(diff,
+                Frag.of(log ? "c_prediction > 0 AND b_prediction > 0" : "c_prediction IS NOT NULL AND b_prediction IS NOT NULL"), nC, 0.5);
+        // c > 0 and a finite b, which is then positive: the same count, read once
+        if (log && clean && nB == pairs && pDiff.counted != null) pDiff.counted = pValue.counted;
+        Probe pCl = Probe.quantile(Plain.of("c_latency", null), nCl, 0.5);
+        Probe pBl = Probe.quantile(Plain.of("b_latency", null), nBl, 0.5);
+        // counted by the scan of the labelled pairs (at most every candidate prediction); the count repeats the condition
+        // for DuckDB's quantile_cont over all pairs, should the bracket miss
+        Probe pErr = Probe.quantileCounted(Plain.of("abs(b_prediction - label)", where), Frag.of(where), nC, 0.5);
         List<Probe> probes = new ArrayList<>(List.of(pValue, pDiff, pCl, pBl));
         Plain c = Plain.of(C, fc), b = Plain.of(B, fb);
         // count(DISTINCT) = 1: one value between the finite minimum and maximum (== takes -0.0 and 0.0 as one, as DISTINCT does)
@@ -111,9 +118,10 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
         all.add(pErr);
         all.addAll(counted);
         ExactQuantiles.bracket(sql, pairs, all);
-        Object[] lab = nLabelled == 0 ? new Object[0] : ExactQuantiles.scan(sql, where, List.of(pErr), List.of(Frag.of("avg(abs(c_prediction - label))"),
+        Object[] lab = ExactQuantiles.scan(sql, where, List.of(pErr), List.of(Frag.of("avg(abs(c_prediction - label))"),
                 Frag.of("avg(abs(b_prediction - label))"),
                 Frag.of("avg(CASE WHEN abs(c_prediction - label) < abs(b_prediction - label) THEN 1.0 ELSE 0.0 END)")));
+        long nLabelled = pErr.n;
         int decimals = 0;
         if (nLabelled > 0) {
             StringBuilder dec = new StringBuilder("CASE");
@@ -124,21 +132,35 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
             // a label's decimals depend on its value only: read once per distinct label
             decimals = sql.one("SELECT max(" + dec + ") FROM (SELECT DISTINCT label FROM pairs WHERE " + where + ")", rs -> rs.getInt(1));
         }
+        // Around each counted probe's bracket: the rows below it and up to its top, for the mode positions; one side only
+        // for the quartiles, the side the spread banner's bound uses (c75 and b25 from below, c25 and b75 from above).
         List<Frag> around = new ArrayList<>();
         for (Probe p : counted) {
             Plain col = (Plain) p.column;
-            around.add(Frag.of("count_if(", Frag.and(col.domain(), Frag.of(col.v(), " < ", p.lo)), ")"));
-            around.add(Frag.of("count_if(", Frag.and(col.domain(), Frag.of(col.v(), " <= ", p.hi)), ")"));
+            boolean position = counted.indexOf(p) >= nQuartiles;
+            if (position || p == c75 || p == b25) around.add(ExactQuantiles.countIf(Frag.and(col.domain(), Frag.of(col.v(), " < ", p.lo))));
+            if (position || p == c25 || p == b75) around.add(ExactQuantiles.countIf(Frag.and(col.domain(), Frag.of(col.v(), " <= ", p.hi))));
         }
+        // and the answers over the latency budget
+        double budget = s.value("latency.budget_ms");
+        around.add(ExactQuantiles.countIf(Frag.of("c_latency > ", budget)));
+        around.add(ExactQuantiles.countIf(Frag.of("b_latency > ", budget)));
         Object[] e = ExactQuantiles.scan(sql, null, probes, around);
-        // the rows below each bracket and up to its top: the bracket holds the probe's positions when below <= first
-        // position and last position < up to top
+        long slowC = ((Number) e[e.length - 2]).longValue(), slowB = ((Number) e[e.length - 1]).longValue();
+        nValue = pValue.n;
+        nDiff = pDiff.n;
+        // A quartile's bound holds when its position is on the right side of the count: c75 >= its bracket's bottom when
+        // fewer rows than its position lie below it, c25 <= its top when more rows than its position lie up to it. A mode
+        // position's bracket holds it when both do; then the bracket's rows number up to top minus below.
         List<Probe> held = new ArrayList<>();
         long[] inside = new long[counted.size()];
+        int col = 0;
         for (int i = 0; i < counted.size(); i++) {
             Probe p = counted.get(i);
-            long below = ((Number) e[2 * i]).longValue(), upTo = ((Number) e[2 * i + 1]).longValue();
-            if (below <= p.positions[0] && p.positions[p.positions.length - 1] < upTo) held.add(p);
+            boolean position = i >= nQuartiles, lower = position || p == c75 || p == b25, upper = position || p == c25 || p == b75;
+            long below = lower ? ((Number) e[col++]).longValue() : 0, upTo = upper ? ((Number) e[col++]).longValue() : 0;
+            boolean ok = (!lower || below <= p.positions[0]) && (!upper || p.positions[p.positions.length - 1] < upTo);
+            if (ok) held.add(p);
             inside[i] = upTo - below;
         }
         Double mc = pValue.quantile(), md = pDiff.quantile();
@@ -146,13 +168,8 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
         // The interquartile ranges matter only if the banner can fire: the brackets bound them; exact values otherwise.
         List<Probe> exactQuartiles = new ArrayList<>();
         if (spread && !spreadSettled(held, c25, c75, b25, b75, s.value("degenerate.spread_ratio"))) {
-            for (Probe p : quartiles) {
-                if (!held.contains(p)) {  // the bracket missed: none (listed whole if small, else DuckDB's quantile_cont)
-                    p.lo = Double.NEGATIVE_INFINITY;
-                    p.hi = Double.POSITIVE_INFINITY;
-                }
-                exactQuartiles.add(p);
-            }
+            // with their sample brackets (the scan checks them; one that misses falls back to DuckDB's quantile_cont)
+            exactQuartiles.addAll(quartiles);
         }
 
         // Scan 3: MADs around the medians (and the quartiles when needed).
@@ -160,7 +177,7 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
         Probe pMadValue = mc == null ? null : Probe.quantile(log ? new AbsDevLog(C, fc, mc)
                 : new Plain(Frag.of("abs(c_prediction - ", mc, ")"), fc == null ? null : Frag.of(fc)), nValue, 0.5);
         String fcb = and(fc, fb);
-        Probe pMadDiff = md == null ? null : Probe.quantile(log ? new AbsDevLogRatio(C, B, fcb, bSafe, md)
+        Probe pMadDiff = md == null ? null : Probe.quantile(log ? new AbsDevLogRatio(C, B, fcb, md)
                 : new Plain(Frag.of("abs((c_prediction - b_prediction) - ", md, ")"), fcb == null ? null : Frag.of(fcb)), nDiff, 0.5);
         if (pMadValue != null) mads.add(pMadValue);
         if (pMadDiff != null) mads.add(pMadDiff);
@@ -207,12 +224,12 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
         }
         PairStats st = new PairStats(pairs, bMin, pairs - nB, pairs - nC, nC - finiteC, log, mc, sdValue, md, sdDiff,
                 nLabelled, dbl(lab, 0), dbl(lab, 1), pErr.quantile(), dbl(lab, 2), decimals,
-                (Long) f[4], pCl.quantile(), (Long) f[5], pBl.quantile());
+                nCl, pCl.quantile(), nBl, pBl.quantile());
         boolean exact = !exactQuartiles.isEmpty();
         Spread sp = new Spread(finiteC, constant, exact ? minus(c75.quantile(), c25.quantile()) : null,
                 exact ? minus(b75.quantile(), b25.quantile()) : null, modeValue, modeCount);
-        Double labelMaxAbs = f[10] == null ? null : Math.max(Math.abs((Double) f[10]), Math.abs((Double) f[11]));
-        return new PairScan(st, sp, new Latency((Long) f[15], (Long) f[16], (Double) f[17]), new Facts(clean, bSafe, labelMaxAbs));
+        Double labelMaxAbs = minL == null ? null : Math.max(Math.abs(minL), Math.abs(maxL));
+        return new PairScan(st, sp, new Latency(slowC, slowB, (Double) f[11]), new Facts(clean, labelMaxAbs));
     }
 
     /**
@@ -235,9 +252,9 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
     }
 
     /**
-     * True when the brackets of the four quartiles (all held) prove the spread banner cannot fire: the candidate's IQR
-     * is at least c75's bracket bottom minus c25's top and the baseline's at most b75's top minus b25's bottom, each bound
-     * widened by 4 ulps for the rounding of quantile_cont's interpolation; every step rounds monotonically.
+     * True when the quartiles' bounds (all held) prove the spread banner cannot fire: the candidate's IQR is at least
+     * c75's bracket bottom minus c25's top and the baseline's at most b75's top minus b25's bottom, each bound widened by
+     * 4 ulps for the rounding of quantile_cont's interpolation; every step rounds monotonically.
      */
     private static boolean spreadSettled(List<Probe> held, Probe c25, Probe c75, Probe b25, Probe b75, double minSpread) {
         if (!held.containsAll(List.of(c25, c75, b25, b75))) return false;
