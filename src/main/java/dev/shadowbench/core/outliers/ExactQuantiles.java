@@ -99,7 +99,7 @@ final class ExactQuantiles {
             if (ch == '?') {
                 parts.add(text.toString());
                 text.setLength(0);
-                parts.add(f.params().get(param++));
+                parts.add(new Frag("?", List.of(f.params().get(param++))));  // a parameter, whatever its type
             } else if (ch == '$' && i + 1 < sql.length()) {
                 String token = "$" + sql.charAt(i + 1);
                 Frag sub = subs.get(token);
@@ -332,9 +332,17 @@ final class ExactQuantiles {
                     k -> new ArrayList<>()).add(i);
         }
         List<Object> inner = new ArrayList<>(), middle = new ArrayList<>(), outer = new ArrayList<>();
+        // each probe's count of the rows below its bracket, and of its column when the scan counts it (once per condition)
+        Map<Frag, String> counts = new LinkedHashMap<>();
+        String[] n = new String[scanned.size()];
         for (int i = 0; i < scanned.size(); i++) {
             inner.add(Frag.of(inner.isEmpty() ? "" : ", ", countIf(splits.get(i).below()), " AS b" + i));
-            if (scanned.get(i).counted != null) inner.add(Frag.of(", ", countIf(scanned.get(i).counted), " AS n" + i));
+            Frag counted = scanned.get(i).counted;
+            if (counted != null && !counts.containsKey(counted)) {
+                counts.put(counted, "n" + i);
+                inner.add(Frag.of(", ", countIf(counted), " AS n" + i));
+            }
+            n[i] = counted == null ? null : counts.get(counted);
         }
         int g = 0;
         for (List<Integer> members : groups.values()) {
@@ -346,7 +354,7 @@ final class ExactQuantiles {
             for (int i : members) {
                 Split s = splits.get(i);
                 Frag sub = members.size() == 1 ? Frag.of("l" + g) : Frag.of("list_filter(l" + g + ", lambda x: ", s.keepItem(), ")");
-                middle.add(Frag.of(middle.isEmpty() ? "" : ", ", "b" + i + (scanned.get(i).counted != null ? ", n" + i : "")
+                middle.add(Frag.of(middle.isEmpty() ? "" : ", ", "b" + i + (n[i] != null && n[i].equals("n" + i) ? ", n" + i : "")
                         + ", list_sort(list_transform(", sub, ", lambda x: ", s.exact(), ")) AS s" + i));
             }
             g++;
@@ -356,8 +364,8 @@ final class ExactQuantiles {
             outer.add(Frag.of(outer.isEmpty() ? "" : ", ", "b" + i + ", coalesce(len(s" + i + "), 0)"));
             if (p.counted != null) {
                 // the positions from the count just made, with quantile_cont's arithmetic: (n - 1) * p in doubles
-                String rn = "CAST(n" + i + " - 1 AS DOUBLE) * ";
-                outer.add(Frag.of(", n" + i + ", s" + i + "[CAST(floor(" + rn, p.p, ") AS BIGINT) - b" + i + " + 1], s" + i
+                String rn = "CAST(" + n[i] + " - 1 AS DOUBLE) * ";
+                outer.add(Frag.of(", " + n[i] + ", s" + i + "[CAST(floor(" + rn, p.p, ") AS BIGINT) - b" + i + " + 1], s" + i
                         + "[CAST(ceil(" + rn, p.p, ") AS BIGINT) - b" + i + " + 1]"));
             } else {
                 for (long k : p.positions) outer.add(Frag.of(", s" + i + "[", k, " - b" + i + " + 1]"));

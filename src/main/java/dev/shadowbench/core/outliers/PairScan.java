@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads everything the rules and banners need from the pairs in three scans: counts and label figures; the medians
- * (and the candidate's and baseline's quartiles and mode candidates, for the degenerate banners); the MADs (and the
- * mode candidates' counts). The figures are exactly those of the straightforward queries (median(...), quantile_cont,
- * count(DISTINCT ...), GROUP BY ... ORDER BY count DESC), see {@link ExactQuantiles} for how medians avoid sorting.
+ * Reads everything the rules and banners need from the pairs, exactly as the straightforward queries would (median,
+ * quantile_cont, count(DISTINCT ...), GROUP BY ... ORDER BY count DESC), in a few passes instead of a sort per median:
+ * counts and extremes DuckDB answers without reading rows; one sample query for brackets (see {@link ExactQuantiles});
+ * the labelled pairs (mean errors, the median baseline error) and their distinct labels (precision); the median scan
+ * (medians, plus counts around the quartiles' and mode positions' brackets and the latency budget); a second sample
+ * query and the MAD scan (plus exact quartiles, only when the spread banner could fire).
  */
 record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
 
