@@ -13,12 +13,14 @@ import java.util.Map;
 final class AggregateFindings {
     private AggregateFindings() {}
 
-    static List<Finding> compute(Sql sql, OutlierSettings s, PairStats st, Map<String, Long> counts) throws SQLException {
+    /** The banners from the figures {@link PairScan} read; only a rare case (a constant candidate) queries again. */
+    static List<Finding> compute(Sql sql, OutlierSettings s, PairScan scan, Map<String, Long> counts) throws SQLException {
         List<Finding> out = new ArrayList<>();
+        PairStats st = scan.stats();
         if (st.pairs() == 0) return out;
         if (s.enabled("margin")) margin(s, st, out);
-        if (s.enabled("degenerate")) degenerate(sql, s, st, out);
-        if (s.enabled("latency")) latency(sql, s, st, counts, out);
+        if (s.enabled("degenerate")) degenerate(sql, s, st, scan.spread(), out);
+        if (s.enabled("latency")) latency(s, st, scan.latency(), counts, out);
         return out;
     }
 
@@ -33,23 +35,16 @@ final class AggregateFindings {
                 + " of them. A gain this large is more often a label leak or a wrong join than a better model."));
     }
 
-    private static void degenerate(Sql sql, OutlierSettings s, PairStats st, List<Finding> out) throws SQLException {
+    private static void degenerate(Sql sql, OutlierSettings s, PairStats st, PairScan.Spread spread, List<Finding> out)
+            throws SQLException {
         if (st.candidateNonFinite() > 0) {
             out.add(new Finding("nonfinite", Finding.ERROR, (double) st.candidateNonFinite(), 0.0, "The candidate returned NaN or "
                     + "infinite values for " + count(st.candidateNonFinite()) + " of " + count(st.pairs()) + " paired requests."));
         }
-        Object[] spread = sql.one("""
-                SELECT count(DISTINCT c_prediction) FILTER (WHERE isfinite(c_prediction)),
-                       quantile_cont(c_prediction, 0.75) FILTER (WHERE isfinite(c_prediction))
-                         - quantile_cont(c_prediction, 0.25) FILTER (WHERE isfinite(c_prediction)),
-                       quantile_cont(b_prediction, 0.75) FILTER (WHERE isfinite(b_prediction))
-                         - quantile_cont(b_prediction, 0.25) FILTER (WHERE isfinite(b_prediction)),
-                       count(c_prediction) FILTER (WHERE isfinite(c_prediction))
-                FROM pairs""", rs -> new Object[]{rs.getLong(1), Sql.dbl(rs, 2), Sql.dbl(rs, 3), rs.getLong(4)});
-        long distinct = (Long) spread[0], finite = (Long) spread[3];
-        Double cIqr = (Double) spread[1], bIqr = (Double) spread[2];
+        long finite = spread.finite();
+        Double cIqr = spread.candidateIqr(), bIqr = spread.baselineIqr();
         double minSpread = s.value("degenerate.spread_ratio");
-        if (finite > 1 && distinct == 1) {
+        if (finite > 1 && spread.constant()) {
             Double only = sql.one("SELECT any_value(c_prediction) FROM pairs WHERE isfinite(c_prediction)", rs -> Sql.dbl(rs, 1));
             out.add(new Finding("constant", Finding.ERROR, 0.0, minSpread, "The candidate gives the same answer " + num(only)
                     + " to all " + count(finite) + " requests: a constant or default output."));
@@ -57,13 +52,11 @@ final class AggregateFindings {
             out.add(new Finding("constant", Finding.ERROR, cIqr / bIqr, minSpread, "The candidate's predictions barely vary: "
                     + "their interquartile range " + num(cIqr) + " is " + pct(cIqr / bIqr) + " of the baseline's " + num(bIqr) + "."));
         }
-        if (finite > 1 && distinct > 1) {
-            Object[] mode = sql.one("SELECT c_prediction, count(*) AS n FROM pairs WHERE isfinite(c_prediction) "
-                    + "GROUP BY c_prediction ORDER BY n DESC, c_prediction LIMIT 1", rs -> new Object[]{Sql.dbl(rs, 1), rs.getLong(2)});
-            double share = (Long) mode[1] / (double) finite;
+        if (finite > 1 && !spread.constant() && spread.modeCount() != null) {
+            double share = spread.modeCount() / (double) finite;
             if (share > s.value("degenerate.mode_share")) {
                 out.add(new Finding("mode_share", Finding.WARNING, share, s.value("degenerate.mode_share"), "The candidate answers "
-                        + num((Double) mode[0]) + " to " + pct(share) + " of requests (" + count((Long) mode[1]) + "): a default value?"));
+                        + num(spread.modeValue()) + " to " + pct(share) + " of requests (" + count(spread.modeCount()) + "): a default value?"));
             }
         }
         nullJump(sql, s, st, out);
@@ -72,7 +65,9 @@ final class AggregateFindings {
     private static void nullJump(Sql sql, OutlierSettings s, PairStats st, List<Finding> out) throws SQLException {
         double jump = s.value("degenerate.null_jump");
         double overall = (st.candidateNulls() - st.baselineNulls()) / (double) st.pairs();
-        // A day where the nulls jump is diluted in a long window, so the worst day is checked too.
+        // A day where the nulls jump is diluted in a long window, so the worst day is checked too. Without a missing
+        // candidate prediction no day's jump is above 0, so no day can show one (jump >= 0).
+        if (overall <= jump && st.candidateNulls() == 0) return;
         Object[] day = sql.one("""
                 SELECT day, avg(CASE WHEN c_prediction IS NULL THEN 1.0 ELSE 0.0 END)
                           - avg(CASE WHEN b_prediction IS NULL THEN 1.0 ELSE 0.0 END) AS j, count(*)
@@ -89,8 +84,8 @@ final class AggregateFindings {
         }
     }
 
-    private static void latency(Sql sql, OutlierSettings s, PairStats st, Map<String, Long> counts, List<Finding> out)
-            throws SQLException {
+    private static void latency(OutlierSettings s, PairStats st, PairScan.Latency slow, Map<String, Long> counts,
+                                List<Finding> out) {
         if (st.candidateLatencies() == 0 || st.candidateLatencyMedian() == null) {
             out.add(new Finding("latency_fast", Finding.INFO, null, null, "Candidate latency not recorded in these logs."));
             return;
@@ -106,13 +101,11 @@ final class AggregateFindings {
                         + num(fastMs) + " ms, " + pct(s.value("latency.fast_ratio")) + " of its median "
                         + num(st.candidateLatencyMedian()) + " ms: cached or default answers? They are flagged as latency_fast."));
         double budget = s.value("latency.budget_ms");
-        Object[] slow = sql.one("SELECT count(*) FILTER (WHERE c_latency > ?), count(*) FILTER (WHERE b_latency > ?), "
-                + "max(c_latency) FROM pairs", rs -> new Object[]{rs.getLong(1), rs.getLong(2), Sql.dbl(rs, 3)}, budget, budget);
-        double share = (Long) slow[0] / (double) n, max = s.value("latency.slow_max_share");
+        double share = slow.slowCandidate() / (double) n, max = s.value("latency.slow_max_share");
         String baseline = st.baselineLatencies() == 0 ? "baseline latency not recorded"
-                : "baseline " + pct((Long) slow[1] / (double) st.baselineLatencies());
+                : "baseline " + pct(slow.slowBaseline() / (double) st.baselineLatencies());
         out.add(new Finding("latency_slow", share > max ? Finding.WARNING : Finding.INFO, share, max,
-                pct(share) + " of candidate answers (" + count((Long) slow[0]) + " of " + count(n) + ") took longer than the "
-                        + OutlierSettings.fmt(budget) + " ms budget (" + baseline + "); the slowest took " + num((Double) slow[2]) + " ms."));
+                pct(share) + " of candidate answers (" + count(slow.slowCandidate()) + " of " + count(n) + ") took longer than the "
+                        + OutlierSettings.fmt(budget) + " ms budget (" + baseline + "); the slowest took " + num(slow.slowestCandidate()) + " ms."));
     }
 }

@@ -1,5 +1,6 @@
 package dev.shadowbench.core.outliers;
 
+import dev.shadowbench.core.outliers.ExactQuantiles.Frag;
 import dev.shadowbench.core.task.ProgressSink;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,9 +37,10 @@ public final class OutlierDetector {
     public static OutlierReport detect(Connection c, OutlierSettings s, ProgressSink p, int listLimit) throws SQLException {
         Sql sql = new Sql(c, p);
         p.progress(0, 4, "Outliers: robust statistics of the pairs");
-        PairStats st = PairStats.load(sql);
+        PairScan scan = PairScan.run(sql, s);
+        PairStats st = scan.stats();
         p.progress(1, 4, "Outliers: flagging pairs");
-        flag(sql, s, st);
+        flag(sql, s, st, scan.facts());
         p.progress(2, 4, "Outliers: counting flags");
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String r : FLAG_RULES) counts.put(r, 0L);
@@ -48,72 +50,137 @@ public final class OutlierDetector {
         }
         long flaggedPairs = sql.one("SELECT count(DISTINCT request_id) FROM outlier_flags", rs -> rs.getLong(1));
         Reasons reasons = new Reasons(st);
-        List<Outlier> listed = new ArrayList<>(sql.query("""
+        List<Object[]> rows = sql.query("""
                 SELECT request_id, rule, score, z, b_prediction, c_prediction, label, b_latency, c_latency FROM (
                   SELECT *, row_number() OVER (PARTITION BY rule ORDER BY score DESC, request_id) AS rn FROM outlier_flags)
-                WHERE rn <= ?""", rs -> {
-            String rule = rs.getString(2);
-            Double b = Sql.dbl(rs, 5), cand = Sql.dbl(rs, 6), label = Sql.dbl(rs, 7), bl = Sql.dbl(rs, 8), cl = Sql.dbl(rs, 9);
-            double score = rs.getDouble(3);
-            String detail = reasons.detail(rule, Sql.dbl(rs, 4), b, cand, label, bl, cl);
-            return new Outlier(rs.getString(1), rule, detail, b, cand, label, bl, cl, score);
-        }, Math.max(0, listLimit)));
+                WHERE rn <= ?""", rs -> new Object[]{rs.getString(1), rs.getString(2), rs.getDouble(3), Sql.dbl(rs, 4), Sql.dbl(rs, 5),
+                Sql.dbl(rs, 6), Sql.dbl(rs, 7), Sql.dbl(rs, 8), Sql.dbl(rs, 9)}, Math.max(0, listLimit));
+        // Wording thousands of reasons (String.format each time) takes longer than the query: both cores share it.
+        List<Outlier> listed = new ArrayList<>(rows.parallelStream().map(r -> {
+            String rule = (String) r[1];
+            Double b = (Double) r[4], cand = (Double) r[5], label = (Double) r[6], bl = (Double) r[7], cl = (Double) r[8];
+            return new Outlier((String) r[0], rule, reasons.detail(rule, (Double) r[3], b, cand, label, bl, cl), b, cand, label, bl, cl,
+                    (Double) r[2]);
+        }).toList());
         listed.sort(Comparator.comparingInt((Outlier o) -> FLAG_RULES.indexOf(o.rule()))
                 .thenComparing(Comparator.comparingDouble(Outlier::score).reversed())
                 .thenComparing(Outlier::requestId));
         p.progress(3, 4, "Outliers: aggregate findings");
-        List<Finding> findings = AggregateFindings.compute(sql, s, st, counts);
+        List<Finding> findings = AggregateFindings.compute(sql, s, scan, counts);
         p.progress(4, 4, "Outliers: done");
         return new OutlierReport(listed, findings, counts, st.pairs(), flaggedPairs, listLimit);
     }
 
-    private static void flag(Sql sql, OutlierSettings s, PairStats st) throws SQLException {
+    /**
+     * Flags the pairs in one scan: each rule's rows are found among the candidates a cheap filter keeps (a superset of
+     * every rule's rows, a few in ten thousand), by the rule's own condition and score. The scored rules' filters compare
+     * the raw predictions (or their ratio) with bounds widened by 1e-9 relative, so logarithms are only taken for the
+     * candidates; with every value finite, the label rules' filters need no isfinite.
+     */
+    private static void flag(Sql sql, OutlierSettings s, PairStats st, PairScan.Facts facts) throws SQLException {
         sql.execute("""
                 CREATE OR REPLACE TEMP TABLE outlier_flags(request_id VARCHAR, rule VARCHAR, score DOUBLE, z DOUBLE,
                   b_prediction DOUBLE, c_prediction DOUBLE, label DOUBLE, b_latency DOUBLE, c_latency DOUBLE)""");
         String cols = "b_prediction, c_prediction, label, b_latency, c_latency";
         String tc = st.scored("c_prediction"), tb = st.scored("b_prediction");
+        List<Frag> keep = new ArrayList<>(), keepLabelled = new ArrayList<>(), rules = new ArrayList<>();
+        boolean negativesKept = false;
         if (s.enabled("extreme") && st.valueSd() != null) {
-            sql.execute("INSERT INTO outlier_flags SELECT request_id, 'extreme', abs(z), z, " + cols
-                    + " FROM (SELECT *, (" + tc + " - ?) / ? AS z FROM pairs) WHERE abs(z) > ?",
-                    st.valueMedian(), st.valueSd(), s.value("extreme.mad_k"));
+            double k = s.value("extreme.mad_k"), m = st.valueMedian(), t = k * st.valueSd();
+            Frag z = Frag.of("(" + tc + " - ", m, ") / ", st.valueSd());
+            Frag pre = st.logScale() ? outsideLog("c_prediction", m, t, 700) : outside("c_prediction", m, t);
+            // keyed on a log scale, the lower bound is positive: every negative candidate is kept too
+            negativesKept = pre != null && st.logScale();
+            keep.add(pre != null ? pre : Frag.of("abs(", z, ") > ", k));
+            rules.add(Frag.of("SELECT request_id, 'extreme', abs(z), z, " + cols + " FROM (SELECT *, ", z, " AS z FROM cand) WHERE abs(z) > ", k));
         }
         if (s.enabled("divergence") && st.diffSd() != null) {
-            sql.execute("INSERT INTO outlier_flags SELECT request_id, 'divergence', abs(z), z, " + cols
-                    + " FROM (SELECT *, ((" + tc + ") - (" + tb + ") - ?) / ? AS z FROM pairs) WHERE abs(z) > ?",
-                    st.diffMedian(), st.diffSd(), s.value("divergence.mad_k"));
+            double k = s.value("divergence.mad_k"), m = st.diffMedian(), t = k * st.diffSd();
+            Frag z = Frag.of("((" + tc + ") - (" + tb + ") - ", m, ") / ", st.diffSd());
+            Frag pre = st.logScale() ? outsideLog("c_prediction / b_prediction", m, t, 100) : outside("(c_prediction - b_prediction)", m, t);
+            keep.add(pre != null ? pre : Frag.of("abs(", z, ") > ", k));
+            rules.add(Frag.of("SELECT request_id, 'divergence', abs(z), z, " + cols + " FROM (SELECT *, ", z, " AS z FROM cand) WHERE abs(z) > ", k));
         }
         // A negative forecast is suspicious only where the baseline, the model in production, never forecasts one.
         if (s.enabled("negative") && st.baselineMin() != null && st.baselineMin() >= 0) {
-            sql.execute("INSERT INTO outlier_flags SELECT request_id, 'negative', -c_prediction, NULL, " + cols
-                    + " FROM pairs WHERE c_prediction < 0 AND isfinite(c_prediction)");
+            String negative = "c_prediction < 0 AND isfinite(c_prediction)";
+            if (!negativesKept) keep.add(Frag.of(facts.clean() ? "c_prediction < 0" : negative));
+            rules.add(Frag.of("SELECT request_id, 'negative', -c_prediction, NULL, " + cols + " FROM cand WHERE " + negative));
         }
         if (s.enabled("degenerate")) {
-            sql.execute("INSERT INTO outlier_flags SELECT request_id, 'nonfinite', 1, NULL, " + cols
-                    + " FROM pairs WHERE c_prediction IS NOT NULL AND NOT isfinite(c_prediction)");
+            String nonfinite = "c_prediction IS NOT NULL AND NOT isfinite(c_prediction)";
+            if (!facts.clean()) keep.add(Frag.of(nonfinite));  // clean: no candidate prediction is NaN or infinite
+            rules.add(Frag.of("SELECT request_id, 'nonfinite', 1, NULL, " + cols + " FROM cand WHERE " + nonfinite));
         }
-        String labelMatch = "isfinite(label) AND abs(c_prediction - label) <= 1e-9 * greatest(1, abs(label)) "
-                + "AND NOT coalesce(abs(b_prediction - label) < ?, false)";
+        Frag labelMatch = Frag.of("isfinite(label) AND abs(c_prediction - label) <= 1e-9 * greatest(1, abs(label)) "
+                + "AND NOT coalesce(abs(b_prediction - label) < ", st.labelHalfUnit(), ", false)");
+        boolean clean = facts.clean() && facts.labelMaxAbs() != null;
         if (s.enabled("label_match") && st.labelled() > 0) {
-            sql.execute("INSERT INTO outlier_flags SELECT request_id, 'label_match', abs(b_prediction - label), NULL, " + cols
-                    + " FROM pairs WHERE " + labelMatch, st.labelHalfUnit());
+            // |c - label| <= 1e-9 * greatest(1, |label|) implies c - label within 1e-9 of the largest such bound (with room for
+            // rounding): one subtraction per row instead of the rule's four operations
+            double most = clean ? 1e-9 * Math.max(1, facts.labelMaxAbs()) * (1 + 1e-6) : 0;
+            if (clean) keepLabelled.add(Frag.of("c_prediction - label BETWEEN ", -most, " AND ", most));
+            else keep.add(labelMatch);
+            rules.add(Frag.of("SELECT request_id, 'label_match', abs(b_prediction - label), NULL, " + cols + " FROM cand WHERE ", labelMatch));
         }
         if (s.enabled("leak") && st.labelled() > 0 && st.baselineErrMedian() != null) {
             // Exact label matches are already explained by label_match; listing them twice only adds noise.
-            String notMatched = s.enabled("label_match") ? " AND NOT (" + labelMatch + ")" : "";
-            List<Object> params = new ArrayList<>(List.of(s.value("leak.ratio"), st.baselineErrMedian()));
-            if (!notMatched.isEmpty()) params.add(st.labelHalfUnit());
-            sql.execute("INSERT INTO outlier_flags SELECT request_id, 'leak', "
-                    + "abs(b_prediction - label) / greatest(abs(c_prediction - label), 1e-12), NULL, " + cols
-                    + " FROM pairs WHERE isfinite(label) AND isfinite(c_prediction) AND isfinite(b_prediction)"
-                    + " AND abs(c_prediction - label) < ? * abs(b_prediction - label)"
-                    + " AND abs(b_prediction - label) >= ?" + notMatched, params.toArray());
+            Frag core = Frag.of("abs(c_prediction - label) < ", s.value("leak.ratio"), " * abs(b_prediction - label)"
+                    + " AND abs(b_prediction - label) >= ", st.baselineErrMedian());
+            Frag leak = Frag.of("isfinite(label) AND isfinite(c_prediction) AND isfinite(b_prediction) AND ", core,
+                    s.enabled("label_match") ? Frag.of(" AND NOT (", labelMatch, ")") : "");
+            if (clean) keepLabelled.add(core);
+            else keep.add(leak);
+            rules.add(Frag.of("SELECT request_id, 'leak', abs(b_prediction - label) / greatest(abs(c_prediction - label), 1e-12), NULL, "
+                    + cols + " FROM cand WHERE ", leak));
+        }
+        if (!keepLabelled.isEmpty()) {
+            List<Object> any = new ArrayList<>();
+            for (Frag f : keepLabelled) any.add(Frag.of(any.isEmpty() ? "(" : " OR (", f, ")"));
+            keep.add(Frag.of("label IS NOT NULL AND (", Frag.of(any.toArray()), ")"));
         }
         if (s.enabled("latency") && st.candidateLatencyMedian() != null && st.candidateLatencyMedian() > 0) {
-            sql.execute("INSERT INTO outlier_flags SELECT request_id, 'latency_fast', ? / greatest(c_latency, 1e-9), NULL, "
-                    + cols + " FROM pairs WHERE c_latency < ?",
-                    st.candidateLatencyMedian(), s.value("latency.fast_ratio") * st.candidateLatencyMedian());
+            Frag fast = Frag.of("c_latency < ", s.value("latency.fast_ratio") * st.candidateLatencyMedian());
+            keep.add(fast);
+            rules.add(Frag.of("SELECT request_id, 'latency_fast', ", st.candidateLatencyMedian(), " / greatest(c_latency, 1e-9), NULL, "
+                    + cols + " FROM cand WHERE ", fast));
         }
+        if (keep.isEmpty()) return;  // no rule can flag a pair (e.g. only nonfinite is on and every prediction is finite)
+        List<Object> parts = new ArrayList<>(List.of("INSERT INTO outlier_flags WITH cand AS MATERIALIZED (SELECT request_id, " + cols
+                + " FROM pairs WHERE "));
+        for (int i = 0; i < keep.size(); i++) parts.add(Frag.of(i == 0 ? "(" : " OR (", keep.get(i), ")"));
+        parts.add(") ");
+        for (int i = 0; i < rules.size(); i++) parts.add(Frag.of(i == 0 ? "" : " UNION ALL ", rules.get(i)));
+        Frag q = Frag.of(parts.toArray());
+        // The flags' order means nothing (they are listed by score): without keeping it, DuckDB writes them from both
+        // threads, a third faster. The connection's setting is put back afterwards.
+        boolean ordered = sql.one("SELECT CAST(current_setting('preserve_insertion_order') AS BOOLEAN)", rs -> rs.getBoolean(1));
+        if (ordered) sql.execute("SET preserve_insertion_order = false");
+        try {
+            sql.execute(q.sql(), q.params().toArray());
+        } finally {
+            if (ordered) sql.execute("SET preserve_insertion_order = true");
+        }
+    }
+
+    /**
+     * Keeps every finite x with |(x - m) / sd| > k, i.e. |x - m| > t = k sd: x outside [m - t, m + t], each bound moved
+     * inwards by 1e-9 of |m| + t, far more than the rounding of x - m and of the division can move a score.
+     */
+    private static Frag outside(String x, double m, double t) {
+        double slack = 1e-9 * (Math.abs(m) + t);
+        return Frag.of(x, " NOT BETWEEN ", m - t + slack, " AND ", m + t - slack);
+    }
+
+    /**
+     * Keeps every row whose scored value (ln c, or ln c - ln b with {@code x} = c / b) is more than t from m: x outside
+     * [exp(m - t), exp(m + t)], each bound moved inwards by 1e-9 relative, far more than the rounding of ln, of the
+     * subtraction and of the division (under 1e-12 in absolute terms) can move a score; a ratio beyond the normal
+     * doubles is far outside. Null beyond |m| + t = limit (or an absurd t), where the rule's own condition must do.
+     */
+    private static Frag outsideLog(String x, double m, double t, double limit) {
+        if (!(Math.abs(m) + t <= limit && t < 1e5)) return null;
+        return Frag.of(x, " NOT BETWEEN ", Math.exp(m - t) * (1 + 1e-9), " AND ", Math.exp(m + t) * (1 - 1e-9));
     }
 
     /**
