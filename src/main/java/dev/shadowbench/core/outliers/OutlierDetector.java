@@ -152,15 +152,7 @@ public final class OutlierDetector {
         parts.add(") ");
         for (int i = 0; i < rules.size(); i++) parts.add(Frag.of(i == 0 ? "" : " UNION ALL ", rules.get(i)));
         Frag q = Frag.of(parts.toArray());
-        // The flags' order means nothing (they are listed by score): without keeping it, DuckDB writes them from both
-        // threads, a third faster. The connection's setting is put back afterwards.
-        boolean ordered = sql.one("SELECT CAST(current_setting('preserve_insertion_order') AS BOOLEAN)", rs -> rs.getBoolean(1));
-        if (ordered) sql.execute("SET preserve_insertion_order = false");
-        try {
-            sql.execute(q.sql(), q.params().toArray());
-        } finally {
-            if (ordered) sql.execute("SET preserve_insertion_order = true");
-        }
+        sql.execute(q.sql(), q.params().toArray());
     }
 
     /**
