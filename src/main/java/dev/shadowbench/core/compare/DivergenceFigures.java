@@ -169,12 +169,14 @@ final class DivergenceFigures {
 
     /**
      * SQL for the 95th percentile of a group from its running counts {@code cum} and total {@code n}, as quantile_cont
-     * computes it: position (n - 1) * 0.95 in double, the values at its floor and ceiling, linear between them.
+     * computes it: position (n - 1) * 0.95 in double, the values lo and hi at its floor and ceiling, lo * (1 - d) + hi * d
+     * with d the position's fraction (quantile_cont's own form, so the figure is the same to the last bit).
      */
     private static String p95(String cum, String n) {
         String pos = "((" + n + " - 1) * CAST(0.95 AS DOUBLE))";
         String lo = "min(x) FILTER (" + cum + " > floor(" + pos + "))", hi = "min(x) FILTER (" + cum + " > ceil(" + pos + "))";
-        return "CASE WHEN " + n + " > 0 THEN " + lo + " + (" + hi + " - " + lo + ") * (" + pos + " - floor(" + pos + ")) END";
+        String d = "(" + pos + " - floor(" + pos + "))";
+        return "CASE WHEN " + n + " > 0 THEN " + lo + " * (1 - " + d + ") + " + hi + " * " + d + " END";
     }
 
     /** {@link #breakdown} straight from the pairs (ranking). */

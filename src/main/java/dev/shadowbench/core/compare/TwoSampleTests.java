@@ -53,7 +53,7 @@ final class TwoSampleTests {
     /**
      * quantile_cont at each of {@code ps} over the values of a {@link #cdfInto} table weighted by running count
      * {@code cum} (e.g. "ca", or "ca + cb" for both sides pooled) of {@code n} values in all; the same
-     * arithmetic as DuckDB's quantile_cont (position (n-1)p, lo + (hi - lo) * fraction). Nulls when n is 0.
+     * arithmetic as DuckDB's quantile_cont (position (n-1)p, lo * (1 - d) + hi * d with d its fraction). Nulls when n is 0.
      */
     static Double[] quantiles(Queries q, String cdf, String cum, long n, double... ps) throws SQLException {
         Double[] out = new Double[ps.length];
@@ -70,7 +70,8 @@ final class TwoSampleTests {
         Object[] r = q.row(sql + " FROM " + cdf, idx.toArray());
         for (int i = 0; i < ps.length; i++) {
             double rn = (n - 1) * ps[i], lo = Queries.dbl(r[2 * i]), hi = Queries.dbl(r[2 * i + 1]);
-            out[i] = Math.floor(rn) == Math.ceil(rn) ? lo : lo + (hi - lo) * (rn - Math.floor(rn));
+            double d = rn - Math.floor(rn);
+            out[i] = Math.floor(rn) == Math.ceil(rn) ? lo : lo * (1 - d) + hi * d;  // quantile_cont's own form, bit for bit
         }
         return out;
     }
