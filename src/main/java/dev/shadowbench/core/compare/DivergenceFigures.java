@@ -60,11 +60,18 @@ final class DivergenceFigures {
                 + "UNION ALL SELECT segment, day, 2, c_latency FROM pairs WHERE c_latency IS NOT NULL) GROUP BY segment, day, x");
         String grouped = "SELECT '%1$s' AS dim, CAST(%1$s AS VARCHAR) AS k, x, sum(nd) AS nd, sum(nb) AS nb, sum(nc) AS nc "
                 + "FROM breakdown_values GROUP BY %1$s, x";
+        // Each row also carries its group's totals (td, tb, tc), so a group's percentile needs no join.
         q.exec("CREATE TABLE " + prefix + "breakdown_cdf AS SELECT dim, k, x, nd, nb, nc, CAST(sum(nd) OVER w AS BIGINT) AS cd, "
-                + "CAST(sum(nb) OVER w AS BIGINT) AS cb, CAST(sum(nc) OVER w AS BIGINT) AS cc FROM ("
+                + "CAST(sum(nb) OVER w AS BIGINT) AS cb, CAST(sum(nc) OVER w AS BIGINT) AS cc, CAST(sum(nd) OVER g AS BIGINT) AS td, "
+                + "CAST(sum(nb) OVER g AS BIGINT) AS tb, CAST(sum(nc) OVER g AS BIGINT) AS tc FROM ("
                 + grouped.formatted("segment") + " UNION ALL " + grouped.formatted("day") + ") "
-                + "WINDOW w AS (PARTITION BY dim, k ORDER BY x ROWS UNBOUNDED PRECEDING)");
+                + "WINDOW w AS (PARTITION BY dim, k ORDER BY x ROWS UNBOUNDED PRECEDING), g AS (PARTITION BY dim, k)");
         q.exec("DROP TABLE breakdown_values");
+        // Pairs per segment and per day, with how many have both classes and how many of those disagree.
+        String counts = "SELECT '%1$s' AS dim, CAST(%1$s AS VARCHAR) AS k, count(*) AS n, "
+                + "count(*) FILTER (b_class IS NOT NULL AND c_class IS NOT NULL) AS classed, count(*) FILTER (b_class <> c_class) AS differ "
+                + "FROM pairs GROUP BY %1$s";
+        q.exec("CREATE TABLE " + prefix + "group_counts AS " + counts.formatted("segment") + " UNION ALL " + counts.formatted("day"));
     }
 
     static Divergence compute(Queries q, Kind kind, SummaryOptions o) throws SQLException {
@@ -80,7 +87,7 @@ final class DivergenceFigures {
         Double[] qr = rel ? TwoSampleTests.quantiles(q, cdf, "cb", nRel, 0.5, 0.95) : new Double[2];
         Double max = Queries.dbl(r[3]), min = Queries.dbl(r[4]);
         Histogram h = withValue == 0 || max == null || min == null ? null
-                : histogram(q, "SELECT x AS v, na FROM " + cdf, "sum(na)", Math.min(0.0, min), max, o.histogramBins());
+                : histogram(q, "SELECT x AS v, na FROM " + cdf + " WHERE na > 0", "sum(na)", Math.min(0.0, min), max, o.histogramBins());
         return finish(q, kind, o, withValue, Queries.lng(r[1]) - withValue, Queries.dbl(r[2]), qd[0], qd[1], max,
                 rel ? Queries.dbl(r[6]) : null, qr[0], qr[1], h);
     }
@@ -150,17 +157,15 @@ final class DivergenceFigures {
     static List<Group> breakdown(Queries q, Kind kind, SummaryOptions o, String keyExpr) throws SQLException {
         if (kind == Kind.RANKING) return breakdownOnPairs(q, kind, o, keyExpr);
         List<Group> out = new ArrayList<>();
-        // Counts and disagreement from the pairs (a cheap GROUP BY); mean and p95 of the difference and each side's p95
-        // latency from the pair index's per-group running counts, with quantile_cont's arithmetic (see p95 below).
+        // Counts and disagreement from the pair index's group counts; mean and p95 of the difference and each side's p95
+        // latency from its per-group running counts, with quantile_cont's arithmetic (see p95 below). The key is text
+        // there: days are ISO dates, so they sort as dates.
         String cdf = PairIndex.BREAKDOWN_CDF;
         boolean d = kind != null;
-        for (Object[] r : q.rows("SELECT CAST(p.k AS VARCHAR), p.n, g.d, g.d95, p.dis, g.b95, g.c95 FROM (SELECT " + keyExpr
-                + " AS k, count(*) AS n, avg(CASE WHEN b_class IS NOT NULL AND c_class IS NOT NULL THEN CAST(b_class <> c_class AS INT) END) AS dis "
-                + "FROM pairs GROUP BY k) p LEFT JOIN (SELECT k, sum(x * nd) / sum(nd) AS d, " + p95("cd", "td") + " AS d95, "
-                + p95("cb", "tb") + " AS b95, " + p95("cc", "tc") + " AS c95 FROM (SELECT v.*, t.td, t.tb, t.tc FROM " + cdf + " v JOIN "
-                + "(SELECT k, sum(nd) AS td, sum(nb) AS tb, sum(nc) AS tc FROM " + cdf + " WHERE dim = ? GROUP BY k) t "
-                + "ON v.k IS NOT DISTINCT FROM t.k WHERE v.dim = ?) GROUP BY k, td, tb, tc) g "
-                + "ON CAST(p.k AS VARCHAR) IS NOT DISTINCT FROM g.k ORDER BY p.k NULLS LAST", keyExpr, keyExpr)) {
+        for (Object[] r : q.rows("SELECT p.k, p.n, g.d, g.d95, p.differ / p.classed, g.b95, g.c95 FROM " + PairIndex.GROUP_COUNTS
+                + " p LEFT JOIN (SELECT k, sum(x * nd) / sum(nd) AS d, " + p95("cd", "td") + " AS d95, " + p95("cb", "tb") + " AS b95, "
+                + p95("cc", "tc") + " AS c95 FROM " + cdf + " WHERE dim = ? GROUP BY k, td, tb, tc) g ON p.k IS NOT DISTINCT FROM g.k "
+                + "WHERE p.dim = ? ORDER BY p.k NULLS LAST", keyExpr, keyExpr)) {
             out.add(new Group((String) r[0], Queries.lng(r[1]), d ? Queries.dbl(r[2]) : null, d ? Queries.dbl(r[3]) : null,
                     kind == Kind.CLASSIFICATION ? Queries.dbl(r[4]) : null, Queries.dbl(r[5]), Queries.dbl(r[6])));
         }

@@ -30,7 +30,7 @@ public final class PairIndex {
     private PairIndex() {}
 
     /** Layout of an entry's tables: bump it when they change, and older entries are rebuilt. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     /** Entries kept per workspace (each is about the size of the two sides' rows). */
     static final int KEEP = 4;
 
@@ -39,12 +39,14 @@ public final class PairIndex {
     static final String DIVERGENCE_CDF = "idx_divergence_cdf";
     static final String BREAKDOWN_CDF = "idx_breakdown_cdf";
     static final String SIDE_DAYS = "idx_side_days";
+    static final String GROUP_COUNTS = "idx_group_counts";
 
     /** The tables of one entry: temp view name -> table suffix. */
     private static final List<String[]> VIEWS = List.of(
             new String[]{"pairs", "pairs"}, new String[]{SIDE_DAYS, "side_days"},
             new String[]{PREDICTION_CDF, "prediction_cdf"}, new String[]{LATENCY_CDF, "latency_cdf"},
-            new String[]{DIVERGENCE_CDF, "divergence_cdf"}, new String[]{BREAKDOWN_CDF, "breakdown_cdf"});
+            new String[]{DIVERGENCE_CDF, "divergence_cdf"}, new String[]{BREAKDOWN_CDF, "breakdown_cdf"},
+            new String[]{GROUP_COUNTS, "group_counts"});
 
     /** How many tables an entry has. */
     static final int TABLES_PER_ENTRY = VIEWS.size();

@@ -94,6 +94,30 @@ class PairIndexTest {
     }
 
     @Test
+    void classificationBreakdownsFromTheIndexEqualTheDirectComputation() throws Exception {
+        try (Workspace ws = Workspace.inMemory(); Connection c = ws.connect()) {
+            Fixtures.regression(c, 2000, 1900);
+            Fixtures.exec(c, "UPDATE predictions SET predicted_class = CASE WHEN prediction > 50 THEN 'yes' ELSE 'no' END",
+                    "UPDATE predictions SET predicted_class = NULL WHERE source_line % 13 = 0 AND variant = 'shadow'",
+                    "UPDATE predictions SET segment = NULL WHERE source_line % 5 = 0");
+            Summary s = SummaryService.compute(c, Fixtures.liveVsShadow(), SummaryOptions.DEFAULT, ProgressSink.NONE);
+            assertEquals("classification", s.divergence().kind());
+            try (Queries q = new Queries(c, ProgressSink.NONE)) {
+                List<Summary.Group> direct = DivergenceFigures.breakdownOnPairs(q, DivergenceFigures.Kind.CLASSIFICATION,
+                        SummaryOptions.DEFAULT, "segment");
+                assertEquals(3, direct.size());
+                for (int i = 0; i < direct.size(); i++) {
+                    Summary.Group a = direct.get(i), b = s.breakdowns().bySegment().get(i);
+                    assertEquals(a.key(), b.key());
+                    assertEquals(a.paired(), b.paired());
+                    assertEquals(a.disagreementRate(), b.disagreementRate(), "disagreement " + a.key());
+                    assertEquals(a.p95Abs(), b.p95Abs(), "score p95 " + a.key());
+                }
+            }
+        }
+    }
+
+    @Test
     void theStoredPairingIsReusedAcrossConnectionsAndSessionsUntilAnImportAddsRows() throws Exception {
         Path file = dir.resolve("ws.duckdb");
         Summary first;
