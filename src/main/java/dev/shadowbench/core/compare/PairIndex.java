@@ -108,7 +108,8 @@ public final class PairIndex {
     private static Pairing.Coverage build(Queries q, Comparison cmp, String key, String fingerprint) throws SQLException {
         Connection c = q.connection();
         long t0 = System.nanoTime();
-        long id = Queries.lng(q.row("SELECT coalesce(max(entry_id), 0) + 1 FROM pair_index.entries")[0]);
+        // From a sequence, never reused: another connection's views onto a dropped entry fail instead of reading a new one.
+        long id = Queries.lng(q.row("SELECT nextval('pair_index.entry_ids')")[0]);
         String prefix = "pair_index.e" + id + "_";
         // The build commits or rolls back as a whole, so it cannot run inside a caller's open transaction.
         if (!c.getAutoCommit()) throw new IllegalStateException("A pairing is built in a transaction of its own");

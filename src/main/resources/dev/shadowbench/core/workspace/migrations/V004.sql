@@ -2,6 +2,8 @@
 -- the expensive part of a summary; its row-level result is kept in schema pair_index, one set of tables
 -- per comparison and window, and reused until the workspace's rows change (see PairIndex).
 CREATE SCHEMA IF NOT EXISTS pair_index;
+-- entry ids are never reused, so a connection's views onto a dropped entry can never point at another one's tables
+CREATE SEQUENCE pair_index.entry_ids START 1;
 CREATE TABLE pair_index.entries(
     entry_id        BIGINT NOT NULL,
     index_key       VARCHAR NOT NULL,   -- comparison key and window
