@@ -1,5 +1,8 @@
 package dev.shadowbench.bench;
 
+import static dev.shadowbench.bench.BenchTiming.median;
+import static dev.shadowbench.bench.BenchTiming.time;
+
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.compare.PairIndex;
 import dev.shadowbench.core.outliers.Finding;
@@ -15,7 +18,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.TreeMap;
 
@@ -83,19 +85,5 @@ public final class OutlierDetectBench {
                 w.println("flags " + rs.getString(1) + " " + rs.getLong(2) + " " + rs.getString(3));
             }
         }
-    }
-
-    private static double time(Connection c, String sql) throws Exception {
-        long t0 = System.nanoTime();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) { /* drain */ }
-        }
-        return (System.nanoTime() - t0) / 1e9;
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
     }
 }

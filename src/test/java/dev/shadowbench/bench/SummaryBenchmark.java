@@ -1,5 +1,8 @@
 package dev.shadowbench.bench;
 
+import static dev.shadowbench.bench.BenchTiming.median;
+import static dev.shadowbench.bench.BenchTiming.time;
+
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.compare.PairIndex;
 import dev.shadowbench.core.compare.Summary;
@@ -17,7 +20,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -135,19 +137,5 @@ public final class SummaryBenchmark {
                 return String.format(Locale.ROOT, "%.0f MB", rs.getDouble(1));
             }
         }
-    }
-
-    private static double time(Connection c, String sql) throws Exception {
-        long t0 = System.nanoTime();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) { /* drain */ }
-        }
-        return (System.nanoTime() - t0) / 1e9;
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
     }
 }
