@@ -1,7 +1,7 @@
 package dev.shadowbench.bench;
 
 import dev.shadowbench.core.compare.Comparison;
-import dev.shadowbench.core.compare.Pairing;
+import dev.shadowbench.core.compare.PairIndex;
 import dev.shadowbench.core.compare.Side;
 import dev.shadowbench.core.generate.SyntheticLogs;
 import dev.shadowbench.core.ingest.ImportRequest;
@@ -43,7 +43,7 @@ public final class OutlierBench {
                 OutlierReport r = null;
                 for (int i = 0; i < 3; i++) {
                     long t0 = System.nanoTime();
-                    Pairing.materialize(c, cmp);
+                    PairIndex.open(c, cmp, ProgressSink.NONE);
                     long t1 = System.nanoTime();
                     r = OutlierDetector.detect(c, OutlierSettings.defaults(), ProgressSink.NONE);
                     long t2 = System.nanoTime();

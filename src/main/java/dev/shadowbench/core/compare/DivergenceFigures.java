@@ -74,22 +74,22 @@ final class DivergenceFigures {
         q.exec("CREATE TABLE " + prefix + "group_counts AS " + counts.formatted("segment") + " UNION ALL " + counts.formatted("day"));
     }
 
-    static Divergence compute(Queries q, Kind kind, SummaryOptions o) throws SQLException {
+    static Divergence compute(Queries q, Kind kind, SummaryOptions o, long paired) throws SQLException {
         if (kind == Kind.RANKING) return computeOnPairs(q, kind, o);
         // From the pair index's value counts: the same figures as aggregates over pairs (see computeOnPairs), read
         // from ~1M distinct values instead of 10M pairs.
         String cdf = PairIndex.DIVERGENCE_CDF;
-        Object[] r = q.row("SELECT coalesce(sum(na), 0), (SELECT count(*) FROM pairs), sum(x * na) / sum(na), max(x) FILTER (na > 0), "
+        Object[] r = q.row("SELECT coalesce(sum(na), 0), sum(x * na) / sum(na), max(x) FILTER (na > 0), "
                 + "min(x) FILTER (na > 0), coalesce(sum(nb), 0), sum(x * nb) / sum(nb) FROM " + cdf);
-        long withValue = Queries.lng(r[0]), nRel = Queries.lng(r[5]);
+        long withValue = Queries.lng(r[0]), nRel = Queries.lng(r[4]);
         Double[] qd = TwoSampleTests.quantiles(q, cdf, "ca", withValue, 0.5, 0.95);
         boolean rel = kind == Kind.REGRESSION;
         Double[] qr = rel ? TwoSampleTests.quantiles(q, cdf, "cb", nRel, 0.5, 0.95) : new Double[2];
-        Double max = Queries.dbl(r[3]), min = Queries.dbl(r[4]);
+        Double max = Queries.dbl(r[2]), min = Queries.dbl(r[3]);
         Histogram h = withValue == 0 || max == null || min == null ? null
                 : histogram(q, "SELECT x AS v, na FROM " + cdf + " WHERE na > 0", "sum(na)", Math.min(0.0, min), max, o.histogramBins());
-        return finish(q, kind, o, withValue, Queries.lng(r[1]) - withValue, Queries.dbl(r[2]), qd[0], qd[1], max,
-                rel ? Queries.dbl(r[6]) : null, qr[0], qr[1], h);
+        return finish(q, kind, o, withValue, paired - withValue, Queries.dbl(r[1]), qd[0], qd[1], max,
+                rel ? Queries.dbl(r[5]) : null, qr[0], qr[1], h);
     }
 
     /** Divergence straight from the pairs (ranking: its value depends on top-k, so no stored counts). */

@@ -62,8 +62,7 @@ public final class PairIndex {
     }
 
     static Pairing.Coverage open(Queries q, Comparison cmp) throws SQLException {
-        ReentrantLock lock = LOCKS.computeIfAbsent(database(q), k -> new ReentrantLock());
-        acquire(lock, q.sink());
+        ReentrantLock lock = acquire(q);
         try {
             String key = key(cmp);
             String fingerprint = fingerprint(q);
@@ -95,8 +94,7 @@ public final class PairIndex {
     /** Drops every entry (the next summary of each comparison builds its pairing again). */
     public static void clear(Connection c) throws SQLException {
         try (Queries q = new Queries(c, ProgressSink.NONE)) {
-            ReentrantLock lock = LOCKS.computeIfAbsent(database(q), k -> new ReentrantLock());
-            acquire(lock, q.sink());
+            ReentrantLock lock = acquire(q);
             try {
                 for (Object[] r : q.rows("SELECT entry_id FROM pair_index.entries")) drop(q, Queries.lng(r[0]));
             } finally {
@@ -177,8 +175,10 @@ public final class PairIndex {
         return String.valueOf(r[0]);
     }
 
-    /** Waits for another build of the same workspace to end, giving up when the caller cancels. */
-    private static void acquire(ReentrantLock lock, ProgressSink sink) {
+    /** Takes the workspace's lock, waiting for another build of it to end; gives up when the caller cancels. */
+    private static ReentrantLock acquire(Queries q) throws SQLException {
+        ReentrantLock lock = LOCKS.computeIfAbsent(database(q), k -> new ReentrantLock());
+        ProgressSink sink = q.sink();
         boolean told = false;
         try {
             while (!lock.tryLock(100, TimeUnit.MILLISECONDS)) {
@@ -192,5 +192,6 @@ public final class PairIndex {
             Thread.currentThread().interrupt();
             throw new CancelledException();
         }
+        return lock;
     }
 }

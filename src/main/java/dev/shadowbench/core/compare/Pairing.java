@@ -1,7 +1,5 @@
 package dev.shadowbench.core.compare;
 
-import dev.shadowbench.core.task.ProgressSink;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +19,6 @@ public final class Pairing {
     /** Coverage of a pairing: each figure counts request ids except the two row counts and {@code duplicateRows}. */
     public record Coverage(long baselineRows, long candidateRows, long paired, long baselineOnly,
                            long candidateOnly, long duplicateRows) {}
-
-    /** Pairs the comparison (or reuses its stored pairing) and points this connection's temp views at it. */
-    public static Coverage materialize(Connection c, Comparison cmp) throws SQLException {
-        try (Queries q = new Queries(c, ProgressSink.NONE)) {
-            return PairIndex.open(q, cmp);
-        }
-    }
 
     /**
      * Builds the table {@code <prefix>pairs} and {@code <prefix>side_days}, leaving each side's deduplicated records

@@ -61,7 +61,7 @@ public final class SummaryService {
         Divergence divergence = null;
         if (kind == null) unavailable.put("divergence", "the two sides share no kind of output (prediction, class or ranking)");
         else if (cov.paired() == 0) unavailable.put("divergence", "no request id appears on both sides");
-        else divergence = DivergenceFigures.compute(q, kind, o);
+        else divergence = DivergenceFigures.compute(q, kind, o, cov.paired());
 
         sink.progress(3, STEPS, "Measuring latency");
         // One table of distinct latencies with counts serves the percentiles, histograms and the Mann-Whitney ranks.
@@ -138,7 +138,7 @@ public final class SummaryService {
         // requests = ids of either side: a pair counts once, on its pairing day (count(DISTINCT) was the slow way)
         for (Object[] r : q.rows("WITH b AS (SELECT day, ids, rows AS n FROM " + PairIndex.SIDE_DAYS + " WHERE side = 'b'), "
                 + "c AS (SELECT day, ids, rows AS n FROM " + PairIndex.SIDE_DAYS + " WHERE side = 'c'), "
-                + "p AS (SELECT day, count(*) AS paired FROM pairs GROUP BY day) "
+                + "p AS (SELECT CAST(k AS DATE) AS day, n AS paired FROM " + PairIndex.GROUP_COUNTS + " WHERE dim = 'day') "
                 + "SELECT coalesce(b.day, c.day) AS d, coalesce(b.ids, 0) + coalesce(c.ids, 0) - coalesce(p.paired, 0), "
                 + "coalesce(b.n, 0), coalesce(c.n, 0) FROM b FULL JOIN c ON b.day IS NOT DISTINCT FROM c.day "
                 + "LEFT JOIN p ON p.day IS NOT DISTINCT FROM coalesce(b.day, c.day) ORDER BY d NULLS LAST")) {

@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * Picks, out of every pair, the few a reviewer must look at ("too good to be true"), each with a reason in
  * plain words, and the aggregate findings shown as banners. Runs in SQL over the connection's temp table
- * {@code pairs}, so call {@code Pairing.materialize} on the same connection first. Leaves the temp table
+ * {@code pairs}, so call {@code PairIndex.open} on the same connection first. Leaves the temp table
  * {@code outlier_flags(request_id, rule, score, ...)} behind for {@link #flaggedAmong}.
  */
 public final class OutlierDetector {

@@ -3,6 +3,7 @@ package dev.shadowbench.core.decide;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shadowbench.core.compare.Comparison;
+import dev.shadowbench.core.compare.PairIndex;
 import dev.shadowbench.core.compare.Pairing;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -11,13 +12,13 @@ import java.sql.Statement;
 
 /**
  * STAND-IN until the comparison engine is merged: a {@link SummarySource} that fills only {@code counts}
- * and {@code comparison} (from {@link Pairing#materialize}); every other gate then reports "no data".
+ * and {@code comparison} (from {@link PairIndex#open}); every other gate then reports "no data".
  */
 public final class CountsOnlySummary implements SummarySource {
 
     @Override
     public ObjectNode summarize(Connection c, Comparison cmp) throws SQLException {
-        Pairing.Coverage cov = Pairing.materialize(c, cmp);
+        Pairing.Coverage cov = PairIndex.open(c, cmp, dev.shadowbench.core.task.ProgressSink.NONE);
         ObjectNode s = JsonNodeFactory.instance.objectNode();
         ObjectNode counts = s.putObject("counts");
         counts.put("baseline_rows", cov.baselineRows());

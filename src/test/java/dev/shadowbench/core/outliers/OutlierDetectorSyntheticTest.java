@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shadowbench.core.compare.Comparison;
-import dev.shadowbench.core.compare.Pairing;
+import dev.shadowbench.core.compare.PairIndex;
 import dev.shadowbench.core.compare.Side;
 import dev.shadowbench.core.generate.SyntheticLogs;
 import dev.shadowbench.core.ingest.ImportRequest;
@@ -67,7 +67,7 @@ class OutlierDetectorSyntheticTest {
     }
 
     private static OutlierReport detect(Connection c) throws Exception {
-        Pairing.materialize(c, new Comparison(Side.variant("live"), Side.variant("shadow"), null, null));
+        PairIndex.open(c, new Comparison(Side.variant("live"), Side.variant("shadow"), null, null), ProgressSink.NONE);
         return OutlierDetector.detect(c, OutlierSettings.defaults(), ProgressSink.NONE);
     }
 
