@@ -38,7 +38,14 @@ public record Summary(ComparisonInfo comparison, Counts counts, Divergence diver
 
     /** Coverage of the pairing; rows are log records, the others count request ids. */
     public record Counts(long baselineRows, long candidateRows, long paired, long baselineOnly, long candidateOnly,
-                         long duplicateRows, long quarantinedRows) {}
+                         long duplicateRows, long quarantinedRows) {
+        /** Share of the request ids seen on either side that are paired (0 when none is). Not a JSON key. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public double pairedShare() {
+            long ids = paired + baselineOnly + candidateOnly;
+            return ids == 0 ? 0 : (double) paired / ids;
+        }
+    }
 
     /** Equal-width bins: {@code counts[i]} counts values in [edges[i], edges[i+1]) and the last bin includes its right edge. */
     public record Histogram(List<Double> edges, List<Long> counts) {}

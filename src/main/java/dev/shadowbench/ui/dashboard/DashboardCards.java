@@ -15,8 +15,7 @@ final class DashboardCards {
 
     static VBox coverage(Summary s) {
         Summary.Counts c = s.counts();
-        double share = c.paired() == 0 ? 0 : (double) c.paired() / Math.max(1, c.paired() + c.baselineOnly() + c.candidateOnly());
-        return card("card-coverage", "Coverage", Fmt.count(c.paired()) + " pairs", Fmt.pct(share) + " of request ids paired",
+        return card("card-coverage", "Coverage", Fmt.count(c.paired()) + " pairs", Fmt.pct(c.pairedShare()) + " of request ids paired",
                 "baseline only", Fmt.count(c.baselineOnly()),
                 "candidate only", Fmt.count(c.candidateOnly()),
                 "duplicate rows", Fmt.count(c.duplicateRows()),

@@ -15,6 +15,15 @@ import org.junit.jupiter.api.Test;
 class ComparisonTest {
 
     @Test
+    void pairedShareCountsIdsOfEitherSideAndIsNotAJsonKey() {
+        assertEquals(0.75, new Summary.Counts(4, 3, 3, 1, 0, 0, 0).pairedShare());
+        assertEquals(0.6, new Summary.Counts(5, 4, 3, 1, 1, 2, 0).pairedShare());
+        assertEquals(0.0, new Summary.Counts(0, 0, 0, 0, 0, 0, 0).pairedShare());
+        String json = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(new Summary.Counts(4, 3, 3, 1, 0, 0, 0)).toString();
+        assertEquals(false, json.contains("aired_share") || json.contains("airedShare"), json);
+    }
+
+    @Test
     void sideParsesVariantModelVersionWithStars() {
         assertEquals(new Side(null, "gbr", "2.0.0-rc1"), Side.parse("*/gbr/2.0.0-rc1"));
         assertEquals(new Side("live", null, null), Side.parse("live/*/"));
