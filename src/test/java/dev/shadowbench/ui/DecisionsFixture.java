@@ -13,20 +13,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
-import javafx.application.Platform;
 
-/** A small synthetic workspace, a main view model on it, and FX-thread helpers for view-model tests. */
+/** A small synthetic workspace and a main view model on it, for view-model tests (waiting: {@link FxWait}). */
 public final class DecisionsFixture {
     public final List<String> errors = new ArrayList<>();
     public Path saveAs;
     public final MainViewModel main;
 
     public DecisionsFixture(Path dir) {
-        main = new MainViewModel(new AppHome(dir.resolve("home")), new TaskRunner(1), new DialogService() {
+        this(dir, new TaskRunner(1));
+    }
+
+    /** A fixture whose background work runs on {@code tasks} (e.g. one on a {@link ManualExecutor}). */
+    public DecisionsFixture(Path dir, TaskRunner tasks) {
+        main = new MainViewModel(new AppHome(dir.resolve("home")), tasks, new DialogService() {
             @Override public void showError(String title, String message, Throwable details) { errors.add(title + ": " + message); }
             @Override public void showInfo(String title, String message) { }
             @Override public Optional<Path> chooseWorkspaceToOpen() { return Optional.empty(); }
@@ -45,36 +45,5 @@ public final class DecisionsFixture {
                     ProgressSink.NONE);
         }
         return file;
-    }
-
-    public static void startFx() {
-        try {
-            Platform.startup(() -> { });
-        } catch (IllegalStateException alreadyRunning) {
-            // started by an earlier test in this JVM
-        }
-        Platform.setImplicitExit(false);
-    }
-
-    public static <T> T onFx(Supplier<T> s) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try { f.complete(s.get()); } catch (Throwable t) { f.completeExceptionally(t); }
-        });
-        return f.get(30, TimeUnit.SECONDS);
-    }
-
-    public static void runFx(Runnable r) throws Exception {
-        onFx(() -> { r.run(); return null; });
-    }
-
-    /** Polls {@code cond} on the FX thread until it holds (30 s at most). */
-    public static void waitFor(String what, BooleanSupplier cond) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < end) {
-            if (onFx(cond::getAsBoolean)) return;
-            Thread.sleep(20);
-        }
-        throw new AssertionError("timed out waiting for " + what);
     }
 }

@@ -3,7 +3,6 @@ package dev.shadowbench.ui.app;
 import dev.shadowbench.core.ingest.ImportReport;
 import dev.shadowbench.core.ingest.ImportRequest;
 import dev.shadowbench.core.ingest.LogImporter;
-import dev.shadowbench.core.task.CancelledException;
 import dev.shadowbench.core.workspace.AppHome;
 import dev.shadowbench.core.workspace.SampleWorkspace;
 import dev.shadowbench.core.workspace.Workspace;
@@ -35,6 +34,16 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Shadowbench");
     private final ObjectProperty<Comparison> comparison = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<ComparisonChoices> choices = new ReadOnlyObjectWrapper<>();
+    /** Opening replaces the workspace, the choices and the comparison; a newer open wins over an older one. */
+    private final TaskRunner.Slot opening = new TaskRunner.Slot();
+    private final TaskRunner.Slot readingChoices = new TaskRunner.Slot();
+
+    /** What a workspace offers when it is opened or its content changed, read off the FX thread. */
+    private record Contents(Workspace workspace, Comparison defaultComparison, ComparisonChoices choices) {
+        static Contents of(Workspace ws) {
+            return new Contents(ws, Comparison.defaultFor(ws), ComparisonChoices.of(ws));
+        }
+    }
 
     public MainViewModel(AppHome home, TaskRunner tasks, DialogService dialogs) {
         this.home = home;
@@ -74,49 +83,46 @@ public final class MainViewModel {
     public AppHome home() { return home; }
 
     /** Opens the workspace given on the command line, else the last one, else the bundled sample. */
-    public Task<Workspace> openAtStartup(String argument) {
+    public Task<?> openAtStartup(String argument) {
         Path requested = argument != null ? Path.of(argument) : home.lastWorkspace().orElse(null);
         return open(requested);
     }
 
     /** Opens {@code file} (creating it if new), or the sample workspace when {@code file} is null. */
-    public Task<Workspace> open(Path file) {
-        Task<Workspace> task = new Task<>() {
-            @Override
-            protected Workspace call() throws Exception {
-                Workspace ws = openOrCreate();
-                defaultComparison = Comparison.defaultFor(ws);
-                loadedChoices = ComparisonChoices.of(ws);
-                return ws;
-            }
-
-            private Workspace openOrCreate() throws Exception {
-                if (file != null) {
-                    updateMessage("Opening " + file.getFileName());
-                    return Workspace.open(file);
-                }
-                Path sample = home.sampleWorkspace();
-                if (Files.isRegularFile(sample)) {
-                    updateMessage("Opening the sample workspace");
-                    return Workspace.open(sample);
-                }
-                updateMessage("Creating the sample workspace from the bundled logs");
-                return SampleWorkspace.create(sample, new FxProgress(this::updateProgress, this::updateMessage, this::isCancelled));
-            }
-        };
-        task.setOnSucceeded(e -> switchTo(task.getValue(), defaultComparison));
-        task.setOnFailed(e -> dialogs.showError("Cannot open the workspace", task.getException().getMessage(),
-                task.getException()));
-        return tasks.run(task);
+    public Task<?> open(Path file) {
+        String what = file != null ? "Opening " + file.getFileName() : "Opening the sample workspace";
+        return tasks.task(what, progress -> {
+                    Workspace ws = openOrCreate(file, progress);
+                    try {
+                        return Contents.of(ws);
+                    } catch (RuntimeException e) {
+                        ws.close();
+                        throw e;
+                    }
+                })
+                .latestIn(opening)
+                .onSuccess(this::switchTo)
+                .onDiscarded(dropped -> dropped.workspace().close())
+                .onFailure(ex -> dialogs.showError("Cannot open the workspace", ex.getMessage(), ex))
+                .start();
     }
 
-    private void switchTo(Workspace ws, Comparison defaultComparison) {
+    private Workspace openOrCreate(Path file, FxProgress progress) throws Exception {
+        if (file != null) return Workspace.open(file);
+        Path sample = home.sampleWorkspace();
+        if (Files.isRegularFile(sample)) return Workspace.open(sample);
+        progress.message("Creating the sample workspace from the bundled logs");
+        return SampleWorkspace.create(sample, progress);
+    }
+
+    private void switchTo(Contents opened) {
+        Workspace ws = opened.workspace();
         Workspace old = workspace.get();
         tasks.cancelAll();
         switching = true;
         try {
-            choices.set(loadedChoices);
-            comparison.set(defaultComparison);
+            choices.set(opened.choices());
+            comparison.set(opened.defaultComparison());
             workspace.set(ws);
         } finally {
             switching = false;
@@ -136,49 +142,29 @@ public final class MainViewModel {
     public Task<ImportReport> importLogs(ImportRequest request) {
         Workspace ws = workspace.get();
         if (ws == null || request.paths().isEmpty()) return null;
-        Task<ImportReport> task = new Task<>() {
-            @Override
-            protected ImportReport call() {
-                updateMessage("Importing " + request.paths().size() + " path(s)");
-                return new LogImporter(ws).run(request,
-                        new FxProgress(this::updateProgress, this::updateMessage, this::isCancelled));
-            }
-        };
-        task.setOnSucceeded(e -> {
-            dialogs.showInfo("Import finished", task.getValue().summaryLine());
-            reloadChoices();
-        });
-        task.setOnFailed(e -> {
-            Throwable ex = task.getException();
-            if (ex instanceof CancelledException) return;
-            dialogs.showError("Import failed", ex.getMessage(), ex);
-        });
-        return tasks.run(task);
+        return tasks.task("Importing " + request.paths().size() + " path(s)", progress -> new LogImporter(ws).run(request, progress))
+                .onSuccess(report -> {
+                    dialogs.showInfo("Import finished", report.summaryLine());
+                    reloadChoices();
+                })
+                .onFailure(ex -> dialogs.showError("Import failed", ex.getMessage(), ex))
+                .start();
     }
-
-    // Written by the open task's worker, read in its onSucceeded on the FX thread.
-    private volatile Comparison defaultComparison;
-    private volatile ComparisonChoices loadedChoices;
 
     public void refresh() { revision.set(revision.get() + 1); }
 
     /** Re-reads what the workspace offers after its content changed, keeping the chosen comparison if it still fits. */
     private void reloadChoices() {
         Workspace ws = workspace.get();
-        Task<ComparisonChoices> task = new Task<>() {
-            @Override
-            protected ComparisonChoices call() {
-                updateMessage("Reading what " + ws.displayName() + " holds");
-                defaultComparison = Comparison.defaultFor(ws);
-                return ComparisonChoices.of(ws);
-            }
-        };
-        task.setOnSucceeded(e -> {
-            choices.set(task.getValue());
-            if (comparison.get() == null) comparison.set(defaultComparison);
-            refresh();
-        });
-        tasks.run(task);
+        tasks.task("Reading what " + ws.displayName() + " holds", progress -> Contents.of(ws))
+                .latestIn(readingChoices)
+                .onSuccess(read -> {
+                    if (read.workspace() != workspace.get()) return;  // another workspace was opened meanwhile
+                    choices.set(read.choices());
+                    if (comparison.get() == null) comparison.set(read.defaultComparison());
+                    refresh();
+                })
+                .start();
     }
 
     public void shutdown() {

@@ -5,7 +5,7 @@ import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-/** Adapts a Task's protected updateProgress/updateMessage to core's {@link ProgressSink}. */
+/** Adapts a Task's protected updateProgress/updateMessage to core's {@link ProgressSink}; {@link TaskRunner} hands one to each work. */
 public final class FxProgress implements ProgressSink {
     private final BiConsumer<Long, Long> progress;
     private final Consumer<String> message;
@@ -22,6 +22,9 @@ public final class FxProgress implements ProgressSink {
         if (total > 0) progress.accept(done, total); else progress.accept(-1L, -1L);
         if (msg != null) message.accept(msg);
     }
+
+    /** Replaces the line the status bar shows for this task. */
+    public void message(String msg) { message.accept(msg); }
 
     @Override
     public boolean isCancelled() { return cancelled.getAsBoolean(); }

@@ -6,10 +6,9 @@ import dev.shadowbench.core.compare.SummaryOptions;
 import dev.shadowbench.core.decide.ReviewSummary;
 import dev.shadowbench.core.review.ReviewLog;
 import dev.shadowbench.core.review.Verdict;
-import dev.shadowbench.core.task.CancelledException;
 import dev.shadowbench.core.workspace.Workspace;
 import dev.shadowbench.ui.app.MainViewModel;
-import dev.shadowbench.ui.common.FxProgress;
+import dev.shadowbench.ui.common.TaskRunner;
 import java.util.Map;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -17,7 +16,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.concurrent.Task;
 
 /** The dashboard's state: the summary of the global comparison and the sample's verdict counts. */
 public final class DashboardViewModel {
@@ -28,7 +26,7 @@ public final class DashboardViewModel {
     private final DoubleProperty latencyBudgetMs = new SimpleDoubleProperty(SummaryOptions.DEFAULT.latencyBudgetMs());
     private final ReadOnlyObjectWrapper<Figures> state = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private Task<Figures> inFlight;
+    private final TaskRunner.Slot computing = new TaskRunner.Slot();
 
     public DashboardViewModel(MainViewModel main) {
         this.main = main;
@@ -54,7 +52,7 @@ public final class DashboardViewModel {
     public void reload() {
         Workspace ws = main.workspace();
         Comparison cmp = main.comparison();
-        if (inFlight != null) inFlight.cancel();
+        computing.cancel();
         if (ws == null || cmp == null) {
             state.set(null);
             message.set(ws == null ? "No workspace open."
@@ -63,28 +61,20 @@ public final class DashboardViewModel {
             return;
         }
         SummaryOptions opts = SummaryOptions.DEFAULT.withLatencyBudget(latencyBudgetMs.get());
-        Task<Figures> task = new Task<>() {
-            @Override
-            protected Figures call() {
-                updateMessage("Computing the comparison " + cmp.baseline() + " vs " + cmp.candidate());
-                FxProgress sink = new FxProgress(this::updateProgress, this::updateMessage, this::isCancelled);
-                Summary s = ws.read(c -> ReviewSummary.compute(c, cmp, opts, sink));
-                return new Figures(s, new ReviewLog(ws).counts(cmp));
-            }
-        };
         message.set("Computing…");
-        task.setOnSucceeded(e -> {
-            Figures st = task.getValue();
-            state.set(st);
-            message.set(st.summary().counts().paired() == 0
-                    ? "No request id appears on both sides in this window: nothing to compare. Check the window and "
-                      + "that both sides log the same correlation ids."
-                    : "");
-        });
-        task.setOnFailed(e -> {
-            if (task.getException() instanceof CancelledException) return;
-            message.set("Could not compute the comparison: " + task.getException().getMessage());
-        });
-        inFlight = main.tasks().run(task);
+        main.tasks().task("Computing the comparison " + cmp.baseline() + " vs " + cmp.candidate(), sink -> {
+                    Summary s = ws.read(c -> ReviewSummary.compute(c, cmp, opts, sink));
+                    return new Figures(s, new ReviewLog(ws).counts(cmp));
+                })
+                .latestIn(computing)
+                .onSuccess(st -> {
+                    state.set(st);
+                    message.set(st.summary().counts().paired() == 0
+                            ? "No request id appears on both sides in this window: nothing to compare. Check the window and "
+                              + "that both sides log the same correlation ids."
+                            : "");
+                })
+                .onFailure(ex -> message.set("Could not compute the comparison: " + ex.getMessage()))
+                .start();
     }
 }

@@ -12,6 +12,7 @@ import dev.shadowbench.core.report.ReportBuilder;
 import dev.shadowbench.core.report.ReportFormat;
 import dev.shadowbench.core.workspace.Workspace;
 import dev.shadowbench.ui.app.MainViewModel;
+import dev.shadowbench.ui.common.TaskRunner;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -56,7 +57,7 @@ public final class DecisionsViewModel {
     private final ObjectProperty<Stage> stage = new SimpleObjectProperty<>();
     private final StringProperty trafficSharePercent = new SimpleStringProperty("");
     private final StringProperty note = new SimpleStringProperty("");
-    private Task<DecisionDesk.DeskState> inFlight;
+    private final TaskRunner.Slot loading = new TaskRunner.Slot();
 
     public DecisionsViewModel(MainViewModel main, SummarySource source) {
         this.main = main;
@@ -94,21 +95,15 @@ public final class DecisionsViewModel {
         Workspace ws = main.workspace();
         Comparison cmp = main.comparison();
         if (ws == null) return;
-        if (inFlight != null) inFlight.cancel();
         if (cmp == null) {
             candidate.set("Pick a baseline and a candidate: this workspace has fewer than two variants.");
             gates.clear();
         }
-        Task<DecisionDesk.DeskState> task = new Task<>() {
-            @Override
-            protected DecisionDesk.DeskState call() throws Exception {
-                updateMessage("Evaluating the gates");
-                return DecisionDesk.load(ws, cmp, source, LocalDateTime.now(ZoneOffset.UTC));
-            }
-        };
-        task.setOnSucceeded(e -> show(task.getValue()));
-        task.setOnFailed(e -> message.set("Could not evaluate the gates: " + task.getException().getMessage()));
-        inFlight = main.tasks().run(task);
+        main.tasks().task("Evaluating the gates", p -> DecisionDesk.load(ws, cmp, source, LocalDateTime.now(ZoneOffset.UTC)))
+                .latestIn(loading)
+                .onSuccess(this::show)
+                .onFailure(ex -> message.set("Could not evaluate the gates: " + ex.getMessage()))
+                .start();
     }
 
     private void show(DecisionDesk.DeskState l) {
@@ -147,25 +142,16 @@ public final class DecisionsViewModel {
         String why = note.get().isBlank() ? null : note.get().strip();
         String stageText = stage.get() == null ? null : stage.get().label();
         busy.set(true);
-        Task<DecisionRecord> task = new Task<>() {
-            @Override
-            protected DecisionRecord call() throws Exception {
-                updateMessage("Recording the decision");
-                return DecisionDesk.record(ws, a, type, who, why, stageText, share);
-            }
-        };
-        task.setOnSucceeded(e -> {
-            busy.set(false);
-            main.home().saveSetting(REVIEWER_SETTING, who);
-            note.set("");
-            message.set("Recorded decision #" + task.getValue().seq() + ": " + task.getValue().decision());
-            main.refresh();
-        });
-        task.setOnFailed(e -> {
-            busy.set(false);
-            message.set("Not recorded: " + task.getException().getMessage());
-        });
-        return main.tasks().run(task);
+        return main.tasks().task("Recording the decision", p -> DecisionDesk.record(ws, a, type, who, why, stageText, share))
+                .onSuccess(r -> {
+                    main.home().saveSetting(REVIEWER_SETTING, who);
+                    note.set("");
+                    message.set("Recorded decision #" + r.seq() + ": " + r.decision());
+                    main.refresh();
+                })
+                .onFailure(ex -> message.set("Not recorded: " + ex.getMessage()))
+                .andFinally(() -> busy.set(false))
+                .start();
     }
 
     /** Asks where to save and writes the report; the format follows the file's extension (html, md, json). */
@@ -177,17 +163,13 @@ public final class DecisionsViewModel {
         if (file == null) return null;
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         ReportFormat format = name.endsWith(".md") ? ReportFormat.MD : name.endsWith(".json") ? ReportFormat.JSON : ReportFormat.HTML;
-        Task<Path> task = new Task<>() {
-            @Override
-            protected Path call() throws Exception {
-                updateMessage("Writing the report");
-                ReportBuilder.write(ws, cmp, source, format, file, LocalDateTime.now(ZoneOffset.UTC));
-                return file;
-            }
-        };
-        task.setOnSucceeded(e -> message.set("Report written to " + file));
-        task.setOnFailed(e -> main.dialogs().showError("Export failed", task.getException().getMessage(), task.getException()));
-        return main.tasks().run(task);
+        return main.tasks().task("Writing the report", p -> {
+                    ReportBuilder.write(ws, cmp, source, format, file, LocalDateTime.now(ZoneOffset.UTC));
+                    return file;
+                })
+                .onSuccess(f -> message.set("Report written to " + f))
+                .onFailure(ex -> main.dialogs().showError("Export failed", ex.getMessage(), ex))
+                .start();
     }
 
     static Double parseShare(String percent) {

@@ -3,6 +3,7 @@ package dev.shadowbench.ui.lifecycle;
 import dev.shadowbench.core.decide.LifecycleBoard;
 import dev.shadowbench.core.workspace.Workspace;
 import dev.shadowbench.ui.app.MainViewModel;
+import dev.shadowbench.ui.common.TaskRunner;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import javafx.beans.property.ObjectProperty;
@@ -11,7 +12,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 
 /** The Lifecycle screen's state: every model version with its stage, the selected one's history, reminders. */
 public final class LifecycleViewModel {
@@ -21,7 +21,7 @@ public final class LifecycleViewModel {
     private final ObservableList<LifecycleBoard.HistoryEntry> history = FXCollections.observableArrayList();
     private final ObjectProperty<LifecycleBoard.VersionState> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
-    private Task<LifecycleBoard> inFlight;
+    private final TaskRunner.Slot loading = new TaskRunner.Slot();
 
     public LifecycleViewModel(MainViewModel main) {
         this(main, LifecycleBoard.DEFAULT_RETIRE_AFTER_DAYS);
@@ -45,17 +45,11 @@ public final class LifecycleViewModel {
     public void reload() {
         Workspace ws = main.workspace();
         if (ws == null) return;
-        if (inFlight != null) inFlight.cancel();
-        Task<LifecycleBoard> task = new Task<>() {
-            @Override
-            protected LifecycleBoard call() throws Exception {
-                updateMessage("Reading model versions");
-                return LifecycleBoard.load(ws, LocalDateTime.now(ZoneOffset.UTC), retireAfterDays);
-            }
-        };
-        task.setOnSucceeded(e -> show(task.getValue()));
-        task.setOnFailed(e -> headline.set("Could not read the model versions: " + task.getException().getMessage()));
-        inFlight = main.tasks().run(task);
+        main.tasks().task("Reading model versions", p -> LifecycleBoard.load(ws, LocalDateTime.now(ZoneOffset.UTC), retireAfterDays))
+                .latestIn(loading)
+                .onSuccess(this::show)
+                .onFailure(ex -> headline.set("Could not read the model versions: " + ex.getMessage()))
+                .start();
     }
 
     private void show(LifecycleBoard b) {

@@ -7,14 +7,12 @@ import dev.shadowbench.core.outliers.Outlier;
 import dev.shadowbench.core.outliers.OutlierReview;
 import dev.shadowbench.core.outliers.OutlierSettings;
 import dev.shadowbench.core.outliers.OutlierStore;
-import dev.shadowbench.core.task.CancelledException;
 import dev.shadowbench.core.workspace.Workspace;
 import dev.shadowbench.ui.app.MainViewModel;
-import dev.shadowbench.ui.common.FxProgress;
+import dev.shadowbench.ui.common.TaskRunner;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -24,7 +22,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import javafx.concurrent.Task;
 
 /** State of the Outliers screen: flagged pairs with their dismissals, banners, and the editable rule settings. */
 public final class OutliersViewModel {
@@ -52,7 +49,9 @@ public final class OutliersViewModel {
     private final ReadOnlyObjectWrapper<OutlierSettings> settings = new ReadOnlyObjectWrapper<>(OutlierSettings.defaults());
     private final ReadOnlyObjectWrapper<OutlierReview.Result> result = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty showDismissed = new SimpleBooleanProperty(false);
-    private Task<?> inFlight;
+    /** The rules' run, the only task that fills the rows, findings and result. */
+    private final TaskRunner.Slot loading = new TaskRunner.Slot();
+    private final TaskRunner.Slot saving = new TaskRunner.Slot();
     private boolean started;
 
     public OutliersViewModel(MainViewModel main) {
@@ -93,8 +92,7 @@ public final class OutliersViewModel {
 
     /** Re-runs the rules on the current comparison, cancelling the run in flight. */
     public void reload() {
-        if (inFlight != null) inFlight.cancel();
-        inFlight = null;
+        loading.cancel();
         Workspace ws = main.workspace();
         Comparison cmp = main.comparison();
         if (ws == null || cmp == null) {
@@ -106,25 +104,15 @@ public final class OutliersViewModel {
             return;
         }
         headline.set("Looking for outliers in " + cmp.baseline() + " vs " + cmp.candidate() + "…");
-        runTask(() -> new Task<OutlierReview.Result>() {
-            @Override
-            protected OutlierReview.Result call() {
-                updateMessage("Finding outliers");
-                return OutlierReview.load(ws, cmp, new FxProgress(this::updateProgress, this::updateMessage, this::isCancelled));
-            }
-        }, this::show);
+        main.tasks().task("Finding outliers", p -> OutlierReview.load(ws, cmp, p))
+                .latestIn(loading)
+                .onSuccess(this::show)
+                .onFailure(this::failed)
+                .start();
     }
 
-    private <T> void runTask(Supplier<Task<T>> make, java.util.function.Consumer<T> onDone) {
-        Task<T> task = make.get();
-        task.setOnSucceeded(e -> { if (inFlight == task) inFlight = null; onDone.accept(task.getValue()); });
-        task.setOnFailed(e -> {
-            if (inFlight == task) inFlight = null;
-            Throwable ex = task.getException();
-            if (ex instanceof CancelledException) return;
-            headline.set("Could not look for outliers: " + ex.getMessage());
-        });
-        inFlight = main.tasks().run(task);
+    private void failed(Throwable ex) {
+        headline.set("Could not look for outliers: " + ex.getMessage());
     }
 
     private void show(OutlierReview.Result r) {
@@ -162,15 +150,15 @@ public final class OutliersViewModel {
         settings.set(s);
         if (ws == null) return true;
         OutlierSettings chosen = s;
-        if (inFlight != null) inFlight.cancel();
-        runTask(() -> new Task<Void>() {
-            @Override
-            protected Void call() {
-                updateMessage("Saving the outlier settings");
-                OutlierReview.saveSettings(ws, chosen);
-                return null;
-            }
-        }, v -> reload());
+        loading.cancel();
+        main.tasks().task("Saving the outlier settings", p -> {
+                    OutlierReview.saveSettings(ws, chosen);
+                    return chosen;
+                })
+                .latestIn(saving)
+                .onSuccess(saved -> reload())
+                .onFailure(this::failed)
+                .start();
         return true;
     }
 
@@ -191,26 +179,32 @@ public final class OutliersViewModel {
         OutlierReview.Result r = result.get();
         if (ws == null || r == null || row == null || row.dismissed() == dismiss) return;
         String reviewer = System.getProperty("user.name", "reviewer");
-        Task<OutlierStore.Dismissal> task = new Task<>() {
-            @Override
-            protected OutlierStore.Dismissal call() {
-                updateMessage(dismiss ? "Dismissing the flag" : "Restoring the flag");
-                if (!dismiss) {
-                    OutlierReview.restore(ws, r.comparison(), row.outlier());
-                    return null;
-                }
-                OutlierReview.dismiss(ws, r.comparison(), row.outlier(), note, reviewer);
-                return new OutlierStore.Dismissal(row.outlier().requestId(), row.outlier().rule(), note, reviewer,
-                        java.time.LocalDateTime.now());
-            }
-        };
-        task.setOnSucceeded(e -> {
-            int i = allRows.indexOf(row);
-            if (i >= 0) allRows.set(i, new Row(row.outlier(), task.getValue()));
-        });
-        task.setOnFailed(e -> main.dialogs().showError("Could not record the dismissal", task.getException().getMessage(),
-                task.getException()));
-        main.tasks().run(task);
+        main.tasks().task(dismiss ? "Dismissing the flag" : "Restoring the flag", p -> {
+                    if (!dismiss) {
+                        OutlierReview.restore(ws, r.comparison(), row.outlier());
+                        return null;
+                    }
+                    OutlierReview.dismiss(ws, r.comparison(), row.outlier(), note, reviewer);
+                    return new OutlierStore.Dismissal(row.outlier().requestId(), row.outlier().rule(), note, reviewer,
+                            java.time.LocalDateTime.now());
+                })
+                .onSuccess(d -> recorded(row.outlier(), d))
+                .onFailure(ex -> main.dialogs().showError("Could not record the dismissal", ex.getMessage(), ex))
+                .start();
+    }
+
+    /**
+     * Shows a saved dismissal (or restore) on its row. The rules' run owns the rows; when one is in flight it may
+     * have read the store before this save, so it is run again instead of patching rows it is about to replace.
+     */
+    private void recorded(Outlier outlier, OutlierStore.Dismissal dismissal) {
+        if (loading.isBusy()) {
+            reload();
+            return;
+        }
+        for (int i = 0; i < allRows.size(); i++) {
+            if (allRows.get(i).outlier().equals(outlier)) allRows.set(i, new Row(outlier, dismissal));
+        }
     }
 
     static String printable(String s) {

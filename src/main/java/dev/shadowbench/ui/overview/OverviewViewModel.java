@@ -3,13 +3,13 @@ package dev.shadowbench.ui.overview;
 import dev.shadowbench.core.workspace.Workspace;
 import dev.shadowbench.core.workspace.WorkspaceOverview;
 import dev.shadowbench.ui.app.MainViewModel;
+import dev.shadowbench.ui.common.TaskRunner;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 
 /** Loads what the workspace holds whenever the workspace or its content changes. */
 public final class OverviewViewModel {
@@ -19,7 +19,7 @@ public final class OverviewViewModel {
     private final ObservableList<WorkspaceOverview.QuarantinedLine> quarantine = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<WorkspaceOverview> overview = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("Opening a workspace…");
-    private Task<WorkspaceOverview> inFlight;
+    private final TaskRunner.Slot loading = new TaskRunner.Slot();
 
     public OverviewViewModel(MainViewModel main) {
         this.main = main;
@@ -39,17 +39,11 @@ public final class OverviewViewModel {
     public void reload() {
         Workspace ws = main.workspace();
         if (ws == null) return;
-        if (inFlight != null) inFlight.cancel();
-        Task<WorkspaceOverview> task = new Task<>() {
-            @Override
-            protected WorkspaceOverview call() throws Exception {
-                updateMessage("Reading " + ws.displayName());
-                return WorkspaceOverview.of(ws);
-            }
-        };
-        task.setOnSucceeded(e -> show(task.getValue()));
-        task.setOnFailed(e -> headline.set("Could not read the workspace: " + task.getException().getMessage()));
-        inFlight = main.tasks().run(task);
+        main.tasks().task("Reading " + ws.displayName(), p -> WorkspaceOverview.of(ws))
+                .latestIn(loading)
+                .onSuccess(this::show)
+                .onFailure(ex -> headline.set("Could not read the workspace: " + ex.getMessage()))
+                .start();
     }
 
     private void show(WorkspaceOverview o) {

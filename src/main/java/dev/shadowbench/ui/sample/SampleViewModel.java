@@ -4,12 +4,12 @@ import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.review.PairDetail;
 import dev.shadowbench.core.review.FlaggedSample;
 import dev.shadowbench.core.review.RandomSample;
-import dev.shadowbench.ui.common.FxProgress;
 import dev.shadowbench.core.review.ReviewLog;
 import dev.shadowbench.core.review.SamplePair;
 import dev.shadowbench.core.review.Verdict;
 import dev.shadowbench.core.workspace.Workspace;
 import dev.shadowbench.ui.app.MainViewModel;
+import dev.shadowbench.ui.common.TaskRunner;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import javafx.beans.property.BooleanProperty;
@@ -30,7 +30,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 import javafx.collections.transformation.FilteredList;
-import javafx.concurrent.Task;
 
 /** The Sample screen's state: the seeded sample of the global comparison, filters, the selected pair, verdicts. */
 public final class SampleViewModel {
@@ -49,7 +48,9 @@ public final class SampleViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ObservableSet<String> flagged = FXCollections.observableSet();
     private final javafx.beans.property.DoubleProperty divider = new javafx.beans.property.SimpleDoubleProperty(0.62);
-    private Task<?> inFlight;
+    /** The draw fills the pairs, flags and status; the detail load fills the detail pane. Latest request wins in each. */
+    private final TaskRunner.Slot drawing = new TaskRunner.Slot();
+    private final TaskRunner.Slot loadingDetail = new TaskRunner.Slot();
 
     public SampleViewModel(MainViewModel main) {
         this.main = main;
@@ -90,7 +91,7 @@ public final class SampleViewModel {
     public void draw() {
         Workspace ws = main.workspace();
         Comparison cmp = main.comparison();
-        if (inFlight != null) inFlight.cancel();
+        drawing.cancel();
         if (ws == null || cmp == null) {
             pairs.clear();
             message.set(ws == null ? "No workspace open." : "This workspace needs two variants (e.g. live and shadow) to pair. "
@@ -107,24 +108,22 @@ public final class SampleViewModel {
         main.home().saveSetting("sample.size", String.valueOf(spec.size()));
         main.home().saveSetting("sample.seed", String.valueOf(spec.seed()));
         main.home().saveSetting("sample.stratified", String.valueOf(stratified.get()));
-        Task<FlaggedSample> task = new Task<>() {
-            @Override
-            protected FlaggedSample call() {
-                return FlaggedSample.draw(ws, cmp, spec, new FxProgress(this::updateProgress, this::updateMessage, this::isCancelled));
-            }
-        };
         message.set("Drawing the sample…");
-        task.setOnSucceeded(e -> {
-            SamplePair keep = selected.get();
-            flagged.clear();
-            flagged.addAll(task.getValue().flagged());
-            pairs.setAll(task.getValue().pairs());
-            message.set(pairs.isEmpty() ? "No paired requests in this comparison and window. Widen the window or check "
-                    + "that both sides log the same request ids." : status());
-            if (keep != null) pairs.stream().filter(p -> p.requestId().equals(keep.requestId())).findFirst().ifPresent(selected::set);
-        });
-        task.setOnFailed(e -> message.set("Could not draw the sample: " + task.getException().getMessage()));
-        inFlight = main.tasks().run(task);
+        main.tasks().task("Drawing the sample", p -> FlaggedSample.draw(ws, cmp, spec, p))
+                .latestIn(drawing)
+                .onSuccess(this::show)
+                .onFailure(ex -> message.set("Could not draw the sample: " + ex.getMessage()))
+                .start();
+    }
+
+    private void show(FlaggedSample sample) {
+        SamplePair keep = selected.get();
+        flagged.clear();
+        flagged.addAll(sample.flagged());
+        pairs.setAll(sample.pairs());
+        message.set(pairs.isEmpty() ? "No paired requests in this comparison and window. Widen the window or check "
+                + "that both sides log the same request ids." : status());
+        if (keep != null) pairs.stream().filter(p -> p.requestId().equals(keep.requestId())).findFirst().ifPresent(selected::set);
     }
 
     private String status() {
@@ -147,41 +146,48 @@ public final class SampleViewModel {
         Comparison cmp = main.comparison();
         if (ws == null || cmp == null || pair == null) return;
         String reviewer = main.home().setting("reviewer").orElse(System.getProperty("user.name"));
-        Task<Void> task = new Task<>() {
-            @Override
-            protected Void call() {
-                updateMessage("Saving verdict for " + pair.requestId());
-                new ReviewLog(ws).record(cmp, pair.requestId(), verdict, note, reviewer);
-                return null;
-            }
-        };
-        task.setOnSucceeded(e -> {
-            SamplePair updated = pair.withVerdict(verdict.code(), note == null || note.isBlank() ? null : note.strip());
-            int i = pairs.indexOf(pair);
-            if (i >= 0) pairs.set(i, updated);
-            selected.set(updated);
-            message.set(status());
-        });
-        task.setOnFailed(e -> main.dialogs().showError("Verdict not saved", task.getException().getMessage(), task.getException()));
-        main.tasks().run(task);
+        main.tasks().task("Saving verdict for " + pair.requestId(), p -> {
+                    new ReviewLog(ws).record(cmp, pair.requestId(), verdict, note, reviewer);
+                    return pair.withVerdict(verdict.code(), note == null || note.isBlank() ? null : note.strip());
+                })
+                .onSuccess(this::marked)
+                .onFailure(ex -> main.dialogs().showError("Verdict not saved", ex.getMessage(), ex))
+                .start();
+    }
+
+    /**
+     * Shows a saved verdict on its row. The draw owns the rows: when one is in flight it may have read the verdicts
+     * before this save, so it is drawn again instead of patching rows it is about to replace.
+     */
+    private void marked(SamplePair updated) {
+        if (drawing.isBusy()) {
+            draw();
+            return;
+        }
+        for (int i = 0; i < pairs.size(); i++) {
+            if (!pairs.get(i).requestId().equals(updated.requestId())) continue;
+            boolean wasSelected = selected.get() == pairs.get(i);
+            pairs.set(i, updated);
+            if (wasSelected) selected.set(updated);
+        }
+        message.set(status());
     }
 
     private void loadDetail(SamplePair p) {
         Workspace ws = main.workspace();
         Comparison cmp = main.comparison();
         if (p == null || ws == null || cmp == null) {
+            loadingDetail.cancel();
             detail.set(null);
             return;
         }
-        if (detail.get() != null && detail.get().requestId().equals(p.requestId())) return;
-        Task<PairDetail> task = new Task<>() {
-            @Override
-            protected PairDetail call() {
-                updateMessage("Reading request " + p.requestId());
-                return PairDetail.load(ws, cmp, p.requestId());
-            }
-        };
-        task.setOnSucceeded(e -> detail.set(task.getValue()));
-        main.tasks().run(task);
+        if (detail.get() != null && detail.get().requestId().equals(p.requestId())) {
+            loadingDetail.cancel();  // back to the pair already shown: a load for another one must not replace it
+            return;
+        }
+        main.tasks().task("Reading request " + p.requestId(), progress -> PairDetail.load(ws, cmp, p.requestId()))
+                .latestIn(loadingDetail)
+                .onSuccess(detail::set)
+                .start();
     }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The issue's acceptance test: generated logs with injected anomalies of every kind are found with the default
  * settings (recall >= 95%), and clean logs are rarely flagged (< 0.2% of pairs). Prints the figures it measured.
  */
+@Tag("slow")  // 100k generated requests, imported twice; run by failsafe in `mvn verify`
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OutlierDetectorSyntheticTest {
     private static final long REQUESTS = 100_000;

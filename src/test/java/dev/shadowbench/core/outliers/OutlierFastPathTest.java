@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * values of an avg in whatever order its threads finish, so the straightforward query's mean errors and mean deviations
  * differ in the last bits from one run to the next (see {@link #severalThreads} for what is compared then).
  */
+@Tag("slow")  // minutes: up to 400k generated pairs per case; run by failsafe in `mvn verify`
 class OutlierFastPathTest {
     private Workspace ws;
     private Connection c;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.shadowbench.core.workspace.WorkspaceOverview;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.ApplicationTest;
-import org.testfx.util.WaitForAsyncUtils;
+import dev.shadowbench.ui.FxWait;
 
 /** Opens the real main window headless on a first start (empty settings folder). */
 class MainWindowFxTest extends ApplicationTest {
@@ -41,8 +40,8 @@ class MainWindowFxTest extends ApplicationTest {
     @Test
     void firstStartShowsTheSampleWorkspace() throws Exception {
         TableView<WorkspaceOverview.Group> table = lookup("#overview-table").queryTableView();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.until("the sample's two variants", () -> table.getItems().size() == 2,
+                () -> lookup("#overview-headline").queryAs(Label.class).getText());
         assertEquals("Shadowbench — sample.duckdb", stage.getTitle());
         assertEquals("live", table.getItems().get(0).variant());
         assertEquals(5009, table.getItems().get(0).rows());
@@ -52,7 +51,7 @@ class MainWindowFxTest extends ApplicationTest {
         Label ws = lookup("#workspace-label").queryAs(Label.class);
         assertEquals("Workspace: sample.duckdb", ws.getText());
         assertTrue(Files.isRegularFile(home.resolve("sample.duckdb")), "the sample workspace was created in the settings folder");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.isRegularFile(home.resolve("settings.properties"))
+        FxWait.until("the workspace remembered", () -> Files.isRegularFile(home.resolve("settings.properties"))
                 && Files.readString(home.resolve("settings.properties")).contains("sample.duckdb"));
     }
 }

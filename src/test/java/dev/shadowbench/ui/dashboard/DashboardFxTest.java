@@ -7,7 +7,6 @@ import dev.shadowbench.ui.app.ShadowbenchApp;
 import dev.shadowbench.ui.charts.HistogramChart;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.ApplicationTest;
-import org.testfx.util.WaitForAsyncUtils;
+import dev.shadowbench.ui.FxWait;
 
 /** Drives the Dashboard headless on the sample workspace: cards, checks, charts, the latency budget. */
 class DashboardFxTest extends ApplicationTest {
@@ -32,26 +31,14 @@ class DashboardFxTest extends ApplicationTest {
     @Override
     public void start(Stage stage) { new ShadowbenchApp().start(stage); }
 
-    /** Waits for {@code c}; a lookup that meets a scene the FX thread is changing counts as "not yet". */
-    private static void waitFor(java.util.concurrent.Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            try {
-                return c.call();
-            } catch (RuntimeException e) {
-                return false;
-            }
-        });
-    }
-
     private String text(String id) { return lookup(id).queryAs(Label.class).getText(); }
 
     @Test
     void showsTheSampleComparisonAndFollowsTheBudget() throws Exception {
-        waitFor(
-                () -> lookup("#workspace-label").queryAs(Label.class).getText().contains("sample.duckdb"));
+        FxWait.until("the sample workspace", () -> text("#workspace-label").contains("sample.duckdb"));
         press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
-        waitFor(() -> lookup("#card-coverage-headline").tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.until("the coverage card", () -> lookup("#card-coverage-headline").tryQuery().isPresent(),
+                () -> text("#status-text"));
         // data/README.md: 5000 requests, 37 without a shadow record -> 4963 pairs
         assertEquals("4,963 pairs", text("#card-coverage-headline"));
         assertTrue(text("#card-divergence-headline").endsWith("mean |diff|"), text("#card-divergence-headline"));
@@ -75,8 +62,9 @@ class DashboardFxTest extends ApplicationTest {
         // A tighter budget is reflected in the latency card's title after recomputation.
         Spinner<Double> budget = lookup("#latency-budget").query();
         interact(() -> budget.getValueFactory().setValue(25.0));
-        waitFor(() -> lookup("#card-latency").tryQuery().isPresent()
+        FxWait.until("the latency card with the new budget", () -> lookup("#card-latency").tryQuery().isPresent()
                 && lookup("#card-latency").queryAs(javafx.scene.layout.VBox.class).getChildren().get(0) instanceof Label l
-                && l.getText().equals("Latency · budget 25 ms"));
+                && l.getText().equals("Latency · budget 25 ms"),
+                () -> lookup("#card-latency").queryAs(javafx.scene.layout.VBox.class).getChildren().get(0));
     }
 }

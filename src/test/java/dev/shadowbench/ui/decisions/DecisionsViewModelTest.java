@@ -1,8 +1,8 @@
 package dev.shadowbench.ui.decisions;
 
-import static dev.shadowbench.ui.DecisionsFixture.onFx;
-import static dev.shadowbench.ui.DecisionsFixture.runFx;
-import static dev.shadowbench.ui.DecisionsFixture.waitFor;
+import static dev.shadowbench.ui.FxWait.onFx;
+import static dev.shadowbench.ui.FxWait.runFx;
+import static dev.shadowbench.ui.FxWait.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,6 +16,7 @@ import dev.shadowbench.core.decide.GateStatus;
 import dev.shadowbench.core.decide.Stage;
 import dev.shadowbench.core.decide.Tamper;
 import dev.shadowbench.ui.DecisionsFixture;
+import dev.shadowbench.ui.FxWait;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +27,7 @@ class DecisionsViewModelTest {
     @TempDir Path dir;
 
     @BeforeAll
-    static void fx() { DecisionsFixture.startFx(); }
+    static void fx() { FxWait.startFx(); }
 
     @Test
     void gatesFormHistoryVerificationAndExport() throws Exception {
@@ -34,7 +35,7 @@ class DecisionsViewModelTest {
         DecisionsFixture fx = new DecisionsFixture(dir);
         DecisionsViewModel vm = onFx(() -> new DecisionsViewModel(fx.main, new CountsOnlySummary()));
         runFx(() -> fx.main.open(file));
-        waitFor("gates", () -> vm.assessmentProperty().get() != null);
+        until("gates", () -> vm.assessmentProperty().get() != null);
 
         assertEquals(9, vm.gates().size());
         assertEquals(GateStatus.PASS, vm.gates().stream().filter(g -> g.name().equals("coverage")).findFirst().orElseThrow().status());
@@ -50,7 +51,7 @@ class DecisionsViewModelTest {
             vm.noteProperty().set("routing looks right");
             vm.record();
         });
-        waitFor("recorded", () -> vm.history().size() == 1 && vm.stageProperty().get() == Stage.CANARY_1);
+        until("recorded", () -> vm.history().size() == 1 && vm.stageProperty().get() == Stage.CANARY_1);
         assertEquals("ana", fx.main.home().setting(DecisionsViewModel.REVIEWER_SETTING).orElseThrow(), "reviewer remembered");
         assertEquals("", vm.noteProperty().get());
         assertEquals("1", vm.trafficSharePercentProperty().get(), "share follows the new stage");
@@ -65,12 +66,12 @@ class DecisionsViewModelTest {
 
         Tamper.sql(fx.main.workspace(), "UPDATE decisions SET reviewer = 'mallory'");
         runFx(fx.main::refresh);
-        waitFor("tamper detected", () -> Boolean.FALSE.equals(vm.intactProperty().get()));
+        until("tamper detected", () -> Boolean.FALSE.equals(vm.intactProperty().get()));
         assertTrue(vm.verificationProperty().get().contains("seq 1 was altered"), vm.verificationProperty().get());
 
         fx.saveAs = dir.resolve("exported.md");
         runFx(vm::exportReport);
-        waitFor("report written", () -> Files.exists(fx.saveAs));
+        until("report written", () -> Files.exists(fx.saveAs));
         String md = Files.readString(fx.saveAs);
         assertTrue(md.startsWith("# Shadowbench decision report"), "format follows the extension");
         assertTrue(fx.errors.isEmpty(), fx.errors.toString());

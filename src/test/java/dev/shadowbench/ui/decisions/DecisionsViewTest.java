@@ -1,6 +1,6 @@
 package dev.shadowbench.ui.decisions;
 
-import static dev.shadowbench.ui.DecisionsFixture.waitFor;
+import static dev.shadowbench.ui.FxWait.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,7 +51,7 @@ class DecisionsViewTest extends ApplicationTest {
     @Test
     void recordADecisionAndExport() throws Exception {
         TableView<GateResult> gates = lookup("#decisions-gates").queryTableView();
-        waitFor("gates", () -> gates.getItems().size() == 9);
+        until("gates", () -> gates.getItems().size() == 9);
         Button record = lookup("#decision-record").queryButton();
         assertTrue(record.isDisabled(), "no reviewer yet");
 
@@ -60,22 +60,22 @@ class DecisionsViewTest extends ApplicationTest {
         assertTrue(!record.isDisabled());
         clickOn(record);
         TableView<DecisionRecord> history = lookup("#decisions-history").queryTableView();
-        waitFor("history row", () -> history.getItems().size() == 1);
+        until("history row", () -> history.getItems().size() == 1);
         assertEquals("hold", history.getItems().get(0).decision());
         assertEquals("shadow looks healthy", history.getItems().get(0).note());
         Label badge = lookup("#decisions-verification").queryAs(Label.class);
-        waitFor("verified", () -> badge.getText().contains("chain intact"));
+        until("verified", () -> badge.getText().contains("chain intact"));
         assertTrue(badge.getStyleClass().contains("success"));
 
         fx.saveAs = dir.resolve("report.html");
         clickOn("#decisions-gates");
         push(KeyCode.CONTROL, KeyCode.E);
-        waitFor("report", () -> Files.exists(fx.saveAs));
+        until("report", () -> Files.exists(fx.saveAs));
         assertTrue(Files.readString(fx.saveAs).contains("shadow looks healthy"));
 
         clickOn("Lifecycle");
         TableView<LifecycleBoard.VersionState> versions = lookup("#lifecycle-versions").queryTableView();
-        waitFor("versions", () -> versions.getItems().size() == 2);
+        until("versions", () -> versions.getItems().size() == 2);
         assertTrue(fx.errors.isEmpty(), fx.errors.toString());
     }
 }

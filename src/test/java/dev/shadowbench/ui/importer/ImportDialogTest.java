@@ -15,7 +15,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.ApplicationTest;
-import org.testfx.util.WaitForAsyncUtils;
+import dev.shadowbench.ui.FxWait;
 
 /** The real dialog, headless: preview table, mapping choices, Import. */
 class ImportDialogTest extends ApplicationTest {
@@ -40,7 +40,7 @@ class ImportDialogTest extends ApplicationTest {
     @AfterEach void close() { ws.close(); }
 
     @Test
-    void showsThePreviewAndImportsWithTheChangedMapping() {
+    void showsThePreviewAndImportsWithTheChangedMapping() throws Exception {
         TableView<?> table = from(dialog.getDialogPane()).lookup("#import-preview").queryAs(TableView.class);
         assertEquals(2, table.getItems().size());
         assertEquals(4, table.getColumns().size());
@@ -51,7 +51,7 @@ class ImportDialogTest extends ApplicationTest {
         ComboBox<String> segment = from(dialog.getDialogPane()).lookup("#map-segment").queryAs(ComboBox.class);
         interact(() -> segment.setValue("note"));
         clickOn(dialog.getDialogPane().lookupButton(ImportDialog.IMPORT));
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.until("the import started", () -> !started.isEmpty());
         assertEquals(1, started.size());
         assertEquals("note", started.get(0).mapping().column(Field.SEGMENT));
         assertEquals("score", started.get(0).mapping().column(Field.PREDICTION));

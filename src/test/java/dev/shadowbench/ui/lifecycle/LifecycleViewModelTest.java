@@ -1,8 +1,8 @@
 package dev.shadowbench.ui.lifecycle;
 
-import static dev.shadowbench.ui.DecisionsFixture.onFx;
-import static dev.shadowbench.ui.DecisionsFixture.runFx;
-import static dev.shadowbench.ui.DecisionsFixture.waitFor;
+import static dev.shadowbench.ui.FxWait.onFx;
+import static dev.shadowbench.ui.FxWait.runFx;
+import static dev.shadowbench.ui.FxWait.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +13,7 @@ import dev.shadowbench.core.decide.Tamper;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import dev.shadowbench.ui.DecisionsFixture;
+import dev.shadowbench.ui.FxWait;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class LifecycleViewModelTest {
     @TempDir Path dir;
 
     @BeforeAll
-    static void fx() { DecisionsFixture.startFx(); }
+    static void fx() { FxWait.startFx(); }
 
     @Test
     void boardFollowsTheDecisionLogWithRetireReminder() throws Exception {
@@ -30,7 +31,7 @@ class LifecycleViewModelTest {
         DecisionsFixture fx = new DecisionsFixture(dir);
         LifecycleViewModel vm = onFx(() -> new LifecycleViewModel(fx.main, 7));
         runFx(() -> fx.main.open(file));
-        waitFor("versions", () -> vm.versions().size() == 2);
+        until("versions", () -> vm.versions().size() == 2);
         assertEquals(Stage.PRODUCTION, vm.versions().stream().filter(v -> v.model().equals("ridge")).findFirst().orElseThrow().stage());
         assertEquals(Stage.SHADOW, vm.versions().stream().filter(v -> v.model().equals("gbr")).findFirst().orElseThrow().stage());
         assertTrue(vm.headlineProperty().get().startsWith("2 model version(s) · rollback target: none"), vm.headlineProperty().get());
@@ -39,7 +40,7 @@ class LifecycleViewModelTest {
         Tamper.appendAt(fx.main.workspace(), new DecisionDraft(DecisionType.PROMOTE, "ana", null, "gbr", "2.0.0-rc1",
                 "canary 100%", 1.0, null, null), LocalDateTime.now(ZoneOffset.UTC).minusDays(10));
         runFx(fx.main::refresh);
-        waitFor("promoted", () -> vm.versions().stream().anyMatch(v -> v.stage() == Stage.PRODUCTION && v.model().equals("gbr")));
+        until("promoted", () -> vm.versions().stream().anyMatch(v -> v.stage() == Stage.PRODUCTION && v.model().equals("gbr")));
         var ridge = vm.versions().stream().filter(v -> v.model().equals("ridge")).findFirst().orElseThrow();
         assertEquals(Stage.INACTIVE, ridge.stage());
         assertEquals("Inactive for 10 days (more than 7): retire it", ridge.reminder());

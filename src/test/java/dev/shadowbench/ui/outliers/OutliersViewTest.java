@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationTest;
-import org.testfx.util.WaitForAsyncUtils;
+import dev.shadowbench.ui.FxWait;
 
 /** Drives the real Outliers screen headless: flags listed, banners shown, a flag dismissed with a note, a rule switched off. */
 class OutliersViewTest extends ApplicationTest {
@@ -74,14 +73,13 @@ class OutliersViewTest extends ApplicationTest {
 
     private TableView<OutliersViewModel.Row> table() { return lookup("#outliers-table").queryTableView(); }
 
-    private void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
+    private void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        FxWait.until(what, condition, () -> vm.headlineProperty().get() + " · " + table().getItems().size() + " rows listed");
     }
 
     @Test
     void reviewerSeesFlagsDismissesOneAndSwitchesARuleOff() throws Exception {
-        waitUntil(() -> vm.resultProperty().get() != null && !table().getItems().isEmpty());
+        waitUntil("the flagged pairs", () -> vm.resultProperty().get() != null && !table().getItems().isEmpty());
         int listed = table().getItems().size();
         String headline = lookup("#outliers-headline").queryAs(Label.class).getText();
         assertTrue(headline.matches("[\\d,]+ of 3,[\\d]{3} pairs flagged .*"), headline);
@@ -94,11 +92,11 @@ class OutliersViewTest extends ApplicationTest {
         OutliersViewModel.Row first = table().getSelectionModel().getSelectedItem();
         clickOn("#outliers-note").write("checked with the ops team");
         clickOn("#outliers-dismiss");
-        waitUntil(() -> table().getItems().size() == listed - 1);
+        waitUntil("the dismissed flag hidden", () -> table().getItems().size() == listed - 1);
         assertFalse(table().getItems().stream().anyMatch(r -> r.outlier().equals(first.outlier())));
 
         clickOn("#outliers-show-dismissed");
-        waitUntil(() -> table().getItems().size() == listed);
+        waitUntil("the dismissed flag shown", () -> table().getItems().size() == listed);
         OutliersViewModel.Row shown = table().getItems().stream().filter(r -> r.outlier().equals(first.outlier())).findFirst().orElseThrow();
         assertTrue(shown.status().startsWith("dismissed by ") && shown.status().endsWith(": checked with the ops team"), shown.status());
         var stored = OutlierReview.load(main.workspace(), main.comparison(), ProgressSink.NONE).dismissals();
@@ -106,13 +104,13 @@ class OutliersViewTest extends ApplicationTest {
 
         interact(() -> lookup("#param-extreme-mad_k").queryAs(TextField.class).setText("abc"));
         clickOn("#outliers-apply");
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.settle();
         assertTrue(lookup("#outliers-settings-error").queryAs(Label.class).getText().contains("'abc' is not a number"));
         interact(() -> lookup("#param-extreme-mad_k").queryAs(TextField.class).setText("8"));
 
         interact(() -> lookup("#rule-latency").queryAs(CheckBox.class).setSelected(false));
         clickOn("#outliers-apply");
-        waitUntil(() -> !vm.settingsProperty().get().enabled("latency") && vm.resultProperty().get() != null
+        waitUntil("the rules re-run without latency", () -> !vm.settingsProperty().get().enabled("latency") && vm.resultProperty().get() != null
                 && !vm.resultProperty().get().settings().enabled("latency"));
         assertTrue(table().getItems().stream().noneMatch(r -> r.outlier().rule().equals("latency_fast")));
         assertEquals("", lookup("#outliers-settings-error").queryAs(Label.class).getText());
