@@ -8,7 +8,7 @@ import dev.shadowbench.core.review.ReviewLog;
 import dev.shadowbench.core.review.Verdict;
 import dev.shadowbench.core.task.CancelledException;
 import dev.shadowbench.core.workspace.Workspace;
-import dev.shadowbench.ui.app.MainViewModel;
+import dev.shadowbench.ui.common.MainViewModel;
 import dev.shadowbench.ui.common.FxProgress;
 import java.util.Map;
 import javafx.beans.property.DoubleProperty;

@@ -11,7 +11,7 @@ import dev.shadowbench.core.decide.SummarySource;
 import dev.shadowbench.core.report.ReportBuilder;
 import dev.shadowbench.core.report.ReportFormat;
 import dev.shadowbench.core.workspace.Workspace;
-import dev.shadowbench.ui.app.MainViewModel;
+import dev.shadowbench.ui.common.MainViewModel;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

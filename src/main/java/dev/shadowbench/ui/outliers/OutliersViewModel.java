@@ -9,7 +9,7 @@ import dev.shadowbench.core.outliers.OutlierSettings;
 import dev.shadowbench.core.outliers.OutlierStore;
 import dev.shadowbench.core.task.CancelledException;
 import dev.shadowbench.core.workspace.Workspace;
-import dev.shadowbench.ui.app.MainViewModel;
+import dev.shadowbench.ui.common.MainViewModel;
 import dev.shadowbench.ui.common.FxProgress;
 import java.util.Collection;
 import java.util.Locale;
