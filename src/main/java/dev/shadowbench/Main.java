@@ -1,7 +1,10 @@
 package dev.shadowbench;
 
 import dev.shadowbench.cli.ShadowbenchCommand;
+import dev.shadowbench.core.Version;
+import dev.shadowbench.core.workspace.AppHome;
 import java.util.Set;
+import org.slf4j.LoggerFactory;
 
 /**
  * Entry point. No arguments, or a workspace path, opens the window; anything else is the command line.
@@ -11,7 +14,11 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        if (opensWindow(args)) {
+        AppLog.install(AppHome.fromSystem().dir());
+        boolean window = opensWindow(args);
+        LoggerFactory.getLogger(Main.class).info("Shadowbench {} on Java {} ({}), {}", Version.current(),
+                System.getProperty("java.version"), System.getProperty("os.name"), window ? "window" : "command line");
+        if (window) {
             dev.shadowbench.ui.app.ShadowbenchApp.launchWith(args.length == 0 ? null : args[0]);
             return;
         }

@@ -9,6 +9,7 @@ import dev.shadowbench.core.workspace.Workspace;
 import java.sql.Connection;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +36,7 @@ public final class DecideCommand implements Callable<Integer> {
             var a = DecisionDesk.assess(c, comparisonOptions.resolve(c), SummarySources.standard(), GateSettingsStore.load(c),
                     LocalDateTime.now(ZoneOffset.UTC));
             DecisionRecord r = DecisionDesk.record(c, a, type, reviewer, note.isEmpty() ? null : note, model, version, stage, share);
-            System.out.printf("Recorded decision #%d: %s %s by %s at %s UTC (gates recommended %s); hash %s%n",
+            System.out.printf(Locale.ROOT, "Recorded decision #%d: %s %s by %s at %s UTC (gates recommended %s); hash %s%n",
                     r.seq(), r.decision(), r.versionKey() == null ? "(no version)" : r.versionKey(), r.reviewer(),
                     r.decidedAt(), a.verdict().recommendation().id(), r.hash());
         }

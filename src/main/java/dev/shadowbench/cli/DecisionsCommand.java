@@ -12,6 +12,7 @@ import dev.shadowbench.core.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -53,7 +54,7 @@ public final class DecisionsCommand implements Callable<Integer> {
             } else {
                 if (rows.isEmpty()) System.out.println("No decisions recorded yet.");
                 for (DecisionRecord r : rows) {
-                    System.out.printf("#%d %s %-8s %s by %s%s%n", r.seq(), r.decidedAt(), r.decision(),
+                    System.out.printf(Locale.ROOT, "#%d %s %-8s %s by %s%s%n", r.seq(), r.decidedAt(), r.decision(),
                             r.versionKey() == null ? "(no version)" : r.versionKey(), r.reviewer(),
                             r.note() == null ? "" : ": " + r.note());
                 }

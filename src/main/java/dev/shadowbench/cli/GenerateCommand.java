@@ -3,6 +3,7 @@ package dev.shadowbench.cli;
 import dev.shadowbench.core.generate.SyntheticLogs;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +26,7 @@ public final class GenerateCommand implements Callable<Integer> {
         var o = new SyntheticLogs.Options(requests, seed, days, firstDay, gzip, labelled, anomalyRate);
         long start = System.nanoTime();
         var r = SyntheticLogs.write(output, o, n -> { });
-        System.err.printf("Wrote %d requests (%d live rows, %d shadow rows, %d labels, %d injected anomalies) to %s in %.1f s%n",
+        System.err.printf(Locale.ROOT, "Wrote %d requests (%d live rows, %d shadow rows, %d labels, %d injected anomalies) to %s in %.1f s%n",
                 r.requests(), r.liveRows(), r.shadowRows(), r.labels(), r.anomalies(), output,
                 (System.nanoTime() - start) / 1e9);
         return 0;

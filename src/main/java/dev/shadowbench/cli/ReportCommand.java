@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +35,7 @@ public final class ReportCommand implements Callable<Integer> {
             ReportContent r = ReportBuilder.collect(c, cmp, SummarySources.standard(), GateSettingsStore.load(c),
                     ws.displayName(), LocalDateTime.now(ZoneOffset.UTC));
             f.write(r, output);
-            System.err.printf("Wrote %s report to %s (%,d bytes); recommendation %s%n", f.extension(), output,
+            System.err.printf(Locale.ROOT, "Wrote %s report to %s (%,d bytes); recommendation %s%n", f.extension(), output,
                     Files.size(output), r.verdict().recommendation().id());
         }
         return 0;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shadowbench.core.ingest.ImportRequest;
 import dev.shadowbench.core.ingest.LogImporter;
 import dev.shadowbench.core.task.ProgressSink;
-import dev.shadowbench.core.workspace.SampleWorkspace;
+import dev.shadowbench.core.ingest.SampleWorkspace;
 import dev.shadowbench.core.workspace.Workspace;
 import java.io.PrintWriter;
 import java.io.StringWriter;

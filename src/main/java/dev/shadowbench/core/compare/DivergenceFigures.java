@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /** Per-pair divergence over the {@code pairs} table: its distribution, histogram and breakdowns. */
 final class DivergenceFigures {
@@ -17,7 +18,7 @@ final class DivergenceFigures {
     enum Kind {
         REGRESSION, CLASSIFICATION, RANKING;
 
-        String json() { return name().toLowerCase(); }
+        String json() { return name().toLowerCase(Locale.ROOT); }
     }
 
     /** SQL for the per-pair divergence value (null when a side has no value). */
@@ -64,14 +65,14 @@ final class DivergenceFigures {
         q.exec("CREATE TABLE " + prefix + "breakdown_cdf AS SELECT dim, k, x, nd, nb, nc, CAST(sum(nd) OVER w AS BIGINT) AS cd, "
                 + "CAST(sum(nb) OVER w AS BIGINT) AS cb, CAST(sum(nc) OVER w AS BIGINT) AS cc, CAST(sum(nd) OVER g AS BIGINT) AS td, "
                 + "CAST(sum(nb) OVER g AS BIGINT) AS tb, CAST(sum(nc) OVER g AS BIGINT) AS tc FROM ("
-                + grouped.formatted("segment") + " UNION ALL " + grouped.formatted("day") + ") "
+                + String.format(Locale.ROOT, grouped, "segment") + " UNION ALL " + String.format(Locale.ROOT, grouped, "day") + ") "
                 + "WINDOW w AS (PARTITION BY dim, k ORDER BY x ROWS UNBOUNDED PRECEDING), g AS (PARTITION BY dim, k)");
         q.exec("DROP TABLE breakdown_values");
         // Pairs per segment and per day, with how many have both classes and how many of those disagree.
         String counts = "SELECT '%1$s' AS dim, CAST(%1$s AS VARCHAR) AS k, count(*) AS n, "
                 + "count(*) FILTER (b_class IS NOT NULL AND c_class IS NOT NULL) AS classed, count(*) FILTER (b_class <> c_class) AS differ "
                 + "FROM pairs GROUP BY %1$s";
-        q.exec("CREATE TABLE " + prefix + "group_counts AS " + counts.formatted("segment") + " UNION ALL " + counts.formatted("day"));
+        q.exec("CREATE TABLE " + prefix + "group_counts AS " + String.format(Locale.ROOT, counts, "segment") + " UNION ALL " + String.format(Locale.ROOT, counts, "day"));
     }
 
     static Divergence compute(Queries q, Kind kind, SummaryOptions o, long paired) throws SQLException {

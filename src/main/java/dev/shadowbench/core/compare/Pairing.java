@@ -3,6 +3,7 @@ package dev.shadowbench.core.compare;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Pairs baseline and candidate records by correlation id. A request id logged more than once on one side counts
@@ -46,7 +47,7 @@ public final class Pairing {
         String days = "SELECT '%s' AS side, CAST(ts AS DATE) AS day, count(*) AS ids, sum(n) AS rows, count(prediction) AS predictions, "
                 + "count(predicted_class) AS classes, count(ranking) AS rankings, count(latency_ms) AS latencies, "
                 + "count(feedback) AS feedback FROM %s GROUP BY day";
-        q.exec("CREATE TABLE " + prefix + "side_days AS " + days.formatted("b", base) + " UNION ALL " + days.formatted("c", cand));
+        q.exec("CREATE TABLE " + prefix + "side_days AS " + String.format(Locale.ROOT, days, "b", base) + " UNION ALL " + String.format(Locale.ROOT, days, "c", cand));
         Object[] r = q.row("SELECT (SELECT sum(n) FROM " + base + "), (SELECT sum(n) FROM " + cand + "), (SELECT count(*) FROM "
                 + pairs + "), (SELECT count(*) FROM " + base + "), (SELECT count(*) FROM " + cand + "), "
                 + "(SELECT coalesce(sum(n - 1), 0) FROM " + base + ") + (SELECT coalesce(sum(n - 1), 0) FROM " + cand + ")");
@@ -72,9 +73,9 @@ public final class Pairing {
         List<Object> twice = new ArrayList<>(params);
         twice.addAll(params);
         q.exec("CREATE OR REPLACE TEMP TABLE " + table + " AS "
-                + "SELECT " + cols.formatted("1") + " FROM predictions p ANTI JOIN " + dups + " d ON hash(p.request_id) = d.h "
+                + "SELECT " + String.format(Locale.ROOT, cols, "1") + " FROM predictions p ANTI JOIN " + dups + " d ON hash(p.request_id) = d.h "
                 + "WHERE " + where + " UNION ALL "
-                + "SELECT " + cols.formatted("p.n") + " FROM (SELECT p.*, count(*) OVER (PARTITION BY p.request_id) AS n, "
+                + "SELECT " + String.format(Locale.ROOT, cols, "p.n") + " FROM (SELECT p.*, count(*) OVER (PARTITION BY p.request_id) AS n, "
                 + "row_number() OVER (PARTITION BY p.request_id ORDER BY p.ts NULLS LAST, p.import_id, p.source_line NULLS FIRST) AS rn "
                 + "FROM predictions p SEMI JOIN " + dups + " d ON hash(p.request_id) = d.h WHERE " + where + ") p WHERE rn = 1",
                 twice.toArray());

@@ -9,10 +9,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the summary's SQL on one connection with bound parameters, and makes cancel real: it checks the
@@ -52,8 +55,9 @@ final class Queries implements AutoCloseable {
     Connection connection() { return c; }
 
     private String lastSql = "";
-    /** With -Dshadowbench.trace.sql=true each query's time and start are printed: how the benchmark finds the slow step. */
-    private static final java.io.PrintStream TRACE = Boolean.getBoolean("shadowbench.trace.sql") ? System.out : null;
+    /** With -Dshadowbench.trace.sql=true each query's time and start are logged: how the benchmark finds the slow step. */
+    private static final boolean TRACE_ON = Boolean.getBoolean("shadowbench.trace.sql");
+    private static final Logger TRACE = LoggerFactory.getLogger("dev.shadowbench.trace.sql");
 
     void exec(String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = prepare(sql, params)) {
@@ -104,9 +108,9 @@ final class Queries implements AutoCloseable {
             if (sink.isCancelled()) throw new CancelledException();
             throw e;
         } finally {
-            if (TRACE != null) {
+            if (TRACE_ON) {
                 String one = lastSql.replaceAll("\\s+", " ");
-                TRACE.printf("      %.3f s  %s%n", (System.nanoTime() - t0) / 1e9, one.substring(0, Math.min(140, one.length())));
+                TRACE.info(String.format(Locale.ROOT, "%.3f s  %s", (System.nanoTime() - t0) / 1e9, one.substring(0, Math.min(140, one.length()))));
             }
             running.set(null);
         }

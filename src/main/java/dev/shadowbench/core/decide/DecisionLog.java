@@ -19,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The append-only decision log. There is deliberately no update or delete method: a decision is only
@@ -31,7 +32,7 @@ public final class DecisionLog {
     public static final String GENESIS = "0".repeat(64);
     static final String HEAD_KEY = "decisions.head";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
+    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS", Locale.ROOT);
     private static final String COLUMNS = "seq, strftime(decided_at, '%Y-%m-%dT%H:%M:%S.%g'), decision, reviewer, "
             + "comparison_key, model, version, stage, traffic_share, evidence_json, note, prev_hash, hash";
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,7 +31,7 @@ public record LifecycleBoard(List<VersionState> versions, String rollbackTarget)
                                List<HistoryEntry> history, String reminder, ModelVersion seen) {}
 
     public static final int DEFAULT_RETIRE_AFTER_DAYS = 7;
-    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS");
+    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS", Locale.ROOT);
 
     /** Loads the board on the calling thread's own connection to {@code ws}. */
     public static LifecycleBoard load(dev.shadowbench.core.workspace.Workspace ws, LocalDateTime now, int retireAfterDays)

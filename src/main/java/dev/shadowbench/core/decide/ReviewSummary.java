@@ -40,7 +40,7 @@ public final class ReviewSummary {
             OutlierReport r = OutlierDetector.detect(c, withBudget, p);  // reads the `pairs` table the summary left
             r.flagged().forEach(x -> flagged.add(new Summary.Outlier(x.requestId(), x.rule(), x.detail())));
             r.findings().forEach(f -> findings.add(new Summary.Finding(f.rule(), f.severity(), f.value(), f.threshold(), f.detail())));
-            counts = new Summary.OutlierCounts(r.flaggedPairs(), r.flagged().size(), r.listLimit(), Map.copyOf(r.countsByRule()));
+            counts = new Summary.OutlierCounts(r.flaggedPairs(), r.flagged().size(), r.listLimit(), r.countsByRule());
         }
         Summary withFlags = s.withReview(flagged, counts, findings, null);
         JsonNode tree = SummaryJson.mapper().valueToTree(withFlags);

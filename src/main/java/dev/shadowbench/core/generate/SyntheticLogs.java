@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 import java.util.zip.GZIPOutputStream;
@@ -50,7 +51,7 @@ public final class SyntheticLogs {
 
     private static final String[] SEGMENTS = {"web", "ios", "android", "partner"};
     private static final double[] SEGMENT_CUM = {0.45, 0.70, 0.95, 1.0};
-    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
+    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT);
 
     private SyntheticLogs() {}
 

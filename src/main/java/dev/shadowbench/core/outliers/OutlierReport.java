@@ -1,5 +1,7 @@
 package dev.shadowbench.core.outliers;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +14,9 @@ public record OutlierReport(List<Outlier> flagged, List<Finding> findings, Map<S
     public OutlierReport {
         flagged = List.copyOf(flagged);
         findings = List.copyOf(findings);
-        countsByRule = Map.copyOf(countsByRule);
+        // In rule order, as the detector made it: Map.copyOf's order changes from one JVM run to the next,
+        // which made "summary" print the same counts in a different order each time.
+        countsByRule = Collections.unmodifiableMap(new LinkedHashMap<>(countsByRule));
     }
 
     /** Share of pairs flagged by at least one rule (0 when there are no pairs). */

@@ -8,10 +8,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs the detector's statements with bound parameters; a cancel request stops the running query (Statement.cancel). */
 final class Sql {
@@ -49,17 +52,18 @@ final class Sql {
 
     private interface Consumer { void accept(ResultSet rs) throws SQLException; }
 
-    /** With -Dshadowbench.trace.sql=true each query's time is printed (as the summary's queries are). */
-    private static final java.io.PrintStream TRACE = Boolean.getBoolean("shadowbench.trace.sql") ? System.out : null;
+    /** With -Dshadowbench.trace.sql=true each query's time is logged (as the summary's queries are). */
+    private static final boolean TRACE_ON = Boolean.getBoolean("shadowbench.trace.sql");
+    private static final Logger TRACE = LoggerFactory.getLogger("dev.shadowbench.trace.sql");
 
     private void run(String sql, Object[] params, Consumer consumer) throws SQLException {
         long t0 = System.nanoTime();
         try {
             runTimed(sql, params, consumer);
         } finally {
-            if (TRACE != null) {
+            if (TRACE_ON) {
                 String one = sql.replaceAll("\\s+", " ");
-                TRACE.printf("      %.3f s  %s%n", (System.nanoTime() - t0) / 1e9, one.substring(0, Math.min(140, one.length())));
+                TRACE.info(String.format(Locale.ROOT, "%.3f s  %s", (System.nanoTime() - t0) / 1e9, one.substring(0, Math.min(140, one.length()))));
             }
         }
     }

@@ -8,6 +8,7 @@ import dev.shadowbench.core.decide.GateResult;
 import dev.shadowbench.core.decide.LifecycleBoard;
 import dev.shadowbench.core.decide.Verification;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One self-contained HTML file: inline CSS and inline SVG charts, no scripts, nothing fetched from the
@@ -43,7 +44,7 @@ public final class HtmlReport {
         b.append("</table>\n");
 
         b.append("<h2>Recommendation</h2>\n<p><span class=\"badge ").append(r.verdict().recommendation().id()).append("\">")
-         .append(r.verdict().recommendation().id().toUpperCase()).append("</span> score ")
+         .append(r.verdict().recommendation().id().toUpperCase(Locale.ROOT)).append("</span> score ")
          .append(r.verdict().score() == null ? "n/a (no gate had data)" : Fmt.pct(r.verdict().score()) + " of gates with data passed")
          .append("</p>\n");
 

@@ -8,6 +8,7 @@ import dev.shadowbench.core.decide.GateResult;
 import dev.shadowbench.core.decide.LifecycleBoard;
 import dev.shadowbench.core.decide.Verification;
 import java.util.List;
+import java.util.Locale;
 
 /** The report as Markdown (GitHub flavour tables); every log or reviewer string goes through {@link Escape#md}. */
 public final class MarkdownReport {
@@ -22,7 +23,7 @@ public final class MarkdownReport {
         b.append("- Baseline: ").append(md(Fmt.text(cmp, "baseline"))).append('\n')
          .append("- Candidate: ").append(md(Fmt.text(cmp, "candidate"))).append('\n')
          .append("- Window: ").append(md(HtmlReport.window(cmp))).append("\n\n");
-        b.append("## Recommendation: **").append(r.verdict().recommendation().id().toUpperCase()).append("**\n\n")
+        b.append("## Recommendation: **").append(r.verdict().recommendation().id().toUpperCase(Locale.ROOT)).append("**\n\n")
          .append(r.verdict().score() == null ? "No gate had data." : md(Fmt.pct(r.verdict().score())) + " of gates with data passed.")
          .append("\n\n## Headline figures\n\n| Figure | Value |\n|---|---|\n");
         JsonNode counts = s.path("counts");

@@ -11,14 +11,19 @@ import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The per-user folder: remembered settings (last workspace, window layout, sample seed) and the sample
  * workspace. {@code -Dshadowbench.home=DIR} moves it (tests use that); default {@code $HOME/.shadowbench}.
  * Settings are read once and kept in memory; saving writes the file on a background thread (the UI
- * thread does no I/O), atomically, so a crash never leaves half a file.
+ * thread does no I/O), atomically, so a crash never leaves half a file. A save that fails is logged and
+ * reported to the listener given to {@link #onSaveFailure} (the app shows it), once until a save succeeds again.
  */
 public final class AppHome {
+    private static final Logger LOG = LoggerFactory.getLogger(AppHome.class);
     private final Path dir;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "shadowbench-settings");
@@ -26,6 +31,9 @@ public final class AppHome {
         return t;
     });
     private Properties settings;
+    private volatile Consumer<IOException> saveFailureListener = e -> { };
+    /** Touched by the writer thread only: whether the last write failed, so a run of failures is reported once. */
+    private boolean lastWriteFailed;
 
     public AppHome(Path dir) { this.dir = dir; }
 
@@ -65,6 +73,14 @@ public final class AppHome {
         return Optional.ofNullable(settings().getProperty(key));
     }
 
+    /**
+     * Who hears of a failed save, called on the settings writer thread with the cause. Only the first failure of
+     * a run is reported (every later save would fail the same way until the folder is fixed); all are logged.
+     */
+    public void onSaveFailure(Consumer<IOException> listener) {
+        saveFailureListener = listener == null ? e -> { } : listener;
+    }
+
     /** Remembers one setting now and writes the file in the background. */
     public synchronized void saveSetting(String key, String value) {
         Properties p = settings();
@@ -91,8 +107,11 @@ public final class AppHome {
                 p.store(out, "Shadowbench settings");
             }
             Files.move(tmp, settingsFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            lastWriteFailed = false;
         } catch (IOException e) {
-            System.err.println("Shadowbench: cannot save settings in " + dir + ": " + e.getMessage());
+            LOG.warn("Cannot save settings in {}", dir, e);
+            if (!lastWriteFailed) saveFailureListener.accept(e);
+            lastWriteFailed = true;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.shadowbench.ui.app;
 
+import dev.shadowbench.ui.common.MainViewModel;
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.compare.ComparisonChoices;
 import dev.shadowbench.core.compare.Side;

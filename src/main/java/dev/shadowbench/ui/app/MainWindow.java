@@ -1,5 +1,6 @@
 package dev.shadowbench.ui.app;
 
+import dev.shadowbench.ui.common.MainViewModel;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

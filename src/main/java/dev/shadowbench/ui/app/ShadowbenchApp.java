@@ -1,5 +1,6 @@
 package dev.shadowbench.ui.app;
 
+import dev.shadowbench.ui.common.MainViewModel;
 import atlantafx.base.theme.PrimerLight;
 import dev.shadowbench.core.workspace.AppHome;
 import dev.shadowbench.core.decide.SummarySources;

@@ -2,6 +2,7 @@ package dev.shadowbench.ui.charts;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** "Nice" axis ticks (1, 2, 5 x 10^n steps) and their labels. */
 final class Ticks {
@@ -22,10 +23,10 @@ final class Ticks {
 
     static String format(double v) {
         double a = Math.abs(v);
-        if (a >= 1e6) return String.format("%.1fM", v / 1e6);
-        if (a >= 1e4) return String.format("%.0fk", v / 1e3);
-        if (a == Math.rint(a)) return String.format("%.0f", v);
-        if (a >= 10) return String.format("%.1f", v);
-        return String.format("%.2f", v);
+        if (a >= 1e6) return String.format(Locale.ROOT, "%.1fM", v / 1e6);
+        if (a >= 1e4) return String.format(Locale.ROOT, "%.0fk", v / 1e3);
+        if (a == Math.rint(a)) return String.format(Locale.ROOT, "%.0f", v);
+        if (a >= 10) return String.format(Locale.ROOT, "%.1f", v);
+        return String.format(Locale.ROOT, "%.2f", v);
     }
 }

@@ -13,15 +13,20 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The real dialogs, owned by the main window. */
 public final class FxDialogService implements DialogService {
+    private static final Logger LOG = LoggerFactory.getLogger(FxDialogService.class);
     private final Window owner;
 
     public FxDialogService(Window owner) { this.owner = owner; }
 
     @Override
     public void showError(String title, String message, Throwable details) {
+        // Every error the user sees is also in the log file, with its stack trace, for a bug report.
+        LOG.error("{}: {}", title, message, details);
         Alert a = new Alert(Alert.AlertType.ERROR);
         a.initOwner(owner);
         a.setTitle(title);

@@ -6,7 +6,7 @@ import dev.shadowbench.core.ingest.ImportPreview;
 import dev.shadowbench.core.ingest.ImportReport;
 import dev.shadowbench.core.ingest.ImportRequest;
 import dev.shadowbench.core.workspace.Workspace;
-import dev.shadowbench.ui.app.MainViewModel;
+import dev.shadowbench.ui.common.MainViewModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -2,8 +2,8 @@ package dev.shadowbench.ui.lifecycle;
 
 import dev.shadowbench.core.decide.LifecycleBoard;
 import dev.shadowbench.core.workspace.Workspace;
-import dev.shadowbench.ui.app.MainViewModel;
 import dev.shadowbench.ui.common.TaskRunner;
+import dev.shadowbench.ui.common.MainViewModel;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import javafx.beans.property.ObjectProperty;

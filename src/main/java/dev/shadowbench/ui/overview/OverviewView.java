@@ -4,6 +4,7 @@ import dev.shadowbench.core.workspace.WorkspaceOverview;
 import dev.shadowbench.core.workspace.WorkspaceOverview.Group;
 import dev.shadowbench.core.workspace.WorkspaceOverview.ImportedFile;
 import dev.shadowbench.core.workspace.WorkspaceOverview.QuarantinedLine;
+import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -37,7 +38,7 @@ public final class OverviewView extends BorderPane {
         table.getColumns().add(column("Version", Group::version));
         table.getColumns().add(count("Rows", Group::rows));
         table.getColumns().add(column("Latency", g -> g.withLatency() == 0 ? "not recorded"
-                : g.withLatency() == g.rows() ? "recorded" : String.format("%,d of %,d rows", g.withLatency(), g.rows())));
+                : g.withLatency() == g.rows() ? "recorded" : String.format(Locale.ROOT, "%,d of %,d rows", g.withLatency(), g.rows())));
 
         TableView<ImportedFile> files = new TableView<>(vm.files());
         files.setId("overview-files");
@@ -64,7 +65,7 @@ public final class OverviewView extends BorderPane {
         Tab imports = new Tab("Imports", files);
         Tab quarantined = new Tab("Quarantine", quarantine);
         quarantined.textProperty().bind(vm.overviewProperty().map(o -> o.quarantinedRows() == 0 ? "Quarantine"
-                : String.format("Quarantine (%,d%s)", o.quarantinedRows(),
+                : String.format(Locale.ROOT, "Quarantine (%,d%s)", o.quarantinedRows(),
                         o.quarantinedRows() > WorkspaceOverview.QUARANTINE_LISTED ? ", first " + WorkspaceOverview.QUARANTINE_LISTED + " listed" : "")));
         TabPane tabs = new TabPane(rows, imports, quarantined);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -90,7 +91,7 @@ public final class OverviewView extends BorderPane {
             @Override
             protected void updateItem(Long v, boolean empty) {
                 super.updateItem(v, empty);
-                setText(empty || v == null ? null : String.format("%,d", v));
+                setText(empty || v == null ? null : String.format(Locale.ROOT, "%,d", v));
             }
         });
         return c;

@@ -2,8 +2,9 @@ package dev.shadowbench.ui.overview;
 
 import dev.shadowbench.core.workspace.Workspace;
 import dev.shadowbench.core.workspace.WorkspaceOverview;
-import dev.shadowbench.ui.app.MainViewModel;
 import dev.shadowbench.ui.common.TaskRunner;
+import dev.shadowbench.ui.common.MainViewModel;
+import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -53,7 +54,7 @@ public final class OverviewViewModel {
         quarantine.setAll(o.quarantine());
         headline.set(o.isEmpty()
                 ? "This workspace is empty. Drop prediction logs here or use File › Import… (Ctrl+I)."
-                : String.format("%,d prediction rows from %,d import(s) · %,d labels (%,d requests labelled) · %,d quarantined rows",
+                : String.format(Locale.ROOT, "%,d prediction rows from %,d import(s) · %,d labels (%,d requests labelled) · %,d quarantined rows",
                         o.predictionRows(), o.importCount(), o.labelRows(), o.labelledRequests(), o.quarantinedRows()));
     }
 }

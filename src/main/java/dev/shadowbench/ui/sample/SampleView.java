@@ -4,6 +4,7 @@ import dev.shadowbench.core.review.PairDetail;
 import dev.shadowbench.core.review.SamplePair;
 import dev.shadowbench.core.review.Verdict;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -190,7 +191,7 @@ public final class SampleView extends BorderPane {
         sb.append("── ").append(name).append(rows.size() > 1 ? " (" + rows.size() + " records: logged more than once)" : "")
           .append(rows.isEmpty() ? ": none" : "").append('\n');
         for (Map<String, String> r : rows) {
-            r.forEach((k, v) -> sb.append(String.format("%-16s %s%n", k, v == null ? "—" : v)));
+            r.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%-16s %s%n", k, v == null ? "—" : v)));
             sb.append('\n');
         }
     }
@@ -211,7 +212,7 @@ public final class SampleView extends BorderPane {
             @Override
             protected void updateItem(Double v, boolean empty) {
                 super.updateItem(v, empty);
-                setText(empty ? null : v == null ? "—" : String.format("%.3f", v));
+                setText(empty ? null : v == null ? "—" : String.format(Locale.ROOT, "%.3f", v));
             }
         });
         return c;

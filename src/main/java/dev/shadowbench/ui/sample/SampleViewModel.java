@@ -8,8 +8,8 @@ import dev.shadowbench.core.review.ReviewLog;
 import dev.shadowbench.core.review.SamplePair;
 import dev.shadowbench.core.review.Verdict;
 import dev.shadowbench.core.workspace.Workspace;
-import dev.shadowbench.ui.app.MainViewModel;
 import dev.shadowbench.ui.common.TaskRunner;
+import dev.shadowbench.ui.common.MainViewModel;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import javafx.beans.property.BooleanProperty;
@@ -128,7 +128,7 @@ public final class SampleViewModel {
 
     private String status() {
         long reviewed = pairs.stream().filter(p -> p.verdict() != null).count();
-        return String.format("%d pairs, seed %d%s · %d flagged by outlier rules · %d reviewed", pairs.size(), seed.get(),
+        return String.format(Locale.ROOT, "%d pairs, seed %d%s · %d flagged by outlier rules · %d reviewed", pairs.size(), seed.get(),
                 stratified.get() ? " + most extreme" : "", flagged.size(), reviewed);
     }
 

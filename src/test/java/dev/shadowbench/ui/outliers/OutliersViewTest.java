@@ -11,7 +11,7 @@ import dev.shadowbench.core.outliers.OutlierReview;
 import dev.shadowbench.core.task.ProgressSink;
 import dev.shadowbench.core.workspace.AppHome;
 import dev.shadowbench.core.workspace.Workspace;
-import dev.shadowbench.ui.app.MainViewModel;
+import dev.shadowbench.ui.common.MainViewModel;
 import dev.shadowbench.ui.common.DialogService;
 import dev.shadowbench.ui.common.TaskRunner;
 import java.nio.file.Path;

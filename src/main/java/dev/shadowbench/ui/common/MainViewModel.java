@@ -1,19 +1,17 @@
-package dev.shadowbench.ui.app;
+package dev.shadowbench.ui.common;
 
 import dev.shadowbench.core.ingest.ImportReport;
 import dev.shadowbench.core.ingest.ImportRequest;
 import dev.shadowbench.core.ingest.LogImporter;
 import dev.shadowbench.core.workspace.AppHome;
-import dev.shadowbench.core.workspace.SampleWorkspace;
+import dev.shadowbench.core.ingest.SampleWorkspace;
 import dev.shadowbench.core.workspace.Workspace;
-import dev.shadowbench.ui.common.DialogService;
-import dev.shadowbench.ui.common.FxProgress;
-import dev.shadowbench.ui.common.TaskRunner;
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.compare.ComparisonChoices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -24,7 +22,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
 
-/** State of the main window: the open workspace, its revision (bumped on every change), and the global actions. */
+/**
+ * State of the main window: the open workspace, its revision (bumped on every change), and the global actions.
+ * Every screen takes it, so it lives in ui.common, below the screens; ui.app, which builds the screens, sits above.
+ */
 public final class MainViewModel {
     private final AppHome home;
     private final TaskRunner tasks;
@@ -49,6 +50,10 @@ public final class MainViewModel {
         this.home = home;
         this.tasks = tasks;
         this.dialogs = dialogs;
+        // A settings save runs on a writer thread; its failure reaches the user, not only the log file.
+        home.onSaveFailure(e -> Platform.runLater(() -> dialogs.showError("Settings not saved",
+                "Shadowbench could not save its settings in " + home.dir() + ": " + e.getMessage()
+                        + ". Your choices are kept until the app closes.", e)));
         workspace.addListener((o, old, ws) -> title.set(ws == null ? "Shadowbench" : "Shadowbench — " + ws.displayName()));
         // Screens reload on the revision alone, so a change of comparison is one reload, not two.
         comparison.addListener((o, a, b) -> { if (!switching) refresh(); });

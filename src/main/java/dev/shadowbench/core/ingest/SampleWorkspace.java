@@ -1,5 +1,7 @@
-package dev.shadowbench.core.workspace;
+package dev.shadowbench.core.ingest;
 
+import dev.shadowbench.core.task.ProgressSink;
+import dev.shadowbench.core.workspace.Workspace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -9,7 +11,8 @@ import java.util.List;
 
 /**
  * The bundled sample: logs from data/sample, packed into the jar, imported into a new workspace
- * on first start so the app opens on something real with no set-up.
+ * on first start so the app opens on something real with no set-up. It lives in ingest, not in
+ * workspace, because it imports logs: the workspace layer knows nothing of log formats.
  */
 public final class SampleWorkspace {
     /** The sample's files inside the jar, relative to {@link #RESOURCE_ROOT}. */
@@ -36,7 +39,7 @@ public final class SampleWorkspace {
     }
 
     /** Creates {@code file} as a new workspace holding the bundled sample logs. */
-    public static Workspace create(Path file, dev.shadowbench.core.task.ProgressSink progress) throws IOException {
+    public static Workspace create(Path file, ProgressSink progress) throws IOException {
         Path tmp = Files.createTempDirectory("shadowbench-sample");
         try {
             List<Path> logs = extractLogs(tmp);
@@ -44,9 +47,9 @@ public final class SampleWorkspace {
             Files.deleteIfExists(partial);
             Workspace ws = Workspace.open(partial);
             try {
-                var importer = new dev.shadowbench.core.ingest.LogImporter(ws);
-                importer.run(dev.shadowbench.core.ingest.ImportRequest.predictions(logs.subList(0, 2), null), progress);
-                importer.run(dev.shadowbench.core.ingest.ImportRequest.labels(logs.subList(2, 3)), progress);
+                var importer = new LogImporter(ws);
+                importer.run(ImportRequest.predictions(logs.subList(0, 2), null), progress);
+                importer.run(ImportRequest.labels(logs.subList(2, 3)), progress);
             } finally {
                 ws.close();
             }
