@@ -9,6 +9,9 @@ public final class SampleCsv {
     public static final String HEADER = "request_id,timestamp,segment,baseline,candidate,baseline_class,candidate_class,"
             + "difference,baseline_latency_ms,candidate_latency_ms,label,extreme,verdict,note";
 
+    /** Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
+    static final String FORMULA_START = "=+-@\t\r";
+
     private SampleCsv() {}
 
     public static void write(List<SamplePair> pairs, Writer out) throws IOException {
@@ -29,8 +32,9 @@ public final class SampleCsv {
     static String cell(Object v) {
         if (v == null) return "";
         String s = String.valueOf(v);
-        // A leading = + - @ would run as a formula in a spreadsheet; log values must stay text.
-        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !(v instanceof Number)) s = "'" + s;
+        // A leading = + - @, TAB or CR would run as a formula in a spreadsheet (OWASP "CSV injection": a TAB or CR is
+        // dropped by some importers, exposing what follows); log values must stay text, so they get a leading quote.
+        if (!s.isEmpty() && FORMULA_START.indexOf(s.charAt(0)) >= 0 && !(v instanceof Number)) s = "'" + s;
         if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
             return "\"" + s.replace("\"", "\"\"") + "\"";
         }

@@ -2,10 +2,8 @@ package dev.shadowbench.core.workspace;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
@@ -85,13 +83,8 @@ public final class AppHome {
 
     private void write(Properties p) {
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "settings", ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                p.store(out, "Shadowbench settings");
-            }
-            Files.move(tmp, settingsFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
+            OutputFile.write(settingsFile(), null, out -> p.store(out, "Shadowbench settings"));
+        } catch (RuntimeException e) {
             System.err.println("Shadowbench: cannot save settings in " + dir + ": " + e.getMessage());
         }
     }
