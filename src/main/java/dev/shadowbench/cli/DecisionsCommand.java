@@ -38,7 +38,7 @@ public final class DecisionsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!Files.isRegularFile(workspace)) throw new BadInputException("No workspace at " + workspace);
         // Reading only: a read-only file or folder, or another reader, must not stop a verification.
-        try (Workspace ws = Workspace.openReadOnly(workspace); Connection c = ws.connect()) {
+        try (Workspace ws = Workspace.openForReading(workspace); Connection c = ws.connect()) {
             if (mode != null && mode.verify) {
                 Verification v = DecisionLog.verify(c);
                 System.out.println(Terminal.safe(v.summaryLine()));

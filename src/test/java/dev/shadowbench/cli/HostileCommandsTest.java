@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,8 +72,11 @@ class HostileCommandsTest {
         ws = dir.resolve("ws.duckdb");
         Files.copy(template.resolve("ws.duckdb"), ws);
         Path heads = Files.createDirectories(dir.resolve("home/decision-heads"));
-        try (Stream<Path> files = Files.list(template.resolve("home/decision-heads"))) {
-            for (Path f : files.toList()) Files.copy(f, heads.resolve(f.getFileName()));
+        Path kept = template.resolve("home/decision-heads");
+        if (Files.isDirectory(kept)) {
+            try (Stream<Path> files = Files.list(kept)) {
+                for (Path f : files.toList()) Files.copy(f, heads.resolve(f.getFileName()));
+            }
         }
         System.setProperty("shadowbench.home", dir.resolve("home").toString());
     }
@@ -258,6 +262,87 @@ class HostileCommandsTest {
             assertEquals(0, run("decisions", "-w", ws.toString(), "--verify"), "before the fix verify opened for writing: " + err);
             assertTrue(out.contains("chain intact"), out);
             assertEquals(0, run("decisions", "-w", ws.toString(), "--json"), err);
+        }
+    }
+
+    // ---- case 7 on real file systems: a full disk and a read-only folder (needs root and tmpfs; skipped elsewhere) ----
+
+    private static boolean sh(String... cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private Path tmpfs(String name, String size) throws Exception {
+        Path mp = Files.createDirectories(dir.resolve(name));
+        Assumptions.assumeTrue(sh("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", mp.toString()),
+                "needs permission to mount a tmpfs");
+        return mp;
+    }
+
+    @Test
+    void aFullDiskIsNamedAndLosesNothing() throws Exception {
+        Path mp = tmpfs("full", "16m");
+        try {
+            Path onFull = mp.resolve("ws.duckdb");
+            Files.copy(ws, onFull);
+            byte[] chunk = new byte[64 * 1024];
+            try (var fill = Files.newOutputStream(mp.resolve("fill"))) {
+                while (true) fill.write(chunk);
+            } catch (java.io.IOException full) {
+                // the disk is full now
+            }
+            assertEquals(2, run("decide", "-w", onFull.toString(), "--decision", "hold", "--reviewer", "ana"),
+                    "before the fix: exit 1 and a stack trace: " + err);
+            assertTrue(err.contains("No space left"), err);
+            assertFalse(err.contains("\tat "), err);
+            assertEquals(2, run("report", "-w", ws.toString(), "-o", mp.resolve("r.html").toString()));
+            assertTrue(err.contains("No space left on device") && err.contains("r.html"), err);
+            try (Stream<Path> files = Files.list(mp)) {
+                assertEquals(List.of("fill", "ws.duckdb"), files.map(f -> f.getFileName().toString())
+                        .filter(n -> !n.endsWith(".wal")).sorted().toList(), "no partial report left behind");
+            }
+            Files.delete(mp.resolve("fill"));
+            assertEquals(0, run("decisions", "-w", onFull.toString(), "--verify"), out + err);
+            assertTrue(out.contains("3 record(s), chain intact"), out);
+        } finally {
+            sh("umount", mp.toString());
+        }
+    }
+
+    @Test
+    void aReadOnlyFolderStillVerifiesAndSaysWhyItCannotWrite() throws Exception {
+        Path mp = tmpfs("ro", "32m");
+        Path writable = dir.resolve("writable.duckdb");
+        Files.copy(ws, writable);
+        try {
+            Path onRo = mp.resolve("ws.duckdb");
+            Files.copy(ws, onRo);
+            Files.writeString(mp.resolve("bound.duckdb"), "");
+            Assumptions.assumeTrue(sh("mount", "-o", "remount,ro", mp.toString()), "needs permission to remount");
+            assertEquals(0, run("decisions", "-w", onRo.toString(), "--verify"), "before the fix: cannot open it at all: " + err);
+            assertTrue(out.contains("3 record(s), chain intact"), out);
+            assertEquals(0, run("decisions", "-w", onRo.toString(), "--json"), err);
+            assertEquals(2, run("summary", "-w", onRo.toString(), "--json"));
+            assertTrue(err.contains("is not writable") && err.contains("pairing"), err);
+            assertEquals(2, run("decide", "-w", onRo.toString(), "--decision", "hold", "--reviewer", "ana"));
+            assertTrue(err.contains("is not writable"), err);
+            // a writable file in a read-only folder: DuckDB's commit cannot create the write-ahead log
+            Assumptions.assumeTrue(sh("mount", "--bind", writable.toString(), mp.resolve("bound.duckdb").toString()));
+            try {
+                assertEquals(2, run("decide", "-w", mp.resolve("bound.duckdb").toString(), "--decision", "hold", "--reviewer", "ana"),
+                        "before the fix: exit 1 with a stack trace: " + err);
+                assertTrue(err.contains("is not writable") && err.contains("Read-only file system"), err);
+                assertFalse(err.contains("cannot rollback"), err);
+            } finally {
+                sh("umount", mp.resolve("bound.duckdb").toString());
+            }
+        } finally {
+            sh("umount", mp.toString());
         }
     }
 }

@@ -63,7 +63,7 @@ public final class Workspace implements AutoCloseable {
                         + version + ", this build knows up to " + Migrations.latestVersion() + "). Update Shadowbench to open it.");
             }
             if (version < Migrations.latestVersion()) {
-                throw new WorkspaceException("Workspace " + abs + " was written by an older Shadowbench (schema version "
+                throw new OutdatedException("Workspace " + abs + " was written by an older Shadowbench (schema version "
                         + version + ") and must be upgraded, which needs write access: open it once with a writable file.");
             }
         } catch (SQLException | RuntimeException e) {
@@ -73,6 +73,23 @@ public final class Workspace implements AutoCloseable {
             throw known != null ? known : new WorkspaceException("Cannot read workspace " + abs + ": " + e.getMessage(), e);
         }
         return new Workspace(abs, c, true);
+    }
+
+    /**
+     * Opens an existing workspace only to read it: read-only, unless its schema is older than this build's, which
+     * needs one read-write open to upgrade (and says so when the file is not writable).
+     */
+    public static Workspace openForReading(Path file) {
+        try {
+            return openReadOnly(file);
+        } catch (OutdatedException e) {
+            return open(requireFile(file));
+        }
+    }
+
+    /** A workspace written by an older build: reading it read-only is not possible before its migrations ran. */
+    private static final class OutdatedException extends WorkspaceException {
+        OutdatedException(String message) { super(message); }
     }
 
     /**

@@ -75,8 +75,9 @@ public final class WorkspaceErrors {
             case DISK_FULL -> new WorkspaceException("No space left on the disk holding " + (file == null ? "the workspace" : file) + ": " + detail
                     + ". Free some space and run it again; the last complete state of the workspace is kept.", e);
             case NOT_WRITABLE -> new WorkspaceException(ws + " (or its folder) is not writable: " + detail
-                    + ". Reading commands (decisions --verify, decisions --json) work on a read-only workspace; to change "
-                    + "it, make the file and its folder writable or copy it somewhere writable.", e);
+                    + ". `decisions --verify` and `decisions --json` read a read-only workspace; summary, sample, report and "
+                    + "decide store the comparison's pairing or the decision in it, so make the file and its folder writable "
+                    + "or copy the workspace somewhere writable.", e);
             case OTHER -> null;
         };
     }
