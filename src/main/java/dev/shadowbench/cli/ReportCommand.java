@@ -36,8 +36,8 @@ public final class ReportCommand implements Callable<Integer> {
             ReportContent r = ReportBuilder.collect(c, cmp, SummarySources.standard(), GateSettingsStore.load(c),
                     ws.displayName(), LocalDateTime.now(ZoneOffset.UTC));
             f.write(r, output, ws.file());
-            System.err.printf("Wrote %s report to %s (%,d bytes); recommendation %s%n", f.extension(), output,
-                    Files.size(output), r.verdict().recommendation().id());
+            System.err.println(Terminal.safe(String.format(java.util.Locale.ROOT, "Wrote %s report to %s (%,d bytes); recommendation %s",
+                    f.extension(), output, Files.size(output), r.verdict().recommendation().id())));
         }
         return 0;
     }

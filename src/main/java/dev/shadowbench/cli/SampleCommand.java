@@ -45,10 +45,11 @@ public final class SampleCommand implements Callable<Integer> {
                     SampleCsv.write(pairs, w);
                     w.flush();
                 });
-                spec.commandLine().getErr().println("Wrote " + pairs.size() + " pairs (" + cmp.key() + ", seed " + seed + ") to " + csv);
+                spec.commandLine().getErr().println(Terminal.safe("Wrote " + pairs.size() + " pairs (" + cmp.key() + ", seed " + seed
+                        + ") to " + csv));
             } else {
                 PrintWriter out = spec.commandLine().getOut();
-                SampleCsv.write(pairs, out);
+                SampleCsv.write(pairs, out, Terminal::line);
                 out.flush();
             }
         }

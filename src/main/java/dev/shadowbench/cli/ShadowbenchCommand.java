@@ -44,7 +44,7 @@ public final class ShadowbenchCommand implements Runnable {
                 cmd.getErr().println("shadowbench " + cmd.getCommandName() + ": " + Terminal.safe(known.getMessage()));
                 return 2;
             }
-            cmd.getErr().println("shadowbench " + cmd.getCommandName() + ": internal error: " + ex);
+            cmd.getErr().println("shadowbench " + cmd.getCommandName() + ": internal error: " + Terminal.safe(String.valueOf(ex)));
             ex.printStackTrace(cmd.getErr());
             return 1;
         });

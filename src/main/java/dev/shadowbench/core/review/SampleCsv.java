@@ -3,6 +3,7 @@ package dev.shadowbench.core.review;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Writes a sample as CSV (RFC 4180 quoting) with one header row. */
 public final class SampleCsv {
@@ -15,6 +16,14 @@ public final class SampleCsv {
     private SampleCsv() {}
 
     public static void write(List<SamplePair> pairs, Writer out) throws IOException {
+        write(pairs, out, UnaryOperator.identity());
+    }
+
+    /**
+     * Writes the CSV with {@code text} applied to every cell's text before quoting (the command line passes its
+     * terminal sanitiser when the CSV goes to standard output, so a log's escape sequences are shown, not run).
+     */
+    public static void write(List<SamplePair> pairs, Writer out, UnaryOperator<String> text) throws IOException {
         out.write(HEADER);
         out.write("\r\n");
         for (SamplePair p : pairs) {
@@ -23,7 +32,7 @@ public final class SampleCsv {
                     p.extreme(), p.verdict(), p.note()};
             for (int i = 0; i < cells.length; i++) {
                 if (i > 0) out.write(',');
-                out.write(cell(cells[i]));
+                out.write(cell(cells[i] == null || cells[i] instanceof Number ? cells[i] : text.apply(String.valueOf(cells[i]))));
             }
             out.write("\r\n");
         }
