@@ -5,15 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.shadowbench.core.generate.SyntheticLogs;
-import dev.shadowbench.core.ingest.ImportRequest;
-import dev.shadowbench.core.ingest.LogImporter;
-import dev.shadowbench.core.task.ProgressSink;
+import dev.shadowbench.ui.DecisionsFixture;
 import dev.shadowbench.core.workspace.Workspace;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,13 +41,7 @@ class HostileCommandsTest {
     static void build() throws Exception {
         home = System.getProperty("shadowbench.home");
         System.setProperty("shadowbench.home", template.resolve("home").toString());
-        SyntheticLogs.write(template.resolve("logs"), SyntheticLogs.Options.of(200, 3, 1), null);
-        Path file = template.resolve("ws.duckdb");
-        try (Workspace w = Workspace.open(file)) {
-            Path day = template.resolve("logs/2026-11-20");
-            new LogImporter(w).run(ImportRequest.predictions(List.of(day.resolve("live.jsonl"), day.resolve("shadow.jsonl")), null),
-                    ProgressSink.NONE);
-        }
+        Path file = DecisionsFixture.workspace(template);
         HostileCommandsTest t = new HostileCommandsTest();
         for (String[] d : List.of(new String[] {"hold", "ana", "one"}, new String[] {"hold", "bo", "two"},
                 new String[] {"advance", "ana", "three"})) {
@@ -82,18 +70,10 @@ class HostileCommandsTest {
     }
 
     int run(String... args) {
-        PrintStream o = System.out, e = System.err;
-        ByteArrayOutputStream bo = new ByteArrayOutputStream(), be = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(bo, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(be, true, StandardCharsets.UTF_8));
-        try {
-            return ShadowbenchCommand.run(args);
-        } finally {
-            System.setOut(o);
-            System.setErr(e);
-            out = bo.toString(StandardCharsets.UTF_8);
-            err = be.toString(StandardCharsets.UTF_8);
-        }
+        CliRun.Result r = CliRun.run(args);
+        out = r.out();
+        err = r.err();
+        return r.code();
     }
 
     private long count(Path file, String sql) throws Exception {
@@ -198,15 +178,6 @@ class HostileCommandsTest {
         assertFalse((out + err).contains("Exception"), out + err);
         assertEquals(3, run("decide", "-w", ws.toString(), "--decision", "hold", "--reviewer", "ana"));
         assertTrue(err.contains("malformed"), err);
-    }
-
-    @Test
-    void everyReportPrintsTheLogHead() throws Exception {
-        for (String f : List.of("html", "md", "json")) {
-            Path file = dir.resolve("r." + f);
-            assertEquals(0, run("report", "-w", ws.toString(), "--format", f, "-o", file.toString()), err);
-            assertTrue(Files.readString(file).contains("decision log head: seq 3, hash "), f);
-        }
     }
 
     // ---- case 7: messages that name the real cause ----
