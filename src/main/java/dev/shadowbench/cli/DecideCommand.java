@@ -36,9 +36,10 @@ public final class DecideCommand implements Callable<Integer> {
             var a = DecisionDesk.assess(c, comparisonOptions.resolve(c), SummarySources.standard(), GateSettingsStore.load(c),
                     LocalDateTime.now(ZoneOffset.UTC));
             DecisionRecord r = DecisionDesk.record(c, a, type, reviewer, note.isEmpty() ? null : note, model, version, stage, share);
-            System.out.printf(Locale.ROOT, "Recorded decision #%d: %s %s by %s at %s UTC (gates recommended %s); hash %s%n",
+            System.out.println(Terminal.line(String.format(java.util.Locale.ROOT,
+                    "Recorded decision #%d: %s %s by %s at %s UTC (gates recommended %s); hash %s",
                     r.seq(), r.decision(), r.versionKey() == null ? "(no version)" : r.versionKey(), r.reviewer(),
-                    r.decidedAt(), a.verdict().recommendation().id(), r.hash());
+                    r.decidedAt(), a.verdict().recommendation().id(), r.hash())));
         }
         return 0;
     }

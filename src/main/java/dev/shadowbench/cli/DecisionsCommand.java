@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
                 + "--verify exits 0 when intact, 3 when a record was altered, inserted or removed (each named by seq).")
 public final class DecisionsCommand implements Callable<Integer> {
     /** Exit code of {@code --verify} on a broken chain: distinct from 1 (internal error) and 2 (bad input). */
-    public static final int TAMPERED = 3;
+    public static final int TAMPERED = ShadowbenchCommand.TAMPERED;
 
     @Option(names = {"-w", "--workspace"}, required = true, description = "Workspace file (.duckdb)") Path workspace;
 
@@ -38,11 +38,15 @@ public final class DecisionsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(workspace)) throw new BadInputException("No workspace at " + workspace);
-        try (Workspace ws = Workspace.open(workspace); Connection c = ws.connect()) {
+        // Reading only: a read-only file or folder, or another reader, must not stop a verification.
+        try (Workspace ws = Workspace.openForReading(workspace); Connection c = ws.connect()) {
             if (mode != null && mode.verify) {
                 Verification v = DecisionLog.verify(c);
-                System.out.println(v.summaryLine());
-                for (Verification.Problem p : v.problems()) System.out.println("  seq " + p.seq() + " " + p.kind() + ": " + p.message());
+                System.out.println(Terminal.safe(v.summaryLine()));
+                for (Verification.Problem p : v.problems()) {
+                    System.out.println(Terminal.line("  seq " + p.seq() + " " + p.kind() + ": " + p.message()));
+                }
+                System.out.println(Terminal.line(v.headLine()));
                 return v.intact() ? 0 : TAMPERED;
             }
             var rows = DecisionLog.list(c);
@@ -54,9 +58,9 @@ public final class DecisionsCommand implements Callable<Integer> {
             } else {
                 if (rows.isEmpty()) System.out.println("No decisions recorded yet.");
                 for (DecisionRecord r : rows) {
-                    System.out.printf(Locale.ROOT, "#%d %s %-8s %s by %s%s%n", r.seq(), r.decidedAt(), r.decision(),
-                            r.versionKey() == null ? "(no version)" : r.versionKey(), r.reviewer(),
-                            r.note() == null ? "" : ": " + r.note());
+                    System.out.println(Terminal.line(String.format(java.util.Locale.ROOT, "#%d %s %-8s %s by %s%s", r.seq(),
+                            r.decidedAt(), r.decision(), r.versionKey() == null ? "(no version)" : r.versionKey(), r.reviewer(),
+                            r.note() == null ? "" : ": " + r.note())));
                 }
             }
         }

@@ -41,7 +41,7 @@ public final class ImportCommand implements Callable<Integer> {
         if (mapping != null) req = req.withMapping(ColumnMapping.read(mapping));
         try (Workspace ws = Workspace.open(workspace)) {
             ImportReport r = new LogImporter(ws).run(req, quiet ? ProgressSink.NONE : new StderrProgress(spec));
-            spec.commandLine().getOut().println(r.summaryLine());
+            spec.commandLine().getOut().println(Terminal.safe(r.summaryLine()));
             spec.commandLine().getOut().flush();
         }
         return 0;
@@ -58,7 +58,7 @@ public final class ImportCommand implements Callable<Integer> {
         public void progress(long done, long total, String message) {
             if (message != null && !message.equals(last)) {
                 last = message;
-                spec.commandLine().getErr().println(message);
+                spec.commandLine().getErr().println(Terminal.safe(message));
             }
         }
 

@@ -6,6 +6,7 @@ import dev.shadowbench.core.decide.SummarySources;
 import dev.shadowbench.core.report.ReportBuilder;
 import dev.shadowbench.core.report.ReportContent;
 import dev.shadowbench.core.report.ReportFormat;
+import dev.shadowbench.core.workspace.OutputFile;
 import dev.shadowbench.core.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,13 +31,14 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ReportFormat f = ReportFormat.parse(format);
+        OutputFile.check(output, workspace);
         try (Workspace ws = Workspace.openExisting(workspace); Connection c = ws.connect()) {
             Comparison cmp = comparisonOptions.resolve(c);
             ReportContent r = ReportBuilder.collect(c, cmp, SummarySources.standard(), GateSettingsStore.load(c),
                     ws.displayName(), LocalDateTime.now(ZoneOffset.UTC));
-            f.write(r, output);
-            System.err.printf(Locale.ROOT, "Wrote %s report to %s (%,d bytes); recommendation %s%n", f.extension(), output,
-                    Files.size(output), r.verdict().recommendation().id());
+            f.write(r, output, ws.file());
+            System.err.println(Terminal.safe(String.format(java.util.Locale.ROOT, "Wrote %s report to %s (%,d bytes); recommendation %s",
+                    f.extension(), output, Files.size(output), r.verdict().recommendation().id())));
         }
         return 0;
     }

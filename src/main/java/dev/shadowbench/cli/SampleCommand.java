@@ -5,10 +5,12 @@ import dev.shadowbench.core.review.RandomSample;
 import dev.shadowbench.core.review.SampleCsv;
 import dev.shadowbench.core.review.SamplePair;
 import dev.shadowbench.core.workspace.Workspace;
+import dev.shadowbench.core.workspace.OutputFile;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,17 +35,21 @@ public final class SampleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RandomSample.Spec s = new RandomSample.Spec(size, seed, extremes);
+        if (csv != null) OutputFile.check(csv, workspace);
         try (Workspace ws = Workspace.openExisting(workspace)) {
             Comparison cmp = comparison.resolve(ws);
             List<SamplePair> pairs = ws.read(c -> RandomSample.draw(c, cmp, s));
             if (csv != null) {
-                try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                OutputFile.write(csv, ws.file(), stream -> {
+                    Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
                     SampleCsv.write(pairs, w);
-                }
-                spec.commandLine().getErr().println("Wrote " + pairs.size() + " pairs (" + cmp.key() + ", seed " + seed + ") to " + csv);
+                    w.flush();
+                });
+                spec.commandLine().getErr().println(Terminal.safe("Wrote " + pairs.size() + " pairs (" + cmp.key() + ", seed " + seed
+                        + ") to " + csv));
             } else {
                 PrintWriter out = spec.commandLine().getOut();
-                SampleCsv.write(pairs, out);
+                SampleCsv.write(pairs, out, Terminal::line);
                 out.flush();
             }
         }

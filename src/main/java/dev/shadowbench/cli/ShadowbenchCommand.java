@@ -2,6 +2,8 @@ package dev.shadowbench.cli;
 
 import dev.shadowbench.core.BadInputException;
 import dev.shadowbench.core.Version;
+import dev.shadowbench.core.decide.TamperedLogException;
+import dev.shadowbench.core.workspace.WorkspaceErrors;
 import dev.shadowbench.core.workspace.WorkspaceException;
 import java.util.Set;
 import picocli.CommandLine;
@@ -16,6 +18,8 @@ import picocli.CommandLine.Command;
                 DecideCommand.class, DecisionsCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = 2)
 public final class ShadowbenchCommand implements Runnable {
+    /** Exit code for a decision log that does not verify: distinct from 1 (internal error) and 2 (bad input). */
+    public static final int TAMPERED = 3;
 
     @Override
     public void run() {
@@ -25,12 +29,22 @@ public final class ShadowbenchCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ShadowbenchCommand());
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
+            if (ex instanceof TamperedLogException) {
+                cmd.getErr().println("shadowbench " + cmd.getCommandName() + ": " + Terminal.safe(ex.getMessage()));
+                return TAMPERED;
+            }
             if (ex instanceof BadInputException || ex instanceof WorkspaceException
                     || ex instanceof IllegalArgumentException) {
-                cmd.getErr().println("shadowbench " + cmd.getCommandName() + ": " + ex.getMessage());
+                cmd.getErr().println("shadowbench " + cmd.getCommandName() + ": " + Terminal.safe(ex.getMessage()));
                 return 2;
             }
-            cmd.getErr().println("shadowbench " + cmd.getCommandName() + ": internal error: " + ex);
+            // A full disk or a read-only folder met during the work (a failed commit), not on open.
+            WorkspaceException known = WorkspaceErrors.explain(null, ex);
+            if (known != null) {
+                cmd.getErr().println("shadowbench " + cmd.getCommandName() + ": " + Terminal.safe(known.getMessage()));
+                return 2;
+            }
+            cmd.getErr().println("shadowbench " + cmd.getCommandName() + ": internal error: " + Terminal.safe(String.valueOf(ex)));
             ex.printStackTrace(cmd.getErr());
             return 1;
         });

@@ -42,7 +42,7 @@ public final class SummaryCommand implements Callable<Integer> {
             for (String r : rules) ruleSettings = ruleSettings.with(r);
             Summary s = ReviewSummary.compute(c, cmp, options, ruleSettings, GateSettingsStore.load(c), ProgressSink.NONE);
             PrintWriter out = spec.commandLine().getOut();
-            out.println(json ? SummaryJson.write(s) : text(s));
+            out.println(json ? SummaryJson.write(s) : Terminal.safe(text(s)));
             out.flush();
         }
         return 0;

@@ -11,9 +11,6 @@ import dev.shadowbench.core.ingest.ImportRequest;
 import dev.shadowbench.core.ingest.LogImporter;
 import dev.shadowbench.core.task.ProgressSink;
 import dev.shadowbench.core.workspace.Workspace;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -41,18 +38,10 @@ class DecisionCommandsTest {
     }
 
     private int run(String... args) {
-        PrintStream o = System.out, e = System.err;
-        ByteArrayOutputStream bo = new ByteArrayOutputStream(), be = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(bo, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(be, true, StandardCharsets.UTF_8));
-        try {
-            return ShadowbenchCommand.run(args);
-        } finally {
-            System.setOut(o);
-            System.setErr(e);
-            out = bo.toString(StandardCharsets.UTF_8);
-            err = be.toString(StandardCharsets.UTF_8);
-        }
+        CliRun.Result r = CliRun.run(args);
+        out = r.out();
+        err = r.err();
+        return r.code();
     }
 
     @Test
@@ -93,10 +82,13 @@ class DecisionCommandsTest {
 
     @Test
     void reportInEveryFormat() throws Exception {
+        assertEquals(0, run("decide", "-w", ws.toString(), "--decision", "hold", "--reviewer", "ana"), err);
         for (String f : List.of("html", "md", "json")) {
             Path file = dir.resolve("out/report." + f);
             assertEquals(0, run("report", "-w", ws.toString(), "--format", f, "-o", file.toString()), err);
             assertTrue(Files.size(file) > 500, f);
+            // every report prints the log's head, so a later erased or shortened log can be told (issue 19, case 4)
+            assertTrue(Files.readString(file).contains("decision log head: seq 1, hash "), f);
             assertTrue(err.contains("Wrote " + f + " report"), err);
         }
         assertTrue(Files.readString(dir.resolve("out/report.html")).contains("gbr 2.0.0-rc1"));

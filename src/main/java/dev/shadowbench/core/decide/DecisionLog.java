@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shadowbench.core.BadInputException;
+import dev.shadowbench.core.workspace.Transactions;
+import dev.shadowbench.core.workspace.WorkspaceId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,16 +26,21 @@ import java.util.Locale;
 /**
  * The append-only decision log. There is deliberately no update or delete method: a decision is only
  * superseded by a later one. Each record's SHA-256 covers its canonical content and the previous record's
- * hash, and the head (last seq and hash) is kept in {@code settings}, so an edited, inserted or removed
- * record breaks the chain. Without a secret key this catches edits, not a forger who rewrites every hash.
+ * hash, and the head (last seq and hash) is kept in {@code settings} and, outside the file, in the settings folder
+ * ({@link DecisionHeads}), so an edited, inserted or removed record, or an erased log, breaks the chain. A log that
+ * does not verify is never extended. Without a secret key this catches edits, not a forger who rewrites every hash
+ * and both heads.
  */
 public final class DecisionLog {
     /** The previous hash of the first record. */
     public static final String GENESIS = "0".repeat(64);
     static final String HEAD_KEY = "decisions.head";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS", Locale.ROOT);
-    private static final String COLUMNS = "seq, strftime(decided_at, '%Y-%m-%dT%H:%M:%S.%g'), decision, reviewer, "
+    /** Times are stored and hashed at the TIMESTAMP column's full precision, microseconds. */
+    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS", Locale.ROOT);
+    private static final int MICROS_LENGTH = 26;
+    private static final int MILLIS_LENGTH = 23;
+    private static final String COLUMNS = "seq, strftime(decided_at, '%Y-%m-%dT%H:%M:%S.%f'), decision, reviewer, "
             + "comparison_key, model, version, stage, traffic_share, evidence_json, note, prev_hash, hash";
 
     private DecisionLog() {}
@@ -43,23 +50,36 @@ public final class DecisionLog {
         return append(c, d, LocalDateTime.now(ZoneOffset.UTC));
     }
 
-    /** Appends a decision with the given time (UTC; truncated to milliseconds) inside one transaction. */
+    /** Appends a decision with the given time (UTC; kept to the microsecond, as stored), heads in this user's settings folder. */
     public static DecisionRecord append(Connection c, DecisionDraft d, LocalDateTime decidedAt) throws SQLException {
+        return append(c, d, decidedAt, DecisionHeads.fromSystem());
+    }
+
+    /**
+     * Appends a decision inside one transaction, after verifying the log: a log that does not verify is never extended
+     * (a {@link TamperedLogException}), since a new record would link to the tampered state and make it look intact.
+     */
+    public static DecisionRecord append(Connection c, DecisionDraft d, LocalDateTime decidedAt, DecisionHeads heads)
+            throws SQLException {
         if (d.decision() == null) throw new BadInputException("A decision needs a type (promote, hold, rollback, advance, retire)");
         if (d.reviewer() == null || d.reviewer().isBlank()) throw new BadInputException("A decision needs a reviewer name");
         if (d.trafficShare() != null && (d.trafficShare() < 0 || d.trafficShare() > 1 || d.trafficShare().isNaN())) {
             throw new BadInputException("Traffic share must be between 0 and 1, not " + d.trafficShare());
         }
-        String at = TS.format(decidedAt.truncatedTo(ChronoUnit.MILLIS));
+        String at = TS.format(decidedAt.truncatedTo(ChronoUnit.MICROS));
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
-            long seq = 1;
-            String prev = GENESIS;
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT seq, hash FROM decisions ORDER BY seq DESC LIMIT 1")) {
-                if (rs.next()) { seq = rs.getLong(1) + 1; prev = rs.getString(2); }
+            Verification before = verify(c, heads);
+            if (!before.intact()) {
+                throw new TamperedLogException("The decision log does not verify, so the decision was NOT recorded "
+                        + "(a new record would hide the damage): " + before.problems().size() + " problem(s); first: "
+                        + before.problems().get(0).message() + ". Run `decisions --verify` for the full list.", before);
             }
+            long seq = before.head().seq() + 1;
+            String prev = before.head().hash();
+            String id = WorkspaceId.ensure(c);
+            String file = WorkspaceId.databaseFile(c);
             DecisionRecord r = new DecisionRecord(seq, at, d.decision().id(), d.reviewer().strip(), d.comparisonKey(),
                     d.model(), d.version(), d.stage(), d.trafficShare(), d.evidenceJson(), d.note(), prev, null);
             String hash = hash(r);
@@ -85,11 +105,21 @@ public final class DecisionLog {
                 ps.setString(2, seq + " " + hash);
                 ps.executeUpdate();
             }
+            Head next = new Head(seq, hash);
+            boolean anchored = WorkspaceId.wellFormed(id);
+            if (anchored) heads.writePending(id, file, before.head(), next);
             c.commit();
+            if (anchored) {
+                try {
+                    heads.writeConfirmed(id, file, next);
+                } catch (RuntimeException e) {
+                    // The record is committed and the pending head already names it: the log still verifies.
+                }
+            }
             return new DecisionRecord(seq, at, r.decision(), r.reviewer(), r.comparisonKey(), r.model(), r.version(),
                     r.stage(), r.trafficShare(), r.evidenceJson(), r.note(), prev, hash);
         } catch (SQLException | RuntimeException e) {
-            c.rollback();
+            Transactions.rollback(c, e);
             throw e;
         } finally {
             c.setAutoCommit(auto);
@@ -112,63 +142,20 @@ public final class DecisionLog {
         return out;
     }
 
-    /** Re-computes every hash and link; names each record that was altered, inserted or removed. */
+    /**
+     * Re-computes every hash and link and compares the last record with the head stored in the workspace and the head kept
+     * in this user's settings folder; names each record that was altered, inserted or removed.
+     */
     public static Verification verify(Connection c) throws SQLException {
-        List<DecisionRecord> rows = list(c);
-        List<Verification.Problem> problems = new ArrayList<>();
-        String prevHash = GENESIS;
-        long expected = 1;
-        Long lastSeq = null;
-        for (DecisionRecord r : rows) {
-            boolean contentOk = hash(r).equals(r.hash());
-            if (lastSeq != null && r.seq() == lastSeq) {
-                problems.add(new Verification.Problem(r.seq(), "inserted",
-                        "seq " + r.seq() + " appears more than once: a record was inserted"));
-            } else if (r.seq() > expected) {
-                for (long s = expected; s < r.seq(); s++) {
-                    problems.add(new Verification.Problem(s, "removed", "seq " + s + " is missing: a record was removed"));
-                }
-            } else if (r.seq() < expected) {
-                problems.add(new Verification.Problem(r.seq(), "inserted", "seq " + r.seq() + " is out of order: a record was inserted"));
-            }
-            if (!contentOk) {
-                problems.add(new Verification.Problem(r.seq(), "altered",
-                        "seq " + r.seq() + " was altered: its content no longer matches its hash"));
-            } else if (!r.prevHash().equals(prevHash) && r.seq() == expected) {
-                problems.add(new Verification.Problem(r.seq(), "link",
-                        "seq " + r.seq() + " does not link to seq " + (r.seq() - 1)
-                                + ": a record before it was altered and re-hashed, inserted or removed"));
-            }
-            prevHash = r.hash();
-            lastSeq = r.seq();
-            expected = Math.max(expected, r.seq() + 1);
-        }
-        String head = headValue(c);
-        if (head != null) {
-            String[] p = head.split(" ", 2);
-            long headSeq = Long.parseLong(p[0]);
-            if (lastSeq == null || headSeq > lastSeq) {
-                long from = lastSeq == null ? 1 : lastSeq + 1;
-                for (long s = from; s <= headSeq; s++) {
-                    problems.add(new Verification.Problem(s, "removed", "seq " + s + " is missing: the latest record(s) were removed"));
-                }
-            } else if (headSeq < lastSeq) {
-                for (long s = headSeq + 1; s <= lastSeq; s++) {
-                    problems.add(new Verification.Problem(s, "inserted",
-                            "seq " + s + " was added outside Shadowbench (after the recorded head seq " + headSeq + ")"));
-                }
-            } else if (!p[1].equals(prevHash)) {
-                problems.add(new Verification.Problem(headSeq, "altered",
-                        "seq " + headSeq + " does not match the recorded head hash: the latest record was altered"));
-            }
-        } else if (!rows.isEmpty()) {
-            problems.add(new Verification.Problem(rows.get(0).seq(), "head",
-                    "the log's head record is missing from settings: the log was written outside Shadowbench"));
-        }
-        return new Verification(rows.size(), List.copyOf(problems));
+        return verify(c, DecisionHeads.fromSystem());
     }
 
-    private static String headValue(Connection c) throws SQLException {
+    /** {@link #verify(Connection)} against the heads kept in {@code heads}. */
+    public static Verification verify(Connection c, DecisionHeads heads) throws SQLException {
+        return LogVerifier.verify(c, list(c), headValue(c), heads);
+    }
+
+    static String headValue(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
             ps.setString(1, HEAD_KEY);
             try (ResultSet rs = ps.executeQuery()) {
@@ -177,11 +164,39 @@ public final class DecisionLog {
         }
     }
 
-    /** The canonical content: a JSON object with a fixed key order, every field but the hash itself. */
+    /**
+     * The canonical content (version 2): a JSON object with a fixed key order, every field but the hash itself, the time
+     * at the column's full (microsecond) precision. The leading {@code "canonical": 2} keeps it from ever equalling a
+     * version 1 form.
+     */
     static String canonical(DecisionRecord r) {
+        return canonical(r, 2);
+    }
+
+    /**
+     * Version 1 (logs written before full-precision hashing): no version key, the time cut to milliseconds. Such a
+     * record also had its stored time truncated to milliseconds, so {@link #hashMatches} accepts it only when the stored
+     * time has no finer digits: a later sub-millisecond edit still breaks it.
+     */
+    static String canonicalV1(DecisionRecord r) {
+        return canonical(r, 1);
+    }
+
+    /** True when the stored hash is the record's hash under the canonical form it was written with. */
+    static boolean hashMatches(DecisionRecord r) {
+        if (hash(r).equals(r.hash())) return true;
+        String at = r.decidedAt();
+        boolean millisOnly = at != null && at.length() == MICROS_LENGTH && at.endsWith("000");
+        return millisOnly && sha256(canonicalV1(r)).equals(r.hash());
+    }
+
+    private static String canonical(DecisionRecord r, int version) {
         ObjectNode o = JSON.createObjectNode();
+        if (version >= 2) o.put("canonical", version);
         o.put("seq", r.seq());
-        o.put("decided_at", r.decidedAt());
+        String at = r.decidedAt();
+        if (version == 1 && at != null && at.length() == MICROS_LENGTH) at = at.substring(0, MILLIS_LENGTH);
+        o.put("decided_at", at);
         o.put("decision", r.decision());
         o.put("reviewer", r.reviewer());
         o.put("comparison_key", r.comparisonKey());
@@ -200,9 +215,13 @@ public final class DecisionLog {
     }
 
     static String hash(DecisionRecord r) {
+        return sha256(canonical(r));
+    }
+
+    private static String sha256(String text) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(canonical(r).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -162,6 +162,7 @@ public final class HtmlReport {
         b.append("\n<h2>Decision history</h2>\n");
         Verification ver = r.verification();
         b.append("<p class=\"").append(ver.intact() ? "pass" : "fail").append("\">").append(html(ver.summaryLine())).append("</p>");
+        b.append("<p>").append(html(ver.headLine())).append("</p>");
         for (Verification.Problem p : ver.problems()) b.append("<p class=\"fail\">").append(html(p.message())).append("</p>");
         if (!r.decisions().isEmpty()) {
             b.append("<table><tr><th>#</th><th>When (UTC)</th><th>Decision</th><th>Version</th><th>Stage</th><th>Share</th>")

@@ -47,6 +47,8 @@ public final class JsonReport {
         ObjectNode vj = o.putObject("verification");
         vj.put("intact", ver.intact());
         vj.put("records", ver.records());
+        vj.put("head", ver.headLine());
+        if (ver.head() != null) vj.putObject("head_record").put("seq", ver.head().seq()).put("hash", ver.head().hash());
         ArrayNode probs = vj.putArray("problems");
         ver.problems().forEach(p -> probs.addObject().put("seq", p.seq()).put("kind", p.kind()).put("message", p.message()));
         return o;

@@ -89,6 +89,7 @@ public final class MarkdownReport {
         if (r.lifecycle().rollbackTarget() != null) b.append("\nRollback target: ").append(md(r.lifecycle().rollbackTarget())).append('\n');
         Verification ver = r.verification();
         b.append("\n## Decision history\n\n").append(md(ver.summaryLine())).append("\n\n");
+        b.append(md(ver.headLine())).append("\n\n");
         for (Verification.Problem p : ver.problems()) b.append("- ").append(md(p.message())).append('\n');
         if (!r.decisions().isEmpty()) {
             b.append("| # | When (UTC) | Decision | Version | Stage | Share | Reviewer | Note |\n|---:|---|---|---|---|---:|---|---|\n");

@@ -30,7 +30,9 @@ public final class ReportBuilder {
                              ReportFormat format, java.nio.file.Path file, LocalDateTime now)
             throws SQLException, java.io.IOException {
         try (Connection c = ws.connect()) {
-            format.write(collect(c, cmp, source, dev.shadowbench.core.decide.GateSettingsStore.load(c), ws.displayName(), now), file);
+            dev.shadowbench.core.workspace.OutputFile.check(file, ws.file());
+            format.write(collect(c, cmp, source, dev.shadowbench.core.decide.GateSettingsStore.load(c), ws.displayName(), now),
+                    file, ws.file());
         }
     }
 

@@ -1,11 +1,9 @@
 package dev.shadowbench.core.report;
 
 import dev.shadowbench.core.BadInputException;
-import java.io.IOException;
+import dev.shadowbench.core.workspace.OutputFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /** The report formats, each with its renderer and file extension. */
@@ -26,13 +24,16 @@ public enum ReportFormat {
         };
     }
 
-    /** Writes the report atomically (a temp file moved into place), so a failure never leaves half a report. */
-    public void write(ReportContent r, Path file) throws IOException {
-        Path abs = file.toAbsolutePath();
-        if (abs.getParent() != null) Files.createDirectories(abs.getParent());
-        Path tmp = abs.resolveSibling(abs.getFileName() + ".partial");
-        Files.writeString(tmp, render(r), StandardCharsets.UTF_8);
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    /** Writes the report through {@link OutputFile}: atomically, never over a folder or a DuckDB database. */
+    public void write(ReportContent r, Path file) {
+        write(r, file, null);
+    }
+
+    /** As {@link #write(ReportContent, Path)}, also refusing {@code openWorkspace} (null for none) by identity. */
+    public void write(ReportContent r, Path file, Path openWorkspace) {
+        OutputFile.check(file, openWorkspace);
+        byte[] bytes = render(r).getBytes(StandardCharsets.UTF_8);
+        OutputFile.write(file, openWorkspace, out -> out.write(bytes));
     }
 
     public static ReportFormat parse(String s) {

@@ -2,10 +2,8 @@ package dev.shadowbench.core.workspace;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
@@ -102,15 +100,11 @@ public final class AppHome {
     private void write(Properties p) {
         try {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "settings", ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                p.store(out, "Shadowbench settings");
-            }
-            Files.move(tmp, settingsFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            OutputFile.write(settingsFile(), null, out -> p.store(out, "Shadowbench settings"));
             lastWriteFailed = false;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.warn("Cannot save settings in {}", dir, e);
-            if (!lastWriteFailed) saveFailureListener.accept(e);
+            if (!lastWriteFailed) saveFailureListener.accept(e instanceof IOException io ? io : new IOException(e.getMessage(), e));
             lastWriteFailed = true;
         }
     }

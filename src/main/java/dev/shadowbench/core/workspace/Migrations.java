@@ -48,12 +48,23 @@ public final class Migrations {
             }
             c.commit();
         } catch (SQLException | RuntimeException e) {
-            c.rollback();
+            Transactions.rollback(c, e);
             throw e;
         } finally {
             c.setAutoCommit(auto);
         }
         return latestVersion();
+    }
+
+    /** The file's schema version without creating anything (0 for a file Shadowbench never wrote); works read-only. */
+    static int versionOf(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version' "
+                     + "AND table_schema = 'main'")) {
+            rs.next();
+            if (rs.getLong(1) == 0) return 0;
+        }
+        return currentVersion(c);
     }
 
     public static int currentVersion(Connection c) throws SQLException {

@@ -16,10 +16,12 @@ import org.duckdb.DuckDBConnection;
 public final class Workspace implements AutoCloseable {
     private final Path file;
     private final DuckDBConnection primary;
+    private final boolean readOnly;
 
-    private Workspace(Path file, DuckDBConnection primary) {
+    private Workspace(Path file, DuckDBConnection primary, boolean readOnly) {
         this.file = file;
         this.primary = primary;
+        this.readOnly = readOnly;
     }
 
     /** Opens (or creates) the workspace file and brings its schema up to date. */
@@ -33,35 +35,96 @@ public final class Workspace implements AutoCloseable {
         if (Files.isDirectory(abs)) {
             throw new WorkspaceException(abs + " is a folder, not a workspace file (.duckdb)");
         }
-        DuckDBConnection c;
-        try {
-            Properties p = new Properties();
-            c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + abs, p);
-        } catch (SQLException e) {
-            String msg = e.getMessage() == null ? "" : e.getMessage();
-            if (msg.contains("lock")) {
-                throw new WorkspaceException("Workspace " + abs + " is open in another Shadowbench window or process. "
-                        + "Close it there first.", e);
-            }
-            throw new WorkspaceException("Cannot open workspace " + abs + ": " + msg, e);
-        }
+        DuckDBConnection c = connectFile(abs, false);
         try {
             Migrations.apply(c);
         } catch (SQLException | RuntimeException e) {
             try { c.close(); } catch (SQLException ignored) { /* already failing */ }
             if (e instanceof WorkspaceException we) throw we;
+            WorkspaceException known = WorkspaceErrors.explain(abs, e);
+            if (known != null) throw known;
             throw new WorkspaceException("Workspace " + abs + " could not be upgraded: " + e.getMessage(), e);
         }
-        return new Workspace(abs, c);
+        return new Workspace(abs, c, false);
     }
 
-    /** Opens a workspace that must already exist (reading commands must not create empty files). */
+    /**
+     * Opens an existing workspace read-only (DuckDB {@code access_mode=READ_ONLY}): nothing is written, so it works on a
+     * read-only file or folder and beside other readers. A file whose schema is older than this build's is refused
+     * (it can only be upgraded with write access).
+     */
+    public static Workspace openReadOnly(Path file) {
+        Path abs = requireFile(file);
+        DuckDBConnection c = connectFile(abs, true);
+        try {
+            int version = Migrations.versionOf(c);
+            if (version > Migrations.latestVersion()) {
+                throw new WorkspaceException("This workspace was written by a newer Shadowbench (schema version "
+                        + version + ", this build knows up to " + Migrations.latestVersion() + "). Update Shadowbench to open it.");
+            }
+            if (version < Migrations.latestVersion()) {
+                throw new OutdatedException("Workspace " + abs + " was written by an older Shadowbench (schema version "
+                        + version + ") and must be upgraded, which needs write access: open it once with a writable file.");
+            }
+        } catch (SQLException | RuntimeException e) {
+            try { c.close(); } catch (SQLException ignored) { /* already failing */ }
+            if (e instanceof WorkspaceException we) throw we;
+            WorkspaceException known = WorkspaceErrors.explain(abs, e);
+            throw known != null ? known : new WorkspaceException("Cannot read workspace " + abs + ": " + e.getMessage(), e);
+        }
+        return new Workspace(abs, c, true);
+    }
+
+    /**
+     * Opens an existing workspace only to read it: read-only, unless its schema is older than this build's, which
+     * needs one read-write open to upgrade (and says so when the file is not writable).
+     */
+    public static Workspace openForReading(Path file) {
+        try {
+            return openReadOnly(file);
+        } catch (OutdatedException e) {
+            return open(requireFile(file));
+        }
+    }
+
+    /** A workspace written by an older build: reading it read-only is not possible before its migrations ran. */
+    private static final class OutdatedException extends WorkspaceException {
+        OutdatedException(String message) { super(message); }
+    }
+
+    /**
+     * Opens a workspace that must already exist (reading commands must not create empty files): for writing when the
+     * file and its folder allow it, else read-only, so a command that only reads still works and one that writes says
+     * the workspace is read-only.
+     */
     public static Workspace openExisting(Path file) {
+        Path abs = requireFile(file);
+        try {
+            return open(abs);
+        } catch (WorkspaceException e) {
+            if (WorkspaceErrors.classify(e) != WorkspaceErrors.Cause.NOT_WRITABLE) throw e;
+            return openReadOnly(abs);
+        }
+    }
+
+    private static Path requireFile(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new WorkspaceException("No workspace at " + file.toAbsolutePath() + " (create one with `import -w "
                     + file + " LOGS...` or open it in the app)");
         }
-        return open(file);
+        return file.toAbsolutePath().normalize();
+    }
+
+    private static DuckDBConnection connectFile(Path abs, boolean readOnly) {
+        try {
+            Properties p = new Properties();
+            if (readOnly) p.setProperty("access_mode", "READ_ONLY");
+            return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + abs, p);
+        } catch (SQLException e) {
+            WorkspaceException known = WorkspaceErrors.explain(abs, e);
+            if (known != null) throw known;
+            throw new WorkspaceException("Cannot open workspace " + abs + ": " + e.getMessage(), e);
+        }
     }
 
     /** An in-memory workspace, for tests and throw-away work. */
@@ -69,7 +132,7 @@ public final class Workspace implements AutoCloseable {
         try {
             DuckDBConnection c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
             Migrations.apply(c);
-            return new Workspace(null, c);
+            return new Workspace(null, c, false);
         } catch (SQLException e) {
             throw new WorkspaceException("Cannot create an in-memory workspace: " + e.getMessage(), e);
         }
@@ -77,6 +140,9 @@ public final class Workspace implements AutoCloseable {
 
     /** The workspace file, or null for an in-memory workspace. */
     public Path file() { return file; }
+
+    /** True when opened with {@link #openReadOnly}: every write fails. */
+    public boolean readOnly() { return readOnly; }
 
     public String displayName() { return file == null ? "(in memory)" : file.getFileName().toString(); }
 
@@ -99,6 +165,8 @@ public final class Workspace implements AutoCloseable {
         try (Connection c = connect()) {
             return work.apply(c);
         } catch (SQLException e) {
+            WorkspaceException known = WorkspaceErrors.explain(file == null ? displayName() : file, e);
+            if (known != null) throw known;
             throw new WorkspaceException("Reading workspace " + displayName() + " failed: " + e.getMessage(), e);
         }
     }

@@ -49,7 +49,7 @@ class DecisionLogTest {
         assertEquals(4, rows.size());
         assertEquals(DecisionLog.GENESIS, rows.get(0).prevHash());
         for (int i = 1; i < rows.size(); i++) assertEquals(rows.get(i - 1).hash(), rows.get(i).prevHash());
-        assertEquals("2026-11-21T09:00:00.000", rows.get(1).decidedAt());
+        assertEquals("2026-11-21T09:00:00.000000", rows.get(1).decidedAt());
         assertEquals(0.02, rows.get(1).trafficShare());
         assertEquals(64, rows.get(0).hash().length());
         Verification v = DecisionLog.verify(c);

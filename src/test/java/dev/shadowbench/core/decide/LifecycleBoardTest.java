@@ -112,7 +112,7 @@ class LifecycleBoardTest {
             assertEquals(List.of("canary", "shadow"), b.find("gbr 2.0.0").seen().variants());
             assertEquals(Stage.PRODUCTION, b.find("gbr 2.0.0").stage());
             assertEquals(Stage.INACTIVE, b.find("ridge 1.4.0").stage());
-            assertEquals("2026-11-03T08:00:00.000", b.find("ridge 1.4.0").since());
+            assertEquals("2026-11-03T08:00:00.000000", b.find("ridge 1.4.0").since());
             assertTrue(b.find("ridge 1.4.0").reminder().contains("retire it"));
         }
     }

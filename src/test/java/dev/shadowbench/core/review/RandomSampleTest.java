@@ -134,6 +134,10 @@ class RandomSampleTest {
         assertEquals("\"a,b\"", SampleCsv.cell("a,b"));
         assertEquals("\"say \"\"hi\"\"\"", SampleCsv.cell("say \"hi\""));
         assertEquals("'=cmd()", SampleCsv.cell("=cmd()"));
+        // OWASP: a leading TAB or CR is a formula start too (some importers strip it and run what follows)
+        assertEquals("'\t=1+1", SampleCsv.cell("\t=1+1"));
+        assertEquals("\"'\r=1+1\"", SampleCsv.cell("\r=1+1"));
+        assertEquals("'@SUM(A1)", SampleCsv.cell("@SUM(A1)"));
         assertEquals("-1.5", SampleCsv.cell(-1.5));
     }
 

@@ -69,6 +69,22 @@ class DecisionsViewModelTest {
         until("tamper detected", () -> Boolean.FALSE.equals(vm.intactProperty().get()));
         assertTrue(vm.verificationProperty().get().contains("seq 1 was altered"), vm.verificationProperty().get());
 
+        // the screen's record action refuses to extend a tampered log, with a readable message (issue 19, case 4)
+        runFx(() -> {
+            vm.noteProperty().set("launder it");
+            vm.record();
+        });
+        until("refused", () -> vm.messageProperty().get() != null && vm.messageProperty().get().startsWith("Not recorded"));
+        assertTrue(vm.messageProperty().get().contains("does not verify"), vm.messageProperty().get());
+        assertEquals(1, vm.history().size(), "nothing appended");
+
+        // the export never writes over the open workspace (issue 19, case 2)
+        fx.saveAs = file;
+        runFx(vm::exportReport);
+        until("export refused", () -> !fx.errors.isEmpty());
+        assertTrue(fx.errors.get(0).contains("Refusing to write over the open workspace"), fx.errors.toString());
+        fx.errors.clear();
+
         fx.saveAs = dir.resolve("exported.md");
         runFx(vm::exportReport);
         until("report written", () -> Files.exists(fx.saveAs));
