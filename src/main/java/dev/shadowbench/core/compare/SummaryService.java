@@ -111,8 +111,8 @@ public final class SummaryService {
 
         ComparisonInfo info = new ComparisonInfo(cmp.baseline().key(), cmp.candidate().key(), cmp.from(), cmp.to(),
                 cmp.baseline().toString(), cmp.candidate().toString(), o.latencyBudgetMs());
-        return new Summary(info, counts, divergence, latency, tests, labels, List.of(), null, findings, traffic, feedback,
-                null, breakdowns, predictionHistograms, unavailable);
+        return new Summary(info, counts, divergence, latency, tests, labels, findings, traffic, feedback,
+                breakdowns, predictionHistograms, unavailable);
     }
 
     /** Both sides' predictions on shared edges over the pooled central 99% (so a few absurd values don't flatten it). */

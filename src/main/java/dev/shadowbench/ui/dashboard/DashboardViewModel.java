@@ -22,7 +22,9 @@ import javafx.concurrent.Task;
 /** The dashboard's state: the summary of the global comparison and the sample's verdict counts. */
 public final class DashboardViewModel {
     /** What the dashboard shows: every figure comes from core. */
-    public record Figures(Summary summary, Map<Verdict, Long> verdicts) {}
+    public record Figures(ReviewSummary review, Map<Verdict, Long> verdicts) {
+        public Summary summary() { return review.summary(); }
+    }
 
     private final MainViewModel main;
     private final DoubleProperty latencyBudgetMs = new SimpleDoubleProperty(SummaryOptions.DEFAULT.latencyBudgetMs());
@@ -68,7 +70,7 @@ public final class DashboardViewModel {
             protected Figures call() {
                 updateMessage("Computing the comparison " + cmp.baseline() + " vs " + cmp.candidate());
                 FxProgress sink = new FxProgress(this::updateProgress, this::updateMessage, this::isCancelled);
-                Summary s = ws.read(c -> ReviewSummary.compute(c, cmp, opts, sink));
+                ReviewSummary s = ws.read(c -> ReviewSummary.compute(c, cmp, opts, sink));
                 return new Figures(s, new ReviewLog(ws).counts(cmp));
             }
         };

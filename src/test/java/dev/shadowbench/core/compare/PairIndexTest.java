@@ -1,5 +1,6 @@
 package dev.shadowbench.core.compare;
 
+import dev.shadowbench.core.json.Json;
 import static dev.shadowbench.core.compare.DistributionsTest.assertRel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -136,7 +137,7 @@ class PairIndexTest {
             };
             Summary again = SummaryService.compute(c, Fixtures.liveVsShadow(), SummaryOptions.DEFAULT, counting);
             assertEquals(0, steps.get(), "a later session reuses the stored pairing");
-            assertEquals(SummaryJson.write(first), SummaryJson.write(again));
+            assertEquals(Json.write(first), Json.write(again));
             assertEquals(1, PairIndex.entries(c));
 
             // new rows (what an import does) make the entry stale: the next summary sees them
@@ -183,7 +184,7 @@ class PairIndexTest {
             try {
                 java.util.concurrent.Callable<String> job = () -> {
                     try (Connection c = ws.connect()) {
-                        return SummaryJson.write(SummaryService.compute(c, Fixtures.liveVsShadow(), SummaryOptions.DEFAULT,
+                        return Json.write(SummaryService.compute(c, Fixtures.liveVsShadow(), SummaryOptions.DEFAULT,
                                 ProgressSink.NONE));
                     }
                 };

@@ -4,7 +4,7 @@ import static dev.shadowbench.ui.DecisionsFixture.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.shadowbench.core.decide.CountsOnlySummary;
+import dev.shadowbench.core.decide.SummarySources;
 import dev.shadowbench.core.decide.DecisionRecord;
 import dev.shadowbench.core.decide.GateResult;
 import dev.shadowbench.core.decide.LifecycleBoard;
@@ -35,7 +35,7 @@ class DecisionsViewTest extends ApplicationTest {
         dir = Files.createTempDirectory("decisions-view");
         Path file = DecisionsFixture.workspace(dir);
         fx = new DecisionsFixture(dir);
-        DecisionsViewModel vm = new DecisionsViewModel(fx.main, new CountsOnlySummary());
+        DecisionsViewModel vm = new DecisionsViewModel(fx.main, SummarySources.standard());
         LifecycleViewModel lvm = new LifecycleViewModel(fx.main);
         TabPane tabs = new TabPane(new Tab("Decisions", new DecisionsView(vm)), new Tab("Lifecycle", new LifecycleView(lvm)));
         stage.setScene(new Scene(tabs, 1200, 800));
