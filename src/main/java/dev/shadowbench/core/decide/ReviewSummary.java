@@ -1,6 +1,8 @@
 package dev.shadowbench.core.decide;
 
 import dev.shadowbench.core.compare.Comparison;
+import dev.shadowbench.core.compare.PairIndex;
+import dev.shadowbench.core.compare.PairedComparison;
 import dev.shadowbench.core.compare.Summary;
 import dev.shadowbench.core.compare.SummaryOptions;
 import dev.shadowbench.core.compare.SummaryService;
@@ -24,13 +26,15 @@ public record ReviewSummary(Summary summary, OutlierReport outliers, Verdict ver
     /** Computes with explicit settings. */
     public static ReviewSummary compute(Connection c, Comparison cmp, SummaryOptions o, OutlierSettings rules,
                                         GateSettings gates, ProgressSink p) throws SQLException {
-        Summary s = SummaryService.compute(c, cmp, o, p);
+        p.progress(0, 0, "Pairing baseline and candidate records");
+        PairedComparison pc = PairIndex.open(c, cmp, p);
+        Summary s = SummaryService.compute(c, pc, o, p);
         OutlierReport report = null;
         if (s.counts().paired() > 0) {
             p.progress(0, 0, "Looking for too-good-to-be-true predictions");
             // One latency budget per review: the summary's, so its banner and the latency figures agree.
             OutlierSettings withBudget = rules.with("latency.budget_ms=" + o.latencyBudgetMs());
-            report = OutlierDetector.detect(c, withBudget, p);  // reads the `pairs` table the summary left
+            report = OutlierDetector.detect(c, pc, withBudget, p);
         }
         return new ReviewSummary(s, report, GateEngine.evaluate(s, report, gates));
     }
