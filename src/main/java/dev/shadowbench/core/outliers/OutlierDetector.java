@@ -18,7 +18,8 @@ import java.util.Set;
  * Picks, out of every pair, the few a reviewer must look at ("too good to be true"), each with a reason in
  * plain words, and the aggregate findings shown as banners. Runs in SQL over the pairs of the
  * {@link PairedComparison} it is given ({@code PairIndex.open} returns it). Leaves the temp table
- * {@code outlier_flags(request_id, rule, score, ...)} behind for {@link #flaggedAmong}.
+ * {@code outlier_flags(request_id, rule, score, ...)} behind (its own working table; {@link #flaggedAmong} reads it
+ * within the same call).
  */
 public final class OutlierDetector {
     /** Flags listed per rule by default; the counts per rule are never capped. */
@@ -178,12 +179,14 @@ public final class OutlierDetector {
     }
 
     /**
-     * The request ids among {@code ids} that the last {@link #detect} on this connection flagged (any rule), so
-     * the sample table can highlight them. Empty when detect has not run on this connection.
+     * The request ids among {@code ids} that the rules with settings {@code s} flag (any rule) in the pairing, so the
+     * sample table can highlight them: the flag scan of {@link #detect}, without wording any reason.
      */
-    public static Set<String> flaggedAmong(Connection c, Collection<String> ids) throws SQLException {
+    public static Set<String> flaggedAmong(Connection c, PairedComparison pc, OutlierSettings s, Collection<String> ids,
+                                           ProgressSink p) throws SQLException {
         Set<String> out = new HashSet<>();
         if (ids.isEmpty()) return out;
+        detect(c, pc, s, p, 0);
         Sql sql = new Sql(c, ProgressSink.NONE);
         boolean exists = sql.one("SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = 'outlier_flags'",
                 rs -> rs.getLong(1)) > 0;

@@ -39,8 +39,7 @@ public final class OutlierReview {
     /** The request ids among {@code ids} that the workspace's outlier rules flag for this comparison. */
     public static Set<String> flaggedIds(Workspace ws, Comparison cmp, Collection<String> ids, ProgressSink p) {
         return call(ws, "Finding flagged requests", c -> {
-            OutlierDetector.detect(c, PairIndex.open(c, cmp, p), OutlierStore.loadSettings(c), p, 0);
-            return OutlierDetector.flaggedAmong(c, ids);
+            return OutlierDetector.flaggedAmong(c, PairIndex.open(c, cmp, p), OutlierStore.loadSettings(c), ids, p);
         });
     }
 

@@ -22,8 +22,8 @@ public record FlaggedSample(List<SamplePair> pairs, Set<String> flagged) {
             p.checkCancelled();
             if (pairs.isEmpty()) return new FlaggedSample(pairs, Set.of());
             p.progress(-1, -1, "Checking the sample against the outlier rules");
-            OutlierDetector.detect(c, pc, OutlierStore.loadSettings(c), p, 0);
-            return new FlaggedSample(pairs, Set.copyOf(OutlierDetector.flaggedAmong(c, pairs.stream().map(SamplePair::requestId).toList())));
+            return new FlaggedSample(pairs, Set.copyOf(OutlierDetector.flaggedAmong(c, pc, OutlierStore.loadSettings(c),
+                    pairs.stream().map(SamplePair::requestId).toList(), p)));
         });
     }
 }

@@ -93,7 +93,8 @@ class OutlierDetectorRulesTest {
         assertEquals(11, r.pairs());
         assertEquals(1, r.flaggedPairs());
         assertEquals(2, r.totalFlags());
-        assertEquals(Set.of("r10"), OutlierDetector.flaggedAmong(c, List.of("r1", "r10", "nope")));
+        assertEquals(Set.of("r10"), OutlierDetector.flaggedAmong(c, TEMP_PAIRS, OutlierSettings.parse(List.of()),
+                List.of("r1", "r10", "nope"), ProgressSink.NONE));
     }
 
     // python3 -c "import numpy as np, scipy.stats as s
