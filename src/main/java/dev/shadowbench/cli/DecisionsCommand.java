@@ -1,7 +1,6 @@
 package dev.shadowbench.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.shadowbench.core.BadInputException;
 import dev.shadowbench.core.decide.DecisionLog;
@@ -51,7 +50,7 @@ public final class DecisionsCommand implements Callable<Integer> {
             }
             var rows = DecisionLog.list(c);
             if (mode != null && mode.json) {
-                ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+                ObjectMapper m = dev.shadowbench.core.json.Json.mapper();
                 ArrayNode arr = m.createArrayNode();
                 rows.forEach(r -> arr.add(DecisionJson.of(r)));
                 System.out.println(m.writeValueAsString(arr));

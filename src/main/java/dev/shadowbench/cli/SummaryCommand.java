@@ -2,9 +2,9 @@ package dev.shadowbench.cli;
 
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.compare.Summary;
-import dev.shadowbench.core.compare.SummaryJson;
 import dev.shadowbench.core.compare.SummaryOptions;
 import dev.shadowbench.core.decide.GateSettingsStore;
+import dev.shadowbench.core.decide.ReviewJson;
 import dev.shadowbench.core.decide.ReviewSummary;
 import dev.shadowbench.core.outliers.OutlierSettings;
 import dev.shadowbench.core.outliers.OutlierStore;
@@ -40,15 +40,16 @@ public final class SummaryCommand implements Callable<Integer> {
             Comparison cmp = comparisonOptions.resolve(c);
             OutlierSettings ruleSettings = OutlierStore.loadSettings(c);
             for (String r : rules) ruleSettings = ruleSettings.with(r);
-            Summary s = ReviewSummary.compute(c, cmp, options, ruleSettings, GateSettingsStore.load(c), ProgressSink.NONE);
+            ReviewSummary r = ReviewSummary.compute(c, cmp, options, ruleSettings, GateSettingsStore.load(c), ProgressSink.NONE);
             PrintWriter out = spec.commandLine().getOut();
-            out.println(json ? SummaryJson.write(s) : Terminal.safe(text(s)));
+            out.println(json ? ReviewJson.write(r) : Terminal.safe(text(r)));
             out.flush();
         }
         return 0;
     }
 
-    static String text(Summary s) {
+    static String text(ReviewSummary r) {
+        Summary s = r.summary();
         StringBuilder sb = new StringBuilder();
         var cnt = s.counts();
         sb.append(String.format(Locale.ROOT, "%s vs %s%n", s.comparison().baselineLabel(), s.comparison().candidateLabel()));
@@ -81,14 +82,12 @@ public final class SummaryCommand implements Callable<Integer> {
                     : String.format(Locale.ROOT, "Labels (%d pairs): accuracy %.4g vs %.4g%n",
                         s.labels().labelledPairs(), lb.accuracy(), lc.accuracy()));
         }
-        if (s.outlierCounts() != null) {
-            sb.append(String.format(Locale.ROOT, "Outliers: %d pairs flagged %s%n", s.outlierCounts().flaggedPairs(),
-                    s.outlierCounts().byRule()));
+        if (r.outliers() != null) {
+            sb.append(String.format(Locale.ROOT, "Outliers: %d pairs flagged %s%n", r.outliers().flaggedPairs(),
+                    r.outliers().countsByRule()));
         }
-        if (s.verdict() instanceof com.fasterxml.jackson.databind.JsonNode v) {
-            sb.append("Recommendation: ").append(v.path("recommendation").asText()).append(System.lineSeparator());
-        }
-        for (var f : s.findings()) sb.append(f.severity().toUpperCase(Locale.ROOT)).append(": ").append(f.detail()).append(System.lineSeparator());
+        sb.append("Recommendation: ").append(r.verdict().recommendation().id()).append(System.lineSeparator());
+        for (var f : r.findings()) sb.append(f.severity().toUpperCase(Locale.ROOT)).append(": ").append(f.detail()).append(System.lineSeparator());
         s.unavailable().forEach((k, v) -> sb.append("n/a ").append(k).append(": ").append(v).append(System.lineSeparator()));
         return sb.toString().stripTrailing();
     }

@@ -38,16 +38,16 @@ public final class OutlierDetectBench {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         try (Workspace ws = Workspace.openExisting(file); Connection c = ws.connect()) {
             Comparison cmp = Comparison.defaultFor(c);
-            PairIndex.open(c, cmp, ProgressSink.NONE);
+            var pc = PairIndex.open(c, cmp, ProgressSink.NONE);
             System.out.printf("Workspace %s: %s; %d cores%n", file, cmp.key(), Runtime.getRuntime().availableProcessors());
             double[] scan = new double[runs], median = new double[runs], detect = new double[runs], ratio = new double[runs],
                     ratioMedian = new double[runs];
             OutlierReport r = null;
             for (int i = 0; i < runs; i++) {
-                scan[i] = time(c, "SELECT count(*), avg(c_prediction) FROM pairs");
-                median[i] = time(c, "SELECT median(c_prediction) FROM pairs");
+                scan[i] = time(c, "SELECT count(*), avg(c_prediction) FROM " + pc.pairs());
+                median[i] = time(c, "SELECT median(c_prediction) FROM " + pc.pairs());
                 long t0 = System.nanoTime();
-                r = OutlierDetector.detect(c, OutlierSettings.defaults(), ProgressSink.NONE);
+                r = OutlierDetector.detect(c, pc, OutlierSettings.defaults(), ProgressSink.NONE);
                 detect[i] = (System.nanoTime() - t0) / 1e9;
                 ratio[i] = detect[i] / scan[i];
                 ratioMedian[i] = detect[i] / median[i];

@@ -1,15 +1,14 @@
 package dev.shadowbench.bench;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shadowbench.core.compare.Comparison;
-import dev.shadowbench.core.decide.CountsOnlySummary;
 import dev.shadowbench.core.decide.DecisionDraft;
 import dev.shadowbench.core.decide.DecisionLog;
 import dev.shadowbench.core.decide.DecisionType;
-import dev.shadowbench.core.decide.Fixtures;
 import dev.shadowbench.core.decide.GateSettings;
+import dev.shadowbench.core.decide.ReviewSummary;
 import dev.shadowbench.core.decide.SummarySource;
+import dev.shadowbench.core.outliers.Outlier;
+import dev.shadowbench.core.outliers.OutlierReport;
 import dev.shadowbench.core.generate.SyntheticLogs;
 import dev.shadowbench.core.ingest.ImportRequest;
 import dev.shadowbench.core.ingest.LogImporter;
@@ -63,17 +62,15 @@ public final class ReportSizeBench {
                 }
                 report("full review summary", c, cmp, dev.shadowbench.core.decide.SummarySources.standard(), dir, rawBytes, importS);
                 // the comparison engine's full shape: histogram, latency, tests, and 5,000 flagged outliers
-                SummarySource full = (conn, cm) -> {
-                    ObjectNode s = Fixtures.summary("summary-good.json");
-                    ObjectNode counts = new CountsOnlySummary().summarize(conn, cm);
-                    s.set("counts", counts.get("counts"));
-                    s.set("comparison", counts.get("comparison"));
-                    ArrayNode out = s.putArray("outliers");
+                SummarySource full = (conn, cm, gates) -> {
+                    ReviewSummary r = dev.shadowbench.core.decide.SummarySources.standard().review(conn, cm, gates);
+                    List<Outlier> out = new java.util.ArrayList<>();
                     for (int i = 0; i < 5000; i++) {
-                        out.addObject().put("request_id", "req-" + i).put("rule", "extreme_high")
-                                .put("detail", "candidate 812.4 is 20.3x the baseline 40.0");
+                        out.add(new Outlier("req-" + i, "extreme_high", "candidate 812.4 is 20.3x the baseline 40.0",
+                                40.0, 812.4, null, null, null, 20.3));
                     }
-                    return s;
+                    OutlierReport o = new OutlierReport(out, List.of(), java.util.Map.of("extreme_high", 5000L), 5000, 5000, 5000);
+                    return new ReviewSummary(r.summary(), o, r.verdict());
                 };
                 report("full-shape summary (5,000 outliers)", c, cmp, full, dir, rawBytes, importS);
             }

@@ -13,11 +13,11 @@ final class LabelQuality {
     private static final String LABEL_CLASS = "coalesce(label_class, CASE WHEN label = floor(label) "
             + "THEN CAST(CAST(label AS BIGINT) AS VARCHAR) ELSE CAST(label AS VARCHAR) END)";
 
-    static Labels compute(Queries q, DivergenceFigures.Kind kind, SummaryOptions o, Map<String, String> unavailable)
+    static Labels compute(Queries q, PairedComparison pc, DivergenceFigures.Kind kind, SummaryOptions o, Map<String, String> unavailable)
             throws SQLException {
         if (kind == DivergenceFigures.Kind.REGRESSION) {
             Object[] r = q.row("SELECT count(*), avg(abs(b_prediction - label)), sqrt(avg((b_prediction - label) ^ 2)), "
-                    + "avg(abs(c_prediction - label)), sqrt(avg((c_prediction - label) ^ 2)) FROM pairs "
+                    + "avg(abs(c_prediction - label)), sqrt(avg((c_prediction - label) ^ 2)) FROM " + pc.pairs() + " "
                     + "WHERE label IS NOT NULL AND b_prediction IS NOT NULL AND c_prediction IS NOT NULL");
             long n = Queries.lng(r[0]);
             if (n == 0) return none(unavailable, "no paired request with a prediction on both sides has a label");
@@ -26,7 +26,7 @@ final class LabelQuality {
                     new LabelFigures(Queries.dbl(r[3]), Queries.dbl(r[4]), null, null, null, null));
         }
         if (kind == DivergenceFigures.Kind.CLASSIFICATION) {
-            String where = " FROM (SELECT *, " + LABEL_CLASS + " AS y FROM pairs) "
+            String where = " FROM (SELECT *, " + LABEL_CLASS + " AS y FROM " + pc.pairs() + ") "
                     + "WHERE y IS NOT NULL AND b_class IS NOT NULL AND c_class IS NOT NULL";
             String pos = o.positiveClass();
             if (pos == null) {

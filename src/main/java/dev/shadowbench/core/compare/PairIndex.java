@@ -24,7 +24,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * stale. Stale entries are dropped the next time an index is built, and at most {@link #KEEP} entries are kept,
  * least recently used first out. A build runs in one transaction: cancelled or failed, it leaves nothing behind.
  *
- * <p>{@link #open} points the connection's temp view {@code pairs} and the views named below at the entry.
+ * <p>{@link #open} returns a {@link PairedComparison} naming the entry's tables; readers take that handle.
  */
 public final class PairIndex {
     private PairIndex() {}
@@ -34,34 +34,24 @@ public final class PairIndex {
     /** Entries kept per workspace (each is about the size of the two sides' rows). */
     static final int KEEP = 4;
 
-    static final String PREDICTION_CDF = "idx_prediction_cdf";
-    static final String LATENCY_CDF = "idx_latency_cdf";
-    static final String DIVERGENCE_CDF = "idx_divergence_cdf";
-    static final String BREAKDOWN_CDF = "idx_breakdown_cdf";
-    static final String SIDE_DAYS = "idx_side_days";
-    static final String GROUP_COUNTS = "idx_group_counts";
-
-    /** The tables of one entry: temp view name -> table suffix. */
-    private static final List<String[]> VIEWS = List.of(
-            new String[]{"pairs", "pairs"}, new String[]{SIDE_DAYS, "side_days"},
-            new String[]{PREDICTION_CDF, "prediction_cdf"}, new String[]{LATENCY_CDF, "latency_cdf"},
-            new String[]{DIVERGENCE_CDF, "divergence_cdf"}, new String[]{BREAKDOWN_CDF, "breakdown_cdf"},
-            new String[]{GROUP_COUNTS, "group_counts"});
+    /** The table suffixes of one entry (see {@link PairedComparison}). */
+    private static final List<String> TABLES = List.of(
+            "pairs", "side_days", "prediction_cdf", "latency_cdf", "divergence_cdf", "breakdown_cdf", "group_counts");
 
     /** How many tables an entry has. */
-    static final int TABLES_PER_ENTRY = VIEWS.size();
+    static final int TABLES_PER_ENTRY = TABLES.size();
 
     /** One lock per database file in this JVM: builds and registry updates of one workspace never overlap. */
     private static final Map<String, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
 
-    /** Pairs the comparison, or reuses its stored pairing, and points this connection's temp views at it. */
-    public static Pairing.Coverage open(Connection c, Comparison cmp, ProgressSink sink) throws SQLException {
+    /** Pairs the comparison, or reuses its stored pairing, and returns the handle to its tables. */
+    public static PairedComparison open(Connection c, Comparison cmp, ProgressSink sink) throws SQLException {
         try (Queries q = new Queries(c, sink)) {
             return open(q, cmp);
         }
     }
 
-    static Pairing.Coverage open(Queries q, Comparison cmp) throws SQLException {
+    static PairedComparison open(Queries q, Comparison cmp) throws SQLException {
         ReentrantLock lock = acquire(q);
         try {
             String key = key(cmp);
@@ -73,10 +63,9 @@ public final class PairIndex {
                 Object[] r = hit.get(0);
                 long id = Queries.lng(r[0]);
                 q.exec("UPDATE pair_index.entries SET used_at = now() WHERE entry_id = ?", id);
-                views(q, id, VIEWS.size());
                 long paired = Queries.lng(r[3]);
-                return new Pairing.Coverage(Queries.lng(r[1]), Queries.lng(r[2]), paired, Queries.lng(r[4]) - paired,
-                        Queries.lng(r[5]) - paired, Queries.lng(r[6]));
+                return new PairedComparison(cmp, new Pairing.Coverage(Queries.lng(r[1]), Queries.lng(r[2]), paired,
+                        Queries.lng(r[4]) - paired, Queries.lng(r[5]) - paired, Queries.lng(r[6])), prefix(id));
             }
             return build(q, cmp, key, fingerprint);
         } finally {
@@ -103,12 +92,12 @@ public final class PairIndex {
         }
     }
 
-    private static Pairing.Coverage build(Queries q, Comparison cmp, String key, String fingerprint) throws SQLException {
+    private static PairedComparison build(Queries q, Comparison cmp, String key, String fingerprint) throws SQLException {
         Connection c = q.connection();
         long t0 = System.nanoTime();
         // From a sequence, never reused: another connection's views onto a dropped entry fail instead of reading a new one.
         long id = Queries.lng(q.row("SELECT nextval('pair_index.entry_ids')")[0]);
-        String prefix = "pair_index.e" + id + "_";
+        String prefix = prefix(id);
         // The build commits or rolls back as a whole, so it cannot run inside a caller's open transaction.
         if (!c.getAutoCommit()) throw new IllegalStateException("A pairing is built in a transaction of its own");
         c.setAutoCommit(false);
@@ -116,15 +105,15 @@ public final class PairIndex {
             q.sink().progress(-1, -1, "Pairing " + cmp.baseline() + " with " + cmp.candidate()
                     + " (once per comparison and window; kept in the workspace until the next import)");
             dropStale(q, fingerprint);
-            Pairing.Coverage cov = Pairing.build(q, cmp, prefix);
-            views(q, id, 1);  // the value-count tables below read pairs, and the temp tables base_side and cand_side
+            Pairing.Built built = Pairing.build(q, cmp, prefix);
+            Pairing.Coverage cov = built.coverage();
+            PairedComparison pc = new PairedComparison(cmp, cov, prefix);
             q.sink().progress(-1, -1, "Counting distinct predictions, latencies and differences for the tests and percentiles");
-            TwoSampleTests.cdfInto(q, TwoSampleTests.stacked("prediction"), "TABLE " + prefix + "prediction_cdf");
-            TwoSampleTests.cdfInto(q, TwoSampleTests.stacked("latency_ms"), "TABLE " + prefix + "latency_cdf");
-            DivergenceFigures.buildIndexTables(q, prefix);
-            q.exec("DROP TABLE base_side");
-            q.exec("DROP TABLE cand_side");
-            views(q, id, VIEWS.size());
+            TwoSampleTests.cdfInto(q, TwoSampleTests.stacked(built, "prediction"), "TABLE " + pc.predictionCdf());
+            TwoSampleTests.cdfInto(q, TwoSampleTests.stacked(built, "latency_ms"), "TABLE " + pc.latencyCdf());
+            DivergenceFigures.buildIndexTables(q, pc);
+            q.exec("DROP TABLE " + built.baseSide());
+            q.exec("DROP TABLE " + built.candSide());
             q.exec("INSERT INTO pair_index.entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, now())", id, key, fingerprint,
                     FORMAT, cov.baselineRows(), cov.candidateRows(), cov.paired(), cov.baselineOnly() + cov.paired(),
                     cov.candidateOnly() + cov.paired(), cov.duplicateRows(), (System.nanoTime() - t0) / 1_000_000);
@@ -133,7 +122,7 @@ public final class PairIndex {
                 drop(q, Queries.lng(old[0]));
             }
             c.commit();
-            return cov;
+            return pc;
         } catch (SQLException | RuntimeException e) {
             try { c.rollback(); } catch (SQLException ignored) { /* the first error is the one to report */ }
             throw e;
@@ -149,13 +138,13 @@ public final class PairIndex {
     }
 
     private static void drop(Queries q, long id) throws SQLException {
-        for (String[] v : VIEWS) q.exec("DROP TABLE IF EXISTS pair_index.e" + id + "_" + v[1]);
+        for (String t : TABLES) q.exec("DROP TABLE IF EXISTS " + prefix(id) + t);
         q.exec("DELETE FROM pair_index.entries WHERE entry_id = ?", id);
     }
 
-    /** Points the first {@code n} temp views at entry {@code id}. */
-    private static void views(Queries q, long id, int n) throws SQLException {
-        for (String[] v : VIEWS.subList(0, n)) q.exec("CREATE OR REPLACE TEMP VIEW " + v[0] + " AS SELECT * FROM pair_index.e" + id + "_" + v[1]);
+    /** The start of entry {@code id}'s table names (the id is a number from a sequence, so it needs no quoting). */
+    private static String prefix(long id) {
+        return "pair_index.e" + id + "_";
     }
 
     /** The comparison's sides and window. */

@@ -8,11 +8,8 @@ import java.util.Locale;
 /**
  * Pairs baseline and candidate records by correlation id. A request id logged more than once on one side counts
  * once (its earliest record: by timestamp, then import, then source line); the extra rows are reported as
- * duplicates. The result is kept in the workspace by {@link PairIndex} and shown to the connection as the temp
- * view {@code pairs}, with columns request_id, ts, day, segment, b_prediction, c_prediction, b_class, c_class,
- * b_ranking, c_ranking, b_latency, c_latency, b_feedback, c_feedback, label, label_class. Each side's records
- * are summed per day in {@code idx_side_days} (side 'b' or 'c', day, ids, rows, and how many ids have a
- * prediction, class, ranking, latency, feedback).
+ * duplicates. The result is kept in the workspace by {@link PairIndex}; {@link PairedComparison} names its tables
+ * and their columns.
  */
 public final class Pairing {
     private Pairing() {}
@@ -22,11 +19,13 @@ public final class Pairing {
                            long candidateOnly, long duplicateRows) {}
 
     /**
-     * Builds the table {@code <prefix>pairs} and {@code <prefix>side_days}, leaving each side's deduplicated records
-     * (column {@code n} = how many rows the side logged for the id) in the temp tables {@code base_side} and
-     * {@code cand_side} for the caller's further tables.
+     * What a build made: the coverage, and the temp tables holding each side's deduplicated records (column
+     * {@code n} = how many rows the side logged for the id), for the caller's further tables; the caller drops them.
      */
-    static Coverage build(Queries q, Comparison cmp, String prefix) throws SQLException {
+    record Built(Coverage coverage, String baseSide, String candSide) {}
+
+    /** Builds the tables {@code <prefix>pairs} and {@code <prefix>side_days}, and the temp tables of {@link Built}. */
+    static Built build(Queries q, Comparison cmp, String prefix) throws SQLException {
         String base = "base_side", cand = "cand_side", pairs = prefix + "pairs";
         side(q, base, cmp.baseline(), cmp);
         side(q, cand, cmp.candidate(), cmp);
@@ -52,8 +51,8 @@ public final class Pairing {
                 + pairs + "), (SELECT count(*) FROM " + base + "), (SELECT count(*) FROM " + cand + "), "
                 + "(SELECT coalesce(sum(n - 1), 0) FROM " + base + ") + (SELECT coalesce(sum(n - 1), 0) FROM " + cand + ")");
         long paired = Queries.lng(r[2]);
-        return new Coverage(Queries.lng(r[0]), Queries.lng(r[1]), paired,
-                Queries.lng(r[3]) - paired, Queries.lng(r[4]) - paired, Queries.lng(r[5]));
+        return new Built(new Coverage(Queries.lng(r[0]), Queries.lng(r[1]), paired,
+                Queries.lng(r[3]) - paired, Queries.lng(r[4]) - paired, Queries.lng(r[5])), base, cand);
     }
 
     private static void side(Queries q, String table, Side side, Comparison cmp) throws SQLException {

@@ -5,26 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every figure of one shadow/canary review, computed once by {@link SummaryService}: screens, reports and
- * {@code summary --json} read these records. A block that cannot be computed is null and {@link #unavailable}
+ * Every figure of one shadow/canary comparison, computed once by {@link SummaryService}; with the outlier rules'
+ * report and the gates' verdict it makes the review ({@code core.decide.ReviewSummary}) that screens, reports and
+ * {@code summary --json} read. A block that cannot be computed is null and {@link #unavailable}
  * says why, keyed by the block's JSON path (e.g. {@code latency_ms.candidate}).
  */
 public record Summary(ComparisonInfo comparison, Counts counts, Divergence divergence, LatencyPair latencyMs,
-                      Tests tests, Labels labels, List<Outlier> outliers, OutlierCounts outlierCounts,
-                      List<Finding> findings, Traffic traffic, Feedback feedback, Object verdict, Breakdowns breakdowns,
-                      PredictionHistograms predictionHistograms, Map<String, String> unavailable) {
-
-    /** This summary with the outlier rules' results and the gates' verdict filled in. */
-    public Summary withReview(List<Outlier> flagged, OutlierCounts oc, List<Finding> allFindings, Object v) {
-        return new Summary(comparison, counts, divergence, latencyMs, tests, labels, List.copyOf(flagged), oc,
-                List.copyOf(allFindings), traffic, feedback, v, breakdowns, predictionHistograms, unavailable);
-    }
-
-    /**
-     * How many pairs the outlier rules flagged: {@code outliers} lists at most {@code listLimit} per rule
-     * (worst first), these counts are complete.
-     */
-    public record OutlierCounts(long flaggedPairs, long listed, int listLimit, Map<String, Long> byRule) {}
+                      Tests tests, Labels labels, List<Finding> findings, Traffic traffic, Feedback feedback,
+                      Breakdowns breakdowns, PredictionHistograms predictionHistograms, Map<String, String> unavailable) {
 
     /**
      * Both sides' numeric predictions on shared equal-width edges spanning the pooled 0.5th to 99.5th
@@ -87,9 +75,6 @@ public record Summary(ComparisonInfo comparison, Counts counts, Divergence diver
 
     /** Ground-truth figures; {@code positiveClass} is set for classification only. */
     public record Labels(long labelledPairs, String positiveClass, LabelFigures baseline, LabelFigures candidate) {}
-
-    /** A pair flagged by a prediction rule. */
-    public record Outlier(String requestId, String rule, String detail) {}
 
     /** An aggregate finding (e.g. the candidate is slower); {@code severity} is info, warning or critical. */
     public record Finding(String rule, String severity, Double value, Double threshold, String detail) {}

@@ -26,7 +26,7 @@ import java.util.Map;
 /**
  * Computes every figure of a review: pairing, divergence, latency, tests, labels, traffic, feedback, breakdowns.
  * Heavy work runs in DuckDB on the caller's connection, over the comparison's {@link PairIndex} (built on first
- * use; its temp view {@code pairs} is left for follow-up queries such as samples).
+ * use), through the {@link PairedComparison} handle that names its tables.
  * Anything that cannot be computed is null with a reason in {@link Summary#unavailable()}, never an exception.
  */
 public final class SummaryService {
@@ -34,23 +34,32 @@ public final class SummaryService {
 
     private static final int STEPS = 9;
 
+    /** Pairs the comparison (or reuses its stored pairing) and computes its figures. */
     public static Summary compute(Connection c, Comparison cmp, SummaryOptions o, ProgressSink sink) throws SQLException {
         try (Queries q = new Queries(c, sink)) {
-            return compute(q, cmp, o);
+            sink.progress(0, STEPS, "Pairing baseline and candidate records");
+            return compute(q, PairIndex.open(q, cmp), o);
         }
     }
 
-    private static Summary compute(Queries q, Comparison cmp, SummaryOptions o) throws SQLException {
+    /** The figures of a comparison already paired, read from the tables {@code pc} names. */
+    public static Summary compute(Connection c, PairedComparison pc, SummaryOptions o, ProgressSink sink) throws SQLException {
+        try (Queries q = new Queries(c, sink)) {
+            return compute(q, pc, o);
+        }
+    }
+
+    private static Summary compute(Queries q, PairedComparison pc, SummaryOptions o) throws SQLException {
         ProgressSink sink = q.sink();
         Map<String, String> unavailable = new LinkedHashMap<>();
-        sink.progress(0, STEPS, "Pairing baseline and candidate records");
-        Pairing.Coverage cov = PairIndex.open(q, cmp);
+        Comparison cmp = pc.comparison();
+        Pairing.Coverage cov = pc.coverage();
         long quarantined = Queries.lng(q.row("SELECT count(*) FROM quarantine")[0]);
         Counts counts = new Counts(cov.baselineRows(), cov.candidateRows(), cov.paired(), cov.baselineOnly(),
                 cov.candidateOnly(), cov.duplicateRows(), quarantined);
 
         sink.progress(1, STEPS, "Profiling both sides");
-        SideProfile b = SideProfile.of(q, "b"), cd = SideProfile.of(q, "c");
+        SideProfile b = SideProfile.of(q, pc, "b"), cd = SideProfile.of(q, pc, "c");
         if (b.ids == 0) unavailable.put("baseline", "no " + cmp.baseline() + " records in the window");
         if (cd.ids == 0) unavailable.put("candidate", "no " + cmp.candidate() + " records in the window");
         Kind kind = b.rankings > 0 && cd.rankings > 0 ? Kind.RANKING
@@ -61,11 +70,11 @@ public final class SummaryService {
         Divergence divergence = null;
         if (kind == null) unavailable.put("divergence", "the two sides share no kind of output (prediction, class or ranking)");
         else if (cov.paired() == 0) unavailable.put("divergence", "no request id appears on both sides");
-        else divergence = DivergenceFigures.compute(q, kind, o, cov.paired());
+        else divergence = DivergenceFigures.compute(q, pc, kind, o);
 
         sink.progress(3, STEPS, "Measuring latency");
         // One table of distinct latencies with counts serves the percentiles, histograms and the Mann-Whitney ranks.
-        String latencyCdf = PairIndex.LATENCY_CDF;
+        String latencyCdf = pc.latencyCdf();
         LatencyPair latency = LatencyFigures.compute(q, latencyCdf, o);
         if (latency.baseline() == null) unavailable.put("latency_ms.baseline", "latency not recorded in the baseline's logs");
         if (latency.candidate() == null) unavailable.put("latency_ms.candidate", "latency not recorded in the candidate's logs");
@@ -75,7 +84,7 @@ public final class SummaryService {
         Summary.PredictionHistograms predictionHistograms = null;
         TwoSampleTests.Psi psi = null;
         if (b.predictions > 0 && cd.predictions > 0) {
-            String cdf = PairIndex.PREDICTION_CDF;
+            String cdf = pc.predictionCdf();
             ks = TwoSampleTests.ksOnCdf(q, cdf);
             psi = TwoSampleTests.psiOnCdf(q, cdf);
             predictionHistograms = predictionHistograms(q, cdf, ks, o);
@@ -91,10 +100,10 @@ public final class SummaryService {
 
         sink.progress(6, STEPS, "Scoring against labels");
         Summary.Labels labels = kind == null || cov.paired() == 0
-                ? none(unavailable) : LabelQuality.compute(q, kind, o, unavailable);
+                ? none(unavailable) : LabelQuality.compute(q, pc, kind, o, unavailable);
 
         sink.progress(7, STEPS, "Traffic and feedback");
-        Traffic traffic = traffic(q);
+        Traffic traffic = traffic(q, pc);
         Feedback feedback;
         if (b.feedback == 0 && cd.feedback == 0) {
             feedback = new Feedback(null, null);
@@ -104,15 +113,15 @@ public final class SummaryService {
         }
 
         sink.progress(8, STEPS, "Breakdowns by segment and day");
-        Breakdowns breakdowns = new Breakdowns(DivergenceFigures.breakdown(q, kind, o, "segment"),
-                DivergenceFigures.breakdown(q, kind, o, "day"));
+        Breakdowns breakdowns = new Breakdowns(DivergenceFigures.breakdown(q, pc, kind, o, "segment"),
+                DivergenceFigures.breakdown(q, pc, kind, o, "day"));
         List<Finding> findings = new ArrayList<>(LatencyFigures.findings(latency, mw));
         sink.progress(STEPS, STEPS, "Summary ready");
 
         ComparisonInfo info = new ComparisonInfo(cmp.baseline().key(), cmp.candidate().key(), cmp.from(), cmp.to(),
                 cmp.baseline().toString(), cmp.candidate().toString(), o.latencyBudgetMs());
-        return new Summary(info, counts, divergence, latency, tests, labels, List.of(), null, findings, traffic, feedback,
-                null, breakdowns, predictionHistograms, unavailable);
+        return new Summary(info, counts, divergence, latency, tests, labels, findings, traffic, feedback,
+                breakdowns, predictionHistograms, unavailable);
     }
 
     /** Both sides' predictions on shared edges over the pooled central 99% (so a few absurd values don't flatten it). */
@@ -133,12 +142,12 @@ public final class SummaryService {
     }
 
     /** Rows per day and side; requests counts distinct request ids of both sides that day. */
-    private static Traffic traffic(Queries q) throws SQLException {
+    private static Traffic traffic(Queries q, PairedComparison pc) throws SQLException {
         List<TrafficDay> days = new ArrayList<>();
         // requests = ids of either side: a pair counts once, on its pairing day (count(DISTINCT) was the slow way)
-        for (Object[] r : q.rows("WITH b AS (SELECT day, ids, rows AS n FROM " + PairIndex.SIDE_DAYS + " WHERE side = 'b'), "
-                + "c AS (SELECT day, ids, rows AS n FROM " + PairIndex.SIDE_DAYS + " WHERE side = 'c'), "
-                + "p AS (SELECT CAST(k AS DATE) AS day, n AS paired FROM " + PairIndex.GROUP_COUNTS + " WHERE dim = 'day') "
+        for (Object[] r : q.rows("WITH b AS (SELECT day, ids, rows AS n FROM " + pc.sideDays() + " WHERE side = 'b'), "
+                + "c AS (SELECT day, ids, rows AS n FROM " + pc.sideDays() + " WHERE side = 'c'), "
+                + "p AS (SELECT CAST(k AS DATE) AS day, n AS paired FROM " + pc.groupCounts() + " WHERE dim = 'day') "
                 + "SELECT coalesce(b.day, c.day) AS d, coalesce(b.ids, 0) + coalesce(c.ids, 0) - coalesce(p.paired, 0), "
                 + "coalesce(b.n, 0), coalesce(c.n, 0) FROM b FULL JOIN c ON b.day IS NOT DISTINCT FROM c.day "
                 + "LEFT JOIN p ON p.day IS NOT DISTINCT FROM coalesce(b.day, c.day) ORDER BY d NULLS LAST")) {
@@ -151,9 +160,9 @@ public final class SummaryService {
 
     /** What one side's deduplicated records populate. */
     private record SideProfile(long ids, long predictions, long classes, long rankings, long latencies, long feedback) {
-        static SideProfile of(Queries q, String side) throws SQLException {
+        static SideProfile of(Queries q, PairedComparison pc, String side) throws SQLException {
             Object[] r = q.row("SELECT sum(ids), sum(predictions), sum(classes), sum(rankings), sum(latencies), sum(feedback) FROM "
-                    + PairIndex.SIDE_DAYS + " WHERE side = ?", side);
+                    + pc.sideDays() + " WHERE side = ?", side);
             return new SideProfile(Queries.lng(r[0]), Queries.lng(r[1]), Queries.lng(r[2]), Queries.lng(r[3]),
                     Queries.lng(r[4]), Queries.lng(r[5]));
         }

@@ -20,10 +20,10 @@ final class TwoSampleTests {
     static final int KS_EXACT_MAX_N = 10_000;
     static final double PSI_FLOOR = 1e-4;
 
-    /** Rows (x, isb) of {@code column} over the temp tables base_side (isb) and cand_side that a pairing build leaves. */
-    static String stacked(String column) {
-        return "SELECT " + column + " AS x, TRUE AS isb FROM base_side WHERE " + column + " IS NOT NULL "
-                + "UNION ALL SELECT " + column + ", FALSE FROM cand_side WHERE " + column + " IS NOT NULL";
+    /** Rows (x, isb) of {@code column} over each side's records of a pairing build (isb: the baseline's). */
+    static String stacked(Pairing.Built build, String column) {
+        return "SELECT " + column + " AS x, TRUE AS isb FROM " + build.baseSide() + " WHERE " + column + " IS NOT NULL "
+                + "UNION ALL SELECT " + column + ", FALSE FROM " + build.candSide() + " WHERE " + column + " IS NOT NULL";
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.shadowbench.core.decide;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.compare.Side;
 import dev.shadowbench.core.workspace.Workspace;
@@ -20,8 +19,10 @@ public final class DecisionDesk {
     private DecisionDesk() {}
 
     /** The gates' state for a comparison at one moment, and the candidate version they are about. */
-    public record Assessment(Comparison comparison, ObjectNode summary, Verdict verdict, LifecycleBoard board,
+    public record Assessment(Comparison comparison, ReviewSummary review, LifecycleBoard board,
                              String model, String version, Stage stage) {
+
+        public Verdict verdict() { return review.verdict(); }
 
         public String versionKey() { return model == null && version == null ? null : ModelVersionKey.of(model, version); }
     }
@@ -47,9 +48,7 @@ public final class DecisionDesk {
 
     public static Assessment assess(Connection c, Comparison cmp, SummarySource source, GateSettings settings,
                                     LocalDateTime now) throws SQLException {
-        ObjectNode summary = source.summarize(c, cmp);
-        Verdict verdict = GateEngine.evaluate(summary, settings);
-        summary.set("verdict", verdict.toJson());
+        ReviewSummary review = source.review(c, cmp, settings);
         String[] mv = dominantVersion(c, cmp.candidate());
         LifecycleBoard board = LifecycleBoard.load(c, now, LifecycleBoard.DEFAULT_RETIRE_AFTER_DAYS);
         Stage stage = null;
@@ -57,7 +56,7 @@ public final class DecisionDesk {
             LifecycleBoard.VersionState st = board.find(ModelVersionKey.of(mv[0], mv[1]));
             if (st != null) stage = st.stage();
         }
-        return new Assessment(cmp, summary, verdict, board, mv == null ? null : mv[0], mv == null ? null : mv[1], stage);
+        return new Assessment(cmp, review, board, mv == null ? null : mv[0], mv == null ? null : mv[1], stage);
     }
 
     /**
@@ -75,9 +74,8 @@ public final class DecisionDesk {
         }
         String stageText = stage != null ? stage : current == null ? null : current.label();
         Double shareValue = share != null ? share : current == null ? null : current.trafficShare();
-        ObjectNode evidence = Evidence.of(a.summary(), a.verdict());
         return DecisionLog.append(c, new DecisionDraft(type, reviewer, a.comparison().key(), m, v, stageText, shareValue,
-                evidence.toString(), note));
+                Evidence.of(a.review()), note));
     }
 
     /** The model/version with the most records on a side, or null when the side has none. */

@@ -1,24 +1,27 @@
 package dev.shadowbench.core.decide;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.shadowbench.core.compare.Summary;
+import dev.shadowbench.core.outliers.OutlierReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
- * Evaluates the gates on a summary (the {@code summary --json} contract) and derives the recommendation:
+ * Evaluates the gates on a comparison's figures and the outlier rules' report, and derives the recommendation:
  * any failed critical gate means rollback; otherwise promote when the share of passed gates (among those
  * with data) reaches {@link GateSettings#promoteScore()} and every critical gate had data; else hold.
  */
 public final class GateEngine {
     private GateEngine() {}
 
-    public static Verdict evaluate(JsonNode summary, GateSettings s) {
+    /** {@code outliers} is null when the rules did not run (no pairs). */
+    public static Verdict evaluate(Summary summary, OutlierReport outliers, GateSettings s) {
         List<GateResult> gates = new ArrayList<>();
         gates.add(latencyP99(summary, s));
         gates.add(latencyShift(summary, s));
         gates.add(divergence(summary, s));
-        gates.add(outlierShare(summary, s));
+        gates.add(outlierShare(summary, outliers, s));
         gates.add(complaints(summary, s));
         gates.add(labelError(summary, s));
         gates.add(predictionKs(summary, s));
@@ -40,10 +43,10 @@ public final class GateEngine {
         return new Verdict(r, score, List.copyOf(gates));
     }
 
-    static GateResult latencyP99(JsonNode sum, GateSettings s) {
+    static GateResult latencyP99(Summary sum, GateSettings s) {
         String name = "latency_p99", label = "Candidate p99 latency";
-        Double b = num(sum, "latency_ms", "baseline", "p99");
-        Double c = num(sum, "latency_ms", "candidate", "p99");
+        Double b = latency(sum, Summary.LatencyPair::baseline, Summary.Latency::p99);
+        Double c = latency(sum, Summary.LatencyPair::candidate, Summary.Latency::p99);
         String budget = s.latencyBudgetMs() == null ? "" : "; ≤ " + f(s.latencyBudgetMs()) + " ms budget";
         String threshold = "≤ " + f(s.latencyP99MaxRatio()) + "× baseline unless ≤ +" + f(s.latencyP99MinIncreaseMs())
                 + " ms" + budget;
@@ -63,13 +66,14 @@ public final class GateEngine {
                 threshold, true, detail);
     }
 
-    static GateResult latencyShift(JsonNode sum, GateSettings s) {
+    static GateResult latencyShift(Summary sum, GateSettings s) {
         String name = "latency_shift", label = "Median latency shift (Mann-Whitney)";
         String threshold = "fails if p < " + f(s.testAlpha()) + " and p50 > " + f(s.latencyP50MaxRatio())
                 + "× baseline and > +" + f(s.latencyP50MinIncreaseMs()) + " ms";
-        Double p = num(sum, "tests", "latency_mann_whitney", "p_value");
-        Double b = num(sum, "latency_ms", "baseline", "p50");
-        Double c = num(sum, "latency_ms", "candidate", "p50");
+        Double p = sum.tests() == null || sum.tests().latencyMannWhitney() == null ? null
+                : finite(sum.tests().latencyMannWhitney().pValue());
+        Double b = latency(sum, Summary.LatencyPair::baseline, Summary.Latency::p50);
+        Double c = latency(sum, Summary.LatencyPair::candidate, Summary.Latency::p50);
         if (p == null || b == null || c == null) {
             return noData(name, label, "ms", threshold, false, "latency not recorded on both sides");
         }
@@ -78,92 +82,94 @@ public final class GateEngine {
                 "p50 " + f(b) + " → " + f(c) + " ms (" + signed(c - b) + " ms), Mann-Whitney p = " + f(p));
     }
 
-    static GateResult divergence(JsonNode sum, GateSettings s) {
+    static GateResult divergence(Summary sum, GateSettings s) {
         String name = "divergence_p95", label = "Divergence p95 |candidate − baseline|";
         String threshold = "≤ " + f(s.divergenceP95Max());
-        Double v = num(sum, "divergence", "p95_abs");
+        Double v = sum.divergence() == null ? null : finite(sum.divergence().p95Abs());
         if (v == null) return noData(name, label, "", threshold, false, "no paired predictions to compare");
         return new GateResult(name, label, v <= s.divergenceP95Max() ? GateStatus.PASS : GateStatus.FAIL, v, "",
                 threshold, false, "95% of pairs differ by at most " + f(v));
     }
 
-    static GateResult outlierShare(JsonNode sum, GateSettings s) {
+    static GateResult outlierShare(Summary sum, OutlierReport outliers, GateSettings s) {
         String name = "outlier_share", label = "Flagged outlier share";
         String threshold = "≤ " + pct(s.outlierShareMax());
-        Double paired = num(sum, "counts", "paired");
-        JsonNode out = sum.path("outliers");
-        if (paired == null || paired == 0 || !out.isArray()) {
+        long paired = sum.counts().paired();
+        if (paired == 0 || outliers == null) {
             return noData(name, label, "%", threshold, false, "no paired predictions or no outlier rules ran");
         }
-        // outlier_counts holds the complete count; the outliers array may be capped per rule.
-        JsonNode complete = sum.path("outlier_counts").path("flagged_pairs");
-        long flagged = complete.isNumber() ? complete.asLong() : out.size();
-        double share = flagged / paired;
+        // The complete count: the report's list of flags is capped per rule.
+        long flagged = outliers.flaggedPairs();
+        double share = (double) flagged / paired;
         return new GateResult(name, label, share <= s.outlierShareMax() ? GateStatus.PASS : GateStatus.FAIL, share, "%",
-                threshold, false, flagged + " of " + (long) (double) paired + " pairs flagged (" + pct(share) + ")");
+                threshold, false, flagged + " of " + paired + " pairs flagged (" + pct(share) + ")");
     }
 
-    static GateResult complaints(JsonNode sum, GateSettings s) {
+    static GateResult complaints(Summary sum, GateSettings s) {
         String name = "complaint_rate", label = "Complaint rate not worse";
         String threshold = "≤ " + f(s.complaintMaxRatio()) + "× baseline unless ≤ +" + pct(s.complaintMinIncrease());
-        Double b = num(sum, "feedback", "baseline", "complaint_rate");
-        Double c = num(sum, "feedback", "candidate", "complaint_rate");
+        Summary.Feedback fb = sum.feedback();
+        Double b = fb == null || fb.baseline() == null ? null : finite(fb.baseline().complaintRate());
+        Double c = fb == null || fb.candidate() == null ? null : finite(fb.candidate().complaintRate());
         if (b == null || c == null) return noData(name, label, "%", threshold, true, "no feedback recorded");
         boolean worse = ratioAndAbsoluteExceeded(b, c, s.complaintMaxRatio(), s.complaintMinIncrease());
         return new GateResult(name, label, worse ? GateStatus.FAIL : GateStatus.PASS, c, "%", threshold, true,
                 "candidate " + pct(c) + " vs baseline " + pct(b));
     }
 
-    static GateResult labelError(JsonNode sum, GateSettings s) {
+    static GateResult labelError(Summary sum, GateSettings s) {
         String name = "label_error", label = "Error against labels not worse";
-        Double n = num(sum, "labels", "labelled_pairs");
-        Double bm = num(sum, "labels", "baseline", "mae"), cm = num(sum, "labels", "candidate", "mae");
-        if (n != null && n > 0 && bm != null && cm != null) {
+        Summary.Labels l = sum.labels();
+        long n = l == null ? 0 : l.labelledPairs();
+        Double bm = label(l, Summary.Labels::baseline, Summary.LabelFigures::mae);
+        Double cm = label(l, Summary.Labels::candidate, Summary.LabelFigures::mae);
+        if (n > 0 && bm != null && cm != null) {
             String threshold = "MAE ≤ " + f(s.labelErrorMaxRatio()) + "× baseline";
             return new GateResult(name, label, cm <= bm * s.labelErrorMaxRatio() ? GateStatus.PASS : GateStatus.FAIL, cm,
-                    "", threshold, true, "MAE " + f(bm) + " → " + f(cm) + " on " + (long) (double) n + " labelled pairs");
+                    "", threshold, true, "MAE " + f(bm) + " → " + f(cm) + " on " + n + " labelled pairs");
         }
-        Double ba = num(sum, "labels", "baseline", "accuracy"), ca = num(sum, "labels", "candidate", "accuracy");
+        Double ba = label(l, Summary.Labels::baseline, Summary.LabelFigures::accuracy);
+        Double ca = label(l, Summary.Labels::candidate, Summary.LabelFigures::accuracy);
         String threshold = "accuracy ≥ baseline − " + pct(s.labelErrorMaxRatio() - 1);
-        if (n != null && n > 0 && ba != null && ca != null) {
+        if (n > 0 && ba != null && ca != null) {
             return new GateResult(name, label, ca >= ba - (s.labelErrorMaxRatio() - 1) ? GateStatus.PASS : GateStatus.FAIL,
-                    ca, "%", threshold, true, "accuracy " + pct(ba) + " → " + pct(ca) + " on " + (long) (double) n + " labelled pairs");
+                    ca, "%", threshold, true, "accuracy " + pct(ba) + " → " + pct(ca) + " on " + n + " labelled pairs");
         }
         return noData(name, label, "", "MAE ≤ " + f(s.labelErrorMaxRatio()) + "× baseline", true, "no labels yet");
     }
 
-    static GateResult predictionKs(JsonNode sum, GateSettings s) {
+    static GateResult predictionKs(Summary sum, GateSettings s) {
         String name = "prediction_ks", label = "Prediction distribution (KS test)";
         String threshold = "fails if p < " + f(s.testAlpha()) + " and D > " + f(s.ksMinEffect());
-        Double d = num(sum, "tests", "prediction_ks", "statistic");
-        Double p = num(sum, "tests", "prediction_ks", "p_value");
+        Summary.KsTest ks = sum.tests() == null ? null : sum.tests().predictionKs();
+        Double d = ks == null ? null : finite(ks.statistic());
+        Double p = ks == null ? null : finite(ks.pValue());
         if (d == null || p == null) return noData(name, label, "", threshold, false, "test not computed");
         boolean fail = p < s.testAlpha() && d > s.ksMinEffect();
         return new GateResult(name, label, fail ? GateStatus.FAIL : GateStatus.PASS, d, "", threshold, false,
                 "D = " + f(d) + ", p = " + f(p));
     }
 
-    static GateResult predictionPsi(JsonNode sum, GateSettings s) {
+    static GateResult predictionPsi(Summary sum, GateSettings s) {
         String name = "prediction_psi", label = "Population stability index";
         String threshold = "≤ " + f(s.psiMax());
-        Double v = num(sum, "tests", "prediction_psi");
+        Double v = sum.tests() == null ? null : finite(sum.tests().predictionPsi());
         if (v == null) return noData(name, label, "", threshold, false, "not computed");
         return new GateResult(name, label, v <= s.psiMax() ? GateStatus.PASS : GateStatus.FAIL, v, "", threshold, false,
                 "PSI " + f(v));
     }
 
-    static GateResult coverage(JsonNode sum, GateSettings s) {
+    static GateResult coverage(Summary sum, GateSettings s) {
         String name = "coverage", label = "Pairing coverage";
         String threshold = "≥ " + pct(s.coverageMin());
-        Double paired = num(sum, "counts", "paired");
-        Double bo = num(sum, "counts", "baseline_only"), co = num(sum, "counts", "candidate_only");
-        if (paired == null || bo == null || co == null || paired + bo + co == 0) {
+        Summary.Counts n = sum.counts();
+        if (n.paired() + n.baselineOnly() + n.candidateOnly() == 0) {
             return noData(name, label, "%", threshold, false, "no records in this comparison");
         }
-        double share = paired / (paired + bo + co);
+        double share = n.pairedShare();
         return new GateResult(name, label, share >= s.coverageMin() ? GateStatus.PASS : GateStatus.FAIL, share, "%",
-                threshold, false, (long) (double) paired + " paired, " + (long) (double) bo + " baseline only, "
-                + (long) (double) co + " candidate only");
+                threshold, false, n.paired() + " paired, " + n.baselineOnly() + " baseline only, "
+                + n.candidateOnly() + " candidate only");
     }
 
     /** Worse only when both the relative and the absolute increase are exceeded. */
@@ -176,16 +182,21 @@ public final class GateEngine {
         return new GateResult(name, label, GateStatus.NO_DATA, null, unit, threshold, critical, why);
     }
 
-    /** The number at {@code path}, or null when missing, JSON null or not a number. */
-    static Double num(JsonNode root, String... path) {
-        JsonNode n = root;
-        for (String p : path) {
-            if (n == null) return null;
-            n = n.get(p);
-        }
-        if (n == null || !n.isNumber()) return null;
-        double d = n.asDouble();
-        return Double.isFinite(d) ? d : null;
+    /** {@code v}, or null when it is null, NaN or infinite (a figure that was not recorded). */
+    static Double finite(Double v) {
+        return v == null || !Double.isFinite(v) ? null : v;
+    }
+
+    private static Double latency(Summary sum, Function<Summary.LatencyPair, Summary.Latency> side,
+                                  Function<Summary.Latency, Double> figure) {
+        Summary.Latency l = sum.latencyMs() == null ? null : side.apply(sum.latencyMs());
+        return l == null ? null : finite(figure.apply(l));
+    }
+
+    private static Double label(Summary.Labels labels, Function<Summary.Labels, Summary.LabelFigures> side,
+                                Function<Summary.LabelFigures, Double> figure) {
+        Summary.LabelFigures f = labels == null ? null : side.apply(labels);
+        return f == null ? null : finite(figure.apply(f));
     }
 
     static String f(double v) {

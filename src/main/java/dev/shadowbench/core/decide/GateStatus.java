@@ -4,6 +4,7 @@ package dev.shadowbench.core.decide;
 public enum GateStatus {
     PASS, FAIL, NO_DATA;
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String label() {
         return switch (this) { case PASS -> "pass"; case FAIL -> "fail"; case NO_DATA -> "no data"; };
     }

@@ -6,5 +6,6 @@ import java.util.Locale;
 public enum Recommendation {
     PROMOTE, HOLD, ROLLBACK;
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String id() { return name().toLowerCase(Locale.ROOT); }
 }

@@ -1,10 +1,9 @@
 package dev.shadowbench.core.decide;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shadowbench.core.compare.Comparison;
+import dev.shadowbench.core.compare.PairIndex;
+import dev.shadowbench.core.compare.PairedComparison;
 import dev.shadowbench.core.compare.Summary;
-import dev.shadowbench.core.compare.SummaryJson;
 import dev.shadowbench.core.compare.SummaryOptions;
 import dev.shadowbench.core.compare.SummaryService;
 import dev.shadowbench.core.outliers.OutlierDetector;
@@ -16,50 +15,45 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The whole review of a comparison, computed once: the comparison engine's figures, the outlier rules'
- * flags and findings, and the gates' verdict. {@code summary --json}, the dashboard, decisions and reports
- * all read this, so they can never disagree.
+ * The whole review of a comparison, computed once: the comparison engine's figures, the outlier rules' report
+ * (null when there were no pairs to examine) and the gates' verdict. {@code summary --json}, the dashboard,
+ * decisions and reports all read this, so they can never disagree; {@link ReviewJson} writes it as the contract.
  */
-public final class ReviewSummary {
-    private ReviewSummary() {}
+public record ReviewSummary(Summary summary, OutlierReport outliers, Verdict verdict) {
 
     /** Computes with explicit settings. */
-    public static Summary compute(Connection c, Comparison cmp, SummaryOptions o, OutlierSettings rules,
-                                  GateSettings gates, ProgressSink p) throws SQLException {
-        Summary s = SummaryService.compute(c, cmp, o, p);
-        List<Summary.Outlier> flagged = new ArrayList<>();
-        List<Summary.Finding> findings = new ArrayList<>(s.findings());
-        Summary.OutlierCounts counts = null;
+    public static ReviewSummary compute(Connection c, Comparison cmp, SummaryOptions o, OutlierSettings rules,
+                                        GateSettings gates, ProgressSink p) throws SQLException {
+        p.progress(0, 0, "Pairing baseline and candidate records");
+        PairedComparison pc = PairIndex.open(c, cmp, p);
+        Summary s = SummaryService.compute(c, pc, o, p);
+        OutlierReport report = null;
         if (s.counts().paired() > 0) {
             p.progress(0, 0, "Looking for too-good-to-be-true predictions");
             // One latency budget per review: the summary's, so its banner and the latency figures agree.
             OutlierSettings withBudget = rules.with("latency.budget_ms=" + o.latencyBudgetMs());
-            OutlierReport r = OutlierDetector.detect(c, withBudget, p);  // reads the `pairs` table the summary left
-            r.flagged().forEach(x -> flagged.add(new Summary.Outlier(x.requestId(), x.rule(), x.detail())));
-            r.findings().forEach(f -> findings.add(new Summary.Finding(f.rule(), f.severity(), f.value(), f.threshold(), f.detail())));
-            counts = new Summary.OutlierCounts(r.flaggedPairs(), r.flagged().size(), r.listLimit(), r.countsByRule());
+            report = OutlierDetector.detect(c, pc, withBudget, p);
         }
-        Summary withFlags = s.withReview(flagged, counts, findings, null);
-        JsonNode tree = SummaryJson.mapper().valueToTree(withFlags);
-        ObjectNode verdict = GateEngine.evaluate(tree, gates).toJson();
-        return withFlags.withReview(flagged, counts, findings, verdict);
+        return new ReviewSummary(s, report, GateEngine.evaluate(s, report, gates));
     }
 
     /** Computes with the settings stored in the workspace (outlier rules, gate thresholds). */
-    public static Summary compute(Connection c, Comparison cmp, SummaryOptions o, ProgressSink p) throws SQLException {
+    public static ReviewSummary compute(Connection c, Comparison cmp, SummaryOptions o, ProgressSink p) throws SQLException {
         return compute(c, cmp, o, OutlierStore.loadSettings(c), GateSettingsStore.load(c), p);
     }
 
-    /** The contract JSON of {@link #compute(Connection, Comparison, SummaryOptions, ProgressSink)}. */
-    public static ObjectNode json(Summary s) {
-        return SummaryJson.mapper().valueToTree(s);
+    /** A {@link SummarySource} for decisions and reports: the workspace's outlier rules, the given gate settings. */
+    public static SummarySource source(SummaryOptions o) {
+        return (c, cmp, gates) -> compute(c, cmp, o, OutlierStore.loadSettings(c), gates, ProgressSink.NONE);
     }
 
-    /** A {@link SummarySource} for decisions and reports, with the workspace's stored settings. */
-    public static SummarySource source(SummaryOptions o) {
-        return (c, cmp) -> json(compute(c, cmp, o, ProgressSink.NONE));
+    /** The comparison engine's findings, then the outlier rules' banners. */
+    public List<Summary.Finding> findings() {
+        if (outliers == null) return summary.findings();
+        List<Summary.Finding> all = new ArrayList<>(summary.findings());
+        outliers.findings().forEach(f -> all.add(new Summary.Finding(f.rule(), f.severity(), f.value(), f.threshold(), f.detail())));
+        return List.copyOf(all);
     }
 }

@@ -14,12 +14,12 @@ final class AggregateFindings {
     private AggregateFindings() {}
 
     /** The banners from the figures {@link PairScan} read; only a rare case (a constant candidate) queries again. */
-    static List<Finding> compute(Sql sql, OutlierSettings s, PairScan scan, Map<String, Long> counts) throws SQLException {
+    static List<Finding> compute(Sql sql, String pairsTable, OutlierSettings s, PairScan scan, Map<String, Long> counts) throws SQLException {
         List<Finding> out = new ArrayList<>();
         PairStats st = scan.stats();
         if (st.pairs() == 0) return out;
         if (s.enabled("margin")) margin(s, st, out);
-        if (s.enabled("degenerate")) degenerate(sql, s, st, scan.spread(), out);
+        if (s.enabled("degenerate")) degenerate(sql, pairsTable, s, st, scan.spread(), out);
         if (s.enabled("latency")) latency(s, st, scan.latency(), counts, out);
         return out;
     }
@@ -35,7 +35,7 @@ final class AggregateFindings {
                 + " of them. A gain this large is more often a label leak or a wrong join than a better model."));
     }
 
-    private static void degenerate(Sql sql, OutlierSettings s, PairStats st, PairScan.Spread spread, List<Finding> out)
+    private static void degenerate(Sql sql, String pairsTable, OutlierSettings s, PairStats st, PairScan.Spread spread, List<Finding> out)
             throws SQLException {
         if (st.candidateNonFinite() > 0) {
             out.add(new Finding("nonfinite", Finding.ERROR, (double) st.candidateNonFinite(), 0.0, "The candidate returned NaN or "
@@ -45,7 +45,7 @@ final class AggregateFindings {
         Double cIqr = spread.candidateIqr(), bIqr = spread.baselineIqr();
         double minSpread = s.value("degenerate.spread_ratio");
         if (finite > 1 && spread.constant()) {
-            Double only = sql.one("SELECT any_value(c_prediction) FROM pairs WHERE isfinite(c_prediction)", rs -> Sql.dbl(rs, 1));
+            Double only = sql.one("SELECT any_value(c_prediction) FROM " + pairsTable + " WHERE isfinite(c_prediction)", rs -> Sql.dbl(rs, 1));
             out.add(new Finding("constant", Finding.ERROR, 0.0, minSpread, "The candidate gives the same answer " + num(only)
                     + " to all " + count(finite) + " requests: a constant or default output."));
         } else if (finite > 1 && cIqr != null && bIqr != null && bIqr > 0 && cIqr / bIqr < minSpread) {
@@ -59,10 +59,10 @@ final class AggregateFindings {
                         + num(spread.modeValue()) + " to " + pct(share) + " of requests (" + count(spread.modeCount()) + "): a default value?"));
             }
         }
-        nullJump(sql, s, st, out);
+        nullJump(sql, pairsTable, s, st, out);
     }
 
-    private static void nullJump(Sql sql, OutlierSettings s, PairStats st, List<Finding> out) throws SQLException {
+    private static void nullJump(Sql sql, String pairsTable, OutlierSettings s, PairStats st, List<Finding> out) throws SQLException {
         double jump = s.value("degenerate.null_jump");
         double overall = (st.candidateNulls() - st.baselineNulls()) / (double) st.pairs();
         // A day where the nulls jump is diluted in a long window, so the worst day is checked too. Without a missing
@@ -71,7 +71,7 @@ final class AggregateFindings {
         Object[] day = sql.one("""
                 SELECT day, avg(CASE WHEN c_prediction IS NULL THEN 1.0 ELSE 0.0 END)
                           - avg(CASE WHEN b_prediction IS NULL THEN 1.0 ELSE 0.0 END) AS j, count(*)
-                FROM pairs GROUP BY day ORDER BY j DESC, day LIMIT 1""",
+                FROM %s GROUP BY day ORDER BY j DESC, day LIMIT 1""".formatted(pairsTable),
                 rs -> new Object[]{rs.getString(1), Sql.dbl(rs, 2), rs.getLong(3)});
         double dayJump = day == null || day[1] == null ? 0 : (Double) day[1];
         if (overall > jump) {

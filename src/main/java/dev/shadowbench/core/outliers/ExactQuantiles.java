@@ -308,17 +308,17 @@ final class ExactQuantiles {
     }
 
     /**
-     * Finds the probes' values in one scan of {@code pairs} (restricted by {@code where}, null for all rows; each probe's
+     * Finds the probes' values in one scan of the pairs in {@code pairsTable} (restricted by {@code where}, null for all rows; each probe's
      * column must then hold no value outside it), falling back to quantile_cont for a probe whose bracket missed.
      * Call {@link #bracket} first for large columns. {@code extra} aggregates ride along in the scan; their values are
      * returned.
      */
-    static Object[] scan(Sql sql, String where, List<Probe> probes, List<Frag> extra) throws SQLException {
+    static Object[] scan(Sql sql, String pairsTable, String where, List<Probe> probes, List<Frag> extra) throws SQLException {
         List<Probe> scanned = new ArrayList<>();
         for (Probe p : probes) {
             if (p.n == 0 && p.counted == null) continue;
             // a column too big to list whole that the sample could not bracket: leave it to DuckDB
-            if (!p.bracketed() && p.n > listAll) fallback(sql, p);
+            if (!p.bracketed() && p.n > listAll) fallback(sql, pairsTable, p);
             else scanned.add(p);
         }
         if (scanned.isEmpty() && extra.isEmpty()) return new Object[0];
@@ -377,7 +377,7 @@ final class ExactQuantiles {
             outer.add(Frag.of(outer.isEmpty() ? "" : ", ", "e" + j));
         }
         Frag q = Frag.of("SELECT ", Frag.of(outer.toArray()), " FROM (SELECT ", Frag.of(middle.toArray()), " FROM (SELECT ",
-                Frag.of(inner.toArray()), " FROM pairs", where == null ? "" : " WHERE " + where, "))");
+                Frag.of(inner.toArray()), " FROM " + pairsTable, where == null ? "" : " WHERE " + where, "))");
         Object[] row = sql.one(q.sql(), ExactQuantiles::row, q.params().toArray());
         int col = 0;
         for (Probe p : scanned) {
@@ -401,16 +401,16 @@ final class ExactQuantiles {
                 ok &= j >= 0 && j < listed && v[k] != null && Double.isFinite(v[k]) && v[k] >= p.lo && v[k] <= p.hi;
             }
             if (ok) p.values = v;
-            else fallback(sql, p);
+            else fallback(sql, pairsTable, p);
         }
         return Arrays.copyOfRange(row, col, row.length);
     }
 
     /** DuckDB's own quantile_cont for a probe the scan could not settle (a position probe stays unresolved). */
-    private static void fallback(Sql sql, Probe p) throws SQLException {
+    private static void fallback(Sql sql, String pairsTable, Probe p) throws SQLException {
         if (p.p == null) return;
         Frag q = Frag.of("SELECT quantile_cont(", p.column.value(), ", ", p.p, ")",
-                p.counted == null ? "" : Frag.of(", ", countIf(p.counted)), " FROM pairs");
+                p.counted == null ? "" : Frag.of(", ", countIf(p.counted)), " FROM " + pairsTable);
         Object[] r = sql.one(q.sql(), rs -> new Object[]{Sql.dbl(rs, 1), p.counted == null ? null : rs.getLong(2)}, q.params().toArray());
         p.fallback = (Double) r[0];
         if (p.counted != null) {
@@ -427,7 +427,7 @@ final class ExactQuantiles {
      * the sample; as a column's share of the sample is only known afterwards, each probe asks for a narrow and a wide
      * pair of quantiles and keeps the narrowest that covers five standard errors of the count actually sampled.
      */
-    static void bracket(Sql sql, long pairs, List<Probe> probes) throws SQLException {
+    static void bracket(Sql sql, String pairsTable, long pairs, List<Probe> probes) throws SQLException {
         List<Probe> big = probes.stream().filter(p -> p.n > listAll && p.positions.length > 0).toList();
         if (big.isEmpty()) return;
         double pct = Math.min(100.0, 100.0 * sampleRows / Math.max(1, pairs));
@@ -453,7 +453,7 @@ final class ExactQuantiles {
             Frag v = big.get(members.get(0)).column.value();
             cols.add(Frag.of(cols.isEmpty() ? "" : ", ", "count(", v, "), quantile_disc(", v, ", [" + list + "])"));
         }
-        Frag q = Frag.of("SELECT ", Frag.of(cols.toArray()), " FROM pairs USING SAMPLE "
+        Frag q = Frag.of("SELECT ", Frag.of(cols.toArray()), " FROM " + pairsTable + " USING SAMPLE "
                 + String.format(Locale.ROOT, "%.6f", pct) + "% (system)");
         Object[] row = sql.one(q.sql(), ExactQuantiles::row, q.params().toArray());
         int c = 0;

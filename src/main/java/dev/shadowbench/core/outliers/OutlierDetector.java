@@ -1,6 +1,7 @@
 package dev.shadowbench.core.outliers;
 
 import dev.shadowbench.core.outliers.ExactQuantiles.Frag;
+import dev.shadowbench.core.compare.PairedComparison;
 import dev.shadowbench.core.task.ProgressSink;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,9 +16,10 @@ import java.util.Set;
 
 /**
  * Picks, out of every pair, the few a reviewer must look at ("too good to be true"), each with a reason in
- * plain words, and the aggregate findings shown as banners. Runs in SQL over the connection's temp table
- * {@code pairs}, so call {@code PairIndex.open} on the same connection first. Leaves the temp table
- * {@code outlier_flags(request_id, rule, score, ...)} behind for {@link #flaggedAmong}.
+ * plain words, and the aggregate findings shown as banners. Runs in SQL over the pairs of the
+ * {@link PairedComparison} it is given ({@code PairIndex.open} returns it). Leaves the temp table
+ * {@code outlier_flags(request_id, rule, score, ...)} behind (its own working table; {@link #flaggedAmong} reads it
+ * within the same call).
  */
 public final class OutlierDetector {
     /** Flags listed per rule by default; the counts per rule are never capped. */
@@ -29,18 +31,19 @@ public final class OutlierDetector {
 
     private OutlierDetector() {}
 
-    public static OutlierReport detect(Connection c, OutlierSettings s, ProgressSink p) throws SQLException {
-        return detect(c, s, p, DEFAULT_LIST_LIMIT);
+    public static OutlierReport detect(Connection c, PairedComparison pc, OutlierSettings s, ProgressSink p) throws SQLException {
+        return detect(c, pc, s, p, DEFAULT_LIST_LIMIT);
     }
 
-    /** Runs every enabled rule over {@code pairs}; lists at most {@code listLimit} flags per rule, worst first. */
-    public static OutlierReport detect(Connection c, OutlierSettings s, ProgressSink p, int listLimit) throws SQLException {
+    /** Runs every enabled rule over the pairs; lists at most {@code listLimit} flags per rule, worst first. */
+    public static OutlierReport detect(Connection c, PairedComparison pc, OutlierSettings s, ProgressSink p, int listLimit)
+            throws SQLException {
         Sql sql = new Sql(c, p);
         p.progress(0, 4, "Outliers: robust statistics of the pairs");
-        PairScan scan = PairScan.run(sql, s);
+        PairScan scan = PairScan.run(sql, pc.pairs(), s);
         PairStats st = scan.stats();
         p.progress(1, 4, "Outliers: flagging pairs");
-        flag(sql, s, st, scan.facts());
+        flag(sql, pc.pairs(), s, st, scan.facts());
         p.progress(2, 4, "Outliers: counting flags");
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String r : FLAG_RULES) counts.put(r, 0L);
@@ -66,7 +69,7 @@ public final class OutlierDetector {
                 .thenComparing(Comparator.comparingDouble(Outlier::score).reversed())
                 .thenComparing(Outlier::requestId));
         p.progress(3, 4, "Outliers: aggregate findings");
-        List<Finding> findings = AggregateFindings.compute(sql, s, scan, counts);
+        List<Finding> findings = AggregateFindings.compute(sql, pc.pairs(), s, scan, counts);
         p.progress(4, 4, "Outliers: done");
         return new OutlierReport(listed, findings, counts, st.pairs(), flaggedPairs, listLimit);
     }
@@ -77,7 +80,7 @@ public final class OutlierDetector {
      * the raw predictions (or their ratio) with bounds widened by 1e-9 relative, so logarithms are only taken for the
      * candidates; with every value finite, the label rules' filters need no isfinite.
      */
-    private static void flag(Sql sql, OutlierSettings s, PairStats st, PairScan.Facts facts) throws SQLException {
+    private static void flag(Sql sql, String pairsTable, OutlierSettings s, PairStats st, PairScan.Facts facts) throws SQLException {
         sql.execute("""
                 CREATE OR REPLACE TEMP TABLE outlier_flags(request_id VARCHAR, rule VARCHAR, score DOUBLE, z DOUBLE,
                   b_prediction DOUBLE, c_prediction DOUBLE, label DOUBLE, b_latency DOUBLE, c_latency DOUBLE)""");
@@ -147,7 +150,7 @@ public final class OutlierDetector {
         }
         if (keep.isEmpty()) return;  // no rule can flag a pair (e.g. only nonfinite is on and every prediction is finite)
         List<Object> parts = new ArrayList<>(List.of("INSERT INTO outlier_flags WITH cand AS MATERIALIZED (SELECT request_id, " + cols
-                + " FROM pairs WHERE "));
+                + " FROM " + pairsTable + " WHERE "));
         for (int i = 0; i < keep.size(); i++) parts.add(Frag.of(i == 0 ? "(" : " OR (", keep.get(i), ")"));
         parts.add(") ");
         for (int i = 0; i < rules.size(); i++) parts.add(Frag.of(i == 0 ? "" : " UNION ALL ", rules.get(i)));
@@ -176,12 +179,14 @@ public final class OutlierDetector {
     }
 
     /**
-     * The request ids among {@code ids} that the last {@link #detect} on this connection flagged (any rule), so
-     * the sample table can highlight them. Empty when detect has not run on this connection.
+     * The request ids among {@code ids} that the rules with settings {@code s} flag (any rule) in the pairing, so the
+     * sample table can highlight them: the flag scan of {@link #detect}, without wording any reason.
      */
-    public static Set<String> flaggedAmong(Connection c, Collection<String> ids) throws SQLException {
+    public static Set<String> flaggedAmong(Connection c, PairedComparison pc, OutlierSettings s, Collection<String> ids,
+                                           ProgressSink p) throws SQLException {
         Set<String> out = new HashSet<>();
         if (ids.isEmpty()) return out;
+        detect(c, pc, s, p, 0);
         Sql sql = new Sql(c, ProgressSink.NONE);
         boolean exists = sql.one("SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = 'outlier_flags'",
                 rs -> rs.getLong(1)) > 0;
@@ -200,8 +205,8 @@ public final class OutlierDetector {
     public record LatencyRow(String requestId, Double baselineMs, Double candidateMs) {}
 
     /** The {@code n} slowest ({@code slowest=true}) or fastest candidate answers among the pairs. */
-    public static List<LatencyRow> worstLatency(Connection c, boolean slowest, int n) throws SQLException {
-        return new Sql(c, ProgressSink.NONE).query("SELECT request_id, b_latency, c_latency FROM pairs WHERE c_latency IS NOT NULL "
+    public static List<LatencyRow> worstLatency(Connection c, PairedComparison pc, boolean slowest, int n) throws SQLException {
+        return new Sql(c, ProgressSink.NONE).query("SELECT request_id, b_latency, c_latency FROM " + pc.pairs() + " WHERE c_latency IS NOT NULL "
                 + "ORDER BY c_latency " + (slowest ? "DESC" : "ASC") + ", request_id LIMIT ?",
                 rs -> new LatencyRow(rs.getString(1), Sql.dbl(rs, 2), Sql.dbl(rs, 3)), Math.max(0, n));
     }

@@ -2,6 +2,7 @@ package dev.shadowbench.core.outliers;
 
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.compare.PairIndex;
+import dev.shadowbench.core.compare.PairedComparison;
 import dev.shadowbench.core.compare.Pairing;
 import dev.shadowbench.core.task.ProgressSink;
 import dev.shadowbench.core.workspace.Workspace;
@@ -28,19 +29,17 @@ public final class OutlierReview {
         return call(ws, "Finding outliers", c -> {
             OutlierSettings s = OutlierStore.loadSettings(c);
             p.progress(-1, -1, "Pairing " + cmp.baseline() + " with " + cmp.candidate());
-            Pairing.Coverage cov = PairIndex.open(c, cmp, p);
+            PairedComparison pc = PairIndex.open(c, cmp, p);
             p.checkCancelled();
-            OutlierReport r = OutlierDetector.detect(c, s, p);
-            return new Result(cmp, s, cov, r, OutlierStore.dismissals(c, cmp.key()));
+            OutlierReport r = OutlierDetector.detect(c, pc, s, p);
+            return new Result(cmp, s, pc.coverage(), r, OutlierStore.dismissals(c, cmp.key()));
         });
     }
 
     /** The request ids among {@code ids} that the workspace's outlier rules flag for this comparison. */
     public static Set<String> flaggedIds(Workspace ws, Comparison cmp, Collection<String> ids, ProgressSink p) {
         return call(ws, "Finding flagged requests", c -> {
-            PairIndex.open(c, cmp, p);
-            OutlierDetector.detect(c, OutlierStore.loadSettings(c), p, 0);
-            return OutlierDetector.flaggedAmong(c, ids);
+            return OutlierDetector.flaggedAmong(c, PairIndex.open(c, cmp, p), OutlierStore.loadSettings(c), ids, p);
         });
     }
 

@@ -42,14 +42,15 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
     /** Mode positions beyond this many (a degenerate.mode_share under about 0.03) are left to the plain GROUP BY. */
     private static final int MAX_MODE_POSITIONS = 32;
 
-    static PairScan run(Sql sql, OutlierSettings s) throws SQLException {
+    /** Reads the pairs in table {@code pairsTable} (a {@code PairedComparison}'s). */
+    static PairScan run(Sql sql, String pairsTable, OutlierSettings s) throws SQLException {
         // Counts and extremes, as far as DuckDB can tell them without reading the rows (a count of a column with
         // nulls, a count_if or a FILTER would make it read all of them). Where every value is finite (the usual case),
         // isfinite(x) is x IS NOT NULL and the later queries compare values without it: a FILTER or isfinite over 10M
         // rows costs as much as a median.
         Object[] f = sql.one("SELECT count(*), count(c_prediction), count(b_prediction), count(c_latency), count(b_latency), "
                 + "min(c_prediction), max(c_prediction), min(b_prediction), max(b_prediction), min(label), max(label), max(c_latency) "
-                + "FROM pairs", rs -> new Object[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                + "FROM " + pairsTable, rs -> new Object[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                 Sql.dbl(rs, 6), Sql.dbl(rs, 7), Sql.dbl(rs, 8), Sql.dbl(rs, 9), Sql.dbl(rs, 10), Sql.dbl(rs, 11), Sql.dbl(rs, 12)});
         long pairs = (Long) f[0], nC = (Long) f[1], nB = (Long) f[2], nCl = (Long) f[3], nBl = (Long) f[4];
         Double minC = (Double) f[5], maxC = (Double) f[6], minB = (Double) f[7], maxB = (Double) f[8];
@@ -70,7 +71,7 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
                     + "min(c_prediction) FILTER (WHERE isfinite(c_prediction)), max(c_prediction) FILTER (WHERE isfinite(c_prediction)), "
                     + "count(*) FILTER (WHERE c_prediction > 0 AND isfinite(c_prediction)), "
                     + "count(*) FILTER (WHERE c_prediction > 0 AND isfinite(c_prediction) AND b_prediction > 0 AND isfinite(b_prediction)), "
-                    + "count(*) FILTER (WHERE isfinite(c_prediction) AND isfinite(b_prediction)) FROM pairs",
+                    + "count(*) FILTER (WHERE isfinite(c_prediction) AND isfinite(b_prediction)) FROM " + pairsTable,
                     rs -> new Object[]{Sql.dbl(rs, 1), rs.getLong(2), rs.getLong(3), Sql.dbl(rs, 4), Sql.dbl(rs, 5), rs.getLong(6),
                             rs.getLong(7), rs.getLong(8)});
             bMin = (Double) m[0];
@@ -119,8 +120,8 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
         List<Probe> all = new ArrayList<>(probes);
         all.add(pErr);
         all.addAll(counted);
-        ExactQuantiles.bracket(sql, pairs, all);
-        Object[] lab = ExactQuantiles.scan(sql, where, List.of(pErr), List.of(Frag.of("avg(abs(c_prediction - label))"),
+        ExactQuantiles.bracket(sql, pairsTable, pairs, all);
+        Object[] lab = ExactQuantiles.scan(sql, pairsTable, where, List.of(pErr), List.of(Frag.of("avg(abs(c_prediction - label))"),
                 Frag.of("avg(abs(b_prediction - label))"),
                 Frag.of("avg(CASE WHEN abs(c_prediction - label) < abs(b_prediction - label) THEN 1.0 ELSE 0.0 END)")));
         long nLabelled = pErr.n;
@@ -132,7 +133,7 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
             }
             dec.append(" ELSE 6 END");
             // a label's decimals depend on its value only: read once per distinct label
-            decimals = sql.one("SELECT max(" + dec + ") FROM (SELECT DISTINCT label FROM pairs WHERE " + where + ")", rs -> rs.getInt(1));
+            decimals = sql.one("SELECT max(" + dec + ") FROM (SELECT DISTINCT label FROM " + pairsTable + " WHERE " + where + ")", rs -> rs.getInt(1));
         }
         // Around each counted probe's bracket: the rows below it and up to its top, for the mode positions; one side only
         // for the quartiles, the side the spread banner's bound uses (c75 and b25 from below, c25 and b75 from above).
@@ -147,7 +148,7 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
         double budget = s.value("latency.budget_ms");
         around.add(ExactQuantiles.countIf(Frag.of("c_latency > ", budget)));
         around.add(ExactQuantiles.countIf(Frag.of("b_latency > ", budget)));
-        Object[] e = ExactQuantiles.scan(sql, null, probes, around);
+        Object[] e = ExactQuantiles.scan(sql, pairsTable, null, probes, around);
         long slowC = ((Number) e[e.length - 2]).longValue(), slowB = ((Number) e[e.length - 1]).longValue();
         nValue = pValue.n;
         nDiff = pDiff.n;
@@ -183,9 +184,9 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
                 : new Plain(Frag.of("abs((c_prediction - b_prediction) - ", md, ")"), fcb == null ? null : Frag.of(fcb)), nDiff, 0.5);
         if (pMadValue != null) mads.add(pMadValue);
         if (pMadDiff != null) mads.add(pMadDiff);
-        ExactQuantiles.bracket(sql, pairs, mads);
+        ExactQuantiles.bracket(sql, pairsTable, pairs, mads);
         mads.addAll(exactQuartiles);
-        ExactQuantiles.scan(sql, null, mads, List.of());
+        ExactQuantiles.scan(sql, pairsTable, null, mads, List.of());
         Double madValue = pMadValue == null ? null : pMadValue.quantile(), madDiff = pMadDiff == null ? null : pMadDiff.quantile();
         Double[] meanAbsDev = {null, null};
         if (mc != null && !(madValue != null && madValue > 0) || md != null && !(madDiff != null && madDiff > 0)) {
@@ -193,7 +194,7 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
             // depends on the order DuckDB adds the values in, which depends on the query's shape, so it is read with the
             // straightforward query itself.
             String tc = scored(log, C), tb = scored(log, B);
-            meanAbsDev = sql.one("WITH t AS (SELECT " + tc + " AS tc, " + tc + " - " + tb + " AS d FROM pairs), "
+            meanAbsDev = sql.one("WITH t AS (SELECT " + tc + " AS tc, " + tc + " - " + tb + " AS d FROM " + pairsTable + "), "
                     + "m AS (SELECT median(tc) AS mc, median(d) AS md FROM t) "
                     + "SELECT any_value(mc), any_value(md), median(abs(tc - mc)), median(abs(d - md)), avg(abs(tc - mc)), avg(abs(d - md)) "
                     + "FROM t, m", rs -> new Double[]{Sql.dbl(rs, 5), Sql.dbl(rs, 6)});
@@ -218,7 +219,7 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
                 } else if (p.lo != p.hi) settled = false;
             }
             if (!settled) {
-                Object[] m = sql.one("SELECT c_prediction, count(*) AS n FROM pairs WHERE isfinite(c_prediction) "
+                Object[] m = sql.one("SELECT c_prediction, count(*) AS n FROM " + pairsTable + " WHERE isfinite(c_prediction) "
                         + "GROUP BY c_prediction ORDER BY n DESC, c_prediction LIMIT 1", rs -> new Object[]{Sql.dbl(rs, 1), rs.getLong(2)});
                 modeValue = (Double) m[0];
                 modeCount = (Long) m[1];

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shadowbench.core.decide.DecisionRecord;
+import dev.shadowbench.core.json.Json;
 
 /** A decision record as JSON (the {@code decisions --json} and report form); evidence is embedded as an object. */
 public final class DecisionJson {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private DecisionJson() {}
 

@@ -1,6 +1,5 @@
 package dev.shadowbench.core.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
 
 /** Number formatting shared by the report renderers; a missing figure reads "not recorded". */
@@ -8,15 +7,6 @@ final class Fmt {
     static final String MISSING = "not recorded";
 
     private Fmt() {}
-
-    static Double num(JsonNode root, String... path) {
-        JsonNode n = root;
-        for (String p : path) {
-            if (n == null) return null;
-            n = n.get(p);
-        }
-        return n == null || !n.isNumber() ? null : n.asDouble();
-    }
 
     static String num(Double v) {
         if (v == null || v.isNaN()) return MISSING;
@@ -36,10 +26,5 @@ final class Fmt {
         if (v == null) return "no data";
         if ("%".equals(unit)) return pct(v);
         return num(v) + ("ms".equals(unit) ? " ms" : "");
-    }
-
-    static String text(JsonNode n, String field) {
-        JsonNode v = n == null ? null : n.get(field);
-        return v == null || v.isNull() ? "" : v.isValueNode() ? v.asText() : v.toString();
     }
 }

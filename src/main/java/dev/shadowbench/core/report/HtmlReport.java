@@ -2,10 +2,11 @@ package dev.shadowbench.core.report;
 
 import static dev.shadowbench.core.report.Escape.html;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.shadowbench.core.compare.Summary;
 import dev.shadowbench.core.decide.DecisionRecord;
 import dev.shadowbench.core.decide.GateResult;
 import dev.shadowbench.core.decide.LifecycleBoard;
+import dev.shadowbench.core.decide.ReviewJson;
 import dev.shadowbench.core.decide.Verification;
 import java.util.List;
 import java.util.Locale;
@@ -27,54 +28,50 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     public static String render(ReportContent r) {
-        JsonNode s = r.summary();
-        JsonNode cmp = s.path("comparison");
+        Summary s = r.review().summary();
+        Summary.ComparisonInfo cmp = s.comparison();
         StringBuilder b = new StringBuilder(32_768);
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
          .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">")
-         .append("<title>Shadowbench report: ").append(html(Fmt.text(cmp, "candidate"))).append("</title><style>")
+         .append("<title>Shadowbench report: ").append(html(cmp.candidate())).append("</title><style>")
          .append(CSS).append("</style></head><body>\n");
         b.append("<h1>Shadowbench decision report</h1>\n<p class=\"muted\">Workspace ").append(html(r.workspace()))
          .append(" · generated ").append(html(r.generatedAt())).append("</p>\n");
 
         b.append("<h2>Comparison</h2>\n<table>");
-        row(b, "Baseline", Fmt.text(cmp, "baseline"));
-        row(b, "Candidate", Fmt.text(cmp, "candidate"));
+        row(b, "Baseline", cmp.baseline());
+        row(b, "Candidate", cmp.candidate());
         row(b, "Window", window(cmp));
         b.append("</table>\n");
 
         b.append("<h2>Recommendation</h2>\n<p><span class=\"badge ").append(r.verdict().recommendation().id()).append("\">")
-         .append(r.verdict().recommendation().id().toUpperCase(Locale.ROOT)).append("</span> score ")
+         .append(r.verdict().recommendation().id().toUpperCase(java.util.Locale.ROOT)).append("</span> score ")
          .append(r.verdict().score() == null ? "n/a (no gate had data)" : Fmt.pct(r.verdict().score()) + " of gates with data passed")
          .append("</p>\n");
 
         b.append("<h2>Headline figures</h2>\n<table>");
-        JsonNode counts = s.path("counts");
-        for (String k : List.of("baseline_rows", "candidate_rows", "paired", "baseline_only", "candidate_only",
-                "duplicate_rows", "quarantined_rows")) {
-            row(b, k.replace('_', ' '), Fmt.num(Fmt.num(counts, k)));
-        }
-        JsonNode div = s.path("divergence");
-        if (div.isObject()) {
-            row(b, "divergence (" + Fmt.text(div, "kind") + ") mean / median / p95 / max |Δ|",
-                    Fmt.num(Fmt.num(div, "mean_abs")) + " / " + Fmt.num(Fmt.num(div, "median_abs")) + " / "
-                            + Fmt.num(Fmt.num(div, "p95_abs")) + " / " + Fmt.num(Fmt.num(div, "max_abs")));
+        ReportContent.headlineCounts(s.counts()).forEach((k, v) -> row(b, k, Fmt.num((double) v)));
+        Summary.Divergence div = s.divergence();
+        if (div != null) {
+            row(b, "divergence (" + div.kind() + ") mean / median / p95 / max |Δ|",
+                    Fmt.num(div.meanAbs()) + " / " + Fmt.num(div.medianAbs()) + " / "
+                            + Fmt.num(div.p95Abs()) + " / " + Fmt.num(div.maxAbs()));
         }
         for (String side : List.of("baseline", "candidate")) {
-            JsonNode l = s.path("latency_ms").path(side);
-            row(b, side + " latency p50 / p95 / p99 (ms)", l.isObject()
-                    ? Fmt.num(Fmt.num(l, "p50")) + " / " + Fmt.num(Fmt.num(l, "p95")) + " / " + Fmt.num(Fmt.num(l, "p99"))
+            Summary.Latency l = ReportContent.latency(s, side);
+            row(b, side + " latency p50 / p95 / p99 (ms)", l != null
+                    ? Fmt.num(l.p50()) + " / " + Fmt.num(l.p95()) + " / " + Fmt.num(l.p99())
                     : "latency not recorded in these logs");
         }
-        JsonNode labels = s.path("labels");
-        row(b, "labelled pairs", Fmt.num(Fmt.num(labels, "labelled_pairs")));
+        Summary.Labels labels = s.labels();
+        row(b, "labelled pairs", Fmt.num(labels == null ? null : (double) labels.labelledPairs()));
         for (String side : List.of("baseline", "candidate")) {
-            JsonNode l = labels.path(side);
-            if (l.isObject()) {
-                row(b, side + " MAE / RMSE / accuracy", Fmt.num(Fmt.num(l, "mae")) + " / " + Fmt.num(Fmt.num(l, "rmse"))
-                        + " / " + Fmt.pct(Fmt.num(l, "accuracy")));
+            Summary.LabelFigures l = labels == null ? null : side.equals("baseline") ? labels.baseline() : labels.candidate();
+            if (l != null) {
+                row(b, side + " MAE / RMSE / accuracy", Fmt.num(l.mae()) + " / " + Fmt.num(l.rmse())
+                        + " / " + Fmt.pct(l.accuracy()));
             }
-            row(b, side + " complaint rate", Fmt.pct(Fmt.num(s.path("feedback"), side, "complaint_rate")));
+            row(b, side + " complaint rate", Fmt.pct(ReportContent.complaintRate(s, side)));
         }
         b.append("</table>\n");
 
@@ -89,12 +86,15 @@ public final class HtmlReport {
         b.append("</table>\n");
 
         b.append("<h2>Charts</h2>\n");
-        String hist = SvgCharts.histogram(div.get("histogram"), "Divergence |candidate − baseline|", "|Δ|");
+        String hist = SvgCharts.histogram(div == null ? null : div.histogram(), "Divergence |candidate − baseline|", "|Δ|");
         b.append(hist == null ? "<p class=\"muted\">No divergence histogram (no paired predictions).</p>" : "<figure>" + hist + "</figure>").append('\n');
-        String lat = SvgCharts.latencyPercentiles(s.get("latency_ms"), List.of("p50", "p95", "p99", "max"));
+        String lat = SvgCharts.latencyPercentiles(s.latencyMs());
         b.append(lat == null ? "<p class=\"muted\">Latency not recorded in these logs.</p>" : "<figure>" + lat + "</figure>").append('\n');
-        String latHist = SvgCharts.histogram(s.path("latency_ms").get("histogram"), "Latency", "ms");
-        if (latHist != null) b.append("<figure>").append(latHist).append("</figure>\n");
+        for (String side : List.of("baseline", "candidate")) {
+            Summary.Latency l = ReportContent.latency(s, side);
+            String latHist = SvgCharts.histogram(l == null ? null : l.histogram(), "Latency (" + side + ")", "ms");
+            if (latHist != null) b.append("<figure>").append(latHist).append("</figure>\n");
+        }
 
         b.append("<h2>Segments</h2>\n");
         if (r.segments().isEmpty()) b.append("<p class=\"muted\">No records.</p>");
@@ -122,27 +122,25 @@ public final class HtmlReport {
         }
 
         b.append("\n<h2>Flagged outliers</h2>\n");
-        JsonNode outliers = s.path("outliers");
-        if (!outliers.isArray() || outliers.isEmpty()) b.append("<p class=\"muted\">No pairs flagged.</p>");
+        List<ReviewJson.Flag> outliers = r.flags();
+        if (outliers.isEmpty()) b.append("<p class=\"muted\">No pairs flagged.</p>");
         else {
             int shown = Math.min(outliers.size(), ReportBuilder.MAX_ROWS);
             b.append("<p>").append(shown).append(" of ").append(outliers.size()).append(" flagged pairs shown.</p>");
             b.append("<table><tr><th>Request</th><th>Rule</th><th>Reason</th></tr>");
-            for (int i = 0; i < shown; i++) {
-                JsonNode o = outliers.get(i);
-                b.append("<tr><td>").append(html(Fmt.text(o, "request_id"))).append("</td><td>").append(html(Fmt.text(o, "rule")))
-                 .append("</td><td>").append(html(Fmt.text(o, "detail"))).append("</td></tr>");
+            for (ReviewJson.Flag o : outliers.subList(0, shown)) {
+                b.append("<tr><td>").append(html(o.requestId())).append("</td><td>").append(html(o.rule()))
+                 .append("</td><td>").append(html(o.detail())).append("</td></tr>");
             }
             b.append("</table>");
         }
-        JsonNode findings = s.path("findings");
-        if (findings.isArray() && !findings.isEmpty()) {
+        List<Summary.Finding> findings = r.review().findings();
+        if (!findings.isEmpty()) {
             b.append("\n<h2>Findings</h2>\n<table><tr><th>Rule</th><th>Severity</th><th>Value</th><th>Threshold</th><th>Detail</th></tr>");
-            for (int i = 0; i < Math.min(findings.size(), ReportBuilder.MAX_ROWS); i++) {
-                JsonNode f = findings.get(i);
+            for (Summary.Finding f : findings.subList(0, Math.min(findings.size(), ReportBuilder.MAX_ROWS))) {
                 b.append("<tr>");
-                for (String k : List.of("rule", "severity", "value", "threshold", "detail")) {
-                    b.append("<td>").append(html(Fmt.text(f, k))).append("</td>");
+                for (Object v : new Object[] {f.rule(), f.severity(), f.value(), f.threshold(), f.detail()}) {
+                    b.append("<td>").append(html(v == null ? "" : String.valueOf(v))).append("</td>");
                 }
                 b.append("</tr>");
             }
@@ -181,9 +179,8 @@ public final class HtmlReport {
         return b.toString();
     }
 
-    static String window(JsonNode cmp) {
-        String f = Fmt.text(cmp, "from"), t = Fmt.text(cmp, "to");
-        return (f.isEmpty() ? "first day" : f) + " .. " + (t.isEmpty() ? "last day" : t);
+    static String window(Summary.ComparisonInfo cmp) {
+        return (cmp.from() == null ? "first day" : cmp.from().toString()) + " .. " + (cmp.to() == null ? "last day" : cmp.to().toString());
     }
 
     private static void row(StringBuilder b, String k, String v) {

@@ -3,16 +3,17 @@ package dev.shadowbench.core.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shadowbench.core.decide.DecisionRecord;
+import dev.shadowbench.core.decide.ReviewJson;
 import dev.shadowbench.core.decide.LifecycleBoard;
 import dev.shadowbench.core.decide.Verification;
+import dev.shadowbench.core.json.Json;
 
 /** The report as one JSON object: the summary (with the verdict), lifecycle, sample, decisions and verification. */
 public final class JsonReport {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.mapper();
 
     private JsonReport() {}
 
@@ -21,7 +22,7 @@ public final class JsonReport {
         ObjectNode meta = o.putObject("report");
         meta.put("workspace", r.workspace());
         meta.put("generated_at", r.generatedAt());
-        ObjectNode summary = r.summary().deepCopy();
+        ObjectNode summary = ReviewJson.tree(r.review());
         JsonNode outliers = summary.get("outliers");
         if (outliers != null && outliers.isArray() && outliers.size() > ReportBuilder.MAX_ROWS) {
             ArrayNode capped = JSON.createArrayNode();

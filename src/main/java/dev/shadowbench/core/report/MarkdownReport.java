@@ -2,10 +2,11 @@ package dev.shadowbench.core.report;
 
 import static dev.shadowbench.core.report.Escape.md;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.shadowbench.core.compare.Summary;
 import dev.shadowbench.core.decide.DecisionRecord;
 import dev.shadowbench.core.decide.GateResult;
 import dev.shadowbench.core.decide.LifecycleBoard;
+import dev.shadowbench.core.decide.ReviewJson;
 import dev.shadowbench.core.decide.Verification;
 import java.util.List;
 import java.util.Locale;
@@ -15,28 +16,24 @@ public final class MarkdownReport {
     private MarkdownReport() {}
 
     public static String render(ReportContent r) {
-        JsonNode s = r.summary();
-        JsonNode cmp = s.path("comparison");
+        Summary s = r.review().summary();
+        Summary.ComparisonInfo cmp = s.comparison();
         StringBuilder b = new StringBuilder(16_384);
         b.append("# Shadowbench decision report\n\nWorkspace ").append(md(r.workspace())).append(" · generated ")
          .append(md(r.generatedAt())).append("\n\n## Comparison\n\n");
-        b.append("- Baseline: ").append(md(Fmt.text(cmp, "baseline"))).append('\n')
-         .append("- Candidate: ").append(md(Fmt.text(cmp, "candidate"))).append('\n')
+        b.append("- Baseline: ").append(md(cmp.baseline())).append('\n')
+         .append("- Candidate: ").append(md(cmp.candidate())).append('\n')
          .append("- Window: ").append(md(HtmlReport.window(cmp))).append("\n\n");
-        b.append("## Recommendation: **").append(r.verdict().recommendation().id().toUpperCase(Locale.ROOT)).append("**\n\n")
+        b.append("## Recommendation: **").append(r.verdict().recommendation().id().toUpperCase(java.util.Locale.ROOT)).append("**\n\n")
          .append(r.verdict().score() == null ? "No gate had data." : md(Fmt.pct(r.verdict().score())) + " of gates with data passed.")
          .append("\n\n## Headline figures\n\n| Figure | Value |\n|---|---|\n");
-        JsonNode counts = s.path("counts");
-        for (String k : List.of("baseline_rows", "candidate_rows", "paired", "baseline_only", "candidate_only",
-                "duplicate_rows", "quarantined_rows")) {
-            row(b, k.replace('_', ' '), Fmt.num(Fmt.num(counts, k)));
-        }
-        JsonNode div = s.path("divergence");
-        if (div.isObject()) row(b, "divergence p95 |Δ|", Fmt.num(Fmt.num(div, "p95_abs")));
+        ReportContent.headlineCounts(s.counts()).forEach((k, v) -> row(b, k, Fmt.num((double) v)));
+        Summary.Divergence div = s.divergence();
+        if (div != null) row(b, "divergence p95 |Δ|", Fmt.num(div.p95Abs()));
         for (String side : List.of("baseline", "candidate")) {
-            JsonNode l = s.path("latency_ms").path(side);
-            row(b, side + " latency p50 / p95 / p99 (ms)", l.isObject()
-                    ? Fmt.num(Fmt.num(l, "p50")) + " / " + Fmt.num(Fmt.num(l, "p95")) + " / " + Fmt.num(Fmt.num(l, "p99"))
+            Summary.Latency l = ReportContent.latency(s, side);
+            row(b, side + " latency p50 / p95 / p99 (ms)", l != null
+                    ? Fmt.num(l.p50()) + " / " + Fmt.num(l.p95()) + " / " + Fmt.num(l.p99())
                     : "latency not recorded in these logs");
         }
         b.append("\n## Gates\n\n| Gate | Value | Threshold | Result | Critical | Detail |\n|---|---:|---|---|---|---|\n");
@@ -45,13 +42,13 @@ public final class MarkdownReport {
              .append(md(g.threshold())).append(" | ").append(g.status().label()).append(" | ").append(g.critical() ? "yes" : "")
              .append(" | ").append(md(g.detail())).append(" |\n");
         }
-        JsonNode hist = div.path("histogram");
-        if (hist.path("counts").isArray() && hist.path("edges").size() == hist.path("counts").size() + 1) {
+        Summary.Histogram hist = div == null ? null : div.histogram();
+        if (hist != null && hist.edges().size() == hist.counts().size() + 1) {
             b.append("\n## Divergence histogram\n\n| From | To | Pairs |\n|---:|---:|---:|\n");
-            for (int i = 0; i < hist.get("counts").size(); i++) {
-                b.append("| ").append(md(Fmt.num(hist.get("edges").get(i).asDouble()))).append(" | ")
-                 .append(md(Fmt.num(hist.get("edges").get(i + 1).asDouble()))).append(" | ")
-                 .append(md(Fmt.num(hist.get("counts").get(i).asDouble()))).append(" |\n");
+            for (int i = 0; i < hist.counts().size(); i++) {
+                b.append("| ").append(md(Fmt.num(hist.edges().get(i)))).append(" | ")
+                 .append(md(Fmt.num(hist.edges().get(i + 1)))).append(" | ")
+                 .append(md(Fmt.num((double) hist.counts().get(i)))).append(" |\n");
             }
         }
         b.append("\n## Segments\n\n| Segment | Variant | Records |\n|---|---|---:|\n");
@@ -70,15 +67,14 @@ public final class MarkdownReport {
             }
         }
         b.append("\n## Flagged outliers\n\n");
-        JsonNode outliers = s.path("outliers");
-        if (!outliers.isArray() || outliers.isEmpty()) b.append("No pairs flagged.\n");
+        List<ReviewJson.Flag> outliers = r.flags();
+        if (outliers.isEmpty()) b.append("No pairs flagged.\n");
         else {
             int shown = Math.min(outliers.size(), ReportBuilder.MAX_ROWS);
             b.append(shown).append(" of ").append(outliers.size()).append(" flagged pairs shown.\n\n| Request | Rule | Reason |\n|---|---|---|\n");
-            for (int i = 0; i < shown; i++) {
-                JsonNode o = outliers.get(i);
-                b.append("| ").append(md(Fmt.text(o, "request_id"))).append(" | ").append(md(Fmt.text(o, "rule"))).append(" | ")
-                 .append(md(Fmt.text(o, "detail"))).append(" |\n");
+            for (ReviewJson.Flag o : outliers.subList(0, shown)) {
+                b.append("| ").append(md(o.requestId())).append(" | ").append(md(o.rule())).append(" | ")
+                 .append(md(o.detail())).append(" |\n");
             }
         }
         b.append("\n## Model versions\n\n| Version | Stage | Since | Reminder |\n|---|---|---|---|\n");

@@ -1,13 +1,11 @@
 package dev.shadowbench.core.report;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.decide.DecisionLog;
-import dev.shadowbench.core.decide.GateEngine;
 import dev.shadowbench.core.decide.GateSettings;
 import dev.shadowbench.core.decide.LifecycleBoard;
 import dev.shadowbench.core.decide.SummarySource;
-import dev.shadowbench.core.decide.Verdict;
+import dev.shadowbench.core.decide.ReviewSummary;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,9 +36,7 @@ public final class ReportBuilder {
 
     public static ReportContent collect(Connection c, Comparison cmp, SummarySource source, GateSettings settings,
                                        String workspaceName, LocalDateTime now) throws SQLException {
-        ObjectNode summary = source.summarize(c, cmp);
-        Verdict verdict = GateEngine.evaluate(summary, settings);
-        summary.set("verdict", verdict.toJson());
+        ReviewSummary review = source.review(c, cmp, settings);
         long reviewedTotal;
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT count(DISTINCT request_id) FROM review_verdicts WHERE comparison_key = ?")) {
@@ -82,7 +78,7 @@ public final class ReportBuilder {
         }
         return new ReportContent(workspaceName,
                 DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(now.truncatedTo(ChronoUnit.SECONDS)) + " UTC",
-                summary, verdict, reviewed, reviewedTotal, segments,
+                review, reviewed, reviewedTotal, segments,
                 LifecycleBoard.load(c, now, LifecycleBoard.DEFAULT_RETIRE_AFTER_DAYS),
                 DecisionLog.list(c), DecisionLog.verify(c));
     }

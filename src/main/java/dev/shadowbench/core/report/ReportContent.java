@@ -1,17 +1,21 @@
 package dev.shadowbench.core.report;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.shadowbench.core.compare.Summary;
 import dev.shadowbench.core.decide.DecisionRecord;
 import dev.shadowbench.core.decide.LifecycleBoard;
+import dev.shadowbench.core.decide.ReviewJson;
+import dev.shadowbench.core.decide.ReviewSummary;
 import dev.shadowbench.core.decide.Verdict;
 import dev.shadowbench.core.decide.Verification;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything a decision report shows, gathered once and rendered as HTML, Markdown or JSON.
  * Lists are already capped ({@link ReportBuilder#MAX_ROWS}); totals say how many there were.
  */
-public record ReportContent(String workspace, String generatedAt, ObjectNode summary, Verdict verdict,
+public record ReportContent(String workspace, String generatedAt, ReviewSummary review,
                             List<ReviewedPair> reviewed, long reviewedTotal, List<SegmentRows> segments,
                             LifecycleBoard lifecycle, List<DecisionRecord> decisions, Verification verification) {
 
@@ -21,8 +25,36 @@ public record ReportContent(String workspace, String generatedAt, ObjectNode sum
     /** Records per segment and variant in the comparison's window. */
     public record SegmentRows(String segment, String variant, long rows) {}
 
-    public long outliersTotal() {
-        var o = summary.get("outliers");
-        return o == null || !o.isArray() ? 0 : o.size();
+    public Verdict verdict() { return review.verdict(); }
+
+    /** The flagged pairs the review lists (capped per rule by the detector, uncapped by the report). */
+    public List<ReviewJson.Flag> flags() { return ReviewJson.contract(review).outliers(); }
+
+    public long outliersTotal() { return review.outliers() == null ? 0 : review.outliers().flagged().size(); }
+
+    /** The coverage counts in the contract's order, labelled in words. */
+    static Map<String, Long> headlineCounts(Summary.Counts c) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put("baseline rows", c.baselineRows());
+        m.put("candidate rows", c.candidateRows());
+        m.put("paired", c.paired());
+        m.put("baseline only", c.baselineOnly());
+        m.put("candidate only", c.candidateOnly());
+        m.put("duplicate rows", c.duplicateRows());
+        m.put("quarantined rows", c.quarantinedRows());
+        return m;
+    }
+
+    /** A side's ("baseline" or "candidate") latency, null when not recorded. */
+    static Summary.Latency latency(Summary s, String side) {
+        Summary.LatencyPair l = s.latencyMs();
+        return l == null ? null : side.equals("baseline") ? l.baseline() : l.candidate();
+    }
+
+    /** A side's complaint rate, null when no record carries feedback. */
+    static Double complaintRate(Summary s, String side) {
+        Summary.Feedback f = s.feedback();
+        Summary.SideFeedback sf = f == null ? null : side.equals("baseline") ? f.baseline() : f.candidate();
+        return sf == null ? null : sf.complaintRate();
     }
 }

@@ -1,6 +1,6 @@
 package dev.shadowbench.core.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.shadowbench.core.compare.Summary;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,37 +11,40 @@ public final class SvgCharts {
     private SvgCharts() {}
 
     /** A histogram from {@code edges} (n+1) and {@code counts} (n); null when the shapes do not fit. */
-    public static String histogram(JsonNode histogram, String title, String unit) {
+    public static String histogram(Summary.Histogram histogram, String title, String unit) {
         if (histogram == null) return null;
-        JsonNode edges = histogram.get("edges"), counts = histogram.get("counts");
-        if (edges == null || counts == null || !edges.isArray() || !counts.isArray()
-                || counts.isEmpty() || edges.size() != counts.size() + 1) return null;
+        List<Double> edges = histogram.edges();
+        List<Long> counts = histogram.counts();
+        if (edges == null || counts == null || counts.isEmpty() || edges.size() != counts.size() + 1) return null;
         int n = counts.size();
         double max = 0;
-        for (JsonNode c : counts) max = Math.max(max, c.asDouble());
+        for (long c : counts) max = Math.max(max, c);
         StringBuilder sb = open(title);
         double plotW = W - LEFT - RIGHT, plotH = H - TOP - BOTTOM, bw = plotW / n;
         for (int i = 0; i < n; i++) {
-            double v = counts.get(i).asDouble();
+            double v = counts.get(i);
             double h = max == 0 ? 0 : v / max * plotH;
             sb.append(String.format(Locale.ROOT,
                     "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#4c78a8\"><title>%s</title></rect>",
                     LEFT + i * bw + 0.5, TOP + plotH - h, Math.max(bw - 1, 0.5), h,
-                    Escape.html("[" + Fmt.num(edges.get(i).asDouble()) + ", " + Fmt.num(edges.get(i + 1).asDouble())
+                    Escape.html("[" + Fmt.num(edges.get(i)) + ", " + Fmt.num(edges.get(i + 1))
                             + ") " + unit + ": " + Fmt.num(v))));
         }
         axes(sb, plotW, plotH, max);
         for (int i : new int[] {0, n / 2, n}) {
-            sb.append(label(LEFT + i * bw, H - BOTTOM + 14, "middle", Fmt.num(edges.get(i).asDouble())));
+            sb.append(label(LEFT + i * bw, H - BOTTOM + 14, "middle", Fmt.num(edges.get(i))));
         }
         sb.append(label(LEFT + plotW / 2, H - 4, "middle", unit));
         return sb.append("</svg>").toString();
     }
 
-    /** Grouped bars: each percentile's baseline and candidate value; null when neither side recorded any. */
-    public static String latencyPercentiles(JsonNode latency, List<String> keys) {
+    private static final List<String> PERCENTILES = List.of("p50", "p95", "p99", "max");
+
+    /** Grouped bars: p50, p95, p99 and max of baseline and candidate; null when neither side recorded any. */
+    public static String latencyPercentiles(Summary.LatencyPair latency) {
         if (latency == null) return null;
-        JsonNode b = latency.get("baseline"), c = latency.get("candidate");
+        Summary.Latency b = latency.baseline(), c = latency.candidate();
+        List<String> keys = PERCENTILES;
         double max = 0;
         for (String k : keys) {
             max = Math.max(max, value(b, k));
@@ -72,9 +75,14 @@ public final class SvgCharts {
         return sb.append("</svg>").toString();
     }
 
-    private static double value(JsonNode side, String k) {
-        JsonNode v = side == null ? null : side.get(k);
-        return v != null && v.isNumber() ? v.asDouble() : 0;
+    private static double value(Summary.Latency side, String k) {
+        if (side == null) return 0;
+        return switch (k) {
+            case "p50" -> side.p50();
+            case "p95" -> side.p95();
+            case "p99" -> side.p99();
+            default -> side.max();
+        };
     }
 
     private static StringBuilder open(String title) {

@@ -1,5 +1,7 @@
 package dev.shadowbench.core.review;
 
+import dev.shadowbench.core.compare.PairIndex;
+import dev.shadowbench.core.compare.PairedComparison;
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.outliers.OutlierDetector;
 import dev.shadowbench.core.outliers.OutlierStore;
@@ -15,12 +17,13 @@ public record FlaggedSample(List<SamplePair> pairs, Set<String> flagged) {
     public static FlaggedSample draw(Workspace ws, Comparison cmp, RandomSample.Spec spec, ProgressSink p) {
         return ws.read(c -> {
             p.progress(-1, -1, "Drawing " + spec.size() + " pairs (seed " + spec.seed() + ")");
-            List<SamplePair> pairs = RandomSample.draw(c, cmp, spec, p);  // leaves the `pairs` table the rules read
+            PairedComparison pc = PairIndex.open(c, cmp, p);
+            List<SamplePair> pairs = RandomSample.draw(c, pc, spec);
             p.checkCancelled();
             if (pairs.isEmpty()) return new FlaggedSample(pairs, Set.of());
             p.progress(-1, -1, "Checking the sample against the outlier rules");
-            OutlierDetector.detect(c, OutlierStore.loadSettings(c), p, 0);
-            return new FlaggedSample(pairs, Set.copyOf(OutlierDetector.flaggedAmong(c, pairs.stream().map(SamplePair::requestId).toList())));
+            return new FlaggedSample(pairs, Set.copyOf(OutlierDetector.flaggedAmong(c, pc, OutlierStore.loadSettings(c),
+                    pairs.stream().map(SamplePair::requestId).toList(), p)));
         });
     }
 }

@@ -2,6 +2,7 @@ package dev.shadowbench.core.review;
 
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.compare.PairIndex;
+import dev.shadowbench.core.compare.PairedComparison;
 import dev.shadowbench.core.task.ProgressSink;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,12 +36,16 @@ public final class RandomSample {
 
     /** {@link #draw(Connection, Comparison, Spec)}, cancellable (and reporting) while the pairing is built. */
     public static List<SamplePair> draw(Connection c, Comparison cmp, Spec spec, ProgressSink p) throws SQLException {
-        PairIndex.open(c, cmp, p);
+        return draw(c, PairIndex.open(c, cmp, p), spec);
+    }
+
+    /** Draws from a comparison already paired, and attaches its verdicts. */
+    public static List<SamplePair> draw(Connection c, PairedComparison pc, Spec spec) throws SQLException {
         String sql = """
                 WITH drawn AS (
-                    SELECT *, false AS extreme FROM pairs ORDER BY md5(? || ':' || request_id) LIMIT ?),
+                    SELECT *, false AS extreme FROM %1$s ORDER BY md5(? || ':' || request_id) LIMIT ?),
                 extremes AS (
-                    SELECT *, true AS extreme FROM pairs
+                    SELECT *, true AS extreme FROM %1$s
                     WHERE request_id NOT IN (SELECT request_id FROM drawn)
                       AND c_prediction IS NOT NULL AND b_prediction IS NOT NULL
                     ORDER BY abs(c_prediction - b_prediction) DESC, request_id LIMIT ?),
@@ -52,14 +57,14 @@ public final class RandomSample {
                        s.c_prediction - s.b_prediction AS diff, s.b_latency, s.c_latency, s.label, s.extreme,
                        v.verdict, v.note
                 FROM chosen s LEFT JOIN verdicts v USING (request_id)
-                ORDER BY s.extreme, md5(? || ':' || s.request_id)""";
+                ORDER BY s.extreme, md5(? || ':' || s.request_id)""".formatted(pc.pairs());
         List<SamplePair> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             String seed = Long.toString(spec.seed());
             ps.setString(1, seed);
             ps.setInt(2, spec.size());
             ps.setInt(3, spec.extremes());
-            ps.setString(4, cmp.key());
+            ps.setString(4, pc.comparison().key());
             ps.setString(5, seed);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

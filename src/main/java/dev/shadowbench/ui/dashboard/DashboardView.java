@@ -1,6 +1,9 @@
 package dev.shadowbench.ui.dashboard;
 
 import dev.shadowbench.core.compare.Summary;
+import dev.shadowbench.core.decide.GateResult;
+import dev.shadowbench.core.decide.ReviewSummary;
+import dev.shadowbench.core.decide.Verdict;
 import dev.shadowbench.ui.charts.HistogramChart;
 import dev.shadowbench.ui.common.Fmt;
 import java.util.ArrayList;
@@ -122,7 +125,7 @@ public final class DashboardView extends ScrollPane {
                 + " .. " + (ci.to() == null ? "…" : ci.to())));
         cards.getChildren().addAll(DashboardCards.coverage(s), DashboardCards.divergence(s), DashboardCards.latency(s),
                 DashboardCards.labels(s), DashboardCards.tests(s), DashboardCards.review(st.verdicts()));
-        checks.getItems().setAll(checksOf(s));
+        checks.getItems().setAll(checksOf(st.review()));
 
         Summary.Divergence d = s.divergence();
         divergence.setEmptyText(s.unavailable().getOrDefault("divergence", "No divergence to show"));
@@ -165,21 +168,18 @@ public final class DashboardView extends ScrollPane {
         trend.getData().addAll(List.of(mean, p95));
     }
 
-    static List<Check> checksOf(Summary s) {
+    static List<Check> checksOf(ReviewSummary r) {
         List<Check> out = new ArrayList<>();
-        if (s.verdict() instanceof com.fasterxml.jackson.databind.JsonNode v) {
-            out.add(new Check("recommendation", v.path("recommendation").asText().toUpperCase(java.util.Locale.ROOT), "", "",
-                    "Overall recommendation from the gates below (any failed critical gate means rollback)"));
-            for (com.fasterxml.jackson.databind.JsonNode g : v.path("gates")) {
-                Double value = g.path("value").isNumber() ? g.path("value").asDouble() : null;
-                String shown = value == null ? "no data" : "%".equals(g.path("unit").asText()) ? Fmt.pct(value)
-                        : Fmt.num(value) + (g.path("unit").asText().isEmpty() ? "" : " " + g.path("unit").asText());
-                out.add(new Check("gate: " + g.path("label").asText(), g.path("status").asText()
-                        + (g.path("critical").asBoolean() ? " (critical)" : ""), shown, g.path("threshold").asText(),
-                        g.path("detail").asText()));
-            }
+        Verdict v = r.verdict();
+        out.add(new Check("recommendation", v.recommendation().id().toUpperCase(java.util.Locale.ROOT), "", "",
+                "Overall recommendation from the gates below (any failed critical gate means rollback)"));
+        for (GateResult g : v.gates()) {
+            String shown = g.value() == null ? "no data" : "%".equals(g.unit()) ? Fmt.pct(g.value())
+                    : Fmt.num(g.value()) + (g.unit().isEmpty() ? "" : " " + g.unit());
+            out.add(new Check("gate: " + g.label(), g.status().label() + (g.critical() ? " (critical)" : ""), shown,
+                    g.threshold(), g.detail()));
         }
-        for (Summary.Finding f : s.findings()) {
+        for (Summary.Finding f : r.findings()) {
             out.add(new Check(f.rule(), f.severity(), Fmt.num(f.value()), Fmt.num(f.threshold()), f.detail()));
         }
         return out;

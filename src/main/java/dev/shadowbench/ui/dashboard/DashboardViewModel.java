@@ -21,7 +21,9 @@ import javafx.beans.property.SimpleDoubleProperty;
 /** The dashboard's state: the summary of the global comparison and the sample's verdict counts. */
 public final class DashboardViewModel {
     /** What the dashboard shows: every figure comes from core. */
-    public record Figures(Summary summary, Map<Verdict, Long> verdicts) {}
+    public record Figures(ReviewSummary review, Map<Verdict, Long> verdicts) {
+        public Summary summary() { return review.summary(); }
+    }
 
     private final MainViewModel main;
     private final DoubleProperty latencyBudgetMs = new SimpleDoubleProperty(SummaryOptions.DEFAULT.latencyBudgetMs());
@@ -64,7 +66,7 @@ public final class DashboardViewModel {
         SummaryOptions opts = SummaryOptions.DEFAULT.withLatencyBudget(latencyBudgetMs.get());
         message.set("Computing…");
         main.tasks().task("Computing the comparison " + cmp.baseline() + " vs " + cmp.candidate(), sink -> {
-                    Summary s = ws.read(c -> ReviewSummary.compute(c, cmp, opts, sink));
+                    ReviewSummary s = ws.read(c -> ReviewSummary.compute(c, cmp, opts, sink));
                     return new Figures(s, new ReviewLog(ws).counts(cmp));
                 })
                 .latestIn(computing)

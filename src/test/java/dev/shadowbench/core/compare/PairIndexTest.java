@@ -1,5 +1,6 @@
 package dev.shadowbench.core.compare;
 
+import dev.shadowbench.core.json.Json;
 import static dev.shadowbench.core.compare.DistributionsTest.assertRel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -64,9 +65,10 @@ class PairIndexTest {
                     "UPDATE predictions SET latency_ms = NULL WHERE segment = 'partner' AND variant = 'shadow'",
                     "UPDATE predictions SET ts = ts + INTERVAL 1 DAY WHERE source_line % 3 = 0");
             Summary s = SummaryService.compute(c, Fixtures.liveVsShadow(), SummaryOptions.DEFAULT, ProgressSink.NONE);
+            PairedComparison pc = PairIndex.open(c, Fixtures.liveVsShadow(), ProgressSink.NONE);
             try (Queries q = new Queries(c, ProgressSink.NONE)) {
                 for (String key : List.of("segment", "day")) {
-                    List<Summary.Group> direct = DivergenceFigures.breakdownOnPairs(q, DivergenceFigures.Kind.REGRESSION,
+                    List<Summary.Group> direct = DivergenceFigures.breakdownOnPairs(q, pc, DivergenceFigures.Kind.REGRESSION,
                             SummaryOptions.DEFAULT, key);
                     List<Summary.Group> indexed = key.equals("segment") ? s.breakdowns().bySegment() : s.breakdowns().byDay();
                     assertEquals(direct.size(), indexed.size(), key);
@@ -83,7 +85,7 @@ class PairIndexTest {
                 }
                 assertEquals(4, s.breakdowns().bySegment().size(), "ios, partner, web and no segment");
                 assertNull(s.breakdowns().bySegment().get(1).candidateLatencyP95(), "partner has no candidate latency");
-                Summary.Divergence direct = DivergenceFigures.computeOnPairs(q, DivergenceFigures.Kind.REGRESSION, SummaryOptions.DEFAULT);
+                Summary.Divergence direct = DivergenceFigures.computeOnPairs(q, pc, DivergenceFigures.Kind.REGRESSION, SummaryOptions.DEFAULT);
                 assertEquals(direct.p95Abs(), s.divergence().p95Abs(), "p95");
                 assertEquals(direct.medianAbs(), s.divergence().medianAbs(), "median");
                 assertEquals(direct.medianRelative(), s.divergence().medianRelative(), "median rel");
@@ -102,8 +104,9 @@ class PairIndexTest {
                     "UPDATE predictions SET segment = NULL WHERE source_line % 5 = 0");
             Summary s = SummaryService.compute(c, Fixtures.liveVsShadow(), SummaryOptions.DEFAULT, ProgressSink.NONE);
             assertEquals("classification", s.divergence().kind());
+            PairedComparison pc = PairIndex.open(c, Fixtures.liveVsShadow(), ProgressSink.NONE);
             try (Queries q = new Queries(c, ProgressSink.NONE)) {
-                List<Summary.Group> direct = DivergenceFigures.breakdownOnPairs(q, DivergenceFigures.Kind.CLASSIFICATION,
+                List<Summary.Group> direct = DivergenceFigures.breakdownOnPairs(q, pc, DivergenceFigures.Kind.CLASSIFICATION,
                         SummaryOptions.DEFAULT, "segment");
                 assertEquals(3, direct.size());
                 for (int i = 0; i < direct.size(); i++) {
@@ -136,7 +139,7 @@ class PairIndexTest {
             };
             Summary again = SummaryService.compute(c, Fixtures.liveVsShadow(), SummaryOptions.DEFAULT, counting);
             assertEquals(0, steps.get(), "a later session reuses the stored pairing");
-            assertEquals(SummaryJson.write(first), SummaryJson.write(again));
+            assertEquals(Json.write(first), Json.write(again));
             assertEquals(1, PairIndex.entries(c));
 
             // new rows (what an import does) make the entry stale: the next summary sees them
@@ -183,7 +186,7 @@ class PairIndexTest {
             try {
                 java.util.concurrent.Callable<String> job = () -> {
                     try (Connection c = ws.connect()) {
-                        return SummaryJson.write(SummaryService.compute(c, Fixtures.liveVsShadow(), SummaryOptions.DEFAULT,
+                        return Json.write(SummaryService.compute(c, Fixtures.liveVsShadow(), SummaryOptions.DEFAULT,
                                 ProgressSink.NONE));
                     }
                 };

@@ -1,5 +1,6 @@
 package dev.shadowbench.core.compare;
 
+import dev.shadowbench.core.json.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -84,7 +85,7 @@ class SummaryEdgeCasesTest {
         assertTrue(s.unavailable().containsKey("divergence"));
         assertTrue(s.unavailable().get("latency_ms.candidate").contains("not recorded"));
         assertTrue(s.findings().isEmpty());
-        assertTrue(SummaryJson.write(s).contains("\"divergence\" : null"));
+        assertTrue(Json.write(s).contains("\"divergence\" : null"));
     }
 
     @Test
@@ -214,7 +215,7 @@ class SummaryEdgeCasesTest {
         assertEquals(3.0, s.divergence().meanAbs(), 1e-12);
         assertEquals(1, s.latencyMs().baseline().n());
         assertEquals(4.0, s.latencyMs().baseline().max(), 1e-12);
-        assertTrue(!SummaryJson.write(s).contains("NaN"));
+        assertTrue(!Json.write(s).contains("NaN"));
     }
 
     @Test

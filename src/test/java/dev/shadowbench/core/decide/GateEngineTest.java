@@ -1,139 +1,192 @@
 package dev.shadowbench.core.decide;
 
-import static dev.shadowbench.core.decide.Fixtures.summary;
-import static dev.shadowbench.core.decide.Fixtures.with;
+import static dev.shadowbench.core.decide.Records.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.shadowbench.core.compare.Summary;
+import dev.shadowbench.core.json.Json;
+import dev.shadowbench.core.outliers.OutlierReport;
+import dev.shadowbench.core.workspace.Workspace;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * Gates on the real review of a small generated workspace ({@link SmallWorkspace}); edge cases change one figure
+ * of that real summary (typed records, so a renamed figure fails to compile instead of turning a gate into "no data").
+ */
 class GateEngineTest {
+    @TempDir static Path dir;
+    static ReviewSummary real;
     private final GateSettings defaults = GateSettings.defaults();
+
+    @BeforeAll
+    static void review() throws Exception {
+        try (Workspace ws = Workspace.open(SmallWorkspace.create(dir))) {
+            real = SmallWorkspace.review(ws);
+        }
+    }
 
     private static GateResult gate(Verdict v, String name) {
         return v.gates().stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow();
     }
 
-    @Test
-    void goodCandidatePromotesWithMeasuredValuesAndThresholds() {
-        Verdict v = GateEngine.evaluate(summary("summary-good.json"), defaults);
-        GateResult lat = gate(v, "latency_p99");
-        assertEquals(GateStatus.PASS, lat.status(), lat.detail());
-        assertEquals(98.0, lat.value());
-        assertTrue(lat.threshold().contains("1.10×") || lat.threshold().contains("1.1×"), lat.threshold());
-        assertEquals(GateStatus.PASS, gate(v, "label_error").status());
-        assertEquals(3.2, gate(v, "label_error").value());
-        assertEquals(GateStatus.NO_DATA, gate(v, "complaint_rate").status(), "null complaint rates are no data");
-        assertNull(gate(v, "complaint_rate").passed());
-        // outlier share: 2 of 9965
-        assertEquals(2 / 9965.0, gate(v, "outlier_share").value(), 1e-12);
-        // coverage 9965 / (9965 + 35 + 5) = 0.99600...
-        assertEquals(9965 / 10005.0, gate(v, "coverage").value(), 1e-12);
-        // the complaint gate is critical and lacks data, so the verdict cannot be promote
-        assertEquals(Recommendation.HOLD, v.recommendation());
-        assertEquals(1.0, v.score());
+    private static Summary summary() { return real.summary(); }
+
+    /** The real summary with both sides' p99 latency replaced (null: that side recorded no latency). */
+    private static Summary p99(Double baseline, Double candidate) {
+        Summary.LatencyPair l = summary().latencyMs();
+        l = with(l, "baseline", baseline == null ? null : with(l.baseline(), "p99", baseline));
+        l = with(l, "candidate", with(l.candidate(), "p99", candidate));
+        return with(summary(), "latencyMs", l);
+    }
+
+    private static Summary complaints(Summary s, double baseline, double candidate) {
+        Summary.Feedback f = s.feedback();
+        return with(s, "feedback", new Summary.Feedback(with(f.baseline(), "complaintRate", baseline),
+                with(f.candidate(), "complaintRate", candidate)));
     }
 
     @Test
+    void everyGateReadsTheRealReviewsFigures() {
+        Summary s = summary();
+        Verdict v = real.verdict();
+        assertEquals(v, GateEngine.evaluate(s, real.outliers(), defaults), "a fresh workspace stores the default thresholds; the review's own verdict");
+        assertEquals(9, v.gates().size());
+        assertEquals(0, v.count(GateStatus.NO_DATA), "the workspace records latency, labels and feedback: " + v.gates());
+        assertEquals(s.latencyMs().candidate().p99(), gate(v, "latency_p99").value());
+        assertEquals(s.latencyMs().candidate().p50(), gate(v, "latency_shift").value());
+        assertEquals(s.divergence().p95Abs(), gate(v, "divergence_p95").value());
+        assertEquals((double) real.outliers().flaggedPairs() / s.counts().paired(), gate(v, "outlier_share").value(), 1e-15);
+        assertEquals(s.feedback().candidate().complaintRate(), gate(v, "complaint_rate").value());
+        assertEquals(s.labels().candidate().mae(), gate(v, "label_error").value());
+        assertEquals(s.tests().predictionKs().statistic(), gate(v, "prediction_ks").value());
+        assertEquals(s.tests().predictionPsi(), gate(v, "prediction_psi").value());
+        assertEquals(s.counts().pairedShare(), gate(v, "coverage").value());
+        assertTrue(gate(v, "coverage").detail().startsWith(s.counts().paired() + " paired"), gate(v, "coverage").detail());
+    }
+
+    /**
+     * The real candidate made harmless: baseline latency, complaints and label error, a tiny shift, every id paired;
+     * with {@link #NONE_FLAGGED} every gate passes.
+     */
+    private static Summary harmless() {
+        Summary s = complaints(p99(50.0, 50.0), 0.010, 0.0105);
+        s = with(s, "divergence", with(s.divergence(), "p95Abs", 0.1));
+        s = with(s, "tests", with(with(s.tests(), "predictionPsi", 0.01), "predictionKs",
+                with(s.tests().predictionKs(), "statistic", 0.01)));
+        s = with(s, "labels", with(s.labels(), "candidate", s.labels().baseline()));
+        return with(s, "counts", with(with(s.counts(), "baselineOnly", 0L), "candidateOnly", 0L));
+    }
+
+    private static final OutlierReport NONE_FLAGGED = new OutlierReport(List.of(), List.of(), Map.of(), 100, 0, 0);
+
+    @Test
     void promotesWhenEveryCriticalGateHasDataAndPasses() {
-        ObjectNode s = summary("summary-good.json");
-        with(s, "feedback.baseline.complaint_rate", 0.010);
-        with(s, "feedback.candidate.complaint_rate", 0.0105);
-        Verdict v = GateEngine.evaluate(s, defaults);
+        Summary s = harmless();
+        Verdict v = GateEngine.evaluate(s, NONE_FLAGGED, defaults);
+        assertEquals(9, v.count(GateStatus.PASS), v.gates().toString());
         assertEquals(GateStatus.PASS, gate(v, "complaint_rate").status(), gate(v, "complaint_rate").detail());
-        assertEquals(Recommendation.PROMOTE, v.recommendation());
+        assertEquals(GateStatus.PASS, gate(v, "latency_p99").status(), gate(v, "latency_p99").detail());
+        assertEquals(Recommendation.PROMOTE, v.recommendation(), v.gates().toString());
     }
 
     @Test
     void latencyGateNeedsBothRelativeAndAbsoluteIncrease() {
         // 5 ms -> 10 ms: +100% but only +5 ms, so harmless
-        ObjectNode small = with(with(summary("summary-good.json"), "latency_ms.baseline.p99", 5.0), "latency_ms.candidate.p99", 10.0);
-        assertEquals(GateStatus.PASS, GateEngine.latencyP99(small, defaults).status());
+        assertEquals(GateStatus.PASS, GateEngine.latencyP99(p99(5.0, 10.0), defaults).status());
         // 100 ms -> 109 ms: +9 ms but only 1.09x, so fine
-        ObjectNode within = with(with(summary("summary-good.json"), "latency_ms.baseline.p99", 100.0), "latency_ms.candidate.p99", 109.0);
-        assertEquals(GateStatus.PASS, GateEngine.latencyP99(within, defaults).status());
+        assertEquals(GateStatus.PASS, GateEngine.latencyP99(p99(100.0, 109.0), defaults).status());
         // 100 ms -> 125 ms: 1.25x and +25 ms, fails
-        ObjectNode slower = with(with(summary("summary-good.json"), "latency_ms.baseline.p99", 100.0), "latency_ms.candidate.p99", 125.0);
-        GateResult r = GateEngine.latencyP99(slower, defaults);
+        GateResult r = GateEngine.latencyP99(p99(100.0, 125.0), defaults);
         assertEquals(GateStatus.FAIL, r.status());
         assertTrue(r.detail().contains("1.25×"), r.detail());
         // 240 ms -> 260 ms: 1.083x, +20 ms, but over the 250 ms budget
-        ObjectNode budget = with(with(summary("summary-good.json"), "latency_ms.baseline.p99", 240.0), "latency_ms.candidate.p99", 260.0);
-        assertEquals(GateStatus.FAIL, GateEngine.latencyP99(budget, defaults).status());
+        assertEquals(GateStatus.FAIL, GateEngine.latencyP99(p99(240.0, 260.0), defaults).status());
     }
 
     @Test
     void failedCriticalGateMeansRollbackWhateverTheScore() {
-        ObjectNode s = with(with(summary("summary-good.json"), "latency_ms.baseline.p99", 100.0), "latency_ms.candidate.p99", 200.0);
-        with(s, "feedback.baseline.complaint_rate", 0.01);
-        with(s, "feedback.candidate.complaint_rate", 0.01);
-        Verdict v = GateEngine.evaluate(s, defaults);
+        Summary s = complaints(p99(100.0, 200.0), 0.01, 0.01);
+        Verdict v = GateEngine.evaluate(s, real.outliers(), defaults);
         assertEquals(GateStatus.FAIL, gate(v, "latency_p99").status());
-        assertTrue(v.score() > 0.8, "8 of 9 gates pass: " + v.score());
         assertEquals(Recommendation.ROLLBACK, v.recommendation());
     }
 
     @Test
     void nonCriticalFailuresLowerTheScoreToHold() {
-        ObjectNode s = summary("summary-good.json");
-        with(s, "feedback.baseline.complaint_rate", 0.01);
-        with(s, "feedback.candidate.complaint_rate", 0.01);
-        with(s, "divergence.p95_abs", 50.0);
-        with(s, "tests.prediction_psi", 0.5);
-        Verdict v = GateEngine.evaluate(s, defaults);
+        Summary s = harmless();
+        s = with(s, "divergence", with(s.divergence(), "p95Abs", 1e9));
+        s = with(s, "tests", with(s.tests(), "predictionPsi", 50.0));
+        Verdict v = GateEngine.evaluate(s, NONE_FLAGGED, defaults);
         assertEquals(GateStatus.FAIL, gate(v, "divergence_p95").status());
         assertEquals(GateStatus.FAIL, gate(v, "prediction_psi").status());
+        assertEquals(2, v.count(GateStatus.FAIL));
         assertEquals(7.0 / 9, v.score(), 1e-12);
-        assertEquals(Recommendation.HOLD, v.recommendation());
+        assertEquals(Recommendation.HOLD, v.recommendation(), v.gates().toString());
     }
 
     @Test
     void significantButTinyDistributionShiftPasses() {
-        ObjectNode s = summary("summary-good.json");
-        // p far below alpha but D = 0.04 < 0.1: on 10k pairs everything is significant
-        assertEquals(GateStatus.PASS, GateEngine.predictionKs(s, defaults).status());
-        with(s, "tests.prediction_ks.statistic", 0.3);
-        assertEquals(GateStatus.FAIL, GateEngine.predictionKs(s, defaults).status());
-        with(s, "tests.prediction_ks.p_value", 0.2);
-        assertEquals(GateStatus.PASS, GateEngine.predictionKs(s, defaults).status(), "large D but not significant");
+        Summary.KsTest ks = summary().tests().predictionKs();
+        // p far below alpha but D = 0.04 < 0.1: on many pairs everything is significant
+        Summary.KsTest tiny = with(with(ks, "statistic", 0.04), "pValue", 1e-9);
+        assertEquals(GateStatus.PASS, GateEngine.predictionKs(withKs(tiny), defaults).status());
+        assertEquals(GateStatus.FAIL, GateEngine.predictionKs(withKs(with(tiny, "statistic", 0.3)), defaults).status());
+        assertEquals(GateStatus.PASS, GateEngine.predictionKs(withKs(with(with(tiny, "statistic", 0.3), "pValue", 0.2)), defaults).status(),
+                "large D but not significant");
+    }
+
+    private static Summary withKs(Summary.KsTest ks) {
+        return with(summary(), "tests", with(summary().tests(), "predictionKs", ks));
     }
 
     @Test
     void complaintRateUsesAbsoluteCompanion() {
-        ObjectNode s = summary("summary-good.json");
-        with(s, "feedback.baseline.complaint_rate", 0.0001);
-        with(s, "feedback.candidate.complaint_rate", 0.0004); // 4x but +0.03 pp
-        assertEquals(GateStatus.PASS, GateEngine.complaints(s, defaults).status());
-        with(s, "feedback.candidate.complaint_rate", 0.003); // 30x and +0.29 pp
-        assertEquals(GateStatus.FAIL, GateEngine.complaints(s, defaults).status());
+        assertEquals(GateStatus.PASS, GateEngine.complaints(complaints(summary(), 0.0001, 0.0004), defaults).status(),
+                "4x but +0.03 pp");
+        assertEquals(GateStatus.FAIL, GateEngine.complaints(complaints(summary(), 0.0001, 0.003), defaults).status(),
+                "30x and +0.29 pp");
     }
 
     @Test
-    void emptySummaryIsAllNoDataAndHold() {
-        Verdict v = GateEngine.evaluate(JsonNodeFactory.instance.objectNode(), defaults);
+    void emptyComparisonIsAllNoDataAndHold() {
+        Summary s = new Summary(summary().comparison(), new Summary.Counts(0, 0, 0, 0, 0, 0, 0), null, null, null, null,
+                List.of(), null, null, null, null, Map.of());
+        Verdict v = GateEngine.evaluate(s, null, defaults);
         assertEquals(9, v.count(GateStatus.NO_DATA));
         assertNull(v.score());
         assertEquals(Recommendation.HOLD, v.recommendation());
-        ObjectNode json = v.toJson();
+        JsonNode json = Json.mapper().valueToTree(v);
         assertEquals("hold", json.get("recommendation").asText());
         assertTrue(json.get("gates").get(0).get("passed").isNull());
+        assertEquals("no data", json.get("gates").get(0).get("status").asText());
         assertTrue(json.get("gates").get(0).has("threshold"));
     }
 
     @Test
+    void outlierShareCountsEveryFlaggedPairNotOnlyTheListedOnes() {
+        OutlierReport r = real.outliers();
+        OutlierReport capped = new OutlierReport(List.of(), r.findings(), r.countsByRule(), r.pairs(), 7, 0);
+        GateResult g = GateEngine.outlierShare(summary(), capped, defaults);
+        assertEquals(7.0 / summary().counts().paired(), g.value(), 1e-15);
+        assertEquals(GateStatus.NO_DATA, GateEngine.outlierShare(summary(), null, defaults).status(), "the rules did not run");
+    }
+
+    @Test
     void latencyWithoutBaselineUsesBudgetOnly() {
-        ObjectNode s = summary("summary-good.json");
-        with(s, "latency_ms.baseline.p99", null);
-        GateResult r = GateEngine.latencyP99(s, defaults);
+        GateResult r = GateEngine.latencyP99(p99(null, 50.0), defaults);
         assertEquals(GateStatus.PASS, r.status());
         assertTrue(r.detail().contains("only the budget"));
-        with(s, "latency_ms.candidate.p99", 300.0);
-        assertEquals(GateStatus.FAIL, GateEngine.latencyP99(s, defaults).status());
-        assertFalse(GateEngine.latencyP99(s, defaults).passed());
+        assertEquals(GateStatus.FAIL, GateEngine.latencyP99(p99(null, 300.0), defaults).status());
+        assertFalse(GateEngine.latencyP99(p99(null, 300.0), defaults).passed());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.shadowbench.core.outliers;
 
+import dev.shadowbench.core.compare.PairedComparison;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /** Each rule on small hand-built pairs, robust scores against scipy, and the reasons' wording. */
 class OutlierDetectorRulesTest {
+    /** The handle to the temp table {@code pairs} this test fills (no comparison: the rules read only the table). */
+    static final PairedComparison TEMP_PAIRS = new PairedComparison(null, null, "");
+
     private Workspace ws;
     private Connection c;
 
@@ -56,7 +60,7 @@ class OutlierDetectorRulesTest {
     }
 
     private OutlierReport detect(String... assignments) throws SQLException {
-        return OutlierDetector.detect(c, OutlierSettings.parse(List.of(assignments)), ProgressSink.NONE);
+        return OutlierDetector.detect(c, TEMP_PAIRS, OutlierSettings.parse(List.of(assignments)), ProgressSink.NONE);
     }
 
     private static List<Outlier> of(OutlierReport r, String rule) {
@@ -89,7 +93,8 @@ class OutlierDetectorRulesTest {
         assertEquals(11, r.pairs());
         assertEquals(1, r.flaggedPairs());
         assertEquals(2, r.totalFlags());
-        assertEquals(Set.of("r10"), OutlierDetector.flaggedAmong(c, List.of("r1", "r10", "nope")));
+        assertEquals(Set.of("r10"), OutlierDetector.flaggedAmong(c, TEMP_PAIRS, OutlierSettings.parse(List.of()),
+                List.of("r1", "r10", "nope"), ProgressSink.NONE));
     }
 
     // python3 -c "import numpy as np, scipy.stats as s
@@ -196,7 +201,7 @@ class OutlierDetectorRulesTest {
         Finding slow = r.findings().stream().filter(x -> x.rule().equals("latency_slow")).findFirst().orElseThrow();
         assertEquals(Finding.WARNING, slow.severity());
         assertEquals(1 / 11.0, slow.value(), 1e-12);
-        assertEquals(List.of("r6", "r2"), OutlierDetector.worstLatency(c, true, 2).stream()
+        assertEquals(List.of("r6", "r2"), OutlierDetector.worstLatency(c, TEMP_PAIRS, true, 2).stream()
                 .map(OutlierDetector.LatencyRow::requestId).toList());
 
         pairs(LOG_B, LOG_B, null, null, null);
@@ -212,7 +217,7 @@ class OutlierDetectorRulesTest {
             cl[i] = i < 5 ? 0.01 * (i + 1) : 20.0 + i % 5;
         }
         pairs(b, b, null, null, cl);
-        OutlierReport r = OutlierDetector.detect(c, OutlierSettings.defaults(), ProgressSink.NONE, 2);
+        OutlierReport r = OutlierDetector.detect(c, TEMP_PAIRS, OutlierSettings.defaults(), ProgressSink.NONE, 2);
         assertEquals(5, r.countsByRule().get("latency_fast"));
         // worst first: the fastest answers
         assertEquals(List.of("r0", "r1"), of(r, "latency_fast").stream().map(Outlier::requestId).toList());
@@ -236,6 +241,6 @@ class OutlierDetectorRulesTest {
             @Override public boolean isCancelled() { return true; }
         };
         org.junit.jupiter.api.Assertions.assertThrows(dev.shadowbench.core.task.CancelledException.class,
-                () -> OutlierDetector.detect(c, OutlierSettings.defaults(), cancelled));
+                () -> OutlierDetector.detect(c, TEMP_PAIRS, OutlierSettings.defaults(), cancelled));
     }
 }

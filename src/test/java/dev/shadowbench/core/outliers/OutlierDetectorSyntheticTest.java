@@ -69,8 +69,8 @@ class OutlierDetectorSyntheticTest {
     }
 
     private static OutlierReport detect(Connection c) throws Exception {
-        PairIndex.open(c, new Comparison(Side.variant("live"), Side.variant("shadow"), null, null), ProgressSink.NONE);
-        return OutlierDetector.detect(c, OutlierSettings.defaults(), ProgressSink.NONE);
+        return OutlierDetector.detect(c, PairIndex.open(c, new Comparison(Side.variant("live"), Side.variant("shadow"), null, null),
+                ProgressSink.NONE), OutlierSettings.defaults(), ProgressSink.NONE);
     }
 
     /** Recall of {@code kind}: the share of its injected requests flagged by one of {@code rules}. */

@@ -1,5 +1,6 @@
 package dev.shadowbench.core.outliers;
 
+import dev.shadowbench.core.compare.PairedComparison;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("slow")  // minutes: up to 400k generated pairs per case; run by failsafe in `mvn verify`
 class OutlierFastPathTest {
+    /** The handle to the temp table {@code pairs} this test fills (no comparison: the rules read only the table). */
+    static final PairedComparison TEMP_PAIRS = new PairedComparison(null, null, "");
+
     private Workspace ws;
     private Connection c;
 
@@ -121,8 +125,8 @@ class OutlierFastPathTest {
             OutlierSettings s = OutlierSettings.parse(v);
             PairStats expectedStats = ReferenceOutliers.loadStats(new Sql(c, ProgressSink.NONE));
             OutlierReport expected = ReferenceOutliers.detect(c, s, ProgressSink.NONE, 50);
-            PairStats stats = PairScan.run(new Sql(c, ProgressSink.NONE), s).stats();
-            OutlierReport got = OutlierDetector.detect(c, s, ProgressSink.NONE, 50);
+            PairStats stats = PairScan.run(new Sql(c, ProgressSink.NONE), TEMP_PAIRS.pairs(), s).stats();
+            OutlierReport got = OutlierDetector.detect(c, TEMP_PAIRS, s, ProgressSink.NONE, 50);
             String at = what + " " + v;
             assertEquals(expectedStats, stats, at);
             assertEquals(expected, got, at);
@@ -167,7 +171,7 @@ class OutlierFastPathTest {
     @Test
     void dominantAndConstantCandidates() throws SQLException {
         assertSameEveryWay("dominant", 5000);
-        assertTrue(OutlierDetector.detect(c, OutlierSettings.defaults(), ProgressSink.NONE).findings().stream()
+        assertTrue(OutlierDetector.detect(c, TEMP_PAIRS, OutlierSettings.defaults(), ProgressSink.NONE).findings().stream()
                 .anyMatch(f -> f.rule().equals("mode_share")));
         assertSameEveryWay("constant", 3000);
     }
@@ -186,8 +190,8 @@ class OutlierFastPathTest {
             OutlierSettings s = OutlierSettings.parse(v);
             PairStats expected = ReferenceOutliers.loadStats(new Sql(c, ProgressSink.NONE));
             OutlierReport expectedReport = ReferenceOutliers.detect(c, s, ProgressSink.NONE, 50);
-            PairStats got = PairScan.run(new Sql(c, ProgressSink.NONE), s).stats();
-            OutlierReport report = OutlierDetector.detect(c, s, ProgressSink.NONE, 50);
+            PairStats got = PairScan.run(new Sql(c, ProgressSink.NONE), TEMP_PAIRS.pairs(), s).stats();
+            OutlierReport report = OutlierDetector.detect(c, TEMP_PAIRS, s, ProgressSink.NONE, 50);
             assertEquals(expected.candidateMae(), got.candidateMae(), 1e-12 * expected.candidateMae());
             assertEquals(expected.baselineMae(), got.baselineMae(), 1e-12 * expected.baselineMae());
             PairStats sameMeans = new PairStats(got.pairs(), got.baselineMin(), got.baselineNulls(), got.candidateNulls(),

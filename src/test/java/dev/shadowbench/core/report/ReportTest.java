@@ -6,16 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.compare.Side;
-import dev.shadowbench.core.decide.CountsOnlySummary;
+import dev.shadowbench.core.compare.Summary;
+import dev.shadowbench.core.compare.SummaryOptions;
 import dev.shadowbench.core.decide.DecisionDraft;
 import dev.shadowbench.core.decide.DecisionLog;
 import dev.shadowbench.core.decide.DecisionType;
-import dev.shadowbench.core.decide.Fixtures;
 import dev.shadowbench.core.decide.GateSettings;
-import dev.shadowbench.core.decide.SummarySource;
+import dev.shadowbench.core.decide.ReviewSummary;
 import dev.shadowbench.core.ingest.ImportRequest;
 import dev.shadowbench.core.ingest.LogImporter;
 import dev.shadowbench.core.task.ProgressSink;
@@ -32,11 +31,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Reports on a workspace whose logs carry markup in model names, segments and request ids. */
+/**
+ * Reports on the real review of a workspace whose logs carry markup in model names, segments and request ids; the
+ * pair with the hostile request id answers absurdly on the candidate, so the outlier rules list it.
+ */
 class ReportTest {
     static final String EVIL = "<script>alert(1)</script>";
     static final String EVIL_HTML = "&lt;script&gt;alert(1)&lt;/script&gt;";
     static final String EVIL_MD = "&lt;script&gt;alert\\(1\\)&lt;/script&gt;";
+    static final int HOSTILE = 7;
 
     @TempDir Path dir;
     private Workspace ws;
@@ -49,12 +52,14 @@ class ReportTest {
         StringBuilder live = new StringBuilder(), shadow = new StringBuilder();
         for (int i = 0; i < 20; i++) {
             String ts = "2026-11-20T10:00:" + String.format(Locale.ROOT, "%02d", i) + ".000Z";
-            live.append("{\"request_id\":\"r").append(i).append("\",\"timestamp\":\"").append(ts).append("\",\"model\":\"")
-                .append(evilJson).append("\",\"model_version\":\"1|0`x\",\"variant\":\"live\",\"prediction\":40.0,")
-                .append("\"latency_ms\":20.0,\"segment\":\"").append(evilJson).append("\"}\n");
-            shadow.append("{\"request_id\":\"r").append(i).append("\",\"timestamp\":\"").append(ts)
-                .append("\",\"model\":\"gbr\",\"model_version\":\"2.0\",\"variant\":\"shadow\",\"prediction\":41.0,")
-                .append("\"latency_ms\":23.0,\"segment\":\"web\"}\n");
+            String id = i == HOSTILE ? evilJson : "r" + i;
+            double b = 40.0 + i % 5, cand = i == HOSTILE ? 40_000.0 : b + 1 + (i % 3) * 0.5;
+            live.append("{\"request_id\":\"").append(id).append("\",\"timestamp\":\"").append(ts).append("\",\"model\":\"")
+                .append(evilJson).append("\",\"model_version\":\"1|0`x\",\"variant\":\"live\",\"prediction\":").append(b)
+                .append(",\"latency_ms\":20.0,\"segment\":\"").append(evilJson).append("\"}\n");
+            shadow.append("{\"request_id\":\"").append(id).append("\",\"timestamp\":\"").append(ts)
+                .append("\",\"model\":\"gbr\",\"model_version\":\"2.0\",\"variant\":\"shadow\",\"prediction\":").append(cand)
+                .append(",\"latency_ms\":23.0,\"segment\":\"web\"}\n");
         }
         Files.writeString(dir.resolve("live.jsonl"), live);
         Files.writeString(dir.resolve("shadow.jsonl"), shadow);
@@ -79,21 +84,9 @@ class ReportTest {
         ws.close();
     }
 
-    /** The stand-in's counts plus the fixture's other figures, with a hostile outlier. */
-    private SummarySource source() {
-        return (conn, comparison) -> {
-            ObjectNode counts = new CountsOnlySummary().summarize(conn, comparison);
-            ObjectNode s = Fixtures.summary("summary-good.json");
-            s.set("counts", counts.get("counts"));
-            s.set("comparison", counts.get("comparison"));
-            ((com.fasterxml.jackson.databind.node.ArrayNode) s.get("outliers")).addObject()
-                    .put("request_id", EVIL).put("rule", "extreme_high").put("detail", "segment " + EVIL);
-            return s;
-        };
-    }
-
     private ReportContent content() throws Exception {
-        return ReportBuilder.collect(c, cmp, source(), GateSettings.defaults(), "ws.duckdb", LocalDateTime.of(2026, 11, 22, 9, 0));
+        return ReportBuilder.collect(c, cmp, ReviewSummary.source(SummaryOptions.DEFAULT), GateSettings.defaults(), "ws.duckdb",
+                LocalDateTime.of(2026, 11, 22, 9, 0));
     }
 
     @Test
@@ -112,7 +105,9 @@ class ReportTest {
                 "nothing is fetched from the network");
         assertTrue(html.contains("<svg"), "charts are inline SVG");
         assertTrue(html.contains("<figure><svg"));
-        assertEquals(20, r.summary().get("counts").get("paired").asLong());
+        assertEquals(20, r.review().summary().counts().paired());
+        assertTrue(r.flags().stream().anyMatch(f -> f.requestId().equals(EVIL)), "the real rules flag the hostile pair: " + r.flags());
+        assertTrue(html.contains("<td>" + EVIL_HTML + "</td><td>"), "flagged pair's request id, escaped");
         assertTrue(html.contains("Decision log verified: 1 record(s), chain intact"));
         assertTrue(Files.size(out) < 100_000, "small: " + Files.size(out));
     }
@@ -132,9 +127,12 @@ class ReportTest {
         String text = ReportFormat.JSON.render(content());
         JsonNode j = new ObjectMapper().readTree(text);
         assertEquals(EVIL, j.at("/lifecycle/0/model").asText());
-        assertEquals("hold", j.at("/summary/verdict/recommendation").asText());
+        ReportContent r = content();
+        assertEquals(r.verdict().recommendation().id(), j.at("/summary/verdict/recommendation").asText());
         assertEquals(9, j.at("/summary/verdict/gates").size());
-        assertEquals(EVIL, j.at("/summary/outliers/2/request_id").asText());
+        boolean listed = false;
+        for (JsonNode o : j.at("/summary/outliers")) listed |= EVIL.equals(o.get("request_id").asText());
+        assertTrue(listed, "the hostile request id is kept as data: " + j.at("/summary/outliers"));
         assertEquals(1, j.at("/decisions").size());
         assertTrue(j.at("/verification/intact").asBoolean());
         assertEquals("wrong", j.at("/reviewed_sample/0/verdict").asText());
@@ -156,12 +154,8 @@ class ReportTest {
 
     @Test
     void histogramNeedsMatchingEdgesAndCounts() {
-        ObjectNode h = new ObjectMapper().createObjectNode();
-        h.putArray("edges").add(0).add(1).add(2);
-        h.putArray("counts").add(5).add(7);
-        String svg = SvgCharts.histogram(h, "t", "ms");
+        String svg = SvgCharts.histogram(new Summary.Histogram(List.of(0.0, 1.0, 2.0), List.of(5L, 7L)), "t", "ms");
         assertEquals(2, svg.split("<rect").length - 1);
-        h.withArray("counts").add(3);
-        assertEquals(null, SvgCharts.histogram(h, "t", "ms"));
+        assertEquals(null, SvgCharts.histogram(new Summary.Histogram(List.of(0.0, 1.0, 2.0), List.of(5L, 7L, 3L)), "t", "ms"));
     }
 }

@@ -10,7 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shadowbench.core.BadInputException;
-import dev.shadowbench.core.decide.CountsOnlySummary;
+import dev.shadowbench.core.decide.ReviewSummary;
+import dev.shadowbench.core.decide.SmallWorkspace;
+import dev.shadowbench.core.decide.SummarySources;
+import dev.shadowbench.core.workspace.Workspace;
 import dev.shadowbench.core.decide.DecisionType;
 import dev.shadowbench.core.decide.GateStatus;
 import dev.shadowbench.core.decide.Stage;
@@ -31,16 +34,21 @@ class DecisionsViewModelTest {
 
     @Test
     void gatesFormHistoryVerificationAndExport() throws Exception {
-        Path file = DecisionsFixture.workspace(dir);
+        Path file = SmallWorkspace.create(dir);
+        ReviewSummary expected;
+        try (Workspace ws = Workspace.open(file)) {
+            expected = SmallWorkspace.review(ws);
+        }
         DecisionsFixture fx = new DecisionsFixture(dir);
-        DecisionsViewModel vm = onFx(() -> new DecisionsViewModel(fx.main, new CountsOnlySummary()));
+        DecisionsViewModel vm = onFx(() -> new DecisionsViewModel(fx.main, SummarySources.standard()));
         runFx(() -> fx.main.open(file));
         until("gates", () -> vm.assessmentProperty().get() != null);
 
-        assertEquals(9, vm.gates().size());
-        assertEquals(GateStatus.PASS, vm.gates().stream().filter(g -> g.name().equals("coverage")).findFirst().orElseThrow().status());
+        assertEquals(expected.verdict().gates(), vm.gates(), "the screen shows the real review's gates");
+        assertEquals(0, expected.verdict().count(GateStatus.NO_DATA), "latency, labels and feedback are all recorded");
         assertEquals("Candidate: gbr 2.0.0-rc1 · shadow", vm.candidateProperty().get());
-        assertTrue(vm.recommendationProperty().get().startsWith("Gates recommend: HOLD"), vm.recommendationProperty().get());
+        String rec = expected.verdict().recommendation().id().toUpperCase(java.util.Locale.ROOT);
+        assertTrue(vm.recommendationProperty().get().startsWith("Gates recommend: " + rec), vm.recommendationProperty().get());
         assertEquals(Stage.SHADOW, vm.stageProperty().get());
         assertEquals("0", vm.trafficSharePercentProperty().get());
         assertFalse(onFx(() -> vm.canRecord().get()), "no reviewer yet");
@@ -61,7 +69,7 @@ class DecisionsViewModelTest {
         assertTrue(vm.verificationProperty().get().contains("chain intact"));
 
         // a new view model on the same home starts with the remembered reviewer
-        DecisionsViewModel again = onFx(() -> new DecisionsViewModel(fx.main, new CountsOnlySummary()));
+        DecisionsViewModel again = onFx(() -> new DecisionsViewModel(fx.main, SummarySources.standard()));
         assertEquals("ana", again.reviewerProperty().get());
 
         Tamper.sql(fx.main.workspace(), "UPDATE decisions SET reviewer = 'mallory'");

@@ -4,7 +4,7 @@ import static dev.shadowbench.ui.FxWait.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.shadowbench.core.decide.CountsOnlySummary;
+import dev.shadowbench.core.decide.SummarySources;
 import dev.shadowbench.core.decide.DecisionRecord;
 import dev.shadowbench.core.decide.GateResult;
 import dev.shadowbench.core.decide.LifecycleBoard;
@@ -22,20 +22,27 @@ import javafx.scene.control.Tab;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.ApplicationTest;
 
 /** Drives the real Decisions and Lifecycle screens headless: gates shown, a decision recorded by typing, Ctrl+E export. */
 class DecisionsViewTest extends ApplicationTest {
     private static Path dir;
+    private static Path file;
     private DecisionsFixture fx;
+
+    /** The logs are generated and imported before the stage starts: no I/O on the FX thread while it is set up. */
+    @BeforeAll
+    static void workspace() throws Exception {
+        dir = Files.createTempDirectory("decisions-view");
+        file = DecisionsFixture.workspace(dir);
+    }
 
     @Override
     public void start(Stage stage) throws Exception {
-        dir = Files.createTempDirectory("decisions-view");
-        Path file = DecisionsFixture.workspace(dir);
         fx = new DecisionsFixture(dir);
-        DecisionsViewModel vm = new DecisionsViewModel(fx.main, new CountsOnlySummary());
+        DecisionsViewModel vm = new DecisionsViewModel(fx.main, SummarySources.standard());
         LifecycleViewModel lvm = new LifecycleViewModel(fx.main);
         TabPane tabs = new TabPane(new Tab("Decisions", new DecisionsView(vm)), new Tab("Lifecycle", new LifecycleView(lvm)));
         stage.setScene(new Scene(tabs, 1200, 800));

@@ -1,0 +1,36 @@
+package dev.shadowbench.core.compare;
+
+/**
+ * A comparison paired, as {@link PairIndex#open} returns it: the comparison, its coverage, and where its stored
+ * tables are. The figures ({@link SummaryService}), the outlier rules and the sample take this handle and read the
+ * tables it names, so nothing depends on state left on a connection.
+ *
+ * <p>{@code prefix} begins every table name (e.g. {@code pair_index.e12_}; the entry id comes from a sequence, so
+ * the names are safe identifiers). {@link #pairs()} has columns request_id, ts, day, segment, b_prediction,
+ * c_prediction, b_class, c_class, b_ranking, c_ranking, b_latency, c_latency, b_feedback, c_feedback, label,
+ * label_class; {@link #sideDays()} sums each side's records per day (side 'b' or 'c', day, ids, rows, and how many
+ * ids have a prediction, class, ranking, latency, feedback).
+ */
+public record PairedComparison(Comparison comparison, Pairing.Coverage coverage, String prefix) {
+
+    /** One row per paired request id. */
+    public String pairs() { return prefix + "pairs"; }
+
+    /** Each side's records counted per day. */
+    public String sideDays() { return prefix + "side_days"; }
+
+    /** Distinct predictions per side with counts and running counts. */
+    public String predictionCdf() { return prefix + "prediction_cdf"; }
+
+    /** Distinct latencies per side with counts and running counts. */
+    public String latencyCdf() { return prefix + "latency_cdf"; }
+
+    /** Distinct absolute and relative differences with counts and running counts. */
+    public String divergenceCdf() { return prefix + "divergence_cdf"; }
+
+    /** Differences and latencies per segment and per day, with running counts. */
+    public String breakdownCdf() { return prefix + "breakdown_cdf"; }
+
+    /** Pairs per segment and per day, with the class disagreement counts. */
+    public String groupCounts() { return prefix + "group_counts"; }
+}
