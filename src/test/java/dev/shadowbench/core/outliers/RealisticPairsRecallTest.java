@@ -41,7 +41,7 @@ class RealisticPairsRecallTest {
 
     /**
      * Probability scores (bimodal, their log ratio heavy-tailed), a skewed target bunched near its maximum (friedman3:
-     * extreme flags its clean long tail) and a baseline that goes negative (friedman2: linear scale, a divided answer
+     * both rules flag its clean long tail) and a baseline that goes negative (friedman2: linear scale, a divided answer
      * stays near the others). Measured and printed, not asserted: the rules' scales, not their thresholds, fail here.
      */
     static final Set<String> KNOWN_GAPS = Set.of("friedman2_linear_vs_gbr", "friedman3_ridge_vs_knn",
