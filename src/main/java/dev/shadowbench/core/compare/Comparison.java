@@ -17,8 +17,8 @@ public record Comparison(Side baseline, Side candidate, LocalDate from, LocalDat
     public Comparison withWindow(LocalDate f, LocalDate t) { return new Comparison(baseline, candidate, f, t); }
 
     /**
-     * The default comparison for a workspace: live vs shadow (or canary) when both exist, else the two
-     * variants with the most rows, the larger as baseline. Null when the workspace has fewer than two variants.
+     * The default comparison for a workspace, sides chosen by what their names mean ({@link #defaultAmong}). Null
+     * when the workspace has fewer than two variants.
      */
     public static Comparison defaultFor(Connection c) throws SQLException {
         List<String> variants = new ArrayList<>();
@@ -26,11 +26,30 @@ public record Comparison(Side baseline, Side candidate, LocalDate from, LocalDat
              ResultSet rs = st.executeQuery("SELECT variant FROM predictions GROUP BY variant ORDER BY count(*) DESC, variant")) {
             while (rs.next()) variants.add(rs.getString(1));
         }
-        if (variants.size() < 2) return null;
-        String base = variants.contains("live") ? "live" : variants.get(0);
-        String cand = variants.contains("shadow") ? "shadow" : variants.contains("canary") ? "canary"
-                : variants.stream().filter(v -> !v.equals(base)).findFirst().orElseThrow();
+        return defaultAmong(variants);
+    }
+
+    /**
+     * The default comparison among {@code variants} (most rows first): the baseline is the largest variant whose name
+     * says it serves traffic (live, production, default, AllTraffic, primary ...), else the largest that does not say it
+     * is under test; the candidate is the largest other variant named as under test (shadow, canary, Shadow-01,
+     * challenger ...), else the largest other one. Never the same variant twice; never chosen by name order. Null
+     * with fewer than two variants.
+     */
+    public static Comparison defaultAmong(List<String> variants) {
+        List<String> distinct = variants.stream().distinct().toList();
+        if (distinct.size() < 2) return null;
+        String base = first(distinct, VariantRole.BASELINE, null);
+        if (base == null) base = first(distinct, VariantRole.NEUTRAL, null);
+        if (base == null) base = distinct.get(0);
+        String cand = first(distinct, VariantRole.CANDIDATE, base);
+        if (cand == null) cand = first(distinct, VariantRole.NEUTRAL, base);
+        if (cand == null) cand = first(distinct, VariantRole.BASELINE, base);
         return new Comparison(Side.variant(base), Side.variant(cand), null, null);
+    }
+
+    private static String first(List<String> variants, VariantRole role, String not) {
+        return variants.stream().filter(v -> !v.equals(not) && VariantRole.of(v) == role).findFirst().orElse(null);
     }
 
     /** {@link #defaultFor(Connection)} on a connection of its own. */

@@ -8,6 +8,7 @@ import dev.shadowbench.core.task.CancelledException;
 import dev.shadowbench.core.task.ProgressSink;
 import dev.shadowbench.core.workspace.Workspace;
 import java.sql.Connection;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,49 @@ class ComparisonTest {
             Fixtures.exec(c, "UPDATE predictions SET variant = 'AllTraffic' WHERE variant = 'live'",
                     "UPDATE predictions SET variant = 'ShadowTraffic' WHERE variant = 'canary'");
             assertEquals("AllTraffic/*/* vs ShadowTraffic/*/*", Comparison.defaultFor(c).key());
+        }
+    }
+
+    /** Issue 16 item 3: sides by what the names mean, never by name order, never one variant on both sides. */
+    @Test
+    void defaultSidesFollowTheMeaningOfTheNames() {
+        // variants as defaultFor lists them: most rows first
+        assertEquals("default/*/* vs canary/*/*", Comparison.defaultAmong(List.of("canary", "default")).key());
+        assertEquals("default/*/* vs canary/*/*", Comparison.defaultAmong(List.of("default", "canary")).key());
+        assertEquals("variant-1/*/* vs Shadow-01/*/*", Comparison.defaultAmong(List.of("Shadow-01", "variant-1")).key());
+        assertEquals("AllTraffic/*/* vs ShadowTraffic/*/*", Comparison.defaultAmong(List.of("ShadowTraffic", "AllTraffic")).key());
+        assertEquals("production/*/* vs challenger/*/*", Comparison.defaultAmong(List.of("challenger", "production")).key());
+        assertEquals("prod/*/* vs shadow_prod/*/*", Comparison.defaultAmong(List.of("shadow_prod", "prod")).key());
+        assertEquals("primary/*/* vs candidate/*/*", Comparison.defaultAmong(List.of("candidate", "primary")).key());
+        // a named live side wins over a larger unnamed one; the largest candidate is compared
+        assertEquals("live/*/* vs canary/*/*", Comparison.defaultAmong(List.of("canary", "blue", "live", "shadow")).key());
+        // nothing named: the two largest, the larger as baseline
+        assertEquals("green/*/* vs blue/*/*", Comparison.defaultAmong(List.of("green", "blue", "red")).key());
+        // only candidates, or only baselines: still two different sides
+        assertEquals("Shadow-01/*/* vs Shadow-02/*/*", Comparison.defaultAmong(List.of("Shadow-01", "Shadow-02")).key());
+        assertEquals("live/*/* vs default/*/*", Comparison.defaultAmong(List.of("live", "default")).key());
+        assertNull(Comparison.defaultAmong(List.of("live")));
+        assertNull(Comparison.defaultAmong(List.of()));
+    }
+
+    @Test
+    void variantRolesReadTheWordsOfTheName() {
+        assertEquals(VariantRole.CANDIDATE, VariantRole.of("Shadow-01"));
+        assertEquals(VariantRole.CANDIDATE, VariantRole.of("ShadowTraffic"));
+        assertEquals(VariantRole.BASELINE, VariantRole.of("AllTraffic"));
+        assertEquals(VariantRole.BASELINE, VariantRole.of("all-traffic"));
+        assertEquals(VariantRole.NEUTRAL, VariantRole.of("variant-1"));
+        assertEquals(VariantRole.NEUTRAL, VariantRole.of("delivery"), "'live' inside a word is not the word live");
+        assertEquals(List.of("shadow", "traffic", "2"), VariantRole.words("ShadowTraffic2"));
+    }
+
+    @Test
+    void aKserveWorkspaceComparesDefaultWithCanary() throws Exception {
+        try (Workspace ws = Workspace.inMemory(); Connection c = ws.connect()) {
+            Fixtures.regression(c, 5, 8);
+            Fixtures.exec(c, "UPDATE predictions SET variant = 'default' WHERE variant = 'live'",
+                    "UPDATE predictions SET variant = 'canary' WHERE variant = 'shadow'");
+            assertEquals("default/*/* vs canary/*/*", Comparison.defaultFor(c).key());
         }
     }
 

@@ -16,7 +16,7 @@ class OutlierSettingsTest {
         assertEquals(6, s.value("extreme.mad_k"));
         assertFalse(s.enabled("leak"));
         assertEquals(250, s.value("latency.budget_ms"));
-        assertEquals(8, s.value("divergence.mad_k"));
+        assertEquals(5.2, s.value("divergence.mad_k"), "calibrated on realistic model pairs (RealisticPairsRecallTest)");
         assertTrue(s.enabled("extreme"));
         assertEquals(OutlierSettings.defaults(), OutlierSettings.parse(List.of()));
     }
