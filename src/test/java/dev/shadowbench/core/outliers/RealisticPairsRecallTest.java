@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.compare.PairIndex;
+import dev.shadowbench.core.compare.PairedComparison;
 import dev.shadowbench.core.compare.Side;
 import dev.shadowbench.core.ingest.ImportRequest;
 import dev.shadowbench.core.ingest.LogImporter;
@@ -83,8 +84,9 @@ class RealisticPairsRecallTest {
             imp.run(ImportRequest.predictions(List.of(shadow), "shadow"), ProgressSink.NONE);
             imp.run(ImportRequest.labels(List.of(labels)), ProgressSink.NONE);
             try (Connection c = ws.connect(); Statement st = c.createStatement()) {
-                PairIndex.open(c, new Comparison(Side.variant("live"), Side.variant("shadow"), null, null), ProgressSink.NONE);
-                OutlierReport report = OutlierDetector.detect(c, OutlierSettings.defaults(), ProgressSink.NONE);
+                PairedComparison pc = PairIndex.open(c, new Comparison(Side.variant("live"), Side.variant("shadow"), null, null),
+                        ProgressSink.NONE);
+                OutlierReport report = OutlierDetector.detect(c, pc, OutlierSettings.defaults(), ProgressSink.NONE);
                 try (ResultSet rs = st.executeQuery("""
                         WITH f AS (SELECT DISTINCT request_id FROM outlier_flags WHERE rule IN ('extreme', 'divergence')),
                         j AS (SELECT i.injected, f.request_id IS NOT NULL AS hit FROM injected i LEFT JOIN f USING (request_id))
