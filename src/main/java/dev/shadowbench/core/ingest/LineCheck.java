@@ -27,12 +27,16 @@ final class LineCheck {
         TabularSource.scalar(st, "SELECT count(*) FROM " + Sql.lineReader(file,
                 ", store_rejects=true, rejects_table='sb_line_rejects', rejects_scan='sb_line_scans'"));
         st.execute("INSERT INTO sb_bad_lines SELECT " + f + ", line, line - row_number() OVER (ORDER BY line), csv_line, "
-                + "CASE WHEN CAST(error_type AS VARCHAR) = 'INVALID ENCODING' THEN 'invalid UTF-8 (the line is not UTF-8 text)' "
-                + "WHEN CAST(error_type AS VARCHAR) = 'LINE SIZE OVER MAXIMUM' THEN 'line longer than "
-                + (Sql.MAX_LINE_BYTES >> 20) + " MB' "
-                + "ELSE lower(replace(CAST(error_type AS VARCHAR), '_', ' ')) END "
-                + "FROM (SELECT DISTINCT ON (line) * FROM sb_line_rejects ORDER BY line)");
+                + reason("error_type", "error_message") + " FROM (SELECT DISTINCT ON (line) * FROM sb_line_rejects ORDER BY line)");
         return TabularSource.scalar(st, "SELECT count(*) FROM sb_bad_lines WHERE source_file = " + f);
+    }
+
+    /** The quarantine reason for a row of a DuckDB CSV rejects table, given its error_type and error_message columns. */
+    static String reason(String errorType, String errorMessage) {
+        String type = "CAST(" + errorType + " AS VARCHAR)";
+        return "CASE WHEN " + type + " = 'INVALID ENCODING' THEN 'invalid UTF-8 (the line is not UTF-8 text)' "
+                + "WHEN " + type + " = 'LINE SIZE OVER MAXIMUM' THEN 'line longer than " + (Sql.MAX_LINE_BYTES >> 20) + " MB' "
+                + "ELSE lower(replace(" + type + ", '_', ' ')) || ': ' || " + errorMessage + " END";
     }
 
     /** Quarantines the file's unreadable lines (found by {@link #find}) in stage_all. */

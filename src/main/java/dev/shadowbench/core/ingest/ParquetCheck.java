@@ -17,12 +17,13 @@ final class ParquetCheck {
     private ParquetCheck() {}
 
     static void stage(Statement st, Path file, String insert) throws SQLException {
+        Connection c = st.getConnection(); // asked first: the driver closes a statement that failed
         try {
             st.execute(insert);
         } catch (SQLException e) {
             String msg = e.getMessage() == null ? "" : e.getMessage();
             if (msg.toLowerCase(Locale.ROOT).contains("interrupt")) throw e;
-            throw new BadInputException(file + ": corrupt Parquet data" + where(st.getConnection(), file) + ": "
+            throw new BadInputException(file + ": corrupt Parquet data" + where(c, file) + ": "
                     + SourceProbe.firstLine(msg), e);
         }
     }

@@ -128,6 +128,14 @@ final class Staging {
             problems.add(new String[] {none, predName, "prediction is not a number, class or list"});
             problems.add(new String[] {p + "variant IS NULL", fieldName(m, Field.VARIANT), "missing variant (give --variant)"});
         }
+        // NaN and infinity parse as numbers (JSON 1e400, NaN; CSV "inf") but would poison every mean and quantile
+        if (kind == ImportRequest.Kind.PREDICTIONS) {
+            problems.add(new String[] {"NOT isfinite(" + p + "prediction)", fieldName(m, Field.PREDICTION),
+                    "prediction is not a finite number"});
+        }
+        problems.add(new String[] {"NOT isfinite(" + p + "label)", fieldName(m, Field.LABEL), "label is not a finite number"});
+        problems.add(new String[] {"NOT isfinite(" + p + "latency_ms)", fieldName(m, Field.LATENCY),
+                "latency is not a finite number"});
         String tsField = fieldName(m, Field.TIMESTAMP);
         String tsMissing = p + "r_ts IS NOT NULL AND " + p + "ts IS NULL";
         problems.add(new String[] {tsMissing + " AND TRY_CAST(" + p + "r_ts AS DOUBLE) IS NOT NULL", tsField,

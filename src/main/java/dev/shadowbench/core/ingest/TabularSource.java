@@ -50,8 +50,8 @@ final class TabularSource {
                 long rejects = scalar(st, "SELECT count(*) FROM sb_rejects");
                 if (rejects > 0 || blank > 0) renumberCsv(st, file);
                 st.execute("INSERT INTO stage_all(source_file, line_no, problem_field, problem, raw, merged) "
-                        + "SELECT " + Sql.lit(f) + ", line, column_name, lower(replace(CAST(error_type AS VARCHAR), '_', ' ')) || ': ' "
-                        + "|| error_message, csv_line, false FROM (SELECT DISTINCT ON (line) * FROM sb_rejects ORDER BY line)");
+                        + "SELECT " + Sql.lit(f) + ", line, column_name, " + LineCheck.reason("error_type", "error_message")
+                        + ", csv_line, false FROM (SELECT DISTINCT ON (line) * FROM sb_rejects ORDER BY line)");
             }
             case PARQUET -> {
                 String p = Staging.prefix(probe.columns());
