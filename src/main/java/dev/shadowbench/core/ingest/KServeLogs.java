@@ -33,18 +33,23 @@ final class KServeLogs {
         Path file = probe.file();
         List<SourceColumn> cols = probe.columns();
         String scan;
+        String p = Staging.prefix(cols);
         LogFormat container = SourceProbe.containerOf(file, null);
+        long bad = 0;
         if (container == LogFormat.JSONL) {
+            bad = LineCheck.find(st, file);
             scan = TabularSource.lineScan(file, TabularSource.declared(cols));
         } else if (container == LogFormat.CSV) {
-            scan = "(SELECT row_number() OVER () + 1 AS line_no, NULL::VARCHAR AS raw_line, NULL::VARCHAR AS parse_problem, * "
-                    + "FROM read_csv(" + Sql.lit(file) + ", header=true, all_varchar=true))";
+            scan = "(SELECT " + Staging.scanColumns(p, "row_number() OVER () + 1", "NULL::VARCHAR", "NULL::VARCHAR")
+                    + ", * FROM read_csv(" + Sql.file(file) + ", header=true, all_varchar=true))";
         } else {
-            scan = "(SELECT file_row_number + 1 AS line_no, NULL::VARCHAR AS raw_line, NULL::VARCHAR AS parse_problem, * "
-                    + "FROM read_parquet(" + Sql.lit(file) + "))";
+            scan = "(SELECT " + Staging.scanColumns(p, "file_row_number + 1", "NULL::VARCHAR", "NULL::VARCHAR")
+                    + ", * FROM read_parquet(" + Sql.file(file) + "))";
         }
         String bytes = col(cols, "bytes", "data", "payload");
-        st.execute("INSERT INTO kserve_raw SELECT " + Sql.lit(file.toString()) + ", line_no, raw_line, parse_problem, "
+        if (bad > 0) LineCheck.quarantine(st, file);
+        st.execute("INSERT INTO kserve_raw SELECT " + Sql.lit(file.toString()) + ", " + p + "line_no, " + p + "raw_line, "
+                + p + "parse_problem, "
                 + col(cols, "id", "ce_id", "ce-id") + ", " + col(cols, "reqType", "type", "ce_type", "ce-type") + ", "
                 + (bytes.equals("NULL") ? "NULL" : PayloadSql.decodeBase64(bytes)) + ", "
                 + col(cols, "endpoint", "ce_endpoint") + ", " + col(cols, "inferenceService", "inferenceservicename", "ce_inferenceservicename")
@@ -72,8 +77,9 @@ final class KServeLogs {
         }
         st.execute("CREATE OR REPLACE TEMP TABLE kserve_raw AS SELECT *, parse_problem IS NULL AND lower(req_type) LIKE '%request%' "
                 + "AS is_request FROM kserve_raw");
-        String responses = "(SELECT r.source_file, r.line_no, r.raw_line, coalesce(r.parse_problem, CASE WHEN r.req_type IS NULL "
-                + "THEN 'no reqType: not a KServe payload record' END) AS parse_problem, r.id AS request_id, r.time AS \"timestamp\", "
+        String responses = "(SELECT r.source_file, " + Staging.scanColumns("sb_", "r.line_no", "r.raw_line",
+                "coalesce(r.parse_problem, CASE WHEN r.req_type IS NULL THEN 'no reqType: not a KServe payload record' END)")
+                + ", r.id AS request_id, r.time AS \"timestamp\", "
                 + PayloadSql.prediction("r.payload") + " AS prediction, r.endpoint AS variant, r.service AS model, "
                 + "q.payload AS input, r.payload AS output, r.namespace, r.component "
                 + "FROM kserve_raw r LEFT JOIN (SELECT id, any_value(payload) AS payload FROM kserve_raw WHERE is_request GROUP BY id) q "
@@ -82,6 +88,7 @@ final class KServeLogs {
         for (String n : List.of("request_id", "timestamp", "prediction", "variant", "model", "input", "output", "namespace", "component")) {
             cols.add(new SourceColumn(n, "VARCHAR"));
         }
+        if (!Staging.prefix(cols).equals("sb_")) throw new IllegalStateException("KServe columns collide with sb_");
         st.execute(Staging.insert(null, responses, cols, MAPPING, req.kind(), req.variantOverride()));
         st.execute("INSERT INTO stage_all(source_file, line_no, request_id, variant, problem_field, problem, raw, merged) "
                 + "SELECT source_file, line_no, id, endpoint, CASE WHEN NOT matched THEN 'id' END, "

@@ -28,8 +28,13 @@ import java.util.stream.Collectors;
  */
 public final class LogImporter {
     private final Workspace workspace;
+    /** How many times the last run started reading its files (1 unless a file expected clean was not). */
+    private int attempts;
 
     public LogImporter(Workspace workspace) { this.workspace = workspace; }
+
+    /** Attempts of the last {@link #run}: each one past the first re-read every file before the one that was not clean. */
+    int attempts() { return attempts; }
 
     /** Accounting of one file, counted while staging. */
     record FileCount(Path file, String hash, long size, LogFormat format, String variant, ColumnMapping mapping,
@@ -54,7 +59,10 @@ public final class LogImporter {
             t.setDaemon(true);
             return t;
         });
-        try (Connection c = workspace.connect()) {
+        attempts = 0;
+        // files are probed on a connection of their own, outside the import's transaction: a probe that fails
+        // (DuckDB's sampler refusing a line) must not abort the transaction holding the files read so far
+        try (Connection c = workspace.connect(); Connection probes = workspace.connect()) {
             try (Statement st = c.createStatement()) {
                 st.execute("SET TimeZone='UTC'");
                 // DuckDB tracks a query's progress only with the progress bar on; it must not print, though
@@ -65,8 +73,9 @@ public final class LogImporter {
                 // a fresh statement per attempt: the driver closes a statement that failed
                 try (Statement st = c.createStatement(); CancelWatch watch = new CancelWatch(st, progress)) {
                     c.setAutoCommit(false);
+                    attempts++;
                     try {
-                        return importAll(c, st, watch, req, files, forced, lineByLine, hasher);
+                        return importAll(c, probes, st, watch, req, files, forced, lineByLine, hasher);
                     } catch (NotClean e) {
                         c.rollback();
                         lineByLine.add(e.file);
@@ -97,9 +106,12 @@ public final class LogImporter {
         }
     }
 
-    private ImportReport importAll(Connection c, Statement st, CancelWatch watch, ImportRequest req, List<Path> files,
+    private ImportReport importAll(Connection c, Connection probes, Statement st, CancelWatch watch, ImportRequest req,
+                                   List<Path> files,
                                    LogFormat forced, Set<Path> lineByLine, ExecutorService hasher) throws SQLException {
         st.execute(Staging.CREATE);
+        st.execute(LineCheck.CREATE);
+        st.execute("DELETE FROM sb_bad_lines");
         st.execute("DROP TABLE IF EXISTS kserve_raw");
         long id;
         try (ResultSet rs = st.executeQuery("SELECT nextval('import_id_seq')")) { rs.next(); id = rs.getLong(1); }
@@ -127,10 +139,10 @@ public final class LogImporter {
                     continue;
                 }
             }
-            SourceProbe.Probe probe = SourceProbe.probe(c, file, forced);
+            SourceProbe.Probe probe = SourceProbe.probe(probes, file, forced);
             Trace.mark("probe");
             watch.step("Importing " + file.getFileName() + " (" + (i + 1) + " of " + files.size() + ")", i * 1000L, 1000, (files.size() + 1L) * 1000);
-            boolean fast = probe.format() == LogFormat.JSONL && !lineByLine.contains(file);
+            boolean fast = probe.format() == LogFormat.JSONL && !probe.irregular() && !lineByLine.contains(file);
             if (!fast && hash == null) hash = join(pending).hash();
             if (probe.format() == LogFormat.KSERVE) {
                 KServeLogs.stageRaw(st, probe);
@@ -142,9 +154,10 @@ public final class LogImporter {
                 ColumnMapping m = mappingFor(store, probe, req);
                 if (fast) {
                     FileCount fc = TabularSource.importClean(st, id, probe, req, size, m, pending);
+                    // a hash checked above is in seen already; one not checked yet (no file of that size before)
+                    // is checked now: the file changed since its size was read, so start again, hash first
+                    if (hash == null && (!seen.add(fc.hash()) || store.alreadyImported(fc.hash()))) throw new NotClean(file);
                     hash = fc.hash();
-                    // the same content after all: start again, this time checking the hash first
-                    if (!seen.add(hash) || store.alreadyImported(hash)) throw new NotClean(file);
                     counts.add(fc);
                 } else {
                     counts.add(TabularSource.stage(st, probe, req, hash, size, m));

@@ -37,11 +37,12 @@ final class SageMakerCapture {
             throw new BadInputException(file + ": cannot tell the SageMaker variant: the file is not under "
                     + "<endpoint>/<variant>/yyyy/mm/dd/hh/. Give --variant.");
         }
+        long bad = LineCheck.find(st, file);
         long[] lc = TabularSource.countLines(st, file);
         String g = "json_extract_string(doc, ";
         String out = PayloadSql.decode(g + "'$.captureData.endpointOutput.data')", g + "'$.captureData.endpointOutput.encoding')");
         String in = PayloadSql.decode(g + "'$.captureData.endpointInput.data')", g + "'$.captureData.endpointInput.encoding')");
-        String scan = "(SELECT line_no, raw_line, parse_problem, coalesce(inference_id, event_id) AS request_id, \"timestamp\", "
+        String scan = "(SELECT " + Staging.scanColumns("sb_", "line_no", "raw_line", "parse_problem") + ", coalesce(inference_id, event_id) AS request_id, \"timestamp\", "
                 + PayloadSql.prediction("output") + " AS prediction, event_id, inference_id, input, output, input_encoding, "
                 + "output_encoding, " + Sql.lit(ev == null ? null : ev[0]) + " AS model FROM ("
                 + "SELECT line_no, raw_line, CASE WHEN doc IS NULL THEN 'malformed JSON' "
@@ -64,6 +65,7 @@ final class SageMakerCapture {
         cols.add(new SourceColumn("model", "VARCHAR"));
         ColumnMapping m = MAPPING.with(Field.MODEL, "model");
         st.execute(Staging.insert(file.toString(), scan, cols, m, req.kind(), variant));
+        if (bad > 0) LineCheck.quarantine(st, file);
         long[] r = TabularSource.split(st, file.toString());
         return new LogImporter.FileCount(file, hash, size, LogFormat.SAGEMAKER, variant, m, lc[0], r[0], r[1], lc[1]);
     }

@@ -17,8 +17,13 @@ import java.util.zip.GZIPInputStream;
 public final class SourceProbe {
     private SourceProbe() {}
 
-    /** A file's format and columns. */
-    public record Probe(Path file, LogFormat format, List<SourceColumn> columns) {
+    /**
+     * A file's format and columns; {@code irregular} when DuckDB's reader could not sample the file as records
+     * (a line that is not an object, nested too deep, with an empty key...), so it is best read line by line.
+     */
+    public record Probe(Path file, LogFormat format, List<SourceColumn> columns, boolean irregular) {
+        public Probe(Path file, LogFormat format, List<SourceColumn> columns) { this(file, format, columns, false); }
+
         public boolean hasColumn(String name) { return columns.stream().anyMatch(c -> c.name().equals(name)); }
     }
 
@@ -29,14 +34,15 @@ public final class SourceProbe {
             throw new BadInputException(file + ": cannot read the file: " + e.getMessage());
         }
         LogFormat container = containerOf(file, forced);
-        List<SourceColumn> cols = describe(c, file, container);
+        boolean[] irregular = new boolean[1];
+        List<SourceColumn> cols = describe(c, file, container, irregular);
         LogFormat f = container;
         if (forced == LogFormat.SAGEMAKER || forced == null && container == LogFormat.JSONL && has(cols, "captureData")) {
             f = LogFormat.SAGEMAKER;
         } else if (forced == LogFormat.KSERVE || forced == null && has(cols, "reqType") && has(cols, "id")) {
             f = LogFormat.KSERVE;
         }
-        return new Probe(file, f, cols);
+        return new Probe(file, f, cols, irregular[0]);
     }
 
     private static boolean has(List<SourceColumn> cols, String name) {
@@ -72,18 +78,19 @@ public final class SourceProbe {
 
     static String describeSource(Path file, LogFormat container) {
         return switch (container) {
-            case CSV -> "read_csv(" + Sql.lit(file) + ", header=true, ignore_errors=true)";
-            case PARQUET -> "read_parquet(" + Sql.lit(file) + ")";
+            case CSV -> "read_csv(" + Sql.file(file) + ", header=true, ignore_errors=true)";
+            case PARQUET -> "read_parquet(" + Sql.file(file) + ")";
             default -> Sql.readJson(file, ", ignore_errors=true, sample_size=2000");
         };
     }
 
-    static List<SourceColumn> describe(Connection c, Path file, LogFormat container) {
+    static List<SourceColumn> describe(Connection c, Path file, LogFormat container, boolean[] irregular) {
         if (container == LogFormat.JSONL) {
             try {
                 return describeOnce(c, file, container);
             } catch (BadInputException e) {
                 // non-object lines (arrays, scalars) make DuckDB's sniffer give up on records: look at object lines only
+                irregular[0] = true;
                 return describeJsonObjects(c, file);
             }
         }
@@ -91,8 +98,11 @@ public final class SourceProbe {
     }
 
     private static List<SourceColumn> describeJsonObjects(Connection c, Path file) {
-        String sql = "SELECT CAST(json_group_structure(CAST(line AS JSON)) AS VARCHAR) FROM (SELECT line FROM " + Sql.lines(file)
-                + " WHERE json_valid(line) AND json_type(line) = 'OBJECT' LIMIT 2000)";
+        // try(json_structure()) leaves out a line nested deeper than DuckDB's limit (128): json_group_structure
+        // would fail on it with an internal error that invalidates the whole database
+        String sql = "SELECT CAST(json_group_structure(CAST(line AS JSON)) AS VARCHAR) FROM (SELECT line FROM "
+                + Sql.readableLines(file) + " WHERE json_valid(line) AND json_type(line) = 'OBJECT' "
+                + "AND try(json_structure(line)) IS NOT NULL LIMIT 2000)";
         String structure;
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             structure = rs.next() ? rs.getString(1) : null;
@@ -104,6 +114,7 @@ public final class SourceProbe {
         try {
             var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(structure);
             node.fields().forEachRemaining(e -> {
+                if (e.getKey().isEmpty()) return; // no column can be named ""; a line with such a key is quarantined
                 var v = e.getValue();
                 String type = v.isArray() ? "VARCHAR[]" : v.isObject() ? "STRUCT" : v.asText("VARCHAR");
                 if (type.equals("NULL")) type = "VARCHAR";

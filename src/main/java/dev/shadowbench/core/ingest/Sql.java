@@ -1,27 +1,68 @@
 package dev.shadowbench.core.ingest;
 
+import dev.shadowbench.core.BadInputException;
+import java.io.File;
 import java.nio.file.Path;
 
 /** Quoting for SQL built from names and paths that came from users' files. */
 final class Sql {
     private Sql() {}
 
+    /** The longest line read line by line; a longer one is quarantined ("line too long"), not the import failed. */
+    static final long MAX_LINE_BYTES = 256L << 20;
+
     static String lit(String s) { return s == null ? "NULL" : "'" + s.replace("'", "''") + "'"; }
 
-    static String lit(Path p) { return lit(p.toAbsolutePath().toString()); }
+    /**
+     * A file path for DuckDB's readers (read_json, read_csv, read_parquet), which take a path as a glob pattern:
+     * each '*', '?' and '[' is wrapped in brackets ("[*]", "[?]", "[[]"), so the pattern matches only the file
+     * itself. DuckDB's glob cannot list a file whose name also holds a backslash, so such a name is refused.
+     */
+    static String file(Path p) {
+        String s = p.toAbsolutePath().toString();
+        StringBuilder out = new StringBuilder(s.length() + 8);
+        boolean glob = false;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '*' || ch == '?' || ch == '[') {
+                out.append('[').append(ch).append(']');
+                glob = true;
+            } else {
+                out.append(ch);
+            }
+        }
+        if (glob && File.separatorChar == '/' && s.indexOf('\\') >= 0) {
+            throw new BadInputException(s + ": cannot be read: its path holds both a backslash and one of * ? [ "
+                    + "(rename the file or its folder)");
+        }
+        return lit(out.toString());
+    }
 
     static String ident(String s) { return "\"" + s.replace("\"", "\"\"") + "\""; }
 
-    /** Every physical line of a text file (gzip too) as one VARCHAR row, blank lines as NULL, in file order. */
+    /**
+     * Every physical line of a text file (gzip too) as one VARCHAR row, blank lines as NULL, numbered in file order.
+     * Lines DuckDB cannot read as text (invalid UTF-8, longer than {@link #MAX_LINE_BYTES}) are left out but keep
+     * their number: {@link LineCheck#find} must have listed them in {@code sb_bad_lines} first.
+     */
     static String lines(Path file) {
         // chr(30) (record separator) cannot occur in valid JSON text, so a line never splits; quoting and
         // comments are off so every byte of a line is kept as-is.
-        return "(SELECT row_number() OVER () AS line_no, line FROM " + lineReader(file) + ")";
+        return "(SELECT k + (SELECT count(*) FROM sb_bad_lines b WHERE b.source_file = " + lit(file.toString())
+                + " AND b.good_before < k) AS line_no, line FROM (SELECT row_number() OVER () AS k, line FROM "
+                + lineReader(file, ", ignore_errors=true") + "))";
     }
 
-    static String lineReader(Path file) {
-        return "read_csv(" + lit(file) + ", columns={'line':'VARCHAR'}, header=false, delim=chr(30), quote='', escape='', "
-                + "comment='', skip=0, auto_detect=false, strict_mode=false, max_line_size=16777216)";
+    /** The lines that read as text, unnumbered: for sampling, where a line left out does not matter. */
+    static String readableLines(Path file) {
+        return lineReader(file, ", ignore_errors=true");
+    }
+
+    static String lineReader(Path file) { return lineReader(file, ""); }
+
+    static String lineReader(Path file, String extra) {
+        return "read_csv(" + file(file) + ", columns={'line':'VARCHAR'}, header=false, delim=chr(30), quote='', escape='', "
+                + "comment='', skip=0, auto_detect=false, strict_mode=false, max_line_size=" + MAX_LINE_BYTES + extra + ")";
     }
 
     /** Blank line test; trim() only runs on lines starting with whitespace, because it is slow on millions of lines. */
@@ -30,6 +71,6 @@ final class Sql {
     }
 
     static String readJson(Path file, String extra) {
-        return "read_json(" + lit(file) + ", format='newline_delimited'" + extra + ")";
+        return "read_json(" + file(file) + ", format='newline_delimited'" + extra + ")";
     }
 }

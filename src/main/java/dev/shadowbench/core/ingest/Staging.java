@@ -2,6 +2,7 @@ package dev.shadowbench.core.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -49,80 +50,126 @@ final class Staging {
                 + ") WHERE " + FAIL_ON_PROBLEM;
     }
 
+    /**
+     * The prefix of every name the importer adds beside the file's own columns (line number, raw line, parse
+     * problem, the typed fields): {@code sb_}, or {@code sb1_}, {@code sb2_}... when a column of the file already
+     * starts with it (in any case), so a user's column can never stand in for one of the importer's own.
+     */
+    static String prefix(List<SourceColumn> columns) {
+        for (int i = 0; ; i++) {
+            String p = i == 0 ? "sb_" : "sb" + i + "_";
+            if (columns.stream().noneMatch(c -> c.name().toLowerCase(Locale.ROOT).startsWith(p))) return p;
+        }
+    }
+
+    /** The scan columns every source exposes beside the file's own: line number, raw line, parse problem. */
+    static String scanColumns(String prefix, String lineNo, String rawLine, String parseProblem) {
+        return lineNo + " AS " + prefix + "line_no, " + rawLine + " AS " + prefix + "raw_line, " + parseProblem + " AS "
+                + prefix + "parse_problem";
+    }
+
     private static String select(String sourceFile, String scan, List<SourceColumn> columns, ColumnMapping m,
                                  ImportRequest.Kind kind, String variant) {
         Map<String, SourceColumn> byName = new java.util.HashMap<>();
         for (SourceColumn c : columns) byName.put(c.name(), c);
+        String p = prefix(columns);
         List<String> typed = new ArrayList<>();
         typed.add("s.*");
-        typed.add(text(m, Field.REQUEST_ID, byName) + " AS sb_request_id");
-        typed.add(ts(m, byName) + " AS sb_ts");
-        typed.add(raw(m, Field.TIMESTAMP, byName) + " AS sb_r_ts");
-        typed.add(text(m, Field.MODEL, byName) + " AS sb_model");
-        typed.add(text(m, Field.VERSION, byName) + " AS sb_version");
-        typed.add((variant != null ? Sql.lit(variant) : text(m, Field.VARIANT, byName)) + " AS sb_variant");
+        typed.add(text(m, Field.REQUEST_ID, byName) + " AS " + p + "request_id");
+        typed.add(ts(m, byName) + " AS " + p + "ts");
+        typed.add(raw(m, Field.TIMESTAMP, byName) + " AS " + p + "r_ts");
+        typed.add(text(m, Field.MODEL, byName) + " AS " + p + "model");
+        typed.add(text(m, Field.VERSION, byName) + " AS " + p + "version");
+        typed.add((variant != null ? Sql.lit(variant) : text(m, Field.VARIANT, byName)) + " AS " + p + "variant");
         SourceColumn pred = col(m, Field.PREDICTION, byName);
         String predRef = pred == null ? null : "s." + Sql.ident(pred.name());
         boolean list = pred != null && (pred.isList() || pred.type().equalsIgnoreCase("JSON"));
         if (pred == null) {
-            typed.add("NULL::DOUBLE AS sb_prediction");
-            typed.add(text(m, Field.PREDICTED_CLASS, byName) + " AS sb_predicted_class");
-            typed.add("NULL::VARCHAR[] AS sb_ranking");
+            typed.add("NULL::DOUBLE AS " + p + "prediction");
+            typed.add(text(m, Field.PREDICTED_CLASS, byName) + " AS " + p + "predicted_class");
+            typed.add("NULL::VARCHAR[] AS " + p + "ranking");
         } else if (list) {
-            typed.add("NULL::DOUBLE AS sb_prediction");
-            typed.add(text(m, Field.PREDICTED_CLASS, byName) + " AS sb_predicted_class");
-            typed.add("TRY_CAST(" + predRef + " AS VARCHAR[]) AS sb_ranking");
+            typed.add("NULL::DOUBLE AS " + p + "prediction");
+            typed.add(text(m, Field.PREDICTED_CLASS, byName) + " AS " + p + "predicted_class");
+            typed.add("TRY_CAST(" + predRef + " AS VARCHAR[]) AS " + p + "ranking");
         } else if (pred.isNumeric()) {
-            typed.add("TRY_CAST(" + predRef + " AS DOUBLE) AS sb_prediction");
-            typed.add(text(m, Field.PREDICTED_CLASS, byName) + " AS sb_predicted_class");
-            typed.add("NULL::VARCHAR[] AS sb_ranking");
+            typed.add("TRY_CAST(" + predRef + " AS DOUBLE) AS " + p + "prediction");
+            typed.add(text(m, Field.PREDICTED_CLASS, byName) + " AS " + p + "predicted_class");
+            typed.add("NULL::VARCHAR[] AS " + p + "ranking");
         } else {
             String v = "CAST(" + predRef + " AS VARCHAR)";
-            typed.add("TRY_CAST(" + v + " AS DOUBLE) AS sb_prediction");
+            typed.add("TRY_CAST(" + v + " AS DOUBLE) AS " + p + "prediction");
             // a prediction that is not a number is a class label (unless a class column says otherwise)
             typed.add("coalesce(" + text(m, Field.PREDICTED_CLASS, byName) + ", CASE WHEN TRY_CAST(" + v
-                    + " AS DOUBLE) IS NULL THEN NULLIF(trim(" + v + "), '') END) AS sb_predicted_class");
-            typed.add("NULL::VARCHAR[] AS sb_ranking");
+                    + " AS DOUBLE) IS NULL THEN NULLIF(trim(" + v + "), '') END) AS " + p + "predicted_class");
+            typed.add("NULL::VARCHAR[] AS " + p + "ranking");
         }
-        typed.add(raw(m, Field.PREDICTION, byName) + " AS sb_r_pred");
-        typed.add(number(m, Field.LATENCY, byName) + " AS sb_latency_ms");
-        typed.add(raw(m, Field.LATENCY, byName) + " AS sb_r_lat");
-        typed.add(text(m, Field.SEGMENT, byName) + " AS sb_segment");
-        typed.add(text(m, Field.FEEDBACK, byName) + " AS sb_feedback");
-        typed.add(number(m, Field.LABEL, byName) + " AS sb_label");
+        typed.add(raw(m, Field.PREDICTION, byName) + " AS " + p + "r_pred");
+        typed.add(number(m, Field.LATENCY, byName) + " AS " + p + "latency_ms");
+        typed.add(raw(m, Field.LATENCY, byName) + " AS " + p + "r_lat");
+        typed.add(text(m, Field.SEGMENT, byName) + " AS " + p + "segment");
+        typed.add(text(m, Field.FEEDBACK, byName) + " AS " + p + "feedback");
+        typed.add(number(m, Field.LABEL, byName) + " AS " + p + "label");
         typed.add("CASE WHEN " + number(m, Field.LABEL, byName) + " IS NULL THEN " + text(m, Field.LABEL, byName)
-                + " END AS sb_label_class");
-        typed.add(raw(m, Field.LABEL, byName) + " AS sb_r_label");
-        
-        String predName = fieldName(m, Field.PREDICTION);
-        StringBuilder problem = new StringBuilder("CASE WHEN parse_problem IS NOT NULL THEN '|' || parse_problem ");
-        problem.append("WHEN sb_request_id IS NULL THEN ").append(Sql.lit(fieldName(m, Field.REQUEST_ID) + "|missing correlation id")).append(' ');
+                + " END AS " + p + "label_class");
+        typed.add(raw(m, Field.LABEL, byName) + " AS " + p + "r_label");
+
+        // The problem is chosen by number, and its field and reason are constants of the query: a column name
+        // (which may hold any character) is never parsed back out of a string.
+        List<String[]> problems = new ArrayList<>();
+        problems.add(new String[] {p + "request_id IS NULL", fieldName(m, Field.REQUEST_ID), "missing correlation id"});
         if (kind == ImportRequest.Kind.LABELS) {
-            problem.append("WHEN sb_label IS NULL AND sb_label_class IS NULL THEN ")
-                    .append(Sql.lit(fieldName(m, Field.LABEL) + "|missing label")).append(' ');
+            problems.add(new String[] {p + "label IS NULL AND " + p + "label_class IS NULL", fieldName(m, Field.LABEL),
+                    "missing label"});
         } else {
-            problem.append("WHEN sb_prediction IS NULL AND sb_predicted_class IS NULL AND sb_ranking IS NULL THEN CASE WHEN sb_r_pred IS NULL THEN ")
-                    .append(Sql.lit(predName + "|missing prediction")).append(" ELSE ")
-                    .append(Sql.lit(predName + "|prediction is not a number, class or list")).append(" END ");
-            problem.append("WHEN sb_variant IS NULL THEN ")
-                    .append(Sql.lit(fieldName(m, Field.VARIANT) + "|missing variant (give --variant)")).append(' ');
+            String predName = fieldName(m, Field.PREDICTION);
+            String none = p + "prediction IS NULL AND " + p + "predicted_class IS NULL AND " + p + "ranking IS NULL";
+            problems.add(new String[] {none + " AND " + p + "r_pred IS NULL", predName, "missing prediction"});
+            problems.add(new String[] {none, predName, "prediction is not a number, class or list"});
+            problems.add(new String[] {p + "variant IS NULL", fieldName(m, Field.VARIANT), "missing variant (give --variant)"});
         }
-        problem.append("WHEN sb_r_ts IS NOT NULL AND sb_ts IS NULL THEN ").append(Sql.lit(fieldName(m, Field.TIMESTAMP) + "|not a timestamp")).append(' ');
-        problem.append("WHEN sb_r_lat IS NOT NULL AND sb_latency_ms IS NULL THEN ").append(Sql.lit(fieldName(m, Field.LATENCY) + "|latency is not a number")).append(' ');
-        problem.append("END");
+        // NaN and infinity parse as numbers (JSON 1e400, NaN; CSV "inf") but would poison every mean and quantile
+        if (kind == ImportRequest.Kind.PREDICTIONS) {
+            problems.add(new String[] {"NOT isfinite(" + p + "prediction)", fieldName(m, Field.PREDICTION),
+                    "prediction is not a finite number"});
+        }
+        problems.add(new String[] {"NOT isfinite(" + p + "label)", fieldName(m, Field.LABEL), "label is not a finite number"});
+        problems.add(new String[] {"NOT isfinite(" + p + "latency_ms)", fieldName(m, Field.LATENCY),
+                "latency is not a finite number"});
+        String tsField = fieldName(m, Field.TIMESTAMP);
+        String tsMissing = p + "r_ts IS NOT NULL AND " + p + "ts IS NULL";
+        problems.add(new String[] {tsMissing + " AND TRY_CAST(" + p + "r_ts AS DOUBLE) IS NOT NULL", tsField,
+                "timestamp out of range"});
+        problems.add(new String[] {tsMissing, tsField, "not a timestamp"});
+        problems.add(new String[] {p + "r_lat IS NOT NULL AND " + p + "latency_ms IS NULL", fieldName(m, Field.LATENCY),
+                "latency is not a number"});
+        StringBuilder code = new StringBuilder("CASE WHEN " + p + "parse_problem IS NOT NULL THEN 0 ");
+        StringBuilder field = new StringBuilder("CASE " + p + "pr ");
+        StringBuilder reason = new StringBuilder("CASE " + p + "pr WHEN 0 THEN " + p + "parse_problem ");
+        for (int i = 0; i < problems.size(); i++) {
+            String[] pr = problems.get(i);
+            code.append("WHEN ").append(pr[0]).append(" THEN ").append(i + 1).append(' ');
+            field.append("WHEN ").append(i + 1).append(" THEN ").append(Sql.lit(pr[1])).append(' ');
+            reason.append("WHEN ").append(i + 1).append(" THEN ").append(Sql.lit(pr[2])).append(' ');
+        }
+        code.append("END");
+        field.append("END");
+        reason.append("END");
 
         // extra (unmapped columns) and the raw record are built in the outer query so DuckDB only pays for them
         // on the rows that need them
-        return "SELECT " + (sourceFile == null ? "source_file" : Sql.lit(sourceFile)) + " AS source_file, line_no, "
-                + "sb_request_id AS request_id, sb_ts AS ts, sb_model AS model, sb_version AS version, sb_variant AS variant, "
-                + "sb_prediction AS prediction, sb_predicted_class AS predicted_class, sb_ranking AS ranking, "
-                + "sb_latency_ms AS latency_ms, sb_segment AS segment, sb_feedback AS feedback, sb_label AS label, "
-                + "sb_label_class AS label_class, "
-                + "CASE WHEN sb_pr IS NULL THEN " + json(columns, c -> !m.columns().containsValue(c.name())) + " END AS extra, "
-                + "CASE WHEN sb_pr IS NOT NULL THEN NULLIF(split_part(sb_pr, '|', 1), '') END AS problem_field, "
-                + "CASE WHEN sb_pr IS NOT NULL THEN substr(sb_pr, strpos(sb_pr, '|') + 1) END AS problem, "
-                + "CASE WHEN sb_pr IS NOT NULL THEN coalesce(raw_line, " + json(columns, c -> true) + ") END AS raw, false AS merged "
-                + "FROM (SELECT *, " + problem + " AS sb_pr FROM (SELECT " + String.join(", ", typed) + " FROM " + scan + " s) t) s";
+        return "SELECT " + (sourceFile == null ? "source_file" : Sql.lit(sourceFile)) + " AS source_file, "
+                + p + "line_no AS line_no, "
+                + p + "request_id AS request_id, " + p + "ts AS ts, " + p + "model AS model, " + p + "version AS version, "
+                + p + "variant AS variant, " + p + "prediction AS prediction, " + p + "predicted_class AS predicted_class, "
+                + p + "ranking AS ranking, " + p + "latency_ms AS latency_ms, " + p + "segment AS segment, "
+                + p + "feedback AS feedback, " + p + "label AS label, " + p + "label_class AS label_class, "
+                + "CASE WHEN " + p + "pr IS NULL THEN " + json(columns, c -> !m.columns().containsValue(c.name())) + " END AS extra, "
+                + field + " AS problem_field, " + reason + " AS problem, "
+                + "CASE WHEN " + p + "pr IS NOT NULL THEN coalesce(" + p + "raw_line, " + json(columns, c -> true) + ") END AS raw, "
+                + "false AS merged "
+                + "FROM (SELECT *, " + code + " AS " + p + "pr FROM (SELECT " + String.join(", ", typed) + " FROM " + scan
+                + " s) t) s";
     }
 
     private static SourceColumn col(ColumnMapping m, Field f, Map<String, SourceColumn> byName) {
@@ -161,9 +208,11 @@ final class Staging {
         SourceColumn c = col(m, Field.TIMESTAMP, byName);
         if (c == null) return "NULL::TIMESTAMP";
         String ref = "s." + Sql.ident(c.name());
-        if (c.isTemporal()) return "TRY_CAST(" + ref + " AS TIMESTAMP)";
+        if (c.isTemporal()) return "try(CAST(" + ref + " AS TIMESTAMP))";
         String num = "TRY_CAST(" + ref + " AS DOUBLE)";
-        String epoch = "make_timestamp(CAST(CASE WHEN " + num + " > 1e11 THEN " + num + " * 1000 ELSE " + num + " * 1000000 END AS BIGINT))";
+        // try(): an epoch out of range (1e20, -1e15, 1e300) gives NULL, so the line is quarantined, not the import failed
+        String epoch = "try(make_timestamp(CAST(CASE WHEN " + num + " > 1e11 THEN " + num + " * 1000 ELSE " + num
+                + " * 1000000 END AS BIGINT)))";
         if (c.isNumeric()) return "CASE WHEN " + num + " IS NOT NULL THEN " + epoch + " END";
         return "coalesce(TRY_CAST(TRY_CAST(" + ref + " AS TIMESTAMPTZ) AS TIMESTAMP), CASE WHEN " + num + " IS NOT NULL THEN " + epoch + " END)";
     }

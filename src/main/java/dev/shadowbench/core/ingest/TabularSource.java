@@ -25,33 +25,39 @@ final class TabularSource {
         long lines = 0, blank = 0;
         switch (probe.format()) {
             case JSONL -> {
+                long bad = LineCheck.find(st, file);
                 long[] lc = countLines(st, file);
                 lines = lc[0];
                 blank = lc[1];
                 if (lines == blank) throw new BadInputException(file + ": the file holds no records");
                 List<SourceColumn> declared = declared(probe.columns());
                 st.execute(Staging.insert(f, lineScan(file, declared), declared, m, req.kind(), variant));
+                if (bad > 0) LineCheck.quarantine(st, file);
             }
             case CSV -> {
+                LineCheck.find(st, file);
                 long[] lc = countLines(st, file);
                 blank = lc[1];
                 st.execute("DROP TABLE IF EXISTS sb_rejects");
                 st.execute("DROP TABLE IF EXISTS sb_scans");
-                String scan = "(SELECT row_number() OVER () + 1 AS line_no, NULL::VARCHAR AS raw_line, NULL::VARCHAR AS parse_problem, * "
-                        + "FROM read_csv(" + Sql.lit(file) + ", header=true, all_varchar=true, store_rejects=true, "
-                        + "rejects_table='sb_rejects', rejects_scan='sb_scans'))";
+                String p = Staging.prefix(probe.columns());
+                // a record DuckDB cannot read (too many fields, not UTF-8, too long) lands in its rejects table
+                String scan = "(SELECT " + Staging.scanColumns(p, "row_number() OVER () + 1", "NULL::VARCHAR", "NULL::VARCHAR")
+                        + ", * FROM read_csv(" + Sql.file(file) + ", header=true, all_varchar=true, store_rejects=true, "
+                        + "max_line_size=" + Sql.MAX_LINE_BYTES + ", rejects_table='sb_rejects', rejects_scan='sb_scans'))";
                 // read as text, converted with the types DuckDB sniffed: "x" in a numeric column is quarantined
                 st.execute(Staging.insert(f, scan, probe.columns(), m, req.kind(), variant));
                 long rejects = scalar(st, "SELECT count(*) FROM sb_rejects");
                 if (rejects > 0 || blank > 0) renumberCsv(st, file);
                 st.execute("INSERT INTO stage_all(source_file, line_no, problem_field, problem, raw, merged) "
-                        + "SELECT " + Sql.lit(f) + ", line, column_name, lower(replace(CAST(error_type AS VARCHAR), '_', ' ')) || ': ' "
-                        + "|| error_message, csv_line, false FROM (SELECT DISTINCT ON (line) * FROM sb_rejects ORDER BY line)");
+                        + "SELECT " + Sql.lit(f) + ", line, column_name, " + LineCheck.reason("error_type", "error_message")
+                        + ", csv_line, false FROM (SELECT DISTINCT ON (line) * FROM sb_rejects ORDER BY line)");
             }
             case PARQUET -> {
-                String scan = "(SELECT file_row_number + 1 AS line_no, NULL::VARCHAR AS raw_line, NULL::VARCHAR AS parse_problem, * "
-                        + "FROM read_parquet(" + Sql.lit(file) + "))";
-                st.execute(Staging.insert(f, scan, probe.columns(), m, req.kind(), variant));
+                String p = Staging.prefix(probe.columns());
+                String scan = "(SELECT " + Staging.scanColumns(p, "file_row_number + 1", "NULL::VARCHAR", "NULL::VARCHAR")
+                        + ", * FROM read_parquet(" + Sql.file(file) + "))";
+                ParquetCheck.stage(st, file, Staging.insert(f, scan, probe.columns(), m, req.kind(), variant));
             }
             default -> throw new IllegalStateException("not a tabular format: " + probe.format());
         }
@@ -77,8 +83,8 @@ final class TabularSource {
         validate(probe, m, req.kind());
         String variant = req.kind() == ImportRequest.Kind.LABELS ? null : variantFor(file, m, req.variantOverride());
         List<SourceColumn> typed = typedForFastPath(probe.columns());
-        String scan = "(SELECT NULL::BIGINT AS line_no, NULL::VARCHAR AS raw_line, NULL::VARCHAR AS parse_problem, * FROM "
-                + Sql.readJson(file, ", columns=" + struct(typed, true)) + ")";
+        String scan = "(SELECT " + Staging.scanColumns(Staging.prefix(typed), "NULL::BIGINT", "NULL::VARCHAR", "NULL::VARCHAR")
+                + ", * FROM " + Sql.readJson(file, ", columns=" + struct(typed, true)) + ")";
         long n;
         try {
             n = st.executeUpdate(Staging.insertClean(importId, file.toString(), scan, typed, m, req.kind(), variant));
@@ -190,17 +196,19 @@ final class TabularSource {
     static String lineScan(Path file, List<SourceColumn> declared) {
         List<String> cols = new ArrayList<>();
         for (SourceColumn c : declared) cols.add("j." + Sql.ident(c.name()) + " AS " + Sql.ident(c.name()));
-        return "(SELECT line_no, line AS raw_line, CASE WHEN doc IS NULL THEN 'malformed JSON' "
-                + "WHEN json_type(doc) <> 'OBJECT' THEN 'not a JSON object' END AS parse_problem, " + String.join(", ", cols)
+        return "(SELECT " + Staging.scanColumns(Staging.prefix(declared), "line_no", "line", "CASE WHEN doc IS NULL THEN 'malformed JSON' "
+                + "WHEN json_type(doc) <> 'OBJECT' THEN 'not a JSON object' "
+                // DuckDB cannot name a column "": such a key has no place in the row (nor in extra), so the line is kept whole in quarantine
+                + "WHEN list_contains(json_keys(doc), '') THEN 'empty JSON key' END") + ", " + String.join(", ", cols)
                 + " FROM (SELECT line_no, line, doc, CASE WHEN json_type(doc) = 'OBJECT' THEN json_transform(doc, "
                 + Sql.lit(struct(declared, false)) + ") END AS j FROM (SELECT line_no, line, CASE WHEN json_valid(line) THEN line END AS doc FROM "
                 + Sql.lines(file) + " WHERE NOT " + Sql.blank("line") + ")))";
     }
 
-    /** {lines, blank lines} of a text file. */
+    /** {lines, blank lines} of a text file, its unreadable lines (see {@link LineCheck}) included. */
     static long[] countLines(Statement st, Path file) throws SQLException {
-        try (ResultSet rs = st.executeQuery("SELECT count(*), count(*) FILTER (WHERE " + Sql.blank("line") + ") FROM "
-                + Sql.lines(file))) {
+        try (ResultSet rs = st.executeQuery("SELECT count(*) + (SELECT count(*) FROM sb_bad_lines WHERE source_file = "
+                + Sql.lit(file.toString()) + "), count(*) FILTER (WHERE " + Sql.blank("line") + ") FROM " + Sql.lines(file))) {
             rs.next();
             return new long[] {rs.getLong(1), rs.getLong(2)};
         }
