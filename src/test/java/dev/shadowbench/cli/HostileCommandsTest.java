@@ -277,9 +277,18 @@ class HostileCommandsTest {
                 assertEquals(List.of("fill", "ws.duckdb"), files.map(f -> f.getFileName().toString())
                         .filter(n -> !n.endsWith(".wal")).sorted().toList(), "no partial report left behind");
             }
+            // an import that cannot be committed names the full disk too, and keeps what the workspace held
+            StringBuilder lines = new StringBuilder();
+            for (int i = 0; i < 5000; i++) lines.append("{\"request_id\": \"full-").append(i).append("\", \"prediction\": ").append(i).append("}\n");
+            Path log = Files.writeString(dir.resolve("more-shadow.jsonl"), lines);
+            assertEquals(2, run("import", "-w", onFull.toString(), "--variant", "shadow", log.toString()),
+                    "before the fix: exit 1, 'cannot rollback - no transaction is active': " + err);
+            assertTrue(err.contains("No space left"), err);
+            assertFalse(err.contains("\tat "), err);
             Files.delete(mp.resolve("fill"));
             assertEquals(0, run("decisions", "-w", onFull.toString(), "--verify"), out + err);
             assertTrue(out.contains("3 record(s), chain intact"), out);
+            assertEquals(predictions, count(onFull, "SELECT count(*) FROM predictions"), "the failed import added nothing");
         } finally {
             sh("umount", mp.toString());
         }

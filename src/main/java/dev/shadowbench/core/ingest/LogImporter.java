@@ -2,6 +2,7 @@ package dev.shadowbench.core.ingest;
 
 import dev.shadowbench.core.BadInputException;
 import dev.shadowbench.core.task.CancelledException;
+import dev.shadowbench.core.workspace.Transactions;
 import dev.shadowbench.core.task.ProgressSink;
 import dev.shadowbench.core.workspace.Workspace;
 import java.io.IOException;
@@ -74,18 +75,27 @@ public final class LogImporter {
                 try (Statement st = c.createStatement(); CancelWatch watch = new CancelWatch(st, progress)) {
                     c.setAutoCommit(false);
                     attempts++;
+                    Throwable failure = null;
                     try {
                         return importAll(c, probes, st, watch, req, files, forced, lineByLine, hasher);
                     } catch (NotClean e) {
                         c.rollback();
                         lineByLine.add(e.file);
-                    } catch (SQLException e) {
-                        if (watch.wasCancelled()) throw new CancelledException();
+                    } catch (SQLException | RuntimeException e) {
+                        failure = e;
+                        if (e instanceof SQLException && watch.wasCancelled()) throw new CancelledException();
                         throw e;
                     } finally {
                         if (!c.getAutoCommit()) {
-                            c.rollback();
-                            c.setAutoCommit(true);
+                            // after a failed commit (full disk, read-only folder) DuckDB has ended the transaction
+                            // itself: the rollback's own complaint must not hide the real error
+                            if (failure == null) {
+                                c.rollback();
+                                c.setAutoCommit(true);
+                            } else {
+                                Transactions.rollback(c, failure);
+                                Transactions.autoCommit(c, failure);
+                            }
                         }
                     }
                 }

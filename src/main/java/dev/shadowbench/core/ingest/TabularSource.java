@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import dev.shadowbench.core.workspace.WorkspaceErrors;
 import java.util.Locale;
 
 /** Stages a generic JSON Lines, CSV or Parquet log (gzip too) into {@code stage_all}. */
@@ -90,6 +91,8 @@ final class TabularSource {
             n = st.executeUpdate(Staging.insertClean(importId, file.toString(), scan, typed, m, req.kind(), variant));
         } catch (SQLException e) {
             if (e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("interrupt")) throw e;
+            // a full disk or a read-only workspace is no fault of the file: reading it line by line would only hide why
+            if (WorkspaceErrors.classify(e) != WorkspaceErrors.Cause.OTHER) throw e;
             throw new LogImporter.NotClean(file);
         }
         Trace.mark("fast insert");

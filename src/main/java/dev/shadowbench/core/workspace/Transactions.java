@@ -19,4 +19,17 @@ public final class Transactions {
             failure.addSuppressed(r);
         }
     }
+
+    /**
+     * Back to auto-commit after {@code failure}. Turning auto-commit on commits, so after a failed commit DuckDB says
+     * "cannot commit - no transaction is active"; that too is kept as a suppressed exception, never in place of the
+     * real failure.
+     */
+    public static void autoCommit(Connection c, Throwable failure) {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException | RuntimeException r) {
+            failure.addSuppressed(r);
+        }
+    }
 }
