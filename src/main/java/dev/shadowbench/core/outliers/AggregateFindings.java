@@ -7,6 +7,7 @@ import static dev.shadowbench.core.outliers.Reasons.pct;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The banners: an implausible overall margin, degenerate output, latency shares. */
@@ -68,10 +69,10 @@ final class AggregateFindings {
         // A day where the nulls jump is diluted in a long window, so the worst day is checked too. Without a missing
         // candidate prediction no day's jump is above 0, so no day can show one (jump >= 0).
         if (overall <= jump && st.candidateNulls() == 0) return;
-        Object[] day = sql.one("""
+        Object[] day = sql.one(String.format(Locale.ROOT, """
                 SELECT day, avg(CASE WHEN c_prediction IS NULL THEN 1.0 ELSE 0.0 END)
                           - avg(CASE WHEN b_prediction IS NULL THEN 1.0 ELSE 0.0 END) AS j, count(*)
-                FROM %s GROUP BY day ORDER BY j DESC, day LIMIT 1""".formatted(pairsTable),
+                FROM %s GROUP BY day ORDER BY j DESC, day LIMIT 1""", pairsTable),
                 rs -> new Object[]{rs.getString(1), Sql.dbl(rs, 2), rs.getLong(3)});
         double dayJump = day == null || day[1] == null ? 0 : (Double) day[1];
         if (overall > jump) {

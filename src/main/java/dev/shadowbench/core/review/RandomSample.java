@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A reproducible random sample of paired requests. Pairs are ordered by md5(seed:request_id) and the
@@ -41,7 +42,7 @@ public final class RandomSample {
 
     /** Draws from a comparison already paired, and attaches its verdicts. */
     public static List<SamplePair> draw(Connection c, PairedComparison pc, Spec spec) throws SQLException {
-        String sql = """
+        String sql = String.format(Locale.ROOT, """
                 WITH drawn AS (
                     SELECT *, false AS extreme FROM %1$s ORDER BY md5(? || ':' || request_id) LIMIT ?),
                 extremes AS (
@@ -57,7 +58,7 @@ public final class RandomSample {
                        s.c_prediction - s.b_prediction AS diff, s.b_latency, s.c_latency, s.label, s.extreme,
                        v.verdict, v.note
                 FROM chosen s LEFT JOIN verdicts v USING (request_id)
-                ORDER BY s.extreme, md5(? || ':' || s.request_id)""".formatted(pc.pairs());
+                ORDER BY s.extreme, md5(? || ':' || s.request_id)""", pc.pairs());
         List<SamplePair> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             String seed = Long.toString(spec.seed());
