@@ -101,8 +101,11 @@ public record Summary(ComparisonInfo comparison, Counts counts, Divergence diver
     /** Traffic per day, oldest first. */
     public record Traffic(List<TrafficDay> byDay) {}
 
-    /** Share of a side's records carrying user feedback (a complaint). */
-    public record SideFeedback(long rows, long withFeedback, double complaintRate) {}
+    /**
+     * One side's requests (distinct ids), how many carry feedback and how many of those are complaints (feedback read
+     * as complained yes/no by {@link dev.shadowbench.core.canary.ComplaintSql}); the rate is complaints per request.
+     */
+    public record SideFeedback(long rows, long withFeedback, long complaints, double complaintRate) {}
 
     /** Complaint rate per side; both null when no record carries feedback. */
     public record Feedback(SideFeedback baseline, SideFeedback candidate) {}

@@ -1,5 +1,6 @@
 package dev.shadowbench.core.compare;
 
+import dev.shadowbench.core.canary.ComplaintCounts;
 import dev.shadowbench.core.compare.DivergenceFigures.Kind;
 import dev.shadowbench.core.compare.Summary.Breakdowns;
 import dev.shadowbench.core.compare.Summary.ComparisonInfo;
@@ -100,7 +101,7 @@ public final class SummaryService {
             feedback = new Feedback(null, null);
             unavailable.put("feedback", "no feedback recorded in these logs");
         } else {
-            feedback = new Feedback(b.sideFeedback(), cd.sideFeedback());
+            feedback = new Feedback(sideFeedback(q, cmp.baseline(), cmp), sideFeedback(q, cmp.candidate(), cmp));
         }
 
         sink.progress(8, STEPS, "Breakdowns by segment and day");
@@ -149,6 +150,20 @@ public final class SummaryService {
         return new Traffic(days);
     }
 
+    /** One side's complaints over the window; null without requests. */
+    private static SideFeedback sideFeedback(Queries q, Side side, Comparison cmp) throws SQLException {
+        ComplaintCounts.Day t = ComplaintCounts.total(complaintDays(q, side, cmp));
+        return t.requests() == 0 ? null
+                : new SideFeedback(t.requests(), t.withFeedback(), t.complaints(), (double) t.complaints() / t.requests());
+    }
+
+    /** One side's requests and complaints per day ({@link ComplaintCounts}). */
+    private static List<ComplaintCounts.Day> complaintDays(Queries q, Side side, Comparison cmp) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String where = side.where("p", params) + " AND " + cmp.windowWhere("p", params);
+        return ComplaintCounts.fromRows(q.rows(ComplaintCounts.sql(where), params.toArray()));
+    }
+
     /** What one side's deduplicated records populate. */
     private record SideProfile(long ids, long predictions, long classes, long rankings, long latencies, long feedback) {
         static SideProfile of(Queries q, String side) throws SQLException {
@@ -158,8 +173,5 @@ public final class SummaryService {
                     Queries.lng(r[4]), Queries.lng(r[5]));
         }
 
-        SideFeedback sideFeedback() {
-            return ids == 0 ? null : new SideFeedback(ids, feedback, (double) feedback / ids);
-        }
     }
 }
