@@ -2,6 +2,7 @@ package dev.shadowbench.cli;
 
 import dev.shadowbench.core.BadInputException;
 import dev.shadowbench.core.canary.RampPlan;
+import dev.shadowbench.core.canary.ShareCheck;
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.compare.SummaryJson;
 import dev.shadowbench.core.workspace.Workspace;
@@ -71,12 +72,8 @@ public final class RampCommand implements Callable<Integer> {
         if (steps.isEmpty()) return "No ramp plan for " + side + " (set one with ramp --set DAY=SHARE)";
         StringBuilder sb = new StringBuilder("Ramp plan of " + side + ":");
         for (RampPlan.Step s : steps) {
-            sb.append(String.format(Locale.ROOT, "%n  from %s  %s  (%s)", s.day(), percent(s.share()), s.source()));
+            sb.append(String.format(Locale.ROOT, "%n  from %s  %s  (%s)", s.day(), ShareCheck.percent(s.share()), s.source()));
         }
         return sb.toString();
-    }
-
-    private static String percent(double share) {
-        return String.format(Locale.ROOT, "%.4g%%", 100 * share).replaceAll("\\.?0+%$", "%");
     }
 }

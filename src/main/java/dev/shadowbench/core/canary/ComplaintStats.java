@@ -47,6 +47,10 @@ public final class ComplaintStats {
         Reading(String label) { this.label = label; }
 
         public String label() { return label; }
+
+        /** The JSON value: worse, better, no_difference, not_enough_traffic. */
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String id() { return name().toLowerCase(java.util.Locale.ROOT); }
     }
 
     /**
@@ -91,11 +95,14 @@ public final class ComplaintStats {
     }
 
     /** The 95% Wilson score interval of x successes in n trials, as scipy's binomtest(...).proportion_ci(method='wilson'). */
-    static double[] wilson(long x, long n) {
-        double z2 = Z95 * Z95, p = (double) x / n;
+    static double[] wilson(long x, long n) { return wilson(x, n, Z95); }
+
+    /** The Wilson score interval of x successes in n trials for the two-sided normal quantile {@code z}. */
+    public static double[] wilson(long x, long n, double z) {
+        double z2 = z * z, p = (double) x / n;
         double denom = 1 + z2 / n;
         double centre = (p + z2 / (2.0 * n)) / denom;
-        double half = Z95 * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / denom;
+        double half = z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / denom;
         return new double[] {x == 0 ? 0 : Math.max(0, centre - half), x == n ? 1 : Math.min(1, centre + half)};
     }
 
