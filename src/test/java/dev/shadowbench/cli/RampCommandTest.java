@@ -95,4 +95,13 @@ class RampCommandTest {
         assertEquals(0.5, steps.get(0).path("share").asDouble(), 1e-15);
         assertEquals("decision #1", steps.get(0).path("source").asText());
     }
+
+    @Test
+    void generateCanaryWritesFourRampDays() throws Exception {
+        Path out = dir.resolve("canary");
+        assertEquals(0, run("generate", "--canary", "-o", out.toString(), "--requests", "4000", "--seed", "3"), err);
+        assertTrue(err.contains("canary rows"), err);
+        assertEquals(5, java.nio.file.Files.readAllLines(out.resolve("ramp.csv")).size());
+        assertTrue(java.nio.file.Files.exists(out.resolve("2026-11-23/canary.jsonl")));
+    }
 }
