@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.shadowbench.core.generate.CanaryLogs;
 import dev.shadowbench.core.generate.SyntheticLogs;
 import dev.shadowbench.core.ingest.ImportRequest;
 import dev.shadowbench.core.ingest.LogImporter;
 import dev.shadowbench.core.task.ProgressSink;
 import dev.shadowbench.core.workspace.Workspace;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -30,38 +28,30 @@ class RampCommandTest {
 
     @BeforeEach
     void workspace() throws Exception {
-        SyntheticLogs.write(dir.resolve("logs"), SyntheticLogs.Options.of(200, 7, 1), null);
+        CanaryLogs.write(dir.resolve("logs"), SyntheticLogs.Options.of(2000, 7, 2), null);
         ws = dir.resolve("ws.duckdb");
         try (Workspace w = Workspace.open(ws)) {
-            Path day = dir.resolve("logs/2026-11-20");
-            new LogImporter(w).run(ImportRequest.predictions(List.of(day.resolve("live.jsonl"), day.resolve("shadow.jsonl")), null),
-                    ProgressSink.NONE);
+            List<Path> files = List.of("2026-11-20/live.jsonl", "2026-11-20/canary.jsonl", "2026-11-21/live.jsonl",
+                    "2026-11-21/canary.jsonl").stream().map(f -> dir.resolve("logs").resolve(f)).toList();
+            new LogImporter(w).run(ImportRequest.predictions(files, null), ProgressSink.NONE);
         }
     }
 
     private int run(String... args) {
-        PrintStream o = System.out, e = System.err;
-        ByteArrayOutputStream bo = new ByteArrayOutputStream(), be = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(bo, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(be, true, StandardCharsets.UTF_8));
-        try {
-            return ShadowbenchCommand.run(args);
-        } finally {
-            System.setOut(o);
-            System.setErr(e);
-            out = bo.toString(StandardCharsets.UTF_8);
-            err = be.toString(StandardCharsets.UTF_8);
-        }
+        SummaryCommandTest.Run r = SummaryCommandTest.run(args);
+        out = r.out();
+        err = r.err();
+        return r.code();
     }
 
     @Test
     void setThenReadAsJson() throws Exception {
-        assertEquals(0, run("ramp", "-w", ws.toString(), "--candidate", "shadow", "--set", "2026-11-20=1%",
+        assertEquals(0, run("ramp", "-w", ws.toString(), "--candidate", "canary", "--set", "2026-11-20=1%",
                 "--set", "2026-11-21=0.2"), err);
         assertTrue(out.contains("Set 2 step(s)"), out);
         assertEquals(0, run("ramp", "-w", ws.toString(), "--json"), err);
         JsonNode plan = new ObjectMapper().readTree(out);
-        assertEquals("shadow/*/*", plan.path("candidate").asText());
+        assertEquals("canary/*/*", plan.path("candidate").asText());
         assertEquals(2, plan.path("steps").size());
         assertEquals("2026-11-21", plan.path("steps").get(1).path("day").asText());
         assertEquals(0.2, plan.path("steps").get(1).path("share").asDouble(), 1e-15);
@@ -98,10 +88,9 @@ class RampCommandTest {
 
     @Test
     void generateCanaryWritesFourRampDays() throws Exception {
-        Path out = dir.resolve("canary");
-        assertEquals(0, run("generate", "--canary", "-o", out.toString(), "--requests", "4000", "--seed", "3"), err);
-        assertTrue(err.contains("canary rows"), err);
-        assertEquals(5, java.nio.file.Files.readAllLines(out.resolve("ramp.csv")).size());
-        assertTrue(java.nio.file.Files.exists(out.resolve("2026-11-23/canary.jsonl")));
+        Path logs = dir.resolve("canary");
+        assertEquals(0, run("generate", "--canary", "-o", logs.toString(), "--requests", "4000", "--seed", "3"), err);
+        assertEquals(5, java.nio.file.Files.readAllLines(logs.resolve("ramp.csv")).size());
+        assertTrue(java.nio.file.Files.exists(logs.resolve("2026-11-23/canary.jsonl")));
     }
 }
