@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /** Complaint rates per arm and day, each with its interval, and the arms compared per day and over the window. */
@@ -40,6 +39,6 @@ public final class CanaryFeedback {
 
     private static ComplaintStats.Comparison compare(ComplaintCounts.Day b, ComplaintCounts.Day c) {
         if (b == null || c == null) return null;
-        return ComplaintStats.compare(Objects.requireNonNull(b).arm(), c.arm());
+        return ComplaintStats.compare(b.arm(), c.arm());
     }
 }
