@@ -37,7 +37,7 @@ public final class ComparisonOptions {
         return new Comparison(b, c, from, to);
     }
 
-    private static Side side(String s) {
+    static Side side(String s) {
         return s.contains("/") ? Side.parse(s) : Side.variant(s);
     }
 }

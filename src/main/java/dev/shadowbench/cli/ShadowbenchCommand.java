@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "Review a shadow or canary model version beside the one in production.%n"
                 + "Run without arguments (or with a WORKSPACE.duckdb path) to open the window.",
         subcommands = {GenerateCommand.class, ImportCommand.class, SummaryCommand.class, SampleCommand.class,
-                DecideCommand.class, DecisionsCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
+                DecideCommand.class, DecisionsCommand.class, ReportCommand.class, RampCommand.class, CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = 2)
 public final class ShadowbenchCommand implements Runnable {
     /** Exit code for a decision log that does not verify: distinct from 1 (internal error) and 2 (bad input). */

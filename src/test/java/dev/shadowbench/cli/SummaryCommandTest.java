@@ -56,9 +56,9 @@ class SummaryCommandTest {
                 {"counts", "baseline_rows", "candidate_rows", "paired", "baseline_only", "candidate_only", "duplicate_rows", "quarantined_rows"},
                 {"divergence", "kind", "mean_abs", "median_abs", "p95_abs", "max_abs", "histogram"},
                 {"latency_ms", "baseline", "candidate"},
-                {"tests", "prediction_ks", "latency_mann_whitney", "prediction_psi"},
+                {"tests", "prediction_ks", "latency_mann_whitney", "prediction_psi", "complaint_rate"},
                 {"labels", "labelled_pairs", "baseline", "candidate"},
-                {"feedback", "baseline", "candidate"},
+                {"feedback", "baseline", "candidate", "by_day"},
                 {"traffic", "by_day"},
                 {"comparison", "baseline", "candidate", "from", "to"},
                 {"breakdowns", "by_segment", "by_day"}};

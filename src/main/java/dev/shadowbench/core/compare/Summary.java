@@ -67,8 +67,12 @@ public record Summary(ComparisonInfo comparison, Counts counts, Divergence diver
     /** The bins the PSI was computed on and each side's share in them. */
     public record PsiBins(String rule, List<Double> innerEdges, List<Double> baselineShare, List<Double> candidateShare) {}
 
-    /** The two-sample tests; each null when a side has no values for it. */
-    public record Tests(KsTest predictionKs, MannWhitney latencyMannWhitney, Double predictionPsi, PsiBins predictionPsiBins) {}
+    /**
+     * The two-sample tests; each null when a side has no values for it. {@code complaintRate} compares the sides'
+     * complaint rates (difference, 95% interval, p-value: {@link dev.shadowbench.core.canary.ComplaintStats}).
+     */
+    public record Tests(KsTest predictionKs, MannWhitney latencyMannWhitney, Double predictionPsi, PsiBins predictionPsiBins,
+                        dev.shadowbench.core.canary.ComplaintStats.Comparison complaintRate) {}
 
     /** Quality against ground truth of one side, on the labelled pairs both sides answered. */
     public record LabelFigures(Double mae, Double rmse, Double accuracy, Double precision, Double recall, Double logLoss) {}
@@ -79,18 +83,21 @@ public record Summary(ComparisonInfo comparison, Counts counts, Divergence diver
     /** An aggregate finding (e.g. the candidate is slower); {@code severity} is info, warning or critical. */
     public record Finding(String rule, String severity, Double value, Double threshold, String detail) {}
 
-    /** Rows each side logged on one day and the candidate's share of them. */
+    /** Rows each side logged on one day, the candidate's share of them and the share the ramp plan configured (null: no plan). */
     public record TrafficDay(LocalDate day, long requests, long baselineRows, long candidateRows,
                              Double candidateShare, Double configuredShare) {}
 
     /** Traffic per day, oldest first. */
     public record Traffic(List<TrafficDay> byDay) {}
 
-    /** Share of a side's records carrying user feedback (a complaint). */
-    public record SideFeedback(long rows, long withFeedback, double complaintRate) {}
+    /**
+     * One side's requests (distinct ids), how many carry feedback and how many of those are complaints (feedback read
+     * as complained yes/no by {@link dev.shadowbench.core.canary.ComplaintSql}); the rate is complaints per request.
+     */
+    public record SideFeedback(long rows, long withFeedback, long complaints, double complaintRate) {}
 
-    /** Complaint rate per side; both null when no record carries feedback. */
-    public record Feedback(SideFeedback baseline, SideFeedback candidate) {}
+    /** Complaint rate per side and per day; sides null and no days when no record carries feedback. */
+    public record Feedback(SideFeedback baseline, SideFeedback candidate, List<dev.shadowbench.core.canary.CanaryFeedback.Day> byDay) {}
 
     /** Divergence and latency of the pairs in one segment or on one day. */
     public record Group(String key, long paired, Double meanAbs, Double p95Abs, Double disagreementRate,

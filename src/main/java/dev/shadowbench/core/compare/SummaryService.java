@@ -1,5 +1,10 @@
 package dev.shadowbench.core.compare;
 
+import dev.shadowbench.core.canary.CanaryFeedback;
+import dev.shadowbench.core.canary.ComplaintCounts;
+import dev.shadowbench.core.canary.ComplaintStats;
+import dev.shadowbench.core.canary.RampPlan;
+import dev.shadowbench.core.canary.ShareCheck;
 import dev.shadowbench.core.compare.DivergenceFigures.Kind;
 import dev.shadowbench.core.compare.Summary.Breakdowns;
 import dev.shadowbench.core.compare.Summary.ComparisonInfo;
@@ -96,26 +101,36 @@ public final class SummaryService {
         MannWhitney mw = null;
         if (latency.baseline() != null && latency.candidate() != null) mw = TwoSampleTests.mannWhitneyOnCdf(q, latencyCdf);
         else unavailable.put("tests.latency_mann_whitney", "latency not recorded on both sides");
-        Tests tests = new Tests(ks, mw, psi == null ? null : psi.value(), psi == null ? null : psi.bins());
 
         sink.progress(6, STEPS, "Scoring against labels");
         Summary.Labels labels = kind == null || cov.paired() == 0
                 ? none(unavailable) : LabelQuality.compute(q, pc, kind, o, unavailable);
 
         sink.progress(7, STEPS, "Traffic and feedback");
-        Traffic traffic = traffic(q, pc);
+        List<RampPlan.Step> plan = RampPlan.steps(q.connection(), cmp.candidate().key());
+        Traffic traffic = traffic(q, pc, plan);
         Feedback feedback;
+        ComplaintStats.Comparison complaintTest = null;
         if (b.feedback == 0 && cd.feedback == 0) {
-            feedback = new Feedback(null, null);
+            feedback = new Feedback(null, null, List.of());
             unavailable.put("feedback", "no feedback recorded in these logs");
+            unavailable.put("tests.complaint_rate", "no feedback recorded in these logs");
         } else {
-            feedback = new Feedback(b.sideFeedback(), cd.sideFeedback());
+            List<ComplaintCounts.Day> bd = complaintDays(q, cmp.baseline(), cmp), cdays = complaintDays(q, cmp.candidate(), cmp);
+            feedback = new Feedback(sideFeedback(bd), sideFeedback(cdays), CanaryFeedback.byDay(bd, cdays));
+            complaintTest = CanaryFeedback.overall(bd, cdays);
+            if (complaintTest == null) unavailable.put("tests.complaint_rate", "a side has no requests in the window");
         }
+        Tests tests = new Tests(ks, mw, psi == null ? null : psi.value(), psi == null ? null : psi.bins(), complaintTest);
 
         sink.progress(8, STEPS, "Breakdowns by segment and day");
         Breakdowns breakdowns = new Breakdowns(DivergenceFigures.breakdown(q, pc, kind, o, "segment"),
                 DivergenceFigures.breakdown(q, pc, kind, o, "day"));
         List<Finding> findings = new ArrayList<>(LatencyFigures.findings(latency, mw));
+        for (TrafficDay d : traffic.byDay()) {
+            ShareCheck.Deviation dev = ShareCheck.check(d.day(), d.configuredShare(), d.candidateRows(), d.baselineRows() + d.candidateRows());
+            if (dev != null) findings.add(new Finding("traffic_share", "warning", dev.observed(), dev.configured(), dev.detail()));
+        }
         sink.progress(STEPS, STEPS, "Summary ready");
 
         ComparisonInfo info = new ComparisonInfo(cmp.baseline().key(), cmp.candidate().key(), cmp.from(), cmp.to(),
@@ -141,8 +156,11 @@ public final class SummaryService {
         return new Summary.Labels(0, null, null, null);
     }
 
-    /** Rows per day and side; requests counts distinct request ids of both sides that day. */
-    private static Traffic traffic(Queries q, PairedComparison pc) throws SQLException {
+    /**
+     * Rows per day and side; requests counts distinct request ids of both sides that day; the configured share is the
+     * ramp plan's for the day.
+     */
+    private static Traffic traffic(Queries q, PairedComparison pc, List<RampPlan.Step> plan) throws SQLException {
         List<TrafficDay> days = new ArrayList<>();
         // requests = ids of either side: a pair counts once, on its pairing day (count(DISTINCT) was the slow way)
         for (Object[] r : q.rows("WITH b AS (SELECT day, ids, rows AS n FROM " + pc.sideDays() + " WHERE side = 'b'), "
@@ -153,9 +171,24 @@ public final class SummaryService {
                 + "LEFT JOIN p ON p.day IS NOT DISTINCT FROM coalesce(b.day, c.day) ORDER BY d NULLS LAST")) {
             long bn = Queries.lng(r[2]), cn = Queries.lng(r[3]);
             LocalDate day = r[0] == null ? null : LocalDate.parse(r[0].toString());
-            days.add(new TrafficDay(day, Queries.lng(r[1]), bn, cn, bn + cn == 0 ? null : (double) cn / (bn + cn), null));
+            days.add(new TrafficDay(day, Queries.lng(r[1]), bn, cn, bn + cn == 0 ? null : (double) cn / (bn + cn),
+                    RampPlan.shareOn(plan, day)));
         }
         return new Traffic(days);
+    }
+
+    /** One side's complaints over the window; null without requests. */
+    private static SideFeedback sideFeedback(List<ComplaintCounts.Day> days) {
+        ComplaintCounts.Day t = ComplaintCounts.total(days);
+        return t.requests() == 0 ? null
+                : new SideFeedback(t.requests(), t.withFeedback(), t.complaints(), (double) t.complaints() / t.requests());
+    }
+
+    /** One side's requests and complaints per day ({@link ComplaintCounts}). */
+    private static List<ComplaintCounts.Day> complaintDays(Queries q, Side side, Comparison cmp) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String where = side.where("p", params) + " AND " + cmp.windowWhere("p", params);
+        return ComplaintCounts.fromRows(q.rows(ComplaintCounts.sql(where), params.toArray()));
     }
 
     /** What one side's deduplicated records populate. */
@@ -167,8 +200,5 @@ public final class SummaryService {
                     Queries.lng(r[4]), Queries.lng(r[5]));
         }
 
-        SideFeedback sideFeedback() {
-            return ids == 0 ? null : new SideFeedback(ids, feedback, (double) feedback / ids);
-        }
     }
 }

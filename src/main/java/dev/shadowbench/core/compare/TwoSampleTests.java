@@ -1,6 +1,7 @@
 package dev.shadowbench.core.compare;
 
 import dev.shadowbench.core.compare.Summary.KsTest;
+import dev.shadowbench.core.stats.Distributions;
 import dev.shadowbench.core.compare.Summary.MannWhitney;
 import dev.shadowbench.core.compare.Summary.PsiBins;
 import java.math.BigInteger;

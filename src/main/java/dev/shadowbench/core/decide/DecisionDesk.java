@@ -1,5 +1,6 @@
 package dev.shadowbench.core.decide;
 
+import dev.shadowbench.core.canary.RampPlan;
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.compare.Side;
 import dev.shadowbench.core.workspace.Workspace;
@@ -7,9 +8,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the Decisions screen and the {@code decide} command share: evaluate the gates for a comparison, work
@@ -74,8 +77,14 @@ public final class DecisionDesk {
         }
         String stageText = stage != null ? stage : current == null ? null : current.label();
         Double shareValue = share != null ? share : current == null ? null : current.trafficShare();
-        return DecisionLog.append(c, new DecisionDraft(type, reviewer, a.comparison().key(), m, v, stageText, shareValue,
-                Evidence.of(a.review()), note));
+        DecisionRecord r = DecisionLog.append(c, new DecisionDraft(type, reviewer, a.comparison().key(), m, v, stageText,
+                shareValue, Evidence.of(a.review()), note));
+        if (type == DecisionType.ADVANCE && share != null) {
+            // an advance to a named share is the ramp plan from the next day on
+            RampPlan.set(c, a.comparison().candidate().key(),
+                    Map.of(LocalDate.parse(r.decidedAt().substring(0, 10)).plusDays(1), share), "decision #" + r.seq());
+        }
+        return r;
     }
 
     /** The model/version with the most records on a side, or null when the side has none. */

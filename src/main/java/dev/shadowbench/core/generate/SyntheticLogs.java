@@ -49,9 +49,9 @@ public final class SyntheticLogs {
     public static final String CANDIDATE_MODEL = "gbr";
     public static final String CANDIDATE_VERSION = "2.0.0-rc1";
 
-    private static final String[] SEGMENTS = {"web", "ios", "android", "partner"};
+    static final String[] SEGMENTS = {"web", "ios", "android", "partner"};
     private static final double[] SEGMENT_CUM = {0.45, 0.70, 0.95, 1.0};
-    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT);
+    static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT);
 
     private SyntheticLogs() {}
 
@@ -159,24 +159,24 @@ public final class SyntheticLogs {
           .append("\"}\n");
     }
 
-    private static Writer open(Path f, boolean gzip) throws IOException {
+    static Writer open(Path f, boolean gzip) throws IOException {
         OutputStream out = Files.newOutputStream(f);
         if (gzip) out = new GZIPOutputStream(out, 1 << 16);
         return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 20);
     }
 
-    private static String requestId(SplittableRandom rnd) {
+    static String requestId(SplittableRandom rnd) {
         String hex = Long.toHexString(rnd.nextLong() | Long.MIN_VALUE); // always 16 digits
         return "req-" + hex;
     }
 
-    private static int segment(double u) {
+    static int segment(double u) {
         for (int i = 0; i < SEGMENT_CUM.length; i++) if (u < SEGMENT_CUM[i]) return i;
         return SEGMENT_CUM.length - 1;
     }
 
     /** Log-normal latency around {@code medianMs}, with a slow tail: 1% of requests take 4-12x longer. */
-    private static double latency(SplittableRandom rnd, double medianMs, double sigma) {
+    static double latency(SplittableRandom rnd, double medianMs, double sigma) {
         double v = Math.exp(Math.log(medianMs) + sigma * rnd.nextGaussian());
         if (rnd.nextDouble() < 0.01) v *= 4 + 8 * rnd.nextDouble();
         return v;

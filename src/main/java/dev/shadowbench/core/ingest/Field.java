@@ -17,7 +17,8 @@ public enum Field {
     LATENCY("latency_ms", "elapsed_ms", "duration_ms", "latency", "elapsed", "duration", "response_time_ms",
             "inference_ms"),
     SEGMENT("segment", "cohort", "country", "region", "platform", "market"),
-    FEEDBACK("feedback", "complaint", "user_feedback", "complaints", "rating"),
+    FEEDBACK("complaint", "user_complaint", "complained", "is_complaint", "thumbs_down", "flagged_by_user", "feedback",
+            "user_feedback", "complaints", "rating", "user_rating"),
     LABEL("actual", "label", "y_true", "ytrue", "truth", "ground_truth", "target", "outcome", "y");
 
     private final List<String> names;

@@ -20,7 +20,8 @@ public final class Migrations {
             "V001.sql",   // base: imports, predictions, labels, quarantine, mappings, settings
             "V002.sql",   // review verdicts, outlier dismissals, decisions
             "V003.sql",   // import detail: source, per-file format, variant, mapping
-            "V004.sql");  // pair index registry (schema pair_index)
+            "V004.sql",   // pair index registry (schema pair_index)
+            "V005.sql");  // canary ramp plan (ramp_plan)
 
     private Migrations() {}
 

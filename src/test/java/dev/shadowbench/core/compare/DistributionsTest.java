@@ -1,5 +1,7 @@
 package dev.shadowbench.core.compare;
 
+import dev.shadowbench.core.stats.Distributions;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,9 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The p-value functions against scipy 1.17.1 (reference command next to each table). */
-class DistributionsTest {
+public class DistributionsTest {
 
-    static void assertRel(double expected, double actual, double rel, String what) {
+    public static void assertRel(double expected, double actual, double rel, String what) {
         if (expected == 0) {
             assertTrue(actual < 1e-300, what + ": expected 0, got " + actual);
             return;

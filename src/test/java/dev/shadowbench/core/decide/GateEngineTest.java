@@ -51,7 +51,7 @@ class GateEngineTest {
     private static Summary complaints(Summary s, double baseline, double candidate) {
         Summary.Feedback f = s.feedback();
         return with(s, "feedback", new Summary.Feedback(with(f.baseline(), "complaintRate", baseline),
-                with(f.candidate(), "complaintRate", candidate)));
+                with(f.candidate(), "complaintRate", candidate), f.byDay()));
     }
 
     @Test

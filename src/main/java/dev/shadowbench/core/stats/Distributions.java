@@ -1,4 +1,4 @@
-package dev.shadowbench.core.compare;
+package dev.shadowbench.core.stats;
 
 /**
  * P-values for the two-sample tests, ported from scipy.stats 1.17 so Shadowbench and a notebook agree:
@@ -108,7 +108,7 @@ public final class Distributions {
 
     private static long ceilDiv(long x, long y) { return -Math.floorDiv(-x, y); }
 
-    static int gcd(int a, int b) { return b == 0 ? a : gcd(b, a % b); }
+    public static int gcd(int a, int b) { return b == 0 ? a : gcd(b, a % b); }
 
     /** Survival function of the two-sided one-sample KS statistic D_n, as scipy {@code kstwo.sf(x, n)}. */
     public static double kstwoSf(int n, double x) {
@@ -262,5 +262,5 @@ public final class Distributions {
         return sum;
     }
 
-    static double clip(double p) { return Math.max(0.0, Math.min(1.0, p)); }
+    public static double clip(double p) { return Math.max(0.0, Math.min(1.0, p)); }
 }
