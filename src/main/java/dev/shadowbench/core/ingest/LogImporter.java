@@ -1,6 +1,7 @@
 package dev.shadowbench.core.ingest;
 
 import dev.shadowbench.core.BadInputException;
+import dev.shadowbench.core.db.QueryWatch;
 import dev.shadowbench.core.task.CancelledException;
 import dev.shadowbench.core.workspace.Transactions;
 import dev.shadowbench.core.task.ProgressSink;
@@ -72,7 +73,7 @@ public final class LogImporter {
             }
             while (true) {
                 // a fresh statement per attempt: the driver closes a statement that failed
-                try (Statement st = c.createStatement(); CancelWatch watch = new CancelWatch(st, progress)) {
+                try (Statement st = c.createStatement(); QueryWatch watch = QueryWatch.start(st, progress)) {
                     c.setAutoCommit(false);
                     attempts++;
                     Throwable failure = null;
@@ -116,7 +117,7 @@ public final class LogImporter {
         }
     }
 
-    private ImportReport importAll(Connection c, Connection probes, Statement st, CancelWatch watch, ImportRequest req,
+    private ImportReport importAll(Connection c, Connection probes, Statement st, QueryWatch watch, ImportRequest req,
                                    List<Path> files,
                                    LogFormat forced, Set<Path> lineByLine, ExecutorService hasher) throws SQLException {
         st.execute(Staging.CREATE);
@@ -283,7 +284,7 @@ public final class LogImporter {
         }
     }
 
-    private static void checkCancelled(CancelWatch watch) {
+    private static void checkCancelled(QueryWatch watch) {
         if (watch.wasCancelled()) throw new CancelledException();
     }
 
