@@ -112,7 +112,9 @@ public final class PairIndex {
             DivergenceFigures.buildIndexTables(q, pc);
             q.execute("DROP TABLE " + built.baseSide());
             q.execute("DROP TABLE " + built.candSide());
-            q.execute("INSERT INTO pair_index.entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, now())", id, key, fingerprint,
+            q.execute("INSERT INTO pair_index.entries(entry_id, index_key, fingerprint, format, baseline_rows, candidate_rows, paired, "
+                    + "baseline_ids, candidate_ids, duplicate_rows, built_at, build_ms, used_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, now())", id, key, fingerprint,
                     FORMAT, cov.baselineRows(), cov.candidateRows(), cov.paired(), cov.baselineOnly() + cov.paired(),
                     cov.candidateOnly() + cov.paired(), cov.duplicateRows(), (System.nanoTime() - t0) / 1_000_000);
             // Least recently used beyond KEEP (this entry is the newest, so it stays).

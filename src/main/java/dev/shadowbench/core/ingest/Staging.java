@@ -13,6 +13,17 @@ import java.util.Map;
  * accounted as imported that is folded into another row (a KServe request joined to its response).
  */
 final class Staging {
+    /** The start of every INSERT into the workspace's predictions table: its columns named, so a migration that adds one keeps it working. */
+    static final String INTO_PREDICTIONS = "INSERT INTO predictions(import_id, request_id, ts, model, version, variant, prediction, "
+            + "predicted_class, ranking, latency_ms, segment, feedback, source_file, source_line, extra) ";
+    /** The SELECT list of stage_all that fills {@link #INTO_PREDICTIONS}, after the import id. */
+    static final String PREDICTION_VALUES = "request_id, ts, model, version, variant, prediction, predicted_class, ranking, "
+            + "latency_ms, segment, feedback, source_file, line_no, extra";
+    /** The start of every INSERT into the workspace's labels table. */
+    static final String INTO_LABELS = "INSERT INTO labels(import_id, request_id, label, label_class, ts) ";
+    /** The SELECT list of stage_all that fills {@link #INTO_LABELS}, after the import id. */
+    static final String LABEL_VALUES = "request_id, label, label_class, ts";
+
     static final String CREATE = """
             CREATE OR REPLACE TEMP TABLE stage_all(source_file VARCHAR, line_no BIGINT, request_id VARCHAR, ts TIMESTAMP,
               model VARCHAR, version VARCHAR, variant VARCHAR, prediction DOUBLE, predicted_class VARCHAR,
@@ -43,11 +54,10 @@ final class Staging {
                               ImportRequest.Kind kind, String variant) {
         String sel = select(sourceFile, scan, columns, m, kind, variant);
         if (kind == ImportRequest.Kind.LABELS) {
-            return "INSERT INTO labels SELECT " + importId + ", request_id, label, label_class, ts FROM (" + sel
+            return INTO_LABELS + "SELECT " + importId + ", " + LABEL_VALUES + " FROM (" + sel
                     + ") WHERE " + FAIL_ON_PROBLEM;
         }
-        return "INSERT INTO predictions SELECT " + importId + ", request_id, ts, model, version, variant, prediction, "
-                + "predicted_class, ranking, latency_ms, segment, feedback, source_file, line_no, extra FROM (" + sel
+        return INTO_PREDICTIONS + "SELECT " + importId + ", " + PREDICTION_VALUES + " FROM (" + sel
                 + ") WHERE " + FAIL_ON_PROBLEM;
     }
 

@@ -107,7 +107,7 @@ final class TabularSource {
         if (req.kind() == ImportRequest.Kind.PREDICTIONS && m.has(Field.LABEL)) {
             String sel = Staging.insert(file.toString(), scan, typed, m, req.kind(), variant)
                     .substring("INSERT INTO stage_all ".length());
-            st.execute("INSERT INTO labels SELECT " + importId + ", request_id, label, label_class, ts FROM (" + sel
+            st.execute(Staging.INTO_LABELS + "SELECT " + importId + ", " + Staging.LABEL_VALUES + " FROM (" + sel
                     + ") WHERE problem IS NULL AND (label IS NOT NULL OR label_class IS NOT NULL)");
         }
         return new LogImporter.FileCount(file, d.hash(), size, LogFormat.JSONL, variant, m, lines, n, 0, lines - n);
