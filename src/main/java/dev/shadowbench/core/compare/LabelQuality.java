@@ -2,6 +2,7 @@ package dev.shadowbench.core.compare;
 
 import dev.shadowbench.core.compare.Summary.LabelFigures;
 import dev.shadowbench.core.compare.Summary.Labels;
+import dev.shadowbench.core.db.Db;
 import java.sql.SQLException;
 import java.util.Map;
 
@@ -13,17 +14,17 @@ final class LabelQuality {
     private static final String LABEL_CLASS = "coalesce(label_class, CASE WHEN label = floor(label) "
             + "THEN CAST(CAST(label AS BIGINT) AS VARCHAR) ELSE CAST(label AS VARCHAR) END)";
 
-    static Labels compute(Queries q, PairedComparison pc, DivergenceFigures.Kind kind, SummaryOptions o, Map<String, String> unavailable)
+    static Labels compute(Db q, PairedComparison pc, DivergenceFigures.Kind kind, SummaryOptions o, Map<String, String> unavailable)
             throws SQLException {
         if (kind == DivergenceFigures.Kind.REGRESSION) {
             Object[] r = q.row("SELECT count(*), avg(abs(b_prediction - label)), sqrt(avg((b_prediction - label) ^ 2)), "
                     + "avg(abs(c_prediction - label)), sqrt(avg((c_prediction - label) ^ 2)) FROM " + pc.pairs() + " "
                     + "WHERE label IS NOT NULL AND b_prediction IS NOT NULL AND c_prediction IS NOT NULL");
-            long n = Queries.lng(r[0]);
+            long n = Db.lng(r[0]);
             if (n == 0) return none(unavailable, "no paired request with a prediction on both sides has a label");
             return new Labels(n, null,
-                    new LabelFigures(Queries.dbl(r[1]), Queries.dbl(r[2]), null, null, null, null),
-                    new LabelFigures(Queries.dbl(r[3]), Queries.dbl(r[4]), null, null, null, null));
+                    new LabelFigures(Db.dbl(r[1]), Db.dbl(r[2]), null, null, null, null),
+                    new LabelFigures(Db.dbl(r[3]), Db.dbl(r[4]), null, null, null, null));
         }
         if (kind == DivergenceFigures.Kind.CLASSIFICATION) {
             String where = " FROM (SELECT *, " + LABEL_CLASS + " AS y FROM " + pc.pairs() + ") "
@@ -36,7 +37,7 @@ final class LabelQuality {
             }
             if (pos == null) return none(unavailable, "no paired request with a class on both sides has a label");
             Object[] r = q.row("SELECT count(*), " + figures("b") + ", " + figures("c") + where, pos, pos, pos, pos, pos, pos, pos, pos, pos, pos, pos, pos);
-            long n = Queries.lng(r[0]);
+            long n = Db.lng(r[0]);
             return new Labels(n, pos, classFigures(r, 1), classFigures(r, 5));
         }
         return none(unavailable, "labels are not scored for ranking comparisons");
@@ -52,7 +53,7 @@ final class LabelQuality {
     }
 
     private static LabelFigures classFigures(Object[] r, int i) {
-        return new LabelFigures(null, null, Queries.dbl(r[i]), Queries.dbl(r[i + 1]), Queries.dbl(r[i + 2]), Queries.dbl(r[i + 3]));
+        return new LabelFigures(null, null, Db.dbl(r[i]), Db.dbl(r[i + 1]), Db.dbl(r[i + 2]), Db.dbl(r[i + 3]));
     }
 
     private static Labels none(Map<String, String> unavailable, String reason) {

@@ -5,6 +5,7 @@ import dev.shadowbench.core.compare.Summary.Histogram;
 import dev.shadowbench.core.compare.Summary.Latency;
 import dev.shadowbench.core.compare.Summary.LatencyPair;
 import dev.shadowbench.core.compare.Summary.MannWhitney;
+import dev.shadowbench.core.db.Db;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,23 +16,23 @@ final class LatencyFigures {
     private LatencyFigures() {}
 
     /** Both sides' latency from a {@link TwoSampleTests#cdf} table of {@code latency_ms} (distinct values, counts). */
-    static LatencyPair compute(Queries q, String cdf, SummaryOptions o) throws SQLException {
+    static LatencyPair compute(Db q, String cdf, SummaryOptions o) throws SQLException {
         Object[] range = q.row("SELECT min(x), max(x) FROM " + cdf);
-        Double lo = Queries.dbl(range[0]), hi = Queries.dbl(range[1]);
+        Double lo = Db.dbl(range[0]), hi = Db.dbl(range[1]);
         return new LatencyPair(side(q, cdf, "na", "ca", o, lo, hi), side(q, cdf, "nb", "cb", o, lo, hi), o.latencyBudgetMs());
     }
 
-    private static Latency side(Queries q, String cdf, String count, String cum, SummaryOptions o, Double lo, Double hi)
+    private static Latency side(Db q, String cdf, String count, String cum, SummaryOptions o, Double lo, Double hi)
             throws SQLException {
         Object[] r = q.row("SELECT sum(" + count + "), max(x) FILTER (" + count + " > 0), sum(x * " + count + ") / sum(" + count + "), "
                 + "coalesce(sum(" + count + ") FILTER (x > ?), 0) / sum(" + count + ") FROM " + cdf, o.latencyBudgetMs());
-        long n = Queries.lng(r[0]);
+        long n = Db.lng(r[0]);
         if (n == 0) return null;
         Double[] p = TwoSampleTests.quantiles(q, cdf, cum, n, 0.5, 0.95, 0.99);
         // Both sides share the same edges so their histograms can be drawn on one axis.
         Histogram h = DivergenceFigures.histogram(q, "SELECT x AS v, " + count + " FROM " + cdf, "sum(" + count + ")", lo, hi,
                 o.histogramBins());
-        return new Latency(n, p[0], p[1], p[2], Queries.dbl(r[1]), Queries.dbl(r[2]), Queries.dbl(r[3]), h);
+        return new Latency(n, p[0], p[1], p[2], Db.dbl(r[1]), Db.dbl(r[2]), Db.dbl(r[3]), h);
     }
 
     /** A slower candidate is a finding, not a footnote: one per figure where it is slower than the baseline. */

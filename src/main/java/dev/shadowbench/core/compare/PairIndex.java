@@ -1,5 +1,6 @@
 package dev.shadowbench.core.compare;
 
+import dev.shadowbench.core.db.Db;
 import dev.shadowbench.core.task.CancelledException;
 import dev.shadowbench.core.task.ProgressSink;
 import java.sql.Connection;
@@ -46,12 +47,11 @@ public final class PairIndex {
 
     /** Pairs the comparison, or reuses its stored pairing, and returns the handle to its tables. */
     public static PairedComparison open(Connection c, Comparison cmp, ProgressSink sink) throws SQLException {
-        try (Queries q = new Queries(c, sink)) {
-            return open(q, cmp);
-        }
+        Db q = new Db(c, sink);
+        return open(q, cmp);
     }
 
-    static PairedComparison open(Queries q, Comparison cmp) throws SQLException {
+    static PairedComparison open(Db q, Comparison cmp) throws SQLException {
         ReentrantLock lock = acquire(q);
         try {
             String key = key(cmp);
@@ -61,11 +61,11 @@ public final class PairIndex {
                     + "ORDER BY entry_id DESC LIMIT 1", key, fingerprint, FORMAT);
             if (!hit.isEmpty()) {
                 Object[] r = hit.get(0);
-                long id = Queries.lng(r[0]);
-                q.exec("UPDATE pair_index.entries SET used_at = now() WHERE entry_id = ?", id);
-                long paired = Queries.lng(r[3]);
-                return new PairedComparison(cmp, new Pairing.Coverage(Queries.lng(r[1]), Queries.lng(r[2]), paired,
-                        Queries.lng(r[4]) - paired, Queries.lng(r[5]) - paired, Queries.lng(r[6])), prefix(id));
+                long id = Db.lng(r[0]);
+                q.execute("UPDATE pair_index.entries SET used_at = now() WHERE entry_id = ?", id);
+                long paired = Db.lng(r[3]);
+                return new PairedComparison(cmp, new Pairing.Coverage(Db.lng(r[1]), Db.lng(r[2]), paired,
+                        Db.lng(r[4]) - paired, Db.lng(r[5]) - paired, Db.lng(r[6])), prefix(id));
             }
             return build(q, cmp, key, fingerprint);
         } finally {
@@ -75,28 +75,26 @@ public final class PairIndex {
 
     /** How many entries the workspace holds (all fingerprints). */
     public static long entries(Connection c) throws SQLException {
-        try (Queries q = new Queries(c, ProgressSink.NONE)) {
-            return Queries.lng(q.row("SELECT count(*) FROM pair_index.entries")[0]);
-        }
+        Db q = new Db(c, ProgressSink.NONE);
+        return Db.lng(q.row("SELECT count(*) FROM pair_index.entries")[0]);
     }
 
     /** Drops every entry (the next summary of each comparison builds its pairing again). */
     public static void clear(Connection c) throws SQLException {
-        try (Queries q = new Queries(c, ProgressSink.NONE)) {
-            ReentrantLock lock = acquire(q);
-            try {
-                for (Object[] r : q.rows("SELECT entry_id FROM pair_index.entries")) drop(q, Queries.lng(r[0]));
-            } finally {
-                lock.unlock();
-            }
+        Db q = new Db(c, ProgressSink.NONE);
+        ReentrantLock lock = acquire(q);
+        try {
+            for (Object[] r : q.rows("SELECT entry_id FROM pair_index.entries")) drop(q, Db.lng(r[0]));
+        } finally {
+            lock.unlock();
         }
     }
 
-    private static PairedComparison build(Queries q, Comparison cmp, String key, String fingerprint) throws SQLException {
+    private static PairedComparison build(Db q, Comparison cmp, String key, String fingerprint) throws SQLException {
         Connection c = q.connection();
         long t0 = System.nanoTime();
         // From a sequence, never reused: another connection's views onto a dropped entry fail instead of reading a new one.
-        long id = Queries.lng(q.row("SELECT nextval('pair_index.entry_ids')")[0]);
+        long id = Db.lng(q.row("SELECT nextval('pair_index.entry_ids')")[0]);
         String prefix = prefix(id);
         // The build commits or rolls back as a whole, so it cannot run inside a caller's open transaction.
         if (!c.getAutoCommit()) throw new IllegalStateException("A pairing is built in a transaction of its own");
@@ -112,14 +110,16 @@ public final class PairIndex {
             TwoSampleTests.cdfInto(q, TwoSampleTests.stacked(built, "prediction"), "TABLE " + pc.predictionCdf());
             TwoSampleTests.cdfInto(q, TwoSampleTests.stacked(built, "latency_ms"), "TABLE " + pc.latencyCdf());
             DivergenceFigures.buildIndexTables(q, pc);
-            q.exec("DROP TABLE " + built.baseSide());
-            q.exec("DROP TABLE " + built.candSide());
-            q.exec("INSERT INTO pair_index.entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, now())", id, key, fingerprint,
+            q.execute("DROP TABLE " + built.baseSide());
+            q.execute("DROP TABLE " + built.candSide());
+            q.execute("INSERT INTO pair_index.entries(entry_id, index_key, fingerprint, format, baseline_rows, candidate_rows, paired, "
+                    + "baseline_ids, candidate_ids, duplicate_rows, built_at, build_ms, used_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, now())", id, key, fingerprint,
                     FORMAT, cov.baselineRows(), cov.candidateRows(), cov.paired(), cov.baselineOnly() + cov.paired(),
                     cov.candidateOnly() + cov.paired(), cov.duplicateRows(), (System.nanoTime() - t0) / 1_000_000);
             // Least recently used beyond KEEP (this entry is the newest, so it stays).
             for (Object[] old : q.rows("SELECT entry_id FROM pair_index.entries ORDER BY used_at DESC, entry_id DESC OFFSET ?", KEEP)) {
-                drop(q, Queries.lng(old[0]));
+                drop(q, Db.lng(old[0]));
             }
             c.commit();
             return pc;
@@ -131,15 +131,15 @@ public final class PairIndex {
         }
     }
 
-    private static void dropStale(Queries q, String fingerprint) throws SQLException {
+    private static void dropStale(Db q, String fingerprint) throws SQLException {
         for (Object[] old : q.rows("SELECT entry_id FROM pair_index.entries WHERE fingerprint <> ? OR format <> ?", fingerprint, FORMAT)) {
-            drop(q, Queries.lng(old[0]));
+            drop(q, Db.lng(old[0]));
         }
     }
 
-    private static void drop(Queries q, long id) throws SQLException {
-        for (String t : TABLES) q.exec("DROP TABLE IF EXISTS " + prefix(id) + t);
-        q.exec("DELETE FROM pair_index.entries WHERE entry_id = ?", id);
+    private static void drop(Db q, long id) throws SQLException {
+        for (String t : TABLES) q.execute("DROP TABLE IF EXISTS " + prefix(id) + t);
+        q.execute("DELETE FROM pair_index.entries WHERE entry_id = ?", id);
     }
 
     /** The start of entry {@code id}'s table names (the id is a number from a sequence, so it needs no quoting). */
@@ -153,19 +153,19 @@ public final class PairIndex {
     }
 
     /** What an entry was built from: imports only ever add rows, so these counts change whenever the data does. */
-    private static String fingerprint(Queries q) throws SQLException {
+    private static String fingerprint(Db q) throws SQLException {
         Object[] r = q.row("SELECT (SELECT count(*) FROM predictions), (SELECT count(*) FROM labels), "
                 + "(SELECT count(*) FROM imports), (SELECT coalesce(max(import_id), 0) FROM imports)");
-        return Queries.lng(r[0]) + "/" + Queries.lng(r[1]) + "/" + Queries.lng(r[2]) + "/" + Queries.lng(r[3]);
+        return Db.lng(r[0]) + "/" + Db.lng(r[1]) + "/" + Db.lng(r[2]) + "/" + Db.lng(r[3]);
     }
 
-    private static String database(Queries q) throws SQLException {
+    private static String database(Db q) throws SQLException {
         Object[] r = q.row("SELECT coalesce(path, database_name) FROM duckdb_databases() WHERE database_name = current_database()");
         return String.valueOf(r[0]);
     }
 
     /** Takes the workspace's lock, waiting for another build of it to end; gives up when the caller cancels. */
-    private static ReentrantLock acquire(Queries q) throws SQLException {
+    private static ReentrantLock acquire(Db q) throws SQLException {
         ReentrantLock lock = LOCKS.computeIfAbsent(database(q), k -> new ReentrantLock());
         ProgressSink sink = q.sink();
         boolean told = false;

@@ -1,5 +1,6 @@
 package dev.shadowbench.core.compare;
 
+import dev.shadowbench.core.db.Db;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +26,11 @@ public final class Pairing {
     record Built(Coverage coverage, String baseSide, String candSide) {}
 
     /** Builds the tables {@code <prefix>pairs} and {@code <prefix>side_days}, and the temp tables of {@link Built}. */
-    static Built build(Queries q, Comparison cmp, String prefix) throws SQLException {
+    static Built build(Db q, Comparison cmp, String prefix) throws SQLException {
         String base = "base_side", cand = "cand_side", pairs = prefix + "pairs";
         side(q, base, cmp.baseline(), cmp);
         side(q, cand, cmp.candidate(), cmp);
-        q.exec("CREATE TABLE " + pairs + """
+        q.execute("CREATE TABLE " + pairs + """
                  AS
                 SELECT b.request_id, coalesce(b.ts, c.ts) AS ts, CAST(coalesce(b.ts, c.ts) AS DATE) AS day,
                        coalesce(b.segment, c.segment) AS segment,
@@ -46,16 +47,16 @@ public final class Pairing {
         String days = "SELECT '%s' AS side, CAST(ts AS DATE) AS day, count(*) AS ids, sum(n) AS rows, count(prediction) AS predictions, "
                 + "count(predicted_class) AS classes, count(ranking) AS rankings, count(latency_ms) AS latencies, "
                 + "count(feedback) AS feedback FROM %s GROUP BY day";
-        q.exec("CREATE TABLE " + prefix + "side_days AS " + String.format(Locale.ROOT, days, "b", base) + " UNION ALL " + String.format(Locale.ROOT, days, "c", cand));
+        q.execute("CREATE TABLE " + prefix + "side_days AS " + String.format(Locale.ROOT, days, "b", base) + " UNION ALL " + String.format(Locale.ROOT, days, "c", cand));
         Object[] r = q.row("SELECT (SELECT sum(n) FROM " + base + "), (SELECT sum(n) FROM " + cand + "), (SELECT count(*) FROM "
                 + pairs + "), (SELECT count(*) FROM " + base + "), (SELECT count(*) FROM " + cand + "), "
                 + "(SELECT coalesce(sum(n - 1), 0) FROM " + base + ") + (SELECT coalesce(sum(n - 1), 0) FROM " + cand + ")");
-        long paired = Queries.lng(r[2]);
-        return new Built(new Coverage(Queries.lng(r[0]), Queries.lng(r[1]), paired,
-                Queries.lng(r[3]) - paired, Queries.lng(r[4]) - paired, Queries.lng(r[5])), base, cand);
+        long paired = Db.lng(r[2]);
+        return new Built(new Coverage(Db.lng(r[0]), Db.lng(r[1]), paired,
+                Db.lng(r[3]) - paired, Db.lng(r[4]) - paired, Db.lng(r[5])), base, cand);
     }
 
-    private static void side(Queries q, String table, Side side, Comparison cmp) throws SQLException {
+    private static void side(Db q, String table, Side side, Comparison cmp) throws SQLException {
         List<Object> params = new ArrayList<>();
         String where = side.where("p", params) + " AND " + cmp.windowWhere("p", params);
         // NaN or infinite numbers count as "no value": one bad record must not turn every mean into NaN.
@@ -67,17 +68,17 @@ public final class Pairing {
         // seen once, and the rare hashes seen more than once (a real duplicate, or two ids that collide) go through
         // the exact per-id path below, so a collision can cost time but never change a figure.
         String dups = "pairing_dups";
-        q.exec("CREATE OR REPLACE TEMP TABLE " + dups + " AS SELECT hash(p.request_id) AS h FROM predictions p "
+        q.execute("CREATE OR REPLACE TEMP TABLE " + dups + " AS SELECT hash(p.request_id) AS h FROM predictions p "
                 + "WHERE " + where + " GROUP BY h HAVING count(*) > 1", params.toArray());
         List<Object> twice = new ArrayList<>(params);
         twice.addAll(params);
-        q.exec("CREATE OR REPLACE TEMP TABLE " + table + " AS "
+        q.execute("CREATE OR REPLACE TEMP TABLE " + table + " AS "
                 + "SELECT " + String.format(Locale.ROOT, cols, "1") + " FROM predictions p ANTI JOIN " + dups + " d ON hash(p.request_id) = d.h "
                 + "WHERE " + where + " UNION ALL "
                 + "SELECT " + String.format(Locale.ROOT, cols, "p.n") + " FROM (SELECT p.*, count(*) OVER (PARTITION BY p.request_id) AS n, "
                 + "row_number() OVER (PARTITION BY p.request_id ORDER BY p.ts NULLS LAST, p.import_id, p.source_line NULLS FIRST) AS rn "
                 + "FROM predictions p SEMI JOIN " + dups + " d ON hash(p.request_id) = d.h WHERE " + where + ") p WHERE rn = 1",
                 twice.toArray());
-        q.exec("DROP TABLE " + dups);
+        q.execute("DROP TABLE " + dups);
     }
 }

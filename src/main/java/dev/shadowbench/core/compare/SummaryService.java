@@ -19,6 +19,7 @@ import dev.shadowbench.core.compare.Summary.SideFeedback;
 import dev.shadowbench.core.compare.Summary.Tests;
 import dev.shadowbench.core.compare.Summary.Traffic;
 import dev.shadowbench.core.compare.Summary.TrafficDay;
+import dev.shadowbench.core.db.Db;
 import dev.shadowbench.core.task.ProgressSink;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -41,25 +42,23 @@ public final class SummaryService {
 
     /** Pairs the comparison (or reuses its stored pairing) and computes its figures. */
     public static Summary compute(Connection c, Comparison cmp, SummaryOptions o, ProgressSink sink) throws SQLException {
-        try (Queries q = new Queries(c, sink)) {
-            sink.progress(0, STEPS, "Pairing baseline and candidate records");
-            return compute(q, PairIndex.open(q, cmp), o);
-        }
+        Db q = new Db(c, sink);
+        sink.progress(0, STEPS, "Pairing baseline and candidate records");
+        return compute(q, PairIndex.open(q, cmp), o);
     }
 
     /** The figures of a comparison already paired, read from the tables {@code pc} names. */
     public static Summary compute(Connection c, PairedComparison pc, SummaryOptions o, ProgressSink sink) throws SQLException {
-        try (Queries q = new Queries(c, sink)) {
-            return compute(q, pc, o);
-        }
+        Db q = new Db(c, sink);
+        return compute(q, pc, o);
     }
 
-    private static Summary compute(Queries q, PairedComparison pc, SummaryOptions o) throws SQLException {
+    private static Summary compute(Db q, PairedComparison pc, SummaryOptions o) throws SQLException {
         ProgressSink sink = q.sink();
         Map<String, String> unavailable = new LinkedHashMap<>();
         Comparison cmp = pc.comparison();
         Pairing.Coverage cov = pc.coverage();
-        long quarantined = Queries.lng(q.row("SELECT count(*) FROM quarantine")[0]);
+        long quarantined = Db.lng(q.row("SELECT count(*) FROM quarantine")[0]);
         Counts counts = new Counts(cov.baselineRows(), cov.candidateRows(), cov.paired(), cov.baselineOnly(),
                 cov.candidateOnly(), cov.duplicateRows(), quarantined);
 
@@ -140,7 +139,7 @@ public final class SummaryService {
     }
 
     /** Both sides' predictions on shared edges over the pooled central 99% (so a few absurd values don't flatten it). */
-    private static Summary.PredictionHistograms predictionHistograms(Queries q, String cdf, KsTest ks, SummaryOptions o)
+    private static Summary.PredictionHistograms predictionHistograms(Db q, String cdf, KsTest ks, SummaryOptions o)
             throws SQLException {
         if (ks == null) return null;
         Double[] r = TwoSampleTests.quantiles(q, cdf, "ca + cb", ks.n1() + ks.n2(), 0.005, 0.995);
@@ -160,7 +159,7 @@ public final class SummaryService {
      * Rows per day and side; requests counts distinct request ids of both sides that day; the configured share is the
      * ramp plan's for the day.
      */
-    private static Traffic traffic(Queries q, PairedComparison pc, List<RampPlan.Step> plan) throws SQLException {
+    private static Traffic traffic(Db q, PairedComparison pc, List<RampPlan.Step> plan) throws SQLException {
         List<TrafficDay> days = new ArrayList<>();
         // requests = ids of either side: a pair counts once, on its pairing day (count(DISTINCT) was the slow way)
         for (Object[] r : q.rows("WITH b AS (SELECT day, ids, rows AS n FROM " + pc.sideDays() + " WHERE side = 'b'), "
@@ -169,9 +168,9 @@ public final class SummaryService {
                 + "SELECT coalesce(b.day, c.day) AS d, coalesce(b.ids, 0) + coalesce(c.ids, 0) - coalesce(p.paired, 0), "
                 + "coalesce(b.n, 0), coalesce(c.n, 0) FROM b FULL JOIN c ON b.day IS NOT DISTINCT FROM c.day "
                 + "LEFT JOIN p ON p.day IS NOT DISTINCT FROM coalesce(b.day, c.day) ORDER BY d NULLS LAST")) {
-            long bn = Queries.lng(r[2]), cn = Queries.lng(r[3]);
+            long bn = Db.lng(r[2]), cn = Db.lng(r[3]);
             LocalDate day = r[0] == null ? null : LocalDate.parse(r[0].toString());
-            days.add(new TrafficDay(day, Queries.lng(r[1]), bn, cn, bn + cn == 0 ? null : (double) cn / (bn + cn),
+            days.add(new TrafficDay(day, Db.lng(r[1]), bn, cn, bn + cn == 0 ? null : (double) cn / (bn + cn),
                     RampPlan.shareOn(plan, day)));
         }
         return new Traffic(days);
@@ -185,7 +184,7 @@ public final class SummaryService {
     }
 
     /** One side's requests and complaints per day ({@link ComplaintCounts}). */
-    private static List<ComplaintCounts.Day> complaintDays(Queries q, Side side, Comparison cmp) throws SQLException {
+    private static List<ComplaintCounts.Day> complaintDays(Db q, Side side, Comparison cmp) throws SQLException {
         List<Object> params = new ArrayList<>();
         String where = side.where("p", params) + " AND " + cmp.windowWhere("p", params);
         return ComplaintCounts.fromRows(q.rows(ComplaintCounts.sql(where), params.toArray()));
@@ -193,11 +192,11 @@ public final class SummaryService {
 
     /** What one side's deduplicated records populate. */
     private record SideProfile(long ids, long predictions, long classes, long rankings, long latencies, long feedback) {
-        static SideProfile of(Queries q, PairedComparison pc, String side) throws SQLException {
+        static SideProfile of(Db q, PairedComparison pc, String side) throws SQLException {
             Object[] r = q.row("SELECT sum(ids), sum(predictions), sum(classes), sum(rankings), sum(latencies), sum(feedback) FROM "
                     + pc.sideDays() + " WHERE side = ?", side);
-            return new SideProfile(Queries.lng(r[0]), Queries.lng(r[1]), Queries.lng(r[2]), Queries.lng(r[3]),
-                    Queries.lng(r[4]), Queries.lng(r[5]));
+            return new SideProfile(Db.lng(r[0]), Db.lng(r[1]), Db.lng(r[2]), Db.lng(r[3]),
+                    Db.lng(r[4]), Db.lng(r[5]));
         }
 
     }

@@ -4,6 +4,7 @@ import dev.shadowbench.core.compare.Summary.KsTest;
 import dev.shadowbench.core.stats.Distributions;
 import dev.shadowbench.core.compare.Summary.MannWhitney;
 import dev.shadowbench.core.compare.Summary.PsiBins;
+import dev.shadowbench.core.db.Db;
 import java.math.BigInteger;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -33,21 +34,21 @@ final class TwoSampleTests {
      * up to and including it ({@code ca}, {@code cb}). KS, PSI, quantiles and histograms then read a table of distinct
      * values (1.2M on 10M rows of 4-decimal scores) instead of sorting or scanning the 20M raw values once each.
      */
-    static void cdfInto(Queries q, String stackedSql, String target) throws SQLException {
-        q.exec("CREATE OR REPLACE " + target + " AS SELECT x, na, nb, CAST(sum(na) OVER w AS BIGINT) AS ca, "
+    static void cdfInto(Db q, String stackedSql, String target) throws SQLException {
+        q.execute("CREATE OR REPLACE " + target + " AS SELECT x, na, nb, CAST(sum(na) OVER w AS BIGINT) AS ca, "
                 + "CAST(sum(nb) OVER w AS BIGINT) AS cb FROM ("
                 + "SELECT x, count(*) FILTER (isb) AS na, count(*) FILTER (NOT isb) AS nb FROM (" + stackedSql + ") GROUP BY x) "
                 + "WINDOW w AS (ORDER BY x ROWS UNBOUNDED PRECEDING)");
     }
 
     /** Two-sample KS from a table made by {@link #cdfInto}; null when a side has no value. */
-    static KsTest ksOnCdf(Queries q, String cdf) throws SQLException {
+    static KsTest ksOnCdf(Db q, String cdf) throws SQLException {
         Object[] n = q.row("SELECT sum(na), sum(nb) FROM " + cdf);
-        long n1 = Queries.lng(n[0]), n2 = Queries.lng(n[1]);
+        long n1 = Db.lng(n[0]), n2 = Db.lng(n[1]);
         if (n1 == 0 || n2 == 0) return null;
         Object[] r = q.row("SELECT max(ca / ? - cb / ?), max(cb / ? - ca / ?) FROM " + cdf,
                 (double) n1, (double) n2, (double) n2, (double) n1);
-        double maxS = Queries.dbl(r[0]), minS = Math.max(0, Math.min(1, Queries.dbl(r[1])));
+        double maxS = Db.dbl(r[0]), minS = Math.max(0, Math.min(1, Db.dbl(r[1])));
         return ksFromStatistic(Math.max(maxS, minS), n1, n2);
     }
 
@@ -56,7 +57,7 @@ final class TwoSampleTests {
      * {@code cum} (e.g. "ca", or "ca + cb" for both sides pooled) of {@code n} values in all; the same
      * arithmetic as DuckDB's quantile_cont (position (n-1)p, lo * (1 - d) + hi * d with d its fraction). Nulls when n is 0.
      */
-    static Double[] quantiles(Queries q, String cdf, String cum, long n, double... ps) throws SQLException {
+    static Double[] quantiles(Db q, String cdf, String cum, long n, double... ps) throws SQLException {
         Double[] out = new Double[ps.length];
         if (n == 0) return out;
         StringBuilder sql = new StringBuilder("SELECT ");
@@ -70,7 +71,7 @@ final class TwoSampleTests {
         }
         Object[] r = q.row(sql + " FROM " + cdf, idx.toArray());
         for (int i = 0; i < ps.length; i++) {
-            double rn = (n - 1) * ps[i], lo = Queries.dbl(r[2 * i]), hi = Queries.dbl(r[2 * i + 1]);
+            double rn = (n - 1) * ps[i], lo = Db.dbl(r[2 * i]), hi = Db.dbl(r[2 * i + 1]);
             double d = rn - Math.floor(rn);
             out[i] = Math.floor(rn) == Math.ceil(rn) ? lo : lo * (1 - d) + hi * d;  // quantile_cont's own form, bit for bit
         }
@@ -94,12 +95,12 @@ final class TwoSampleTests {
     }
 
     /** Two-sided Mann–Whitney U from a {@link #cdfInto} table, normal approximation with tie and continuity correction. */
-    static MannWhitney mannWhitneyOnCdf(Queries q, String cdf) throws SQLException {
+    static MannWhitney mannWhitneyOnCdf(Db q, String cdf) throws SQLException {
         // 2 * (sum of the baseline's mid-ranks) and sum(t^3 - t) over tie groups, both exact integers; the values
         // before a tie group are the running count minus the group itself.
         Object[] r = q.row("SELECT sum(CAST(na AS HUGEINT) * (2 * (CAST(ca AS HUGEINT) + cb - na - nb) + na + nb + 1)), "
                 + "sum(CAST(na + nb AS HUGEINT) * (na + nb) * (na + nb) - (na + nb)), sum(na), sum(nb) FROM " + cdf);
-        long n1 = Queries.lng(r[2]), n2 = Queries.lng(r[3]);
+        long n1 = Db.lng(r[2]), n2 = Db.lng(r[3]);
         if (n1 == 0 || n2 == 0) return null;
         return mannWhitney(n1, n2, big(r[0]), big(r[1]));
     }
@@ -128,8 +129,8 @@ final class TwoSampleTests {
      * Population stability index from a {@link #cdfInto} table: 10 bins cut at the baseline's deciles (linear
      * interpolation, repeated cut points merged), bins (e[i-1], e[i]], empty shares floored at 1e-4.
      */
-    static Psi psiOnCdf(Queries q, String cdf) throws SQLException {
-        long n1 = Queries.lng(q.row("SELECT sum(na) FROM " + cdf)[0]);
+    static Psi psiOnCdf(Db q, String cdf) throws SQLException {
+        long n1 = Db.lng(q.row("SELECT sum(na) FROM " + cdf)[0]);
         if (n1 == 0) return null;
         Double[] e = quantiles(q, cdf, "ca", n1, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9);
         List<Double> edges = new ArrayList<>(new TreeSet<>(List.of(e)));
@@ -138,9 +139,9 @@ final class TwoSampleTests {
         int bins = edges.size() + 1;
         long[] nb = new long[bins], nc = new long[bins];
         for (Object[] r : q.rows("SELECT " + bin + " AS bin, sum(na), sum(nb) FROM " + cdf + " GROUP BY bin", edges.toArray())) {
-            int i = (int) Queries.lng(r[0]);
-            nb[i] = Queries.lng(r[1]);
-            nc[i] = Queries.lng(r[2]);
+            int i = (int) Db.lng(r[0]);
+            nb[i] = Db.lng(r[1]);
+            nc[i] = Db.lng(r[2]);
         }
         long tb = 0, tc = 0;
         for (int i = 0; i < bins; i++) { tb += nb[i]; tc += nc[i]; }

@@ -84,7 +84,8 @@ public final class DecisionLog {
                     d.model(), d.version(), d.stage(), d.trafficShare(), d.evidenceJson(), d.note(), prev, null);
             String hash = hash(r);
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO decisions VALUES (?, CAST(? AS TIMESTAMP), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO decisions(seq, decided_at, decision, reviewer, comparison_key, model, version, stage, traffic_share, "
+                    + "evidence_json, note, prev_hash, hash) VALUES (?, CAST(? AS TIMESTAMP), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setLong(1, seq);
                 ps.setString(2, at);
                 ps.setString(3, r.decision());

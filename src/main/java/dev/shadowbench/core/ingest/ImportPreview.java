@@ -27,7 +27,7 @@ public record ImportPreview(Path file, LogFormat format, List<String> columns, L
             List<List<String>> rows = new ArrayList<>();
             LogFormat container = SourceProbe.containerOf(file, LogFormat.fromOption(format));
             String src = container == LogFormat.JSONL
-                    ? Sql.readJson(file, ", ignore_errors=true, columns=" + TabularSource.struct(TabularSource.declared(probe.columns()), true))
+                    ? FileReaders.readJson(file, ", ignore_errors=true, columns=" + TabularSource.struct(TabularSource.declared(probe.columns()), true))
                     : SourceProbe.describeSource(file, container);
             try (Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT * FROM " + src + " LIMIT " + Math.max(1, limit))) {

@@ -1,6 +1,7 @@
 package dev.shadowbench.core.ingest;
 
 import dev.shadowbench.core.BadInputException;
+import dev.shadowbench.core.db.Quote;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,14 +42,14 @@ final class KServeLogs {
             scan = TabularSource.lineScan(file, TabularSource.declared(cols));
         } else if (container == LogFormat.CSV) {
             scan = "(SELECT " + Staging.scanColumns(p, "row_number() OVER () + 1", "NULL::VARCHAR", "NULL::VARCHAR")
-                    + ", * FROM read_csv(" + Sql.file(file) + ", header=true, all_varchar=true))";
+                    + ", * FROM read_csv(" + FileReaders.file(file) + ", header=true, all_varchar=true))";
         } else {
             scan = "(SELECT " + Staging.scanColumns(p, "file_row_number + 1", "NULL::VARCHAR", "NULL::VARCHAR")
-                    + ", * FROM read_parquet(" + Sql.file(file) + "))";
+                    + ", * FROM read_parquet(" + FileReaders.file(file) + "))";
         }
         String bytes = col(cols, "bytes", "data", "payload");
         if (bad > 0) LineCheck.quarantine(st, file);
-        st.execute("INSERT INTO kserve_raw SELECT " + Sql.lit(file.toString()) + ", " + p + "line_no, " + p + "raw_line, "
+        st.execute("INSERT INTO kserve_raw SELECT " + Quote.literal(file.toString()) + ", " + p + "line_no, " + p + "raw_line, "
                 + p + "parse_problem, "
                 + col(cols, "id", "ce_id", "ce-id") + ", " + col(cols, "reqType", "type", "ce_type", "ce-type") + ", "
                 + (bytes.equals("NULL") ? "NULL" : PayloadSql.decodeBase64(bytes)) + ", "
@@ -61,8 +62,8 @@ final class KServeLogs {
         for (String n : names) {
             for (SourceColumn c : cols) {
                 if (c.name().equalsIgnoreCase(n)) {
-                    return c.type().equalsIgnoreCase("JSON") ? "json_extract_string(s." + Sql.ident(c.name()) + ", '$')"
-                            : "CAST(s." + Sql.ident(c.name()) + " AS VARCHAR)";
+                    return c.type().equalsIgnoreCase("JSON") ? "json_extract_string(s." + Quote.ident(c.name()) + ", '$')"
+                            : "CAST(s." + Quote.ident(c.name()) + " AS VARCHAR)";
                 }
             }
         }

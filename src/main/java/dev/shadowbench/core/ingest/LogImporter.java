@@ -1,6 +1,7 @@
 package dev.shadowbench.core.ingest;
 
 import dev.shadowbench.core.BadInputException;
+import dev.shadowbench.core.db.QueryWatch;
 import dev.shadowbench.core.task.CancelledException;
 import dev.shadowbench.core.workspace.Transactions;
 import dev.shadowbench.core.task.ProgressSink;
@@ -72,7 +73,7 @@ public final class LogImporter {
             }
             while (true) {
                 // a fresh statement per attempt: the driver closes a statement that failed
-                try (Statement st = c.createStatement(); CancelWatch watch = new CancelWatch(st, progress)) {
+                try (Statement st = c.createStatement(); QueryWatch watch = QueryWatch.start(st, progress)) {
                     c.setAutoCommit(false);
                     attempts++;
                     Throwable failure = null;
@@ -116,7 +117,7 @@ public final class LogImporter {
         }
     }
 
-    private ImportReport importAll(Connection c, Connection probes, Statement st, CancelWatch watch, ImportRequest req,
+    private ImportReport importAll(Connection c, Connection probes, Statement st, QueryWatch watch, ImportRequest req,
                                    List<Path> files,
                                    LogFormat forced, Set<Path> lineByLine, ExecutorService hasher) throws SQLException {
         st.execute(Staging.CREATE);
@@ -222,17 +223,16 @@ public final class LogImporter {
             ps.executeUpdate();
         }
         if (req.kind() == ImportRequest.Kind.LABELS) {
-            st.execute("INSERT INTO labels SELECT " + id + ", request_id, label, label_class, ts FROM stage_all "
+            st.execute(Staging.INTO_LABELS + "SELECT " + id + ", " + Staging.LABEL_VALUES + " FROM stage_all "
                     + "WHERE problem IS NULL AND NOT merged");
         } else {
-            st.execute("INSERT INTO predictions SELECT " + id + ", request_id, ts, model, version, variant, prediction, "
-                    + "predicted_class, ranking, latency_ms, segment, feedback, source_file, line_no, extra "
+            st.execute(Staging.INTO_PREDICTIONS + "SELECT " + id + ", " + Staging.PREDICTION_VALUES + " "
                     + "FROM stage_all WHERE problem IS NULL AND NOT merged");
             // labels logged next to the predictions are ground truth too
-            st.execute("INSERT INTO labels SELECT " + id + ", request_id, label, label_class, ts FROM stage_all "
+            st.execute(Staging.INTO_LABELS + "SELECT " + id + ", " + Staging.LABEL_VALUES + " FROM stage_all "
                     + "WHERE problem IS NULL AND NOT merged AND (label IS NOT NULL OR label_class IS NOT NULL)");
         }
-        st.execute("INSERT INTO quarantine SELECT " + id + ", source_file, line_no, problem_field, problem, raw "
+        st.execute("INSERT INTO quarantine(import_id, source_file, line_no, field, reason, raw) SELECT " + id + ", source_file, line_no, problem_field, problem, raw "
                 + "FROM stage_all WHERE problem IS NOT NULL");
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_files(import_id, path, size_bytes, content_hash, "
                 + "lines_read, rows_imported, rows_quarantined, lines_blank, format, variant, mapping_json, imported_at) "
@@ -283,7 +283,7 @@ public final class LogImporter {
         }
     }
 
-    private static void checkCancelled(CancelWatch watch) {
+    private static void checkCancelled(QueryWatch watch) {
         if (watch.wasCancelled()) throw new CancelledException();
     }
 

@@ -37,10 +37,10 @@ final class ParquetCheck {
         try (Connection c = dc.duplicate(); Statement st = c.createStatement()) {
             long first = 0;
             try (ResultSet groups = c.createStatement().executeQuery("SELECT row_group_id, any_value(row_group_num_rows) "
-                    + "FROM parquet_metadata(" + Sql.file(file) + ") GROUP BY row_group_id ORDER BY row_group_id")) {
+                    + "FROM parquet_metadata(" + FileReaders.file(file) + ") GROUP BY row_group_id ORDER BY row_group_id")) {
                 while (groups.next()) {
                     long group = groups.getLong(1), rows = groups.getLong(2);
-                    try (ResultSet rs = st.executeQuery("SELECT sum(hash(t)) FROM read_parquet(" + Sql.file(file)
+                    try (ResultSet rs = st.executeQuery("SELECT sum(hash(t)) FROM read_parquet(" + FileReaders.file(file)
                             + ") t WHERE file_row_number >= " + first + " AND file_row_number < " + (first + rows))) {
                         rs.next();
                     } catch (SQLException bad) {

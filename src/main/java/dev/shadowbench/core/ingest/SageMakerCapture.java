@@ -1,6 +1,7 @@
 package dev.shadowbench.core.ingest;
 
 import dev.shadowbench.core.BadInputException;
+import dev.shadowbench.core.db.Quote;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -44,7 +45,7 @@ final class SageMakerCapture {
         String in = PayloadSql.decode(g + "'$.captureData.endpointInput.data')", g + "'$.captureData.endpointInput.encoding')");
         String scan = "(SELECT " + Staging.scanColumns("sb_", "line_no", "raw_line", "parse_problem") + ", coalesce(inference_id, event_id) AS request_id, \"timestamp\", "
                 + PayloadSql.prediction("output") + " AS prediction, event_id, inference_id, input, output, input_encoding, "
-                + "output_encoding, " + Sql.lit(ev == null ? null : ev[0]) + " AS model FROM ("
+                + "output_encoding, " + Quote.literal(ev == null ? null : ev[0]) + " AS model FROM ("
                 + "SELECT line_no, raw_line, CASE WHEN doc IS NULL THEN 'malformed JSON' "
                 + "WHEN json_type(doc) <> 'OBJECT' THEN 'not a JSON object' "
                 + "WHEN json_extract(doc, '$.captureData') IS NULL THEN 'not a SageMaker capture record (no captureData)' END AS parse_problem, "
@@ -59,8 +60,8 @@ final class SageMakerCapture {
                 + "CASE WHEN json_type(doc) = 'OBJECT' THEN " + g + "'$.captureData.endpointOutput.encoding') END AS output_encoding "
                 // doc is NULL for a malformed line, so no JSON function ever sees invalid text (DuckDB may evaluate
                 // CASE branches eagerly)
-                + "FROM (SELECT line_no, line AS raw_line, CASE WHEN json_valid(line) THEN line END AS doc FROM " + Sql.lines(file)
-                + " WHERE NOT " + Sql.blank("line") + ")))";
+                + "FROM (SELECT line_no, line AS raw_line, CASE WHEN json_valid(line) THEN line END AS doc FROM " + FileReaders.lines(file)
+                + " WHERE NOT " + FileReaders.blank("line") + ")))";
         List<SourceColumn> cols = new java.util.ArrayList<>(COLUMNS);
         cols.add(new SourceColumn("model", "VARCHAR"));
         ColumnMapping m = MAPPING.with(Field.MODEL, "model");

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * Turns what the user named (files, folders, globs) into the sorted list of log files to read. A name that exists
  * is exactly that file or folder, whatever characters it holds; only a name that does not exist and holds
- * * ? [ or { is a pattern. The files found are read as themselves (see {@link Sql#file}), never as patterns.
+ * * ? [ or { is a pattern. The files found are read as themselves (see {@link FileReaders#file}), never as patterns.
  */
 public final class SourceFiles {
     private SourceFiles() {}

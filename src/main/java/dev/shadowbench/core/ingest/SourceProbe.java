@@ -78,9 +78,9 @@ public final class SourceProbe {
 
     static String describeSource(Path file, LogFormat container) {
         return switch (container) {
-            case CSV -> "read_csv(" + Sql.file(file) + ", header=true, ignore_errors=true)";
-            case PARQUET -> "read_parquet(" + Sql.file(file) + ")";
-            default -> Sql.readJson(file, ", ignore_errors=true, sample_size=2000");
+            case CSV -> "read_csv(" + FileReaders.file(file) + ", header=true, ignore_errors=true)";
+            case PARQUET -> "read_parquet(" + FileReaders.file(file) + ")";
+            default -> FileReaders.readJson(file, ", ignore_errors=true, sample_size=2000");
         };
     }
 
@@ -101,7 +101,7 @@ public final class SourceProbe {
         // try(json_structure()) leaves out a line nested deeper than DuckDB's limit (128): json_group_structure
         // would fail on it with an internal error that invalidates the whole database
         String sql = "SELECT CAST(json_group_structure(CAST(line AS JSON)) AS VARCHAR) FROM (SELECT line FROM "
-                + Sql.readableLines(file) + " WHERE json_valid(line) AND json_type(line) = 'OBJECT' "
+                + FileReaders.readableLines(file) + " WHERE json_valid(line) AND json_type(line) = 'OBJECT' "
                 + "AND try(json_structure(line)) IS NOT NULL LIMIT 2000)";
         String structure;
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {

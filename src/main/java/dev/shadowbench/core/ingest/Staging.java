@@ -1,5 +1,6 @@
 package dev.shadowbench.core.ingest;
 
+import dev.shadowbench.core.db.Quote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,17 @@ import java.util.Map;
  * accounted as imported that is folded into another row (a KServe request joined to its response).
  */
 final class Staging {
+    /** The start of every INSERT into the workspace's predictions table: its columns named, so a migration that adds one keeps it working. */
+    static final String INTO_PREDICTIONS = "INSERT INTO predictions(import_id, request_id, ts, model, version, variant, prediction, "
+            + "predicted_class, ranking, latency_ms, segment, feedback, source_file, source_line, extra) ";
+    /** The SELECT list of stage_all that fills {@link #INTO_PREDICTIONS}, after the import id. */
+    static final String PREDICTION_VALUES = "request_id, ts, model, version, variant, prediction, predicted_class, ranking, "
+            + "latency_ms, segment, feedback, source_file, line_no, extra";
+    /** The start of every INSERT into the workspace's labels table. */
+    static final String INTO_LABELS = "INSERT INTO labels(import_id, request_id, label, label_class, ts) ";
+    /** The SELECT list of stage_all that fills {@link #INTO_LABELS}, after the import id. */
+    static final String LABEL_VALUES = "request_id, label, label_class, ts";
+
     static final String CREATE = """
             CREATE OR REPLACE TEMP TABLE stage_all(source_file VARCHAR, line_no BIGINT, request_id VARCHAR, ts TIMESTAMP,
               model VARCHAR, version VARCHAR, variant VARCHAR, prediction DOUBLE, predicted_class VARCHAR,
@@ -42,11 +54,10 @@ final class Staging {
                               ImportRequest.Kind kind, String variant) {
         String sel = select(sourceFile, scan, columns, m, kind, variant);
         if (kind == ImportRequest.Kind.LABELS) {
-            return "INSERT INTO labels SELECT " + importId + ", request_id, label, label_class, ts FROM (" + sel
+            return INTO_LABELS + "SELECT " + importId + ", " + LABEL_VALUES + " FROM (" + sel
                     + ") WHERE " + FAIL_ON_PROBLEM;
         }
-        return "INSERT INTO predictions SELECT " + importId + ", request_id, ts, model, version, variant, prediction, "
-                + "predicted_class, ranking, latency_ms, segment, feedback, source_file, line_no, extra FROM (" + sel
+        return INTO_PREDICTIONS + "SELECT " + importId + ", " + PREDICTION_VALUES + " FROM (" + sel
                 + ") WHERE " + FAIL_ON_PROBLEM;
     }
 
@@ -80,9 +91,9 @@ final class Staging {
         typed.add(raw(m, Field.TIMESTAMP, byName) + " AS " + p + "r_ts");
         typed.add(text(m, Field.MODEL, byName) + " AS " + p + "model");
         typed.add(text(m, Field.VERSION, byName) + " AS " + p + "version");
-        typed.add((variant != null ? Sql.lit(variant) : text(m, Field.VARIANT, byName)) + " AS " + p + "variant");
+        typed.add((variant != null ? Quote.literal(variant) : text(m, Field.VARIANT, byName)) + " AS " + p + "variant");
         SourceColumn pred = col(m, Field.PREDICTION, byName);
-        String predRef = pred == null ? null : "s." + Sql.ident(pred.name());
+        String predRef = pred == null ? null : "s." + Quote.ident(pred.name());
         boolean list = pred != null && (pred.isList() || pred.type().equalsIgnoreCase("JSON"));
         if (pred == null) {
             typed.add("NULL::DOUBLE AS " + p + "prediction");
@@ -149,8 +160,8 @@ final class Staging {
         for (int i = 0; i < problems.size(); i++) {
             String[] pr = problems.get(i);
             code.append("WHEN ").append(pr[0]).append(" THEN ").append(i + 1).append(' ');
-            field.append("WHEN ").append(i + 1).append(" THEN ").append(Sql.lit(pr[1])).append(' ');
-            reason.append("WHEN ").append(i + 1).append(" THEN ").append(Sql.lit(pr[2])).append(' ');
+            field.append("WHEN ").append(i + 1).append(" THEN ").append(Quote.literal(pr[1])).append(' ');
+            reason.append("WHEN ").append(i + 1).append(" THEN ").append(Quote.literal(pr[2])).append(' ');
         }
         code.append("END");
         field.append("END");
@@ -158,7 +169,7 @@ final class Staging {
 
         // extra (unmapped columns) and the raw record are built in the outer query so DuckDB only pays for them
         // on the rows that need them
-        return "SELECT " + (sourceFile == null ? "source_file" : Sql.lit(sourceFile)) + " AS source_file, "
+        return "SELECT " + (sourceFile == null ? "source_file" : Quote.literal(sourceFile)) + " AS source_file, "
                 + p + "line_no AS line_no, "
                 + p + "request_id AS request_id, " + p + "ts AS ts, " + p + "model AS model, " + p + "version AS version, "
                 + p + "variant AS variant, " + p + "prediction AS prediction, " + p + "predicted_class AS predicted_class, "
@@ -184,13 +195,13 @@ final class Staging {
 
     private static String raw(ColumnMapping m, Field f, Map<String, SourceColumn> byName) {
         SourceColumn c = col(m, f, byName);
-        return c == null ? "NULL" : "s." + Sql.ident(c.name());
+        return c == null ? "NULL" : "s." + Quote.ident(c.name());
     }
 
     private static String text(ColumnMapping m, Field f, Map<String, SourceColumn> byName) {
         SourceColumn c = col(m, f, byName);
         if (c == null) return "NULL::VARCHAR";
-        String ref = "s." + Sql.ident(c.name());
+        String ref = "s." + Quote.ident(c.name());
         if (c.type().equalsIgnoreCase("JSON")) return "NULLIF(json_extract_string(" + ref + ", '$'), '')";
         // no trim(): it costs more than the whole JSON parse on millions of rows; an empty text is still "missing"
         return c.type().equalsIgnoreCase("VARCHAR") ? "NULLIF(" + ref + ", '')" : "NULLIF(CAST(" + ref + " AS VARCHAR), '')";
@@ -199,7 +210,7 @@ final class Staging {
     private static String number(ColumnMapping m, Field f, Map<String, SourceColumn> byName) {
         SourceColumn c = col(m, f, byName);
         if (c == null) return "NULL::DOUBLE";
-        String ref = "s." + Sql.ident(c.name());
+        String ref = "s." + Quote.ident(c.name());
         return "TRY_CAST(" + ref + " AS DOUBLE)";
     }
 
@@ -207,7 +218,7 @@ final class Staging {
     private static String ts(ColumnMapping m, Map<String, SourceColumn> byName) {
         SourceColumn c = col(m, Field.TIMESTAMP, byName);
         if (c == null) return "NULL::TIMESTAMP";
-        String ref = "s." + Sql.ident(c.name());
+        String ref = "s." + Quote.ident(c.name());
         if (c.isTemporal()) return "try(CAST(" + ref + " AS TIMESTAMP))";
         String num = "TRY_CAST(" + ref + " AS DOUBLE)";
         // try(): an epoch out of range (1e20, -1e15, 1e300) gives NULL, so the line is quarantined, not the import failed
@@ -220,7 +231,7 @@ final class Staging {
     private static String json(List<SourceColumn> cols, java.util.function.Predicate<SourceColumn> keep) {
         List<String> parts = new ArrayList<>();
         for (SourceColumn c : cols) {
-            if (keep.test(c)) parts.add(Sql.lit(c.name()) + ", s." + Sql.ident(c.name()));
+            if (keep.test(c)) parts.add(Quote.literal(c.name()) + ", s." + Quote.ident(c.name()));
         }
         return parts.isEmpty() ? "NULL::VARCHAR" : "CAST(json_object(" + String.join(", ", parts) + ") AS VARCHAR)";
     }

@@ -3,6 +3,7 @@ package dev.shadowbench.core.ingest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shadowbench.core.BadInputException;
+import dev.shadowbench.core.db.Quote;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,20 +45,20 @@ final class TabularSource {
                 String p = Staging.prefix(probe.columns());
                 // a record DuckDB cannot read (too many fields, not UTF-8, too long) lands in its rejects table
                 String scan = "(SELECT " + Staging.scanColumns(p, "row_number() OVER () + 1", "NULL::VARCHAR", "NULL::VARCHAR")
-                        + ", * FROM read_csv(" + Sql.file(file) + ", header=true, all_varchar=true, store_rejects=true, "
-                        + "max_line_size=" + Sql.MAX_LINE_BYTES + ", rejects_table='sb_rejects', rejects_scan='sb_scans'))";
+                        + ", * FROM read_csv(" + FileReaders.file(file) + ", header=true, all_varchar=true, store_rejects=true, "
+                        + "max_line_size=" + FileReaders.MAX_LINE_BYTES + ", rejects_table='sb_rejects', rejects_scan='sb_scans'))";
                 // read as text, converted with the types DuckDB sniffed: "x" in a numeric column is quarantined
                 st.execute(Staging.insert(f, scan, probe.columns(), m, req.kind(), variant));
                 long rejects = scalar(st, "SELECT count(*) FROM sb_rejects");
                 if (rejects > 0 || blank > 0) renumberCsv(st, file);
                 st.execute("INSERT INTO stage_all(source_file, line_no, problem_field, problem, raw, merged) "
-                        + "SELECT " + Sql.lit(f) + ", line, column_name, " + LineCheck.reason("error_type", "error_message")
+                        + "SELECT " + Quote.literal(f) + ", line, column_name, " + LineCheck.reason("error_type", "error_message")
                         + ", csv_line, false FROM (SELECT DISTINCT ON (line) * FROM sb_rejects ORDER BY line)");
             }
             case PARQUET -> {
                 String p = Staging.prefix(probe.columns());
                 String scan = "(SELECT " + Staging.scanColumns(p, "file_row_number + 1", "NULL::VARCHAR", "NULL::VARCHAR")
-                        + ", * FROM read_parquet(" + Sql.file(file) + "))";
+                        + ", * FROM read_parquet(" + FileReaders.file(file) + "))";
                 ParquetCheck.stage(st, file, Staging.insert(f, scan, probe.columns(), m, req.kind(), variant));
             }
             default -> throw new IllegalStateException("not a tabular format: " + probe.format());
@@ -85,7 +86,7 @@ final class TabularSource {
         String variant = req.kind() == ImportRequest.Kind.LABELS ? null : variantFor(file, m, req.variantOverride());
         List<SourceColumn> typed = typedForFastPath(probe.columns());
         String scan = "(SELECT " + Staging.scanColumns(Staging.prefix(typed), "NULL::BIGINT", "NULL::VARCHAR", "NULL::VARCHAR")
-                + ", * FROM " + Sql.readJson(file, ", columns=" + struct(typed, true)) + ")";
+                + ", * FROM " + FileReaders.readJson(file, ", columns=" + struct(typed, true)) + ")";
         long n;
         try {
             n = st.executeUpdate(Staging.insertClean(importId, file.toString(), scan, typed, m, req.kind(), variant));
@@ -106,7 +107,7 @@ final class TabularSource {
         if (req.kind() == ImportRequest.Kind.PREDICTIONS && m.has(Field.LABEL)) {
             String sel = Staging.insert(file.toString(), scan, typed, m, req.kind(), variant)
                     .substring("INSERT INTO stage_all ".length());
-            st.execute("INSERT INTO labels SELECT " + importId + ", request_id, label, label_class, ts FROM (" + sel
+            st.execute(Staging.INTO_LABELS + "SELECT " + importId + ", " + Staging.LABEL_VALUES + " FROM (" + sel
                     + ") WHERE problem IS NULL AND (label IS NOT NULL OR label_class IS NOT NULL)");
         }
         return new LogImporter.FileCount(file, d.hash(), size, LogFormat.JSONL, variant, m, lines, n, 0, lines - n);
@@ -114,15 +115,15 @@ final class TabularSource {
 
     /** Physical lines of a text file; counting only, which DuckDB does without materialising the lines. */
     static long quickCountLines(Statement st, Path file) throws SQLException {
-        return scalar(st, "SELECT count(*) FROM " + Sql.lineReader(file));
+        return scalar(st, "SELECT count(*) FROM " + FileReaders.lineReader(file));
     }
 
     /** Good CSV rows are numbered by record; when blank or rejected lines came before, map them to physical lines. */
     private static void renumberCsv(Statement st, Path file) throws SQLException {
         st.execute("UPDATE stage_all SET line_no = m.n FROM (SELECT row_number() OVER (ORDER BY line_no) + 1 AS k, "
-                + "line_no AS n FROM " + Sql.lines(file) + " WHERE line_no > 1 AND NOT " + Sql.blank("line") + " "
+                + "line_no AS n FROM " + FileReaders.lines(file) + " WHERE line_no > 1 AND NOT " + FileReaders.blank("line") + " "
                 + "AND line_no NOT IN (SELECT line FROM sb_rejects)) m "
-                + "WHERE stage_all.source_file = " + Sql.lit(file.toString()) + " AND stage_all.line_no = m.k");
+                + "WHERE stage_all.source_file = " + Quote.literal(file.toString()) + " AND stage_all.line_no = m.k");
     }
 
     static void validate(SourceProbe.Probe probe, ColumnMapping m, ImportRequest.Kind kind) {
@@ -191,40 +192,40 @@ final class TabularSource {
         for (SourceColumn c : cols) o.put(c.name(), c.type());
         if (!sqlStruct) return o.toString();
         List<String> parts = new ArrayList<>();
-        for (SourceColumn c : cols) parts.add(Sql.lit(c.name()) + ": " + Sql.lit(c.type()));
+        for (SourceColumn c : cols) parts.add(Quote.literal(c.name()) + ": " + Quote.literal(c.type()));
         return "{" + String.join(", ", parts) + "}";
     }
 
     /** Line-by-line JSON: each non-blank line is classified (malformed, not an object) and transformed in SQL. */
     static String lineScan(Path file, List<SourceColumn> declared) {
         List<String> cols = new ArrayList<>();
-        for (SourceColumn c : declared) cols.add("j." + Sql.ident(c.name()) + " AS " + Sql.ident(c.name()));
+        for (SourceColumn c : declared) cols.add("j." + Quote.ident(c.name()) + " AS " + Quote.ident(c.name()));
         return "(SELECT " + Staging.scanColumns(Staging.prefix(declared), "line_no", "line", "CASE WHEN doc IS NULL THEN 'malformed JSON' "
                 + "WHEN json_type(doc) <> 'OBJECT' THEN 'not a JSON object' "
                 // DuckDB cannot name a column "": such a key has no place in the row (nor in extra), so the line is kept whole in quarantine
                 + "WHEN list_contains(json_keys(doc), '') THEN 'empty JSON key' END") + ", " + String.join(", ", cols)
                 + " FROM (SELECT line_no, line, doc, CASE WHEN json_type(doc) = 'OBJECT' THEN json_transform(doc, "
-                + Sql.lit(struct(declared, false)) + ") END AS j FROM (SELECT line_no, line, CASE WHEN json_valid(line) THEN line END AS doc FROM "
-                + Sql.lines(file) + " WHERE NOT " + Sql.blank("line") + ")))";
+                + Quote.literal(struct(declared, false)) + ") END AS j FROM (SELECT line_no, line, CASE WHEN json_valid(line) THEN line END AS doc FROM "
+                + FileReaders.lines(file) + " WHERE NOT " + FileReaders.blank("line") + ")))";
     }
 
     /** {lines, blank lines} of a text file, its unreadable lines (see {@link LineCheck}) included. */
     static long[] countLines(Statement st, Path file) throws SQLException {
         try (ResultSet rs = st.executeQuery("SELECT count(*) + (SELECT count(*) FROM sb_bad_lines WHERE source_file = "
-                + Sql.lit(file.toString()) + "), count(*) FILTER (WHERE " + Sql.blank("line") + ") FROM " + Sql.lines(file))) {
+                + Quote.literal(file.toString()) + "), count(*) FILTER (WHERE " + FileReaders.blank("line") + ") FROM " + FileReaders.lines(file))) {
             rs.next();
             return new long[] {rs.getLong(1), rs.getLong(2)};
         }
     }
 
     static long stagedRows(Statement st, String file) throws SQLException {
-        return scalar(st, "SELECT count(*) FROM stage_all WHERE source_file = " + Sql.lit(file));
+        return scalar(st, "SELECT count(*) FROM stage_all WHERE source_file = " + Quote.literal(file));
     }
 
     /** {imported, quarantined} rows staged for a file. */
     static long[] split(Statement st, String file) throws SQLException {
         try (ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE problem IS NULL), count(*) FILTER (WHERE problem IS NOT NULL) "
-                + "FROM stage_all WHERE source_file = " + Sql.lit(file))) {
+                + "FROM stage_all WHERE source_file = " + Quote.literal(file))) {
             rs.next();
             return new long[] {rs.getLong(1), rs.getLong(2)};
         }

@@ -4,6 +4,7 @@ import static dev.shadowbench.core.outliers.Reasons.count;
 import static dev.shadowbench.core.outliers.Reasons.num;
 import static dev.shadowbench.core.outliers.Reasons.pct;
 
+import dev.shadowbench.core.db.Db;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ final class AggregateFindings {
     private AggregateFindings() {}
 
     /** The banners from the figures {@link PairScan} read; only a rare case (a constant candidate) queries again. */
-    static List<Finding> compute(Sql sql, String pairsTable, OutlierSettings s, PairScan scan, Map<String, Long> counts) throws SQLException {
+    static List<Finding> compute(Db sql, String pairsTable, OutlierSettings s, PairScan scan, Map<String, Long> counts) throws SQLException {
         List<Finding> out = new ArrayList<>();
         PairStats st = scan.stats();
         if (st.pairs() == 0) return out;
@@ -36,7 +37,7 @@ final class AggregateFindings {
                 + " of them. A gain this large is more often a label leak or a wrong join than a better model."));
     }
 
-    private static void degenerate(Sql sql, String pairsTable, OutlierSettings s, PairStats st, PairScan.Spread spread, List<Finding> out)
+    private static void degenerate(Db sql, String pairsTable, OutlierSettings s, PairStats st, PairScan.Spread spread, List<Finding> out)
             throws SQLException {
         if (st.candidateNonFinite() > 0) {
             out.add(new Finding("nonfinite", Finding.ERROR, (double) st.candidateNonFinite(), 0.0, "The candidate returned NaN or "
@@ -46,7 +47,7 @@ final class AggregateFindings {
         Double cIqr = spread.candidateIqr(), bIqr = spread.baselineIqr();
         double minSpread = s.value("degenerate.spread_ratio");
         if (finite > 1 && spread.constant()) {
-            Double only = sql.one("SELECT any_value(c_prediction) FROM " + pairsTable + " WHERE isfinite(c_prediction)", rs -> Sql.dbl(rs, 1));
+            Double only = sql.one("SELECT any_value(c_prediction) FROM " + pairsTable + " WHERE isfinite(c_prediction)", rs -> Db.dbl(rs, 1));
             out.add(new Finding("constant", Finding.ERROR, 0.0, minSpread, "The candidate gives the same answer " + num(only)
                     + " to all " + count(finite) + " requests: a constant or default output."));
         } else if (finite > 1 && cIqr != null && bIqr != null && bIqr > 0 && cIqr / bIqr < minSpread) {
@@ -63,7 +64,7 @@ final class AggregateFindings {
         nullJump(sql, pairsTable, s, st, out);
     }
 
-    private static void nullJump(Sql sql, String pairsTable, OutlierSettings s, PairStats st, List<Finding> out) throws SQLException {
+    private static void nullJump(Db sql, String pairsTable, OutlierSettings s, PairStats st, List<Finding> out) throws SQLException {
         double jump = s.value("degenerate.null_jump");
         double overall = (st.candidateNulls() - st.baselineNulls()) / (double) st.pairs();
         // A day where the nulls jump is diluted in a long window, so the worst day is checked too. Without a missing
@@ -73,7 +74,7 @@ final class AggregateFindings {
                 SELECT day, avg(CASE WHEN c_prediction IS NULL THEN 1.0 ELSE 0.0 END)
                           - avg(CASE WHEN b_prediction IS NULL THEN 1.0 ELSE 0.0 END) AS j, count(*)
                 FROM %s GROUP BY day ORDER BY j DESC, day LIMIT 1""", pairsTable),
-                rs -> new Object[]{rs.getString(1), Sql.dbl(rs, 2), rs.getLong(3)});
+                rs -> new Object[]{rs.getString(1), Db.dbl(rs, 2), rs.getLong(3)});
         double dayJump = day == null || day[1] == null ? 0 : (Double) day[1];
         if (overall > jump) {
             out.add(new Finding("null_jump", Finding.WARNING, overall, jump, "The candidate returned no prediction for "

@@ -1,5 +1,6 @@
 package dev.shadowbench.core.outliers;
 
+import dev.shadowbench.core.db.Db;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -313,7 +314,7 @@ final class ExactQuantiles {
      * Call {@link #bracket} first for large columns. {@code extra} aggregates ride along in the scan; their values are
      * returned.
      */
-    static Object[] scan(Sql sql, String pairsTable, String where, List<Probe> probes, List<Frag> extra) throws SQLException {
+    static Object[] scan(Db sql, String pairsTable, String where, List<Probe> probes, List<Frag> extra) throws SQLException {
         List<Probe> scanned = new ArrayList<>();
         for (Probe p : probes) {
             if (p.n == 0 && p.counted == null) continue;
@@ -407,11 +408,11 @@ final class ExactQuantiles {
     }
 
     /** DuckDB's own quantile_cont for a probe the scan could not settle (a position probe stays unresolved). */
-    private static void fallback(Sql sql, String pairsTable, Probe p) throws SQLException {
+    private static void fallback(Db sql, String pairsTable, Probe p) throws SQLException {
         if (p.p == null) return;
         Frag q = Frag.of("SELECT quantile_cont(", p.column.value(), ", ", p.p, ")",
                 p.counted == null ? "" : Frag.of(", ", countIf(p.counted)), " FROM " + pairsTable);
-        Object[] r = sql.one(q.sql(), rs -> new Object[]{Sql.dbl(rs, 1), p.counted == null ? null : rs.getLong(2)}, q.params().toArray());
+        Object[] r = sql.one(q.sql(), rs -> new Object[]{Db.dbl(rs, 1), p.counted == null ? null : rs.getLong(2)}, q.params().toArray());
         p.fallback = (Double) r[0];
         if (p.counted != null) {
             Probe counted = Probe.quantile(p.column, (Long) r[1], p.p);
@@ -427,7 +428,7 @@ final class ExactQuantiles {
      * the sample; as a column's share of the sample is only known afterwards, each probe asks for a narrow and a wide
      * pair of quantiles and keeps the narrowest that covers five standard errors of the count actually sampled.
      */
-    static void bracket(Sql sql, String pairsTable, long pairs, List<Probe> probes) throws SQLException {
+    static void bracket(Db sql, String pairsTable, long pairs, List<Probe> probes) throws SQLException {
         List<Probe> big = probes.stream().filter(p -> p.n > listAll && p.positions.length > 0).toList();
         if (big.isEmpty()) return;
         double pct = Math.min(100.0, 100.0 * sampleRows / Math.max(1, pairs));

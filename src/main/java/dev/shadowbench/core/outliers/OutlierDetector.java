@@ -1,5 +1,6 @@
 package dev.shadowbench.core.outliers;
 
+import dev.shadowbench.core.db.Db;
 import dev.shadowbench.core.outliers.ExactQuantiles.Frag;
 import dev.shadowbench.core.compare.PairedComparison;
 import dev.shadowbench.core.task.ProgressSink;
@@ -38,7 +39,7 @@ public final class OutlierDetector {
     /** Runs every enabled rule over the pairs; lists at most {@code listLimit} flags per rule, worst first. */
     public static OutlierReport detect(Connection c, PairedComparison pc, OutlierSettings s, ProgressSink p, int listLimit)
             throws SQLException {
-        Sql sql = new Sql(c, p);
+        Db sql = new Db(c, p);
         p.progress(0, 4, "Outliers: robust statistics of the pairs");
         PairScan scan = PairScan.run(sql, pc.pairs(), s);
         PairStats st = scan.stats();
@@ -56,8 +57,8 @@ public final class OutlierDetector {
         List<Object[]> rows = sql.query("""
                 SELECT request_id, rule, score, z, b_prediction, c_prediction, label, b_latency, c_latency FROM (
                   SELECT *, row_number() OVER (PARTITION BY rule ORDER BY score DESC, request_id) AS rn FROM outlier_flags)
-                WHERE rn <= ?""", rs -> new Object[]{rs.getString(1), rs.getString(2), rs.getDouble(3), Sql.dbl(rs, 4), Sql.dbl(rs, 5),
-                Sql.dbl(rs, 6), Sql.dbl(rs, 7), Sql.dbl(rs, 8), Sql.dbl(rs, 9)}, Math.max(0, listLimit));
+                WHERE rn <= ?""", rs -> new Object[]{rs.getString(1), rs.getString(2), rs.getDouble(3), Db.dbl(rs, 4), Db.dbl(rs, 5),
+                Db.dbl(rs, 6), Db.dbl(rs, 7), Db.dbl(rs, 8), Db.dbl(rs, 9)}, Math.max(0, listLimit));
         // Wording thousands of reasons (String.format each time) takes longer than the query: both cores share it.
         List<Outlier> listed = new ArrayList<>(rows.parallelStream().map(r -> {
             String rule = (String) r[1];
@@ -80,7 +81,7 @@ public final class OutlierDetector {
      * the raw predictions (or their ratio) with bounds widened by 1e-9 relative, so logarithms are only taken for the
      * candidates; with every value finite, the label rules' filters need no isfinite.
      */
-    private static void flag(Sql sql, String pairsTable, OutlierSettings s, PairStats st, PairScan.Facts facts) throws SQLException {
+    private static void flag(Db sql, String pairsTable, OutlierSettings s, PairStats st, PairScan.Facts facts) throws SQLException {
         sql.execute("""
                 CREATE OR REPLACE TEMP TABLE outlier_flags(request_id VARCHAR, rule VARCHAR, score DOUBLE, z DOUBLE,
                   b_prediction DOUBLE, c_prediction DOUBLE, label DOUBLE, b_latency DOUBLE, c_latency DOUBLE)""");
@@ -187,7 +188,7 @@ public final class OutlierDetector {
         Set<String> out = new HashSet<>();
         if (ids.isEmpty()) return out;
         detect(c, pc, s, p, 0);
-        Sql sql = new Sql(c, ProgressSink.NONE);
+        Db sql = new Db(c, ProgressSink.NONE);
         boolean exists = sql.one("SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = 'outlier_flags'",
                 rs -> rs.getLong(1)) > 0;
         if (!exists) return out;
@@ -206,8 +207,8 @@ public final class OutlierDetector {
 
     /** The {@code n} slowest ({@code slowest=true}) or fastest candidate answers among the pairs. */
     public static List<LatencyRow> worstLatency(Connection c, PairedComparison pc, boolean slowest, int n) throws SQLException {
-        return new Sql(c, ProgressSink.NONE).query("SELECT request_id, b_latency, c_latency FROM " + pc.pairs() + " WHERE c_latency IS NOT NULL "
+        return new Db(c, ProgressSink.NONE).query("SELECT request_id, b_latency, c_latency FROM " + pc.pairs() + " WHERE c_latency IS NOT NULL "
                 + "ORDER BY c_latency " + (slowest ? "DESC" : "ASC") + ", request_id LIMIT ?",
-                rs -> new LatencyRow(rs.getString(1), Sql.dbl(rs, 2), Sql.dbl(rs, 3)), Math.max(0, n));
+                rs -> new LatencyRow(rs.getString(1), Db.dbl(rs, 2), Db.dbl(rs, 3)), Math.max(0, n));
     }
 }

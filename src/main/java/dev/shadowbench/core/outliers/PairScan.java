@@ -1,5 +1,6 @@
 package dev.shadowbench.core.outliers;
 
+import dev.shadowbench.core.db.Db;
 import dev.shadowbench.core.outliers.ExactQuantiles.AbsDevLog;
 import dev.shadowbench.core.outliers.ExactQuantiles.AbsDevLogRatio;
 import dev.shadowbench.core.outliers.ExactQuantiles.Column;
@@ -43,7 +44,7 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
     private static final int MAX_MODE_POSITIONS = 32;
 
     /** Reads the pairs in table {@code pairsTable} (a {@code PairedComparison}'s). */
-    static PairScan run(Sql sql, String pairsTable, OutlierSettings s) throws SQLException {
+    static PairScan run(Db sql, String pairsTable, OutlierSettings s) throws SQLException {
         // Counts and extremes, as far as DuckDB can tell them without reading the rows (a count of a column with
         // nulls, a count_if or a FILTER would make it read all of them). Where every value is finite (the usual case),
         // isfinite(x) is x IS NOT NULL and the later queries compare values without it: a FILTER or isfinite over 10M
@@ -51,7 +52,7 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
         Object[] f = sql.one("SELECT count(*), count(c_prediction), count(b_prediction), count(c_latency), count(b_latency), "
                 + "min(c_prediction), max(c_prediction), min(b_prediction), max(b_prediction), min(label), max(label), max(c_latency) "
                 + "FROM " + pairsTable, rs -> new Object[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                Sql.dbl(rs, 6), Sql.dbl(rs, 7), Sql.dbl(rs, 8), Sql.dbl(rs, 9), Sql.dbl(rs, 10), Sql.dbl(rs, 11), Sql.dbl(rs, 12)});
+                Db.dbl(rs, 6), Db.dbl(rs, 7), Db.dbl(rs, 8), Db.dbl(rs, 9), Db.dbl(rs, 10), Db.dbl(rs, 11), Db.dbl(rs, 12)});
         long pairs = (Long) f[0], nC = (Long) f[1], nB = (Long) f[2], nCl = (Long) f[3], nBl = (Long) f[4];
         Double minC = (Double) f[5], maxC = (Double) f[6], minB = (Double) f[7], maxB = (Double) f[8];
         Double minL = (Double) f[9], maxL = (Double) f[10];
@@ -72,7 +73,7 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
                     + "count(*) FILTER (WHERE c_prediction > 0 AND isfinite(c_prediction)), "
                     + "count(*) FILTER (WHERE c_prediction > 0 AND isfinite(c_prediction) AND b_prediction > 0 AND isfinite(b_prediction)), "
                     + "count(*) FILTER (WHERE isfinite(c_prediction) AND isfinite(b_prediction)) FROM " + pairsTable,
-                    rs -> new Object[]{Sql.dbl(rs, 1), rs.getLong(2), rs.getLong(3), Sql.dbl(rs, 4), Sql.dbl(rs, 5), rs.getLong(6),
+                    rs -> new Object[]{Db.dbl(rs, 1), rs.getLong(2), rs.getLong(3), Db.dbl(rs, 4), Db.dbl(rs, 5), rs.getLong(6),
                             rs.getLong(7), rs.getLong(8)});
             bMin = (Double) m[0];
             finiteC = (Long) m[1];
@@ -197,7 +198,7 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
             meanAbsDev = sql.one("WITH t AS (SELECT " + tc + " AS tc, " + tc + " - " + tb + " AS d FROM " + pairsTable + "), "
                     + "m AS (SELECT median(tc) AS mc, median(d) AS md FROM t) "
                     + "SELECT any_value(mc), any_value(md), median(abs(tc - mc)), median(abs(d - md)), avg(abs(tc - mc)), avg(abs(d - md)) "
-                    + "FROM t, m", rs -> new Double[]{Sql.dbl(rs, 5), Sql.dbl(rs, 6)});
+                    + "FROM t, m", rs -> new Double[]{Db.dbl(rs, 5), Db.dbl(rs, 6)});
         }
         Double sdValue = sd(madValue, meanAbsDev[0]), sdDiff = sd(madDiff, meanAbsDev[1]);
 
@@ -220,7 +221,7 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
             }
             if (!settled) {
                 Object[] m = sql.one("SELECT c_prediction, count(*) AS n FROM " + pairsTable + " WHERE isfinite(c_prediction) "
-                        + "GROUP BY c_prediction ORDER BY n DESC, c_prediction LIMIT 1", rs -> new Object[]{Sql.dbl(rs, 1), rs.getLong(2)});
+                        + "GROUP BY c_prediction ORDER BY n DESC, c_prediction LIMIT 1", rs -> new Object[]{Db.dbl(rs, 1), rs.getLong(2)});
                 modeValue = (Double) m[0];
                 modeCount = (Long) m[1];
             }

@@ -19,7 +19,7 @@ public final class ReviewLog {
     public void record(Comparison cmp, String requestId, Verdict verdict, String note, String reviewer) {
         ws.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO review_verdicts VALUES (?, ?, ?, ?, ?, now())")) {
+                    "INSERT INTO review_verdicts(comparison_key, request_id, verdict, note, reviewer, recorded_at) VALUES (?, ?, ?, ?, ?, now())")) {
                 ps.setString(1, cmp.key());
                 ps.setString(2, requestId);
                 ps.setString(3, verdict.code());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -45,7 +46,10 @@ public final class Migrations {
                 for (String sql : statements(load(SCRIPTS.get(v - 1)))) {
                     st.execute(sql);
                 }
-                st.execute("INSERT INTO schema_version VALUES (" + v + ", now())");
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO schema_version(version, applied_at) VALUES (?, now())")) {
+                    ps.setInt(1, v);
+                    ps.executeUpdate();
+                }
             }
             c.commit();
         } catch (SQLException | RuntimeException e) {

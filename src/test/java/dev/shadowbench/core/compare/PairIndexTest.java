@@ -1,5 +1,6 @@
 package dev.shadowbench.core.compare;
 
+import dev.shadowbench.core.db.Db;
 import dev.shadowbench.core.json.Json;
 import static dev.shadowbench.core.compare.DistributionsTest.assertRel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,32 +67,31 @@ class PairIndexTest {
                     "UPDATE predictions SET ts = ts + INTERVAL 1 DAY WHERE source_line % 3 = 0");
             Summary s = SummaryService.compute(c, Fixtures.liveVsShadow(), SummaryOptions.DEFAULT, ProgressSink.NONE);
             PairedComparison pc = PairIndex.open(c, Fixtures.liveVsShadow(), ProgressSink.NONE);
-            try (Queries q = new Queries(c, ProgressSink.NONE)) {
-                for (String key : List.of("segment", "day")) {
-                    List<Summary.Group> direct = DivergenceFigures.breakdownOnPairs(q, pc, DivergenceFigures.Kind.REGRESSION,
-                            SummaryOptions.DEFAULT, key);
-                    List<Summary.Group> indexed = key.equals("segment") ? s.breakdowns().bySegment() : s.breakdowns().byDay();
-                    assertEquals(direct.size(), indexed.size(), key);
-                    for (int i = 0; i < direct.size(); i++) {
-                        Summary.Group a = direct.get(i), b = indexed.get(i);
-                        assertEquals(a.key(), b.key());
-                        assertEquals(a.paired(), b.paired());
-                        assertRel(a.meanAbs(), b.meanAbs(), 1e-12, key + " mean " + a.key());
-                        // percentiles to the last bit (quantile_cont's own arithmetic); means to rounding (another summation order)
-                        assertEquals(a.p95Abs(), b.p95Abs(), key + " p95 " + a.key());
-                        assertEquals(a.baselineLatencyP95(), b.baselineLatencyP95(), key + " b95 " + a.key());
-                        assertEquals(a.candidateLatencyP95(), b.candidateLatencyP95(), key + " c95 " + a.key());
-                    }
+            Db q = new Db(c, ProgressSink.NONE);
+            for (String key : List.of("segment", "day")) {
+                List<Summary.Group> direct = DivergenceFigures.breakdownOnPairs(q, pc, DivergenceFigures.Kind.REGRESSION,
+                        SummaryOptions.DEFAULT, key);
+                List<Summary.Group> indexed = key.equals("segment") ? s.breakdowns().bySegment() : s.breakdowns().byDay();
+                assertEquals(direct.size(), indexed.size(), key);
+                for (int i = 0; i < direct.size(); i++) {
+                    Summary.Group a = direct.get(i), b = indexed.get(i);
+                    assertEquals(a.key(), b.key());
+                    assertEquals(a.paired(), b.paired());
+                    assertRel(a.meanAbs(), b.meanAbs(), 1e-12, key + " mean " + a.key());
+                    // percentiles to the last bit (quantile_cont's own arithmetic); means to rounding (another summation order)
+                    assertEquals(a.p95Abs(), b.p95Abs(), key + " p95 " + a.key());
+                    assertEquals(a.baselineLatencyP95(), b.baselineLatencyP95(), key + " b95 " + a.key());
+                    assertEquals(a.candidateLatencyP95(), b.candidateLatencyP95(), key + " c95 " + a.key());
                 }
-                assertEquals(4, s.breakdowns().bySegment().size(), "ios, partner, web and no segment");
-                assertNull(s.breakdowns().bySegment().get(1).candidateLatencyP95(), "partner has no candidate latency");
-                Summary.Divergence direct = DivergenceFigures.computeOnPairs(q, pc, DivergenceFigures.Kind.REGRESSION, SummaryOptions.DEFAULT);
-                assertEquals(direct.p95Abs(), s.divergence().p95Abs(), "p95");
-                assertEquals(direct.medianAbs(), s.divergence().medianAbs(), "median");
-                assertEquals(direct.medianRelative(), s.divergence().medianRelative(), "median rel");
-                assertEquals(direct.p95Relative(), s.divergence().p95Relative(), "p95 rel");
-                assertEquals(direct.histogram(), s.divergence().histogram());
             }
+            assertEquals(4, s.breakdowns().bySegment().size(), "ios, partner, web and no segment");
+            assertNull(s.breakdowns().bySegment().get(1).candidateLatencyP95(), "partner has no candidate latency");
+            Summary.Divergence direct = DivergenceFigures.computeOnPairs(q, pc, DivergenceFigures.Kind.REGRESSION, SummaryOptions.DEFAULT);
+            assertEquals(direct.p95Abs(), s.divergence().p95Abs(), "p95");
+            assertEquals(direct.medianAbs(), s.divergence().medianAbs(), "median");
+            assertEquals(direct.medianRelative(), s.divergence().medianRelative(), "median rel");
+            assertEquals(direct.p95Relative(), s.divergence().p95Relative(), "p95 rel");
+            assertEquals(direct.histogram(), s.divergence().histogram());
         }
     }
 
@@ -105,17 +105,16 @@ class PairIndexTest {
             Summary s = SummaryService.compute(c, Fixtures.liveVsShadow(), SummaryOptions.DEFAULT, ProgressSink.NONE);
             assertEquals("classification", s.divergence().kind());
             PairedComparison pc = PairIndex.open(c, Fixtures.liveVsShadow(), ProgressSink.NONE);
-            try (Queries q = new Queries(c, ProgressSink.NONE)) {
-                List<Summary.Group> direct = DivergenceFigures.breakdownOnPairs(q, pc, DivergenceFigures.Kind.CLASSIFICATION,
-                        SummaryOptions.DEFAULT, "segment");
-                assertEquals(3, direct.size());
-                for (int i = 0; i < direct.size(); i++) {
-                    Summary.Group a = direct.get(i), b = s.breakdowns().bySegment().get(i);
-                    assertEquals(a.key(), b.key());
-                    assertEquals(a.paired(), b.paired());
-                    assertEquals(a.disagreementRate(), b.disagreementRate(), "disagreement " + a.key());
-                    assertEquals(a.p95Abs(), b.p95Abs(), "score p95 " + a.key());
-                }
+            Db q = new Db(c, ProgressSink.NONE);
+            List<Summary.Group> direct = DivergenceFigures.breakdownOnPairs(q, pc, DivergenceFigures.Kind.CLASSIFICATION,
+                    SummaryOptions.DEFAULT, "segment");
+            assertEquals(3, direct.size());
+            for (int i = 0; i < direct.size(); i++) {
+                Summary.Group a = direct.get(i), b = s.breakdowns().bySegment().get(i);
+                assertEquals(a.key(), b.key());
+                assertEquals(a.paired(), b.paired());
+                assertEquals(a.disagreementRate(), b.disagreementRate(), "disagreement " + a.key());
+                assertEquals(a.p95Abs(), b.p95Abs(), "score p95 " + a.key());
             }
         }
     }

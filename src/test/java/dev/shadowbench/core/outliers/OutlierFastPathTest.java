@@ -4,6 +4,7 @@ import dev.shadowbench.core.compare.PairedComparison;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shadowbench.core.db.Db;
 import dev.shadowbench.core.task.ProgressSink;
 import dev.shadowbench.core.workspace.Workspace;
 import java.sql.Connection;
@@ -123,9 +124,9 @@ class OutlierFastPathTest {
     private void assertSame(String what) throws SQLException {
         for (List<String> v : VARIANTS) {
             OutlierSettings s = OutlierSettings.parse(v);
-            PairStats expectedStats = ReferenceOutliers.loadStats(new Sql(c, ProgressSink.NONE));
+            PairStats expectedStats = ReferenceOutliers.loadStats(new Db(c, ProgressSink.NONE));
             OutlierReport expected = ReferenceOutliers.detect(c, s, ProgressSink.NONE, 50);
-            PairStats stats = PairScan.run(new Sql(c, ProgressSink.NONE), TEMP_PAIRS.pairs(), s).stats();
+            PairStats stats = PairScan.run(new Db(c, ProgressSink.NONE), TEMP_PAIRS.pairs(), s).stats();
             OutlierReport got = OutlierDetector.detect(c, TEMP_PAIRS, s, ProgressSink.NONE, 50);
             String at = what + " " + v;
             assertEquals(expectedStats, stats, at);
@@ -188,9 +189,9 @@ class OutlierFastPathTest {
         pairs("positive", 400_000);
         for (List<String> v : List.of(List.<String>of(), List.of("degenerate.mode_share=0.3", "extreme.mad_k=3"))) {
             OutlierSettings s = OutlierSettings.parse(v);
-            PairStats expected = ReferenceOutliers.loadStats(new Sql(c, ProgressSink.NONE));
+            PairStats expected = ReferenceOutliers.loadStats(new Db(c, ProgressSink.NONE));
             OutlierReport expectedReport = ReferenceOutliers.detect(c, s, ProgressSink.NONE, 50);
-            PairStats got = PairScan.run(new Sql(c, ProgressSink.NONE), TEMP_PAIRS.pairs(), s).stats();
+            PairStats got = PairScan.run(new Db(c, ProgressSink.NONE), TEMP_PAIRS.pairs(), s).stats();
             OutlierReport report = OutlierDetector.detect(c, TEMP_PAIRS, s, ProgressSink.NONE, 50);
             assertEquals(expected.candidateMae(), got.candidateMae(), 1e-12 * expected.candidateMae());
             assertEquals(expected.baselineMae(), got.baselineMae(), 1e-12 * expected.baselineMae());

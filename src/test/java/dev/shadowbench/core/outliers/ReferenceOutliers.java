@@ -4,6 +4,7 @@ import static dev.shadowbench.core.outliers.Reasons.count;
 import static dev.shadowbench.core.outliers.Reasons.num;
 import static dev.shadowbench.core.outliers.Reasons.pct;
 
+import dev.shadowbench.core.db.Db;
 import dev.shadowbench.core.task.ProgressSink;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,7 +25,7 @@ final class ReferenceOutliers {
     static String scored(PairStats st, String x) { return st.scored(x); }
 
     static OutlierReport detect(Connection c, OutlierSettings s, ProgressSink p, int listLimit) throws SQLException {
-        Sql sql = new Sql(c, p);
+        Db sql = new Db(c, p);
         p.progress(0, 4, "Outliers: robust statistics of the pairs");
         PairStats st = loadStats(sql);
         p.progress(1, 4, "Outliers: flagging pairs");
@@ -43,9 +44,9 @@ final class ReferenceOutliers {
                   SELECT *, row_number() OVER (PARTITION BY rule ORDER BY score DESC, request_id) AS rn FROM reference_flags)
                 WHERE rn <= ?""", rs -> {
             String rule = rs.getString(2);
-            Double b = Sql.dbl(rs, 5), cand = Sql.dbl(rs, 6), label = Sql.dbl(rs, 7), bl = Sql.dbl(rs, 8), cl = Sql.dbl(rs, 9);
+            Double b = Db.dbl(rs, 5), cand = Db.dbl(rs, 6), label = Db.dbl(rs, 7), bl = Db.dbl(rs, 8), cl = Db.dbl(rs, 9);
             double score = rs.getDouble(3);
-            String detail = reasons.detail(rule, Sql.dbl(rs, 4), b, cand, label, bl, cl);
+            String detail = reasons.detail(rule, Db.dbl(rs, 4), b, cand, label, bl, cl);
             return new Outlier(rs.getString(1), rule, detail, b, cand, label, bl, cl, score);
         }, Math.max(0, listLimit)));
         listed.sort(Comparator.comparingInt((Outlier o) -> OutlierDetector.FLAG_RULES.indexOf(o.rule()))
@@ -57,7 +58,7 @@ final class ReferenceOutliers {
         return new OutlierReport(listed, findings, counts, st.pairs(), flaggedPairs, listLimit);
     }
 
-    private static void flag(Sql sql, OutlierSettings s, PairStats st) throws SQLException {
+    private static void flag(Db sql, OutlierSettings s, PairStats st) throws SQLException {
         sql.execute("""
                 CREATE OR REPLACE TEMP TABLE reference_flags(request_id VARCHAR, rule VARCHAR, score DOUBLE, z DOUBLE,
                   b_prediction DOUBLE, c_prediction DOUBLE, label DOUBLE, b_latency DOUBLE, c_latency DOUBLE)""");
@@ -106,14 +107,14 @@ final class ReferenceOutliers {
         }
     }
 
-    static PairStats loadStats(Sql sql) throws SQLException {
+    static PairStats loadStats(Db sql) throws SQLException {
         Object[] base = sql.one("""
                 SELECT count(*), min(b_prediction) FILTER (WHERE isfinite(b_prediction)),
                        count(*) FILTER (WHERE b_prediction IS NULL), count(*) FILTER (WHERE c_prediction IS NULL),
                        count(*) FILTER (WHERE c_prediction IS NOT NULL AND NOT isfinite(c_prediction)),
                        count(c_latency), median(c_latency), count(b_latency), median(b_latency)
-                FROM pairs""", rs -> new Object[]{rs.getLong(1), Sql.dbl(rs, 2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                rs.getLong(6), Sql.dbl(rs, 7), rs.getLong(8), Sql.dbl(rs, 9)});
+                FROM pairs""", rs -> new Object[]{rs.getLong(1), Db.dbl(rs, 2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                rs.getLong(6), Db.dbl(rs, 7), rs.getLong(8), Db.dbl(rs, 9)});
         Double bMin = (Double) base[1];
         boolean log = bMin != null && bMin > 0;
         PairStats partial = new PairStats((Long) base[0], bMin, (Long) base[2], (Long) base[3], (Long) base[4], log,
@@ -123,7 +124,7 @@ final class ReferenceOutliers {
                 + "m AS (SELECT median(tc) AS mc, median(d) AS md FROM t) "
                 + "SELECT any_value(mc), any_value(md), median(abs(tc - mc)), median(abs(d - md)), avg(abs(tc - mc)), avg(abs(d - md)) "
                 + "FROM t, m",
-                rs -> new Double[]{Sql.dbl(rs, 1), Sql.dbl(rs, 2), Sql.dbl(rs, 3), Sql.dbl(rs, 4), Sql.dbl(rs, 5), Sql.dbl(rs, 6)});
+                rs -> new Double[]{Db.dbl(rs, 1), Db.dbl(rs, 2), Db.dbl(rs, 3), Db.dbl(rs, 4), Db.dbl(rs, 5), Db.dbl(rs, 6)});
         StringBuilder decimals = new StringBuilder("CASE");
         for (int d = 0; d < 6; d++) {
             decimals.append(" WHEN abs(label * 1e").append(d).append(" - round(label * 1e").append(d).append(")) < 1e-6 THEN ").append(d);
@@ -134,7 +135,7 @@ final class ReferenceOutliers {
                 + "avg(CASE WHEN abs(c_prediction - label) < abs(b_prediction - label) THEN 1.0 ELSE 0.0 END), "
                 + "max(" + decimals + ") FROM pairs "
                 + "WHERE isfinite(label) AND isfinite(c_prediction) AND isfinite(b_prediction)",
-                rs -> new Object[]{rs.getLong(1), Sql.dbl(rs, 2), Sql.dbl(rs, 3), Sql.dbl(rs, 4), Sql.dbl(rs, 5), rs.getInt(6)});
+                rs -> new Object[]{rs.getLong(1), Db.dbl(rs, 2), Db.dbl(rs, 3), Db.dbl(rs, 4), Db.dbl(rs, 5), rs.getInt(6)});
         return new PairStats(partial.pairs(), bMin, partial.baselineNulls(), partial.candidateNulls(), partial.candidateNonFinite(), log,
                 robust[0], sd(robust[2], robust[4]), robust[1], sd(robust[3], robust[5]),
                 (Long) lab[0], (Double) lab[1], (Double) lab[2], (Double) lab[3], (Double) lab[4], (Integer) lab[5],
@@ -147,7 +148,7 @@ final class ReferenceOutliers {
         if (meanAbsDev != null && meanAbsDev > 0) return 1.2533 * meanAbsDev;
         return null;
     }
-    static List<Finding> findings(Sql sql, OutlierSettings s, PairStats st, Map<String, Long> counts) throws SQLException {
+    static List<Finding> findings(Db sql, OutlierSettings s, PairStats st, Map<String, Long> counts) throws SQLException {
         List<Finding> out = new ArrayList<>();
         if (st.pairs() == 0) return out;
         if (s.enabled("margin")) margin(s, st, out);
@@ -167,7 +168,7 @@ final class ReferenceOutliers {
                 + " of them. A gain this large is more often a label leak or a wrong join than a better model."));
     }
 
-    private static void degenerate(Sql sql, OutlierSettings s, PairStats st, List<Finding> out) throws SQLException {
+    private static void degenerate(Db sql, OutlierSettings s, PairStats st, List<Finding> out) throws SQLException {
         if (st.candidateNonFinite() > 0) {
             out.add(new Finding("nonfinite", Finding.ERROR, (double) st.candidateNonFinite(), 0.0, "The candidate returned NaN or "
                     + "infinite values for " + count(st.candidateNonFinite()) + " of " + count(st.pairs()) + " paired requests."));
@@ -179,12 +180,12 @@ final class ReferenceOutliers {
                        quantile_cont(b_prediction, 0.75) FILTER (WHERE isfinite(b_prediction))
                          - quantile_cont(b_prediction, 0.25) FILTER (WHERE isfinite(b_prediction)),
                        count(c_prediction) FILTER (WHERE isfinite(c_prediction))
-                FROM pairs""", rs -> new Object[]{rs.getLong(1), Sql.dbl(rs, 2), Sql.dbl(rs, 3), rs.getLong(4)});
+                FROM pairs""", rs -> new Object[]{rs.getLong(1), Db.dbl(rs, 2), Db.dbl(rs, 3), rs.getLong(4)});
         long distinct = (Long) spread[0], finite = (Long) spread[3];
         Double cIqr = (Double) spread[1], bIqr = (Double) spread[2];
         double minSpread = s.value("degenerate.spread_ratio");
         if (finite > 1 && distinct == 1) {
-            Double only = sql.one("SELECT any_value(c_prediction) FROM pairs WHERE isfinite(c_prediction)", rs -> Sql.dbl(rs, 1));
+            Double only = sql.one("SELECT any_value(c_prediction) FROM pairs WHERE isfinite(c_prediction)", rs -> Db.dbl(rs, 1));
             out.add(new Finding("constant", Finding.ERROR, 0.0, minSpread, "The candidate gives the same answer " + num(only)
                     + " to all " + count(finite) + " requests: a constant or default output."));
         } else if (finite > 1 && cIqr != null && bIqr != null && bIqr > 0 && cIqr / bIqr < minSpread) {
@@ -193,7 +194,7 @@ final class ReferenceOutliers {
         }
         if (finite > 1 && distinct > 1) {
             Object[] mode = sql.one("SELECT c_prediction, count(*) AS n FROM pairs WHERE isfinite(c_prediction) "
-                    + "GROUP BY c_prediction ORDER BY n DESC, c_prediction LIMIT 1", rs -> new Object[]{Sql.dbl(rs, 1), rs.getLong(2)});
+                    + "GROUP BY c_prediction ORDER BY n DESC, c_prediction LIMIT 1", rs -> new Object[]{Db.dbl(rs, 1), rs.getLong(2)});
             double share = (Long) mode[1] / (double) finite;
             if (share > s.value("degenerate.mode_share")) {
                 out.add(new Finding("mode_share", Finding.WARNING, share, s.value("degenerate.mode_share"), "The candidate answers "
@@ -203,7 +204,7 @@ final class ReferenceOutliers {
         nullJump(sql, s, st, out);
     }
 
-    private static void nullJump(Sql sql, OutlierSettings s, PairStats st, List<Finding> out) throws SQLException {
+    private static void nullJump(Db sql, OutlierSettings s, PairStats st, List<Finding> out) throws SQLException {
         double jump = s.value("degenerate.null_jump");
         double overall = (st.candidateNulls() - st.baselineNulls()) / (double) st.pairs();
         // A day where the nulls jump is diluted in a long window, so the worst day is checked too.
@@ -211,7 +212,7 @@ final class ReferenceOutliers {
                 SELECT day, avg(CASE WHEN c_prediction IS NULL THEN 1.0 ELSE 0.0 END)
                           - avg(CASE WHEN b_prediction IS NULL THEN 1.0 ELSE 0.0 END) AS j, count(*)
                 FROM pairs GROUP BY day ORDER BY j DESC, day LIMIT 1""",
-                rs -> new Object[]{rs.getString(1), Sql.dbl(rs, 2), rs.getLong(3)});
+                rs -> new Object[]{rs.getString(1), Db.dbl(rs, 2), rs.getLong(3)});
         double dayJump = day == null || day[1] == null ? 0 : (Double) day[1];
         if (overall > jump) {
             out.add(new Finding("null_jump", Finding.WARNING, overall, jump, "The candidate returned no prediction for "
@@ -223,7 +224,7 @@ final class ReferenceOutliers {
         }
     }
 
-    private static void latency(Sql sql, OutlierSettings s, PairStats st, Map<String, Long> counts, List<Finding> out)
+    private static void latency(Db sql, OutlierSettings s, PairStats st, Map<String, Long> counts, List<Finding> out)
             throws SQLException {
         if (st.candidateLatencies() == 0 || st.candidateLatencyMedian() == null) {
             out.add(new Finding("latency_fast", Finding.INFO, null, null, "Candidate latency not recorded in these logs."));
@@ -241,7 +242,7 @@ final class ReferenceOutliers {
                         + num(st.candidateLatencyMedian()) + " ms: cached or default answers? They are flagged as latency_fast."));
         double budget = s.value("latency.budget_ms");
         Object[] slow = sql.one("SELECT count(*) FILTER (WHERE c_latency > ?), count(*) FILTER (WHERE b_latency > ?), "
-                + "max(c_latency) FROM pairs", rs -> new Object[]{rs.getLong(1), rs.getLong(2), Sql.dbl(rs, 3)}, budget, budget);
+                + "max(c_latency) FROM pairs", rs -> new Object[]{rs.getLong(1), rs.getLong(2), Db.dbl(rs, 3)}, budget, budget);
         double share = (Long) slow[0] / (double) n, max = s.value("latency.slow_max_share");
         String baseline = st.baselineLatencies() == 0 ? "baseline latency not recorded"
                 : "baseline " + pct((Long) slow[1] / (double) st.baselineLatencies());

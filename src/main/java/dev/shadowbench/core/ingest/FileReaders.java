@@ -1,17 +1,16 @@
 package dev.shadowbench.core.ingest;
 
 import dev.shadowbench.core.BadInputException;
+import dev.shadowbench.core.db.Quote;
 import java.io.File;
 import java.nio.file.Path;
 
-/** Quoting for SQL built from names and paths that came from users' files. */
-final class Sql {
-    private Sql() {}
+/** SQL table functions that read a user's file (read_csv, read_json, read_parquet) with its path quoted. */
+final class FileReaders {
+    private FileReaders() {}
 
     /** The longest line read line by line; a longer one is quarantined ("line too long"), not the import failed. */
     static final long MAX_LINE_BYTES = 256L << 20;
-
-    static String lit(String s) { return s == null ? "NULL" : "'" + s.replace("'", "''") + "'"; }
 
     /**
      * A file path for DuckDB's readers (read_json, read_csv, read_parquet), which take a path as a glob pattern:
@@ -35,10 +34,8 @@ final class Sql {
             throw new BadInputException(s + ": cannot be read: its path holds both a backslash and one of * ? [ "
                     + "(rename the file or its folder)");
         }
-        return lit(out.toString());
+        return Quote.literal(out.toString());
     }
-
-    static String ident(String s) { return "\"" + s.replace("\"", "\"\"") + "\""; }
 
     /**
      * Every physical line of a text file (gzip too) as one VARCHAR row, blank lines as NULL, numbered in file order.
@@ -48,7 +45,7 @@ final class Sql {
     static String lines(Path file) {
         // chr(30) (record separator) cannot occur in valid JSON text, so a line never splits; quoting and
         // comments are off so every byte of a line is kept as-is.
-        return "(SELECT k + (SELECT count(*) FROM sb_bad_lines b WHERE b.source_file = " + lit(file.toString())
+        return "(SELECT k + (SELECT count(*) FROM sb_bad_lines b WHERE b.source_file = " + Quote.literal(file.toString())
                 + " AND b.good_before < k) AS line_no, line FROM (SELECT row_number() OVER () AS k, line FROM "
                 + lineReader(file, ", ignore_errors=true") + "))";
     }
