@@ -70,8 +70,9 @@ public final class Figures {
     }
 
     /** A figure beside the threshold it is compared with, with the significant digits that show which side it is on. */
-    public static String numAgainst(double v, double limit) {
-        if (!Double.isFinite(v) || !Double.isFinite(limit) || v == limit) return sig(v, 3);
+    public static String numAgainst(Double v, Double limit) {
+        if (v == null || v.isNaN()) return MISSING;
+        if (limit == null || !Double.isFinite(v) || !Double.isFinite(limit) || v.equals(limit)) return sig(v, 3);
         for (int digits = 3; digits <= 3 + MAX_EXTRA_DIGITS; digits++) {
             String a = sig(v, digits);
             if (!a.equals(sig(limit, digits))) return a;
@@ -125,7 +126,11 @@ public final class Figures {
         int exponent = (int) Math.floor(Math.log10(a));
         int decimals = Math.max(0, digits - 1 - exponent) + (exponent == 2 ? 1 : 0);
         String s = String.format(Locale.ROOT, "%,." + decimals + "f", v);
-        return decimals == 0 ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        if (decimals == 0) return s;
+        int end = s.length();
+        while (s.charAt(end - 1) == '0') end--;
+        if (s.charAt(end - 1) == '.') end--;
+        return s.substring(0, end);
     }
 
     private static String infinite(double v) { return v > 0 ? "infinity" : "-infinity"; }

@@ -1,5 +1,6 @@
 package dev.shadowbench.ui.sample;
 
+import dev.shadowbench.core.format.Figures;
 import dev.shadowbench.core.review.PairDetail;
 import dev.shadowbench.core.review.SamplePair;
 import dev.shadowbench.core.review.Verdict;
@@ -212,7 +213,7 @@ public final class SampleView extends BorderPane {
             @Override
             protected void updateItem(Double v, boolean empty) {
                 super.updateItem(v, empty);
-                setText(empty ? null : v == null ? "—" : String.format(Locale.ROOT, "%.3f", v));
+                setText(empty ? null : Figures.num(v));
             }
         });
         return c;
