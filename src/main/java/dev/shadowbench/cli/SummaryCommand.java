@@ -1,8 +1,8 @@
 package dev.shadowbench.cli;
 
-import static dev.shadowbench.core.format.Figures.count;
-import static dev.shadowbench.core.format.Figures.num;
-import static dev.shadowbench.core.format.Figures.pct;
+import static dev.shadowbench.core.format.FigureFormat.count;
+import static dev.shadowbench.core.format.FigureFormat.num;
+import static dev.shadowbench.core.format.FigureFormat.pct;
 
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.compare.Summary;
@@ -10,7 +10,7 @@ import dev.shadowbench.core.compare.SummaryOptions;
 import dev.shadowbench.core.decide.GateSettingsStore;
 import dev.shadowbench.core.decide.ReviewJson;
 import dev.shadowbench.core.decide.ReviewSummary;
-import dev.shadowbench.core.format.Figures;
+import dev.shadowbench.core.format.FigureFormat;
 import dev.shadowbench.core.outliers.OutlierSettings;
 import dev.shadowbench.core.outliers.OutlierStore;
 import dev.shadowbench.core.task.ProgressSink;
@@ -78,7 +78,7 @@ public final class SummaryCommand implements Callable<Integer> {
         var t = s.tests();
         if (t.predictionKs() != null) {
             sb.append("KS on predictions: D = ").append(num(t.predictionKs().statistic())).append(", p = ")
-                    .append(Figures.p(t.predictionKs().pValue())).append(" (").append(t.predictionKs().method()).append("); PSI ")
+                    .append(FigureFormat.p(t.predictionKs().pValue())).append(" (").append(t.predictionKs().method()).append("); PSI ")
                     .append(num(t.predictionPsi())).append(NL);
         }
         if (s.labels().baseline() != null) {
@@ -100,6 +100,6 @@ public final class SummaryCommand implements Callable<Integer> {
     }
 
     private static String latency(Summary.Latency l) {
-        return l == null ? "not recorded" : Figures.ms(l.p50()) + " / " + Figures.ms(l.p95()) + " / " + Figures.ms(l.p99());
+        return l == null ? "not recorded" : FigureFormat.ms(l.p50()) + " / " + FigureFormat.ms(l.p95()) + " / " + FigureFormat.ms(l.p99());
     }
 }

@@ -1,12 +1,12 @@
 package dev.shadowbench.core.decide;
 
-import static dev.shadowbench.core.format.Figures.count;
-import static dev.shadowbench.core.format.Figures.num;
-import static dev.shadowbench.core.format.Figures.pct;
-import static dev.shadowbench.core.format.Figures.pctAgainst;
+import static dev.shadowbench.core.format.FigureFormat.count;
+import static dev.shadowbench.core.format.FigureFormat.num;
+import static dev.shadowbench.core.format.FigureFormat.pct;
+import static dev.shadowbench.core.format.FigureFormat.pctAgainst;
 
 import dev.shadowbench.core.compare.Summary;
-import dev.shadowbench.core.format.Figures;
+import dev.shadowbench.core.format.FigureFormat;
 import dev.shadowbench.core.outliers.OutlierReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +52,8 @@ public final class GateEngine {
         String name = "latency_p99", label = "Candidate p99 latency";
         Double b = latency(sum, Summary.LatencyPair::baseline, Summary.Latency::p99);
         Double c = latency(sum, Summary.LatencyPair::candidate, Summary.Latency::p99);
-        String budget = s.latencyBudgetMs() == null ? "" : "; ≤ " + Figures.ms(s.latencyBudgetMs()) + " budget";
-        String threshold = "≤ " + num(s.latencyP99MaxRatio()) + "× baseline unless ≤ +" + Figures.ms(s.latencyP99MinIncreaseMs())
+        String budget = s.latencyBudgetMs() == null ? "" : "; ≤ " + FigureFormat.ms(s.latencyBudgetMs()) + " budget";
+        String threshold = "≤ " + num(s.latencyP99MaxRatio()) + "× baseline unless ≤ +" + FigureFormat.ms(s.latencyP99MinIncreaseMs())
                 + budget;
         if (c == null) return noData(name, label, "ms", threshold, true, "candidate latency not recorded");
         boolean overBudget = s.latencyBudgetMs() != null && c > s.latencyBudgetMs();
@@ -62,10 +62,10 @@ public final class GateEngine {
                 return noData(name, label, "ms", threshold, true, "baseline latency not recorded and no budget set");
             }
             return new GateResult(name, label, overBudget ? GateStatus.FAIL : GateStatus.PASS, c, "ms", threshold, true,
-                    "candidate p99 " + Figures.ms(c) + "; baseline latency not recorded, so only the budget applies");
+                    "candidate p99 " + FigureFormat.ms(c) + "; baseline latency not recorded, so only the budget applies");
         }
         boolean slower = ratioAndAbsoluteExceeded(b, c, s.latencyP99MaxRatio(), s.latencyP99MinIncreaseMs());
-        String detail = "candidate p99 " + Figures.ms(c) + " vs baseline " + Figures.ms(b) + " ("
+        String detail = "candidate p99 " + FigureFormat.ms(c) + " vs baseline " + FigureFormat.ms(b) + " ("
                 + (b > 0 ? num(c / b) + "×, " : "") + signedMs(c - b) + ")" + (overBudget ? ", over budget" : "");
         return new GateResult(name, label, slower || overBudget ? GateStatus.FAIL : GateStatus.PASS, c, "ms",
                 threshold, true, detail);
@@ -74,7 +74,7 @@ public final class GateEngine {
     static GateResult latencyShift(Summary sum, GateSettings s) {
         String name = "latency_shift", label = "Median latency shift (Mann-Whitney)";
         String threshold = "fails if p < " + num(s.testAlpha()) + " and p50 > " + num(s.latencyP50MaxRatio())
-                + "× baseline and > +" + Figures.ms(s.latencyP50MinIncreaseMs());
+                + "× baseline and > +" + FigureFormat.ms(s.latencyP50MinIncreaseMs());
         Double p = sum.tests() == null || sum.tests().latencyMannWhitney() == null ? null
                 : finite(sum.tests().latencyMannWhitney().pValue());
         Double b = latency(sum, Summary.LatencyPair::baseline, Summary.Latency::p50);
@@ -84,7 +84,7 @@ public final class GateEngine {
         }
         boolean fail = p < s.testAlpha() && ratioAndAbsoluteExceeded(b, c, s.latencyP50MaxRatio(), s.latencyP50MinIncreaseMs());
         return new GateResult(name, label, fail ? GateStatus.FAIL : GateStatus.PASS, c, "ms", threshold, false,
-                "p50 " + Figures.ms(b) + " → " + Figures.ms(c) + " (" + signedMs(c - b) + "), Mann-Whitney p = " + Figures.p(p));
+                "p50 " + FigureFormat.ms(b) + " → " + FigureFormat.ms(c) + " (" + signedMs(c - b) + "), Mann-Whitney p = " + FigureFormat.p(p));
     }
 
     static GateResult divergence(Summary sum, GateSettings s) {
@@ -93,7 +93,7 @@ public final class GateEngine {
         Double v = sum.divergence() == null ? null : finite(sum.divergence().p95Abs());
         if (v == null) return noData(name, label, "", threshold, false, "no paired predictions to compare");
         return new GateResult(name, label, v <= s.divergenceP95Max() ? GateStatus.PASS : GateStatus.FAIL, v, "",
-                threshold, false, "95% of pairs differ by at most " + Figures.numAgainst(v, s.divergenceP95Max()),
+                threshold, false, "95% of pairs differ by at most " + FigureFormat.numAgainst(v, s.divergenceP95Max()),
                 s.divergenceP95Max());
     }
 
@@ -134,7 +134,7 @@ public final class GateEngine {
             String threshold = "MAE ≤ " + num(s.labelErrorMaxRatio()) + "× baseline";
             double limit = bm * s.labelErrorMaxRatio();
             return new GateResult(name, label, cm <= limit ? GateStatus.PASS : GateStatus.FAIL, cm, "", threshold, true,
-                    "MAE " + num(bm) + " → " + Figures.numAgainst(cm, limit) + " on " + count(n) + " labelled pairs", limit);
+                    "MAE " + num(bm) + " → " + FigureFormat.numAgainst(cm, limit) + " on " + count(n) + " labelled pairs", limit);
         }
         Double ba = label(l, Summary.Labels::baseline, Summary.LabelFigures::accuracy);
         Double ca = label(l, Summary.Labels::candidate, Summary.LabelFigures::accuracy);
@@ -156,7 +156,7 @@ public final class GateEngine {
         if (d == null || p == null) return noData(name, label, "", threshold, false, "test not computed");
         boolean fail = p < s.testAlpha() && d > s.ksMinEffect();
         return new GateResult(name, label, fail ? GateStatus.FAIL : GateStatus.PASS, d, "", threshold, false,
-                "D = " + num(d) + ", p = " + Figures.p(p));
+                "D = " + num(d) + ", p = " + FigureFormat.p(p));
     }
 
     static GateResult predictionPsi(Summary sum, GateSettings s) {
@@ -165,7 +165,7 @@ public final class GateEngine {
         Double v = sum.tests() == null ? null : finite(sum.tests().predictionPsi());
         if (v == null) return noData(name, label, "", threshold, false, "not computed");
         return new GateResult(name, label, v <= s.psiMax() ? GateStatus.PASS : GateStatus.FAIL, v, "", threshold, false,
-                "PSI " + Figures.numAgainst(v, s.psiMax()), s.psiMax());
+                "PSI " + FigureFormat.numAgainst(v, s.psiMax()), s.psiMax());
     }
 
     static GateResult coverage(Summary sum, GateSettings s) {
@@ -208,5 +208,5 @@ public final class GateEngine {
         return f == null ? null : finite(figure.apply(f));
     }
 
-    private static String signedMs(double v) { return (v >= 0 ? "+" : "") + Figures.ms(v); }
+    private static String signedMs(double v) { return (v >= 0 ? "+" : "") + FigureFormat.ms(v); }
 }

@@ -3,7 +3,7 @@ package dev.shadowbench.core.decide;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import dev.shadowbench.core.format.Figures;
+import dev.shadowbench.core.format.FigureFormat;
 
 /**
  * One gate evaluated on a summary: its measured value (null when not recorded), the threshold in words,
@@ -29,6 +29,6 @@ public record GateResult(String name, String label, GateStatus status, Double va
 
     /** The value in its unit, with the digits that show which side of the limit it is on; "no data" when missing. */
     public String shownValue() {
-        return Figures.inUnit(value, unit, limit, "no data");
+        return FigureFormat.inUnit(value, unit, limit, "no data");
     }
 }

@@ -1,6 +1,6 @@
 package dev.shadowbench.core.outliers;
 
-import dev.shadowbench.core.format.Figures;
+import dev.shadowbench.core.format.FigureFormat;
 
 /** Turns a flag's figures into a reason a reviewer can read, e.g. "candidate 812.4 is 14.2 robust SDs above ...". */
 final class Reasons {
@@ -45,20 +45,20 @@ final class Reasons {
     }
 
     private String label(Double v) {
-        return v == null ? "n/a" : Figures.fixed(v, st.labelDecimals());
+        return v == null ? "n/a" : FigureFormat.fixed(v, st.labelDecimals());
     }
 
     private static Double abs(Double a, Double b) { return a == null || b == null ? null : Math.abs(a - b); }
 
     private static Double ratio(Double a, Double b) { return a == null || b == null || b == 0 ? null : a / b; }
 
-    // The reasons' own word for a missing figure ("n/a"); the digits are Figures' rules.
-    static String pct(Double share) { return Figures.pct(share, "n/a"); }
+    // The reasons' own word for a missing figure ("n/a"); the digits are FigureFormat' rules.
+    static String pct(Double share) { return FigureFormat.pct(share, "n/a"); }
 
-    static String ms(Double v) { return Figures.ms(v, "n/a"); }
+    static String ms(Double v) { return FigureFormat.ms(v, "n/a"); }
 
-    static String signed(Double v) { return Figures.signed(v, "n/a"); }
+    static String signed(Double v) { return FigureFormat.signed(v, "n/a"); }
 
     /** A figure rounded for reading (812.4, 39.8, 0.0812, 12,345); a NaN reads "NaN", not "n/a". */
-    static String num(Double v) { return v != null && v.isNaN() ? "NaN" : Figures.num(v, "n/a"); }
+    static String num(Double v) { return v != null && v.isNaN() ? "NaN" : FigureFormat.num(v, "n/a"); }
 }

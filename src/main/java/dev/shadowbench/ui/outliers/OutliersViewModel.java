@@ -1,6 +1,6 @@
 package dev.shadowbench.ui.outliers;
 
-import dev.shadowbench.core.format.Figures;
+import dev.shadowbench.core.format.FigureFormat;
 import dev.shadowbench.core.BadInputException;
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.outliers.Finding;
@@ -126,12 +126,12 @@ public final class OutliersViewModel {
         findings.setAll(r.report().findings());
         long open = allRows.stream().filter(x -> !x.dismissed()).count();
         String listed = r.report().totalFlags() > allRows.size()
-                ? " (the worst " + Figures.count(r.report().listLimit()) + " per rule listed)" : "";
+                ? " (the worst " + FigureFormat.count(r.report().listLimit()) + " per rule listed)" : "";
         headline.set(r.report().pairs() == 0 ? "No paired requests in " + r.comparison().baseline() + " vs "
                 + r.comparison().candidate() + ": nothing to check."
-                : Figures.count(r.report().flaggedPairs()) + " of " + Figures.count(r.report().pairs()) + " pairs flagged ("
-                        + Figures.pct(r.report().flaggedShare()) + "), " + Figures.count(r.report().totalFlags()) + " flags in all"
-                        + listed + "; " + Figures.count(open) + " open, " + Figures.count(allRows.size() - open) + " dismissed.");
+                : FigureFormat.count(r.report().flaggedPairs()) + " of " + FigureFormat.count(r.report().pairs()) + " pairs flagged ("
+                        + FigureFormat.pct(r.report().flaggedShare()) + "), " + FigureFormat.count(r.report().totalFlags()) + " flags in all"
+                        + listed + "; " + FigureFormat.count(open) + " open, " + FigureFormat.count(allRows.size() - open) + " dismissed.");
     }
 
     /**

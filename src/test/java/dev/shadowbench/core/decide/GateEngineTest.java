@@ -70,7 +70,7 @@ class GateEngineTest {
         assertEquals(s.tests().predictionKs().statistic(), gate(v, "prediction_ks").value());
         assertEquals(s.tests().predictionPsi(), gate(v, "prediction_psi").value());
         assertEquals(s.counts().pairedShare(), gate(v, "coverage").value());
-        assertTrue(gate(v, "coverage").detail().startsWith(dev.shadowbench.core.format.Figures.count(s.counts().paired()) + " paired"), gate(v, "coverage").detail());
+        assertTrue(gate(v, "coverage").detail().startsWith(dev.shadowbench.core.format.FigureFormat.count(s.counts().paired()) + " paired"), gate(v, "coverage").detail());
     }
 
     /**

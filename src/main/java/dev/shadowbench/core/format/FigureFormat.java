@@ -22,12 +22,12 @@ import java.util.Locale;
  * </ul>
  * A missing figure (null or NaN) prints as {@link #MISSING} unless the caller names its own word.
  */
-public final class Figures {
+public final class FigureFormat {
     /** What a missing figure reads on a screen. */
     public static final String MISSING = "—";
     private static final int MAX_EXTRA_DIGITS = 6;
 
-    private Figures() {}
+    private FigureFormat() {}
 
     /** A figure; "—" when missing. */
     public static String num(Double v) { return num(v, MISSING); }
