@@ -1,11 +1,16 @@
 package dev.shadowbench.cli;
 
+import static dev.shadowbench.core.format.FigureFormat.count;
+import static dev.shadowbench.core.format.FigureFormat.num;
+import static dev.shadowbench.core.format.FigureFormat.pct;
+
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.compare.Summary;
 import dev.shadowbench.core.compare.SummaryOptions;
 import dev.shadowbench.core.decide.GateSettingsStore;
 import dev.shadowbench.core.decide.ReviewJson;
 import dev.shadowbench.core.decide.ReviewSummary;
+import dev.shadowbench.core.format.FigureFormat;
 import dev.shadowbench.core.outliers.OutlierSettings;
 import dev.shadowbench.core.outliers.OutlierStore;
 import dev.shadowbench.core.task.ProgressSink;
@@ -24,6 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "summary", mixinStandardHelpOptions = true,
         description = "Compare a baseline with a candidate: coverage, divergence, latency, tests, labels, traffic.")
 public final class SummaryCommand implements Callable<Integer> {
+    private static final String NL = System.lineSeparator();
     @Spec CommandSpec spec;
     @Option(names = {"-w", "--workspace"}, required = true, description = "Workspace file (.duckdb)") Path workspace;
     @picocli.CommandLine.Mixin ComparisonOptions comparisonOptions;
@@ -52,47 +58,48 @@ public final class SummaryCommand implements Callable<Integer> {
         Summary s = r.summary();
         StringBuilder sb = new StringBuilder();
         var cnt = s.counts();
-        sb.append(String.format(Locale.ROOT, "%s vs %s%n", s.comparison().baselineLabel(), s.comparison().candidateLabel()));
-        sb.append(String.format(Locale.ROOT, "Rows: baseline %d, candidate %d; paired %d, baseline only %d, candidate only %d, "
-                + "duplicate rows %d, quarantined %d%n", cnt.baselineRows(), cnt.candidateRows(), cnt.paired(),
-                cnt.baselineOnly(), cnt.candidateOnly(), cnt.duplicateRows(), cnt.quarantinedRows()));
+        sb.append(s.comparison().baselineLabel()).append(" vs ").append(s.comparison().candidateLabel()).append(NL);
+        sb.append("Rows: baseline ").append(count(cnt.baselineRows())).append(", candidate ").append(count(cnt.candidateRows()))
+                .append("; paired ").append(count(cnt.paired())).append(", baseline only ").append(count(cnt.baselineOnly()))
+                .append(", candidate only ").append(count(cnt.candidateOnly())).append(", duplicate rows ")
+                .append(count(cnt.duplicateRows())).append(", quarantined ").append(count(cnt.quarantinedRows())).append(NL);
         var d = s.divergence();
         if (d != null && d.meanAbs() != null) {
-            sb.append(String.format(Locale.ROOT, "Divergence (%s, %s): mean %.4g, median %.4g, p95 %.4g, max %.4g%n",
-                    d.kind(), d.measure(), d.meanAbs(), d.medianAbs(), d.p95Abs(), d.maxAbs()));
+            sb.append("Divergence (").append(d.kind()).append(", ").append(d.measure()).append("): mean ").append(num(d.meanAbs()))
+                    .append(", median ").append(num(d.medianAbs())).append(", p95 ").append(num(d.p95Abs()))
+                    .append(", max ").append(num(d.maxAbs())).append(NL);
         }
         if (d != null && d.disagreementRate() != null) {
-            sb.append(String.format(Locale.ROOT, "Label disagreement: %.2f%%%n", 100 * d.disagreementRate()));
+            sb.append("Label disagreement: ").append(pct(d.disagreementRate())).append(NL);
         }
         var l = s.latencyMs();
-        sb.append("Latency p50/p95/p99 ms: baseline ").append(latency(l.baseline()))
-                .append(", candidate ").append(latency(l.candidate())).append(System.lineSeparator());
+        sb.append("Latency p50/p95/p99: baseline ").append(latency(l.baseline()))
+                .append(", candidate ").append(latency(l.candidate())).append(NL);
         var t = s.tests();
         if (t.predictionKs() != null) {
-            sb.append(String.format(Locale.ROOT, "KS on predictions: D = %.4g, p = %.3g (%s); PSI %.4g%n",
-                    t.predictionKs().statistic(), t.predictionKs().pValue(), t.predictionKs().method(),
-                    t.predictionPsi() == null ? Double.NaN : t.predictionPsi()));
+            sb.append("KS on predictions: D = ").append(num(t.predictionKs().statistic())).append(", p = ")
+                    .append(FigureFormat.p(t.predictionKs().pValue())).append(" (").append(t.predictionKs().method()).append("); PSI ")
+                    .append(num(t.predictionPsi())).append(NL);
         }
         if (s.labels().baseline() != null) {
             var lb = s.labels().baseline();
             var lc = s.labels().candidate();
+            sb.append("Labels (").append(count(s.labels().labelledPairs())).append(" pairs): ");
             sb.append(lb.mae() != null
-                    ? String.format(Locale.ROOT, "Labels (%d pairs): MAE %.4g vs %.4g, RMSE %.4g vs %.4g%n",
-                        s.labels().labelledPairs(), lb.mae(), lc.mae(), lb.rmse(), lc.rmse())
-                    : String.format(Locale.ROOT, "Labels (%d pairs): accuracy %.4g vs %.4g%n",
-                        s.labels().labelledPairs(), lb.accuracy(), lc.accuracy()));
+                    ? "MAE " + num(lb.mae()) + " vs " + num(lc.mae()) + ", RMSE " + num(lb.rmse()) + " vs " + num(lc.rmse())
+                    : "accuracy " + pct(lb.accuracy()) + " vs " + pct(lc.accuracy())).append(NL);
         }
         if (r.outliers() != null) {
-            sb.append(String.format(Locale.ROOT, "Outliers: %d pairs flagged %s%n", r.outliers().flaggedPairs(),
-                    r.outliers().countsByRule()));
+            sb.append("Outliers: ").append(count(r.outliers().flaggedPairs())).append(" pairs flagged ")
+                    .append(r.outliers().countsByRule()).append(NL);
         }
-        sb.append("Recommendation: ").append(r.verdict().recommendation().id()).append(System.lineSeparator());
-        for (var f : r.findings()) sb.append(f.severity().toUpperCase(Locale.ROOT)).append(": ").append(f.detail()).append(System.lineSeparator());
-        s.unavailable().forEach((k, v) -> sb.append("n/a ").append(k).append(": ").append(v).append(System.lineSeparator()));
+        sb.append("Recommendation: ").append(r.verdict().recommendation().id()).append(NL);
+        for (var f : r.findings()) sb.append(f.severity().toUpperCase(Locale.ROOT)).append(": ").append(f.detail()).append(NL);
+        s.unavailable().forEach((k, v) -> sb.append("n/a ").append(k).append(": ").append(v).append(NL));
         return sb.toString().stripTrailing();
     }
 
     private static String latency(Summary.Latency l) {
-        return l == null ? "not recorded" : String.format(Locale.ROOT, "%.1f/%.1f/%.1f", l.p50(), l.p95(), l.p99());
+        return l == null ? "not recorded" : FigureFormat.ms(l.p50()) + " / " + FigureFormat.ms(l.p95()) + " / " + FigureFormat.ms(l.p99());
     }
 }

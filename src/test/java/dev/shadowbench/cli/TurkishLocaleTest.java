@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.review.ReviewLog;
-import dev.shadowbench.core.review.Verdict;
+import dev.shadowbench.core.review.PairVerdict;
 import dev.shadowbench.core.workspace.Workspace;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -182,8 +182,8 @@ class TurkishLocaleTest {
             Comparison cmp = Comparison.defaultFor(ws);
             Locale.setDefault(new Locale("tr", "TR"));
             try {
-                assertEquals("suspicious", Verdict.SUSPICIOUS.code());
-                new ReviewLog(ws).record(cmp, "req-1", Verdict.SUSPICIOUS, null, "QA");
+                assertEquals("suspicious", PairVerdict.SUSPICIOUS.code());
+                new ReviewLog(ws).record(cmp, "req-1", PairVerdict.SUSPICIOUS, null, "QA");
             } finally {
                 Locale.setDefault(before);
             }
@@ -194,7 +194,7 @@ class TurkishLocaleTest {
                 }
             });
             assertEquals("suspicious", stored);
-            assertEquals(1L, new ReviewLog(ws).counts(cmp).get(Verdict.SUSPICIOUS));
+            assertEquals(1L, new ReviewLog(ws).counts(cmp).get(PairVerdict.SUSPICIOUS));
         }
     }
 

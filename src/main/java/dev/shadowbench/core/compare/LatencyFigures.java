@@ -1,5 +1,6 @@
 package dev.shadowbench.core.compare;
 
+import dev.shadowbench.core.format.FigureFormat;
 import dev.shadowbench.core.compare.Summary.Finding;
 import dev.shadowbench.core.compare.Summary.Histogram;
 import dev.shadowbench.core.compare.Summary.Latency;
@@ -41,24 +42,24 @@ final class LatencyFigures {
         if (l == null || l.baseline() == null || l.candidate() == null) return out;
         Latency b = l.baseline(), c = l.candidate();
         String sev = c.p95() > l.budgetMs() ? "critical" : "warning";
-        String test = mw == null ? "" : String.format(Locale.ROOT, " (Mann-Whitney p = %.3g)", mw.pValue());
+        String test = mw == null ? "" : " (Mann-Whitney p = " + FigureFormat.p(mw.pValue()) + ")";
         if (c.p50() > b.p50()) {
-            out.add(new Finding("latency_p50_slower", sev, c.p50(), b.p50(), String.format(Locale.ROOT,
-                    "Candidate median latency %.1f ms is slower than the baseline's %.1f ms (%+.0f%%)%s",
-                    c.p50(), b.p50(), pct(c.p50(), b.p50()), test)));
+            out.add(new Finding("latency_p50_slower", sev, c.p50(), b.p50(), "Candidate median latency " + FigureFormat.ms(c.p50())
+                    + " is slower than the baseline's " + FigureFormat.ms(b.p50()) + " (" + change(c.p50(), b.p50()) + ")" + test));
         }
         if (c.p95() > b.p95()) {
-            out.add(new Finding("latency_p95_slower", sev, c.p95(), b.p95(), String.format(Locale.ROOT,
-                    "Candidate p95 latency %.1f ms is slower than the baseline's %.1f ms (%+.0f%%); budget %.0f ms",
-                    c.p95(), b.p95(), pct(c.p95(), b.p95()), l.budgetMs())));
+            out.add(new Finding("latency_p95_slower", sev, c.p95(), b.p95(), "Candidate p95 latency " + FigureFormat.ms(c.p95())
+                    + " is slower than the baseline's " + FigureFormat.ms(b.p95()) + " (" + change(c.p95(), b.p95()) + "); budget "
+                    + FigureFormat.ms(l.budgetMs())));
         }
         if (c.overBudgetShare() > b.overBudgetShare()) {
-            out.add(new Finding("latency_over_budget", sev, c.overBudgetShare(), b.overBudgetShare(), String.format(Locale.ROOT,
-                    "%.2f%% of candidate requests exceed the %.0f ms budget, against %.2f%% of the baseline's",
-                    100 * c.overBudgetShare(), l.budgetMs(), 100 * b.overBudgetShare())));
+            out.add(new Finding("latency_over_budget", sev, c.overBudgetShare(), b.overBudgetShare(), FigureFormat.pct(c.overBudgetShare())
+                    + " of candidate requests exceed the " + FigureFormat.ms(l.budgetMs()) + " budget, against "
+                    + FigureFormat.pct(b.overBudgetShare()) + " of the baseline's"));
         }
         return out;
     }
 
-    private static double pct(double c, double b) { return b == 0 ? 0 : 100 * (c - b) / b; }
+    /** The relative change from b to c, signed ("+25.0%"). */
+    private static String change(double c, double b) { return (c >= b ? "+" : "") + FigureFormat.pct(b == 0 ? 0 : (c - b) / b); }
 }

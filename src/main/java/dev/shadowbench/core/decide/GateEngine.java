@@ -1,10 +1,15 @@
 package dev.shadowbench.core.decide;
 
+import static dev.shadowbench.core.format.FigureFormat.count;
+import static dev.shadowbench.core.format.FigureFormat.num;
+import static dev.shadowbench.core.format.FigureFormat.pct;
+import static dev.shadowbench.core.format.FigureFormat.pctAgainst;
+
 import dev.shadowbench.core.compare.Summary;
+import dev.shadowbench.core.format.FigureFormat;
 import dev.shadowbench.core.outliers.OutlierReport;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -47,9 +52,9 @@ public final class GateEngine {
         String name = "latency_p99", label = "Candidate p99 latency";
         Double b = latency(sum, Summary.LatencyPair::baseline, Summary.Latency::p99);
         Double c = latency(sum, Summary.LatencyPair::candidate, Summary.Latency::p99);
-        String budget = s.latencyBudgetMs() == null ? "" : "; ≤ " + f(s.latencyBudgetMs()) + " ms budget";
-        String threshold = "≤ " + f(s.latencyP99MaxRatio()) + "× baseline unless ≤ +" + f(s.latencyP99MinIncreaseMs())
-                + " ms" + budget;
+        String budget = s.latencyBudgetMs() == null ? "" : "; ≤ " + FigureFormat.ms(s.latencyBudgetMs()) + " budget";
+        String threshold = "≤ " + num(s.latencyP99MaxRatio()) + "× baseline unless ≤ +" + FigureFormat.ms(s.latencyP99MinIncreaseMs())
+                + budget;
         if (c == null) return noData(name, label, "ms", threshold, true, "candidate latency not recorded");
         boolean overBudget = s.latencyBudgetMs() != null && c > s.latencyBudgetMs();
         if (b == null) {
@@ -57,19 +62,19 @@ public final class GateEngine {
                 return noData(name, label, "ms", threshold, true, "baseline latency not recorded and no budget set");
             }
             return new GateResult(name, label, overBudget ? GateStatus.FAIL : GateStatus.PASS, c, "ms", threshold, true,
-                    "candidate p99 " + f(c) + " ms; baseline latency not recorded, so only the budget applies");
+                    "candidate p99 " + FigureFormat.ms(c) + "; baseline latency not recorded, so only the budget applies");
         }
         boolean slower = ratioAndAbsoluteExceeded(b, c, s.latencyP99MaxRatio(), s.latencyP99MinIncreaseMs());
-        String detail = "candidate p99 " + f(c) + " ms vs baseline " + f(b) + " ms ("
-                + (b > 0 ? f(c / b) + "×, " : "") + signed(c - b) + " ms)" + (overBudget ? ", over budget" : "");
+        String detail = "candidate p99 " + FigureFormat.ms(c) + " vs baseline " + FigureFormat.ms(b) + " ("
+                + (b > 0 ? num(c / b) + "×, " : "") + signedMs(c - b) + ")" + (overBudget ? ", over budget" : "");
         return new GateResult(name, label, slower || overBudget ? GateStatus.FAIL : GateStatus.PASS, c, "ms",
                 threshold, true, detail);
     }
 
     static GateResult latencyShift(Summary sum, GateSettings s) {
         String name = "latency_shift", label = "Median latency shift (Mann-Whitney)";
-        String threshold = "fails if p < " + f(s.testAlpha()) + " and p50 > " + f(s.latencyP50MaxRatio())
-                + "× baseline and > +" + f(s.latencyP50MinIncreaseMs()) + " ms";
+        String threshold = "fails if p < " + num(s.testAlpha()) + " and p50 > " + num(s.latencyP50MaxRatio())
+                + "× baseline and > +" + FigureFormat.ms(s.latencyP50MinIncreaseMs());
         Double p = sum.tests() == null || sum.tests().latencyMannWhitney() == null ? null
                 : finite(sum.tests().latencyMannWhitney().pValue());
         Double b = latency(sum, Summary.LatencyPair::baseline, Summary.Latency::p50);
@@ -79,16 +84,17 @@ public final class GateEngine {
         }
         boolean fail = p < s.testAlpha() && ratioAndAbsoluteExceeded(b, c, s.latencyP50MaxRatio(), s.latencyP50MinIncreaseMs());
         return new GateResult(name, label, fail ? GateStatus.FAIL : GateStatus.PASS, c, "ms", threshold, false,
-                "p50 " + f(b) + " → " + f(c) + " ms (" + signed(c - b) + " ms), Mann-Whitney p = " + f(p));
+                "p50 " + FigureFormat.ms(b) + " → " + FigureFormat.ms(c) + " (" + signedMs(c - b) + "), Mann-Whitney p = " + FigureFormat.p(p));
     }
 
     static GateResult divergence(Summary sum, GateSettings s) {
         String name = "divergence_p95", label = "Divergence p95 |candidate − baseline|";
-        String threshold = "≤ " + f(s.divergenceP95Max());
+        String threshold = "≤ " + num(s.divergenceP95Max());
         Double v = sum.divergence() == null ? null : finite(sum.divergence().p95Abs());
         if (v == null) return noData(name, label, "", threshold, false, "no paired predictions to compare");
         return new GateResult(name, label, v <= s.divergenceP95Max() ? GateStatus.PASS : GateStatus.FAIL, v, "",
-                threshold, false, "95% of pairs differ by at most " + f(v));
+                threshold, false, "95% of pairs differ by at most " + FigureFormat.numAgainst(v, s.divergenceP95Max()),
+                s.divergenceP95Max());
     }
 
     static GateResult outlierShare(Summary sum, OutlierReport outliers, GateSettings s) {
@@ -102,12 +108,13 @@ public final class GateEngine {
         long flagged = outliers.flaggedPairs();
         double share = (double) flagged / paired;
         return new GateResult(name, label, share <= s.outlierShareMax() ? GateStatus.PASS : GateStatus.FAIL, share, "%",
-                threshold, false, flagged + " of " + paired + " pairs flagged (" + pct(share) + ")");
+                threshold, false, count(flagged) + " of " + count(paired) + " pairs flagged ("
+                + pctAgainst(share, s.outlierShareMax()) + ")", s.outlierShareMax());
     }
 
     static GateResult complaints(Summary sum, GateSettings s) {
         String name = "complaint_rate", label = "Complaint rate not worse";
-        String threshold = "≤ " + f(s.complaintMaxRatio()) + "× baseline unless ≤ +" + pct(s.complaintMinIncrease());
+        String threshold = "≤ " + num(s.complaintMaxRatio()) + "× baseline unless ≤ +" + pct(s.complaintMinIncrease());
         Summary.Feedback fb = sum.feedback();
         Double b = fb == null || fb.baseline() == null ? null : finite(fb.baseline().complaintRate());
         Double c = fb == null || fb.candidate() == null ? null : finite(fb.candidate().complaintRate());
@@ -124,39 +131,41 @@ public final class GateEngine {
         Double bm = label(l, Summary.Labels::baseline, Summary.LabelFigures::mae);
         Double cm = label(l, Summary.Labels::candidate, Summary.LabelFigures::mae);
         if (n > 0 && bm != null && cm != null) {
-            String threshold = "MAE ≤ " + f(s.labelErrorMaxRatio()) + "× baseline";
-            return new GateResult(name, label, cm <= bm * s.labelErrorMaxRatio() ? GateStatus.PASS : GateStatus.FAIL, cm,
-                    "", threshold, true, "MAE " + f(bm) + " → " + f(cm) + " on " + n + " labelled pairs");
+            String threshold = "MAE ≤ " + num(s.labelErrorMaxRatio()) + "× baseline";
+            double limit = bm * s.labelErrorMaxRatio();
+            return new GateResult(name, label, cm <= limit ? GateStatus.PASS : GateStatus.FAIL, cm, "", threshold, true,
+                    "MAE " + num(bm) + " → " + FigureFormat.numAgainst(cm, limit) + " on " + count(n) + " labelled pairs", limit);
         }
         Double ba = label(l, Summary.Labels::baseline, Summary.LabelFigures::accuracy);
         Double ca = label(l, Summary.Labels::candidate, Summary.LabelFigures::accuracy);
         String threshold = "accuracy ≥ baseline − " + pct(s.labelErrorMaxRatio() - 1);
         if (n > 0 && ba != null && ca != null) {
-            return new GateResult(name, label, ca >= ba - (s.labelErrorMaxRatio() - 1) ? GateStatus.PASS : GateStatus.FAIL,
-                    ca, "%", threshold, true, "accuracy " + pct(ba) + " → " + pct(ca) + " on " + n + " labelled pairs");
+            double limit = ba - (s.labelErrorMaxRatio() - 1);
+            return new GateResult(name, label, ca >= limit ? GateStatus.PASS : GateStatus.FAIL, ca, "%", threshold, true,
+                    "accuracy " + pct(ba) + " → " + pctAgainst(ca, limit) + " on " + count(n) + " labelled pairs", limit);
         }
-        return noData(name, label, "", "MAE ≤ " + f(s.labelErrorMaxRatio()) + "× baseline", true, "no labels yet");
+        return noData(name, label, "", "MAE ≤ " + num(s.labelErrorMaxRatio()) + "× baseline", true, "no labels yet");
     }
 
     static GateResult predictionKs(Summary sum, GateSettings s) {
         String name = "prediction_ks", label = "Prediction distribution (KS test)";
-        String threshold = "fails if p < " + f(s.testAlpha()) + " and D > " + f(s.ksMinEffect());
+        String threshold = "fails if p < " + num(s.testAlpha()) + " and D > " + num(s.ksMinEffect());
         Summary.KsTest ks = sum.tests() == null ? null : sum.tests().predictionKs();
         Double d = ks == null ? null : finite(ks.statistic());
         Double p = ks == null ? null : finite(ks.pValue());
         if (d == null || p == null) return noData(name, label, "", threshold, false, "test not computed");
         boolean fail = p < s.testAlpha() && d > s.ksMinEffect();
         return new GateResult(name, label, fail ? GateStatus.FAIL : GateStatus.PASS, d, "", threshold, false,
-                "D = " + f(d) + ", p = " + f(p));
+                "D = " + num(d) + ", p = " + FigureFormat.p(p));
     }
 
     static GateResult predictionPsi(Summary sum, GateSettings s) {
         String name = "prediction_psi", label = "Population stability index";
-        String threshold = "≤ " + f(s.psiMax());
+        String threshold = "≤ " + num(s.psiMax());
         Double v = sum.tests() == null ? null : finite(sum.tests().predictionPsi());
         if (v == null) return noData(name, label, "", threshold, false, "not computed");
         return new GateResult(name, label, v <= s.psiMax() ? GateStatus.PASS : GateStatus.FAIL, v, "", threshold, false,
-                "PSI " + f(v));
+                "PSI " + FigureFormat.numAgainst(v, s.psiMax()), s.psiMax());
     }
 
     static GateResult coverage(Summary sum, GateSettings s) {
@@ -168,8 +177,8 @@ public final class GateEngine {
         }
         double share = n.pairedShare();
         return new GateResult(name, label, share >= s.coverageMin() ? GateStatus.PASS : GateStatus.FAIL, share, "%",
-                threshold, false, n.paired() + " paired, " + n.baselineOnly() + " baseline only, "
-                + n.candidateOnly() + " candidate only");
+                threshold, false, count(n.paired()) + " paired, " + count(n.baselineOnly()) + " baseline only, "
+                + count(n.candidateOnly()) + " candidate only", s.coverageMin());
     }
 
     /** Worse only when both the relative and the absolute increase are exceeded. */
@@ -199,15 +208,5 @@ public final class GateEngine {
         return f == null ? null : finite(figure.apply(f));
     }
 
-    static String f(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e9) return String.valueOf((long) v);
-        double a = Math.abs(v);
-        if (a >= 100) return String.format(Locale.ROOT, "%.1f", v);
-        if (a >= 0.01) return new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", v)).stripTrailingZeros().toPlainString();
-        return String.format(Locale.ROOT, "%.2e", v);
-    }
-
-    private static String signed(double v) { return (v >= 0 ? "+" : "−") + f(Math.abs(v)); }
-
-    static String pct(double v) { return String.format(Locale.ROOT, "%.2f%%", v * 100); }
+    private static String signedMs(double v) { return (v >= 0 ? "+" : "") + FigureFormat.ms(v); }
 }

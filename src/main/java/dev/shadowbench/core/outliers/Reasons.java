@@ -1,6 +1,6 @@
 package dev.shadowbench.core.outliers;
 
-import java.util.Locale;
+import dev.shadowbench.core.format.FigureFormat;
 
 /** Turns a flag's figures into a reason a reviewer can read, e.g. "candidate 812.4 is 14.2 robust SDs above ...". */
 final class Reasons {
@@ -20,9 +20,9 @@ final class Reasons {
             case "leak" -> "candidate error " + num(abs(c, label)) + " is " + pct(ratio(abs(c, label), abs(b, label)))
                     + " of the baseline's error " + num(abs(b, label)) + " (label " + label(label) + ", candidate " + num(c)
                     + ", baseline " + num(b) + "): a leak, not a miracle?";
-            case "latency_fast" -> "candidate answered in " + num(cLat) + " ms, " + num(ratio(st.candidateLatencyMedian(), cLat))
-                    + "x faster than its median " + num(st.candidateLatencyMedian()) + " ms (baseline " + num(bLat)
-                    + " ms on this request): a cached or default answer?";
+            case "latency_fast" -> "candidate answered in " + ms(cLat) + ", " + num(ratio(st.candidateLatencyMedian(), cLat))
+                    + "x faster than its median " + ms(st.candidateLatencyMedian()) + " (baseline " + ms(bLat)
+                    + " on this request): a cached or default answer?";
             default -> rule;
         };
     }
@@ -45,33 +45,20 @@ final class Reasons {
     }
 
     private String label(Double v) {
-        return v == null ? "n/a" : String.format(Locale.ROOT, "%." + st.labelDecimals() + "f", v);
+        return v == null ? "n/a" : FigureFormat.fixed(v, st.labelDecimals());
     }
 
     private static Double abs(Double a, Double b) { return a == null || b == null ? null : Math.abs(a - b); }
 
     private static Double ratio(Double a, Double b) { return a == null || b == null || b == 0 ? null : a / b; }
 
-    static String pct(Double share) {
-        if (share == null) return "n/a";
-        double p = 100 * share;
-        return (p != 0 && Math.abs(p) < 0.1 ? String.format(Locale.ROOT, "%.2g", p) : String.format(Locale.ROOT, "%.1f", p)) + "%";
-    }
+    // The reasons' own word for a missing figure ("n/a"); the digits are FigureFormat' rules.
+    static String pct(Double share) { return FigureFormat.pct(share, "n/a"); }
 
-    static String signed(Double v) { return v == null ? "n/a" : (v >= 0 ? "+" : "") + num(v); }
+    static String ms(Double v) { return FigureFormat.ms(v, "n/a"); }
 
-    /** A figure rounded for reading: 812.4, 39.8, 0.0812, 12,345. */
-    static String num(Double v) {
-        if (v == null) return "n/a";
-        if (v.isNaN()) return "NaN";
-        if (v.isInfinite()) return v > 0 ? "infinity" : "-infinity";
-        double a = Math.abs(v);
-        if (a >= 10_000) return String.format(Locale.ROOT, "%,.0f", v);
-        if (a >= 10) return String.format(Locale.ROOT, "%.1f", v);
-        if (a >= 1) return String.format(Locale.ROOT, "%.2f", v);
-        if (a == 0) return "0";
-        return String.format(Locale.ROOT, "%.3g", v);
-    }
+    static String signed(Double v) { return FigureFormat.signed(v, "n/a"); }
 
-    static String count(long n) { return String.format(Locale.ROOT, "%,d", n); }
+    /** A figure rounded for reading (812.4, 39.8, 0.0812, 12,345); a NaN reads "NaN", not "n/a". */
+    static String num(Double v) { return v != null && v.isNaN() ? "NaN" : FigureFormat.num(v, "n/a"); }
 }

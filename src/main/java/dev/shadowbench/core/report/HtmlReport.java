@@ -1,6 +1,7 @@
 package dev.shadowbench.core.report;
 
 import static dev.shadowbench.core.report.Escape.html;
+import static dev.shadowbench.core.report.ReportContent.NOT_RECORDED;
 
 import dev.shadowbench.core.compare.Summary;
 import dev.shadowbench.core.decide.DecisionRecord;
@@ -9,6 +10,7 @@ import dev.shadowbench.core.decide.LifecycleBoard;
 import dev.shadowbench.core.decide.ReviewJson;
 import dev.shadowbench.core.decide.Verification;
 import java.util.List;
+import dev.shadowbench.core.format.FigureFormat;
 import java.util.Locale;
 
 /**
@@ -46,39 +48,39 @@ public final class HtmlReport {
 
         b.append("<h2>Recommendation</h2>\n<p><span class=\"badge ").append(r.verdict().recommendation().id()).append("\">")
          .append(r.verdict().recommendation().id().toUpperCase(java.util.Locale.ROOT)).append("</span> score ")
-         .append(r.verdict().score() == null ? "n/a (no gate had data)" : Fmt.pct(r.verdict().score()) + " of gates with data passed")
+         .append(r.verdict().score() == null ? "n/a (no gate had data)" : FigureFormat.pct(r.verdict().score(), NOT_RECORDED) + " of gates with data passed")
          .append("</p>\n");
 
         b.append("<h2>Headline figures</h2>\n<table>");
-        ReportContent.headlineCounts(s.counts()).forEach((k, v) -> row(b, k, Fmt.num((double) v)));
+        ReportContent.headlineCounts(s.counts()).forEach((k, v) -> row(b, k, FigureFormat.count(v)));
         Summary.Divergence div = s.divergence();
         if (div != null) {
             row(b, "divergence (" + div.kind() + ") mean / median / p95 / max |Δ|",
-                    Fmt.num(div.meanAbs()) + " / " + Fmt.num(div.medianAbs()) + " / "
-                            + Fmt.num(div.p95Abs()) + " / " + Fmt.num(div.maxAbs()));
+                    FigureFormat.num(div.meanAbs(), NOT_RECORDED) + " / " + FigureFormat.num(div.medianAbs(), NOT_RECORDED) + " / "
+                            + FigureFormat.num(div.p95Abs(), NOT_RECORDED) + " / " + FigureFormat.num(div.maxAbs(), NOT_RECORDED));
         }
         for (String side : List.of("baseline", "candidate")) {
             Summary.Latency l = ReportContent.latency(s, side);
             row(b, side + " latency p50 / p95 / p99 (ms)", l != null
-                    ? Fmt.num(l.p50()) + " / " + Fmt.num(l.p95()) + " / " + Fmt.num(l.p99())
+                    ? FigureFormat.num(l.p50(), NOT_RECORDED) + " / " + FigureFormat.num(l.p95(), NOT_RECORDED) + " / " + FigureFormat.num(l.p99(), NOT_RECORDED)
                     : "latency not recorded in these logs");
         }
         Summary.Labels labels = s.labels();
-        row(b, "labelled pairs", Fmt.num(labels == null ? null : (double) labels.labelledPairs()));
+        row(b, "labelled pairs", FigureFormat.num(labels == null ? null : (double) labels.labelledPairs(), NOT_RECORDED));
         for (String side : List.of("baseline", "candidate")) {
             Summary.LabelFigures l = labels == null ? null : side.equals("baseline") ? labels.baseline() : labels.candidate();
             if (l != null) {
-                row(b, side + " MAE / RMSE / accuracy", Fmt.num(l.mae()) + " / " + Fmt.num(l.rmse())
-                        + " / " + Fmt.pct(l.accuracy()));
+                row(b, side + " MAE / RMSE / accuracy", FigureFormat.num(l.mae(), NOT_RECORDED) + " / " + FigureFormat.num(l.rmse(), NOT_RECORDED)
+                        + " / " + FigureFormat.pct(l.accuracy(), NOT_RECORDED));
             }
-            row(b, side + " complaint rate", Fmt.pct(ReportContent.complaintRate(s, side)));
+            row(b, side + " complaint rate", FigureFormat.pct(ReportContent.complaintRate(s, side), NOT_RECORDED));
         }
         b.append("</table>\n");
 
         b.append("<h2>Gates</h2>\n<table><tr><th>Gate</th><th>Value</th><th>Threshold</th><th>Result</th><th>Critical</th><th>Detail</th></tr>");
         for (GateResult g : r.verdict().gates()) {
             String cls = switch (g.status()) { case PASS -> "pass"; case FAIL -> "fail"; case NO_DATA -> "nodata"; };
-            b.append("<tr><td>").append(html(g.label())).append("</td><td class=\"n\">").append(html(Fmt.gateValue(g.value(), g.unit())))
+            b.append("<tr><td>").append(html(g.label())).append("</td><td class=\"n\">").append(html(g.shownValue()))
              .append("</td><td>").append(html(g.threshold())).append("</td><td class=\"").append(cls).append("\">")
              .append(g.status().label()).append("</td><td>").append(g.critical() ? "yes" : "").append("</td><td>")
              .append(html(g.detail())).append("</td></tr>");
@@ -102,7 +104,7 @@ public final class HtmlReport {
             b.append("<table><tr><th>Segment</th><th>Variant</th><th>Records</th></tr>");
             for (var seg : r.segments()) {
                 b.append("<tr><td>").append(seg.segment() == null ? "<span class=\"muted\">(none)</span>" : html(seg.segment()))
-                 .append("</td><td>").append(html(seg.variant())).append("</td><td class=\"n\">").append(Fmt.num((double) seg.rows()))
+                 .append("</td><td>").append(html(seg.variant())).append("</td><td class=\"n\">").append(FigureFormat.count(seg.rows()))
                  .append("</td></tr>");
             }
             b.append("</table>");
@@ -168,7 +170,7 @@ public final class HtmlReport {
             for (DecisionRecord d : r.decisions()) {
                 b.append("<tr><td class=\"n\">").append(d.seq()).append("</td><td>").append(html(d.decidedAt())).append("</td><td>")
                  .append(html(d.decision())).append("</td><td>").append(html(d.versionKey())).append("</td><td>")
-                 .append(html(d.stage())).append("</td><td class=\"n\">").append(Fmt.pct(d.trafficShare())).append("</td><td>")
+                 .append(html(d.stage())).append("</td><td class=\"n\">").append(FigureFormat.pct(d.trafficShare(), NOT_RECORDED)).append("</td><td>")
                  .append(html(d.reviewer())).append("</td><td>").append(html(d.note())).append("</td><td><code>")
                  .append(html(d.hash() == null ? "" : d.hash().substring(0, Math.min(12, d.hash().length()))))
                  .append("</code></td></tr>");

@@ -1,5 +1,7 @@
 package dev.shadowbench.core.report;
 
+import static dev.shadowbench.core.report.ReportContent.NOT_RECORDED;
+
 import static dev.shadowbench.core.report.Escape.md;
 
 import dev.shadowbench.core.compare.Summary;
@@ -9,6 +11,7 @@ import dev.shadowbench.core.decide.LifecycleBoard;
 import dev.shadowbench.core.decide.ReviewJson;
 import dev.shadowbench.core.decide.Verification;
 import java.util.List;
+import dev.shadowbench.core.format.FigureFormat;
 import java.util.Locale;
 
 /** The report as Markdown (GitHub flavour tables); every log or reviewer string goes through {@link Escape#md}. */
@@ -25,20 +28,20 @@ public final class MarkdownReport {
          .append("- Candidate: ").append(md(cmp.candidate())).append('\n')
          .append("- Window: ").append(md(HtmlReport.window(cmp))).append("\n\n");
         b.append("## Recommendation: **").append(r.verdict().recommendation().id().toUpperCase(java.util.Locale.ROOT)).append("**\n\n")
-         .append(r.verdict().score() == null ? "No gate had data." : md(Fmt.pct(r.verdict().score())) + " of gates with data passed.")
+         .append(r.verdict().score() == null ? "No gate had data." : md(FigureFormat.pct(r.verdict().score(), NOT_RECORDED)) + " of gates with data passed.")
          .append("\n\n## Headline figures\n\n| Figure | Value |\n|---|---|\n");
-        ReportContent.headlineCounts(s.counts()).forEach((k, v) -> row(b, k, Fmt.num((double) v)));
+        ReportContent.headlineCounts(s.counts()).forEach((k, v) -> row(b, k, FigureFormat.count(v)));
         Summary.Divergence div = s.divergence();
-        if (div != null) row(b, "divergence p95 |Δ|", Fmt.num(div.p95Abs()));
+        if (div != null) row(b, "divergence p95 |Δ|", FigureFormat.num(div.p95Abs(), NOT_RECORDED));
         for (String side : List.of("baseline", "candidate")) {
             Summary.Latency l = ReportContent.latency(s, side);
             row(b, side + " latency p50 / p95 / p99 (ms)", l != null
-                    ? Fmt.num(l.p50()) + " / " + Fmt.num(l.p95()) + " / " + Fmt.num(l.p99())
+                    ? FigureFormat.num(l.p50(), NOT_RECORDED) + " / " + FigureFormat.num(l.p95(), NOT_RECORDED) + " / " + FigureFormat.num(l.p99(), NOT_RECORDED)
                     : "latency not recorded in these logs");
         }
         b.append("\n## Gates\n\n| Gate | Value | Threshold | Result | Critical | Detail |\n|---|---:|---|---|---|---|\n");
         for (GateResult g : r.verdict().gates()) {
-            b.append("| ").append(md(g.label())).append(" | ").append(md(Fmt.gateValue(g.value(), g.unit()))).append(" | ")
+            b.append("| ").append(md(g.label())).append(" | ").append(md(g.shownValue())).append(" | ")
              .append(md(g.threshold())).append(" | ").append(g.status().label()).append(" | ").append(g.critical() ? "yes" : "")
              .append(" | ").append(md(g.detail())).append(" |\n");
         }
@@ -46,15 +49,15 @@ public final class MarkdownReport {
         if (hist != null && hist.edges().size() == hist.counts().size() + 1) {
             b.append("\n## Divergence histogram\n\n| From | To | Pairs |\n|---:|---:|---:|\n");
             for (int i = 0; i < hist.counts().size(); i++) {
-                b.append("| ").append(md(Fmt.num(hist.edges().get(i)))).append(" | ")
-                 .append(md(Fmt.num(hist.edges().get(i + 1)))).append(" | ")
-                 .append(md(Fmt.num((double) hist.counts().get(i)))).append(" |\n");
+                b.append("| ").append(md(FigureFormat.num(hist.edges().get(i), NOT_RECORDED))).append(" | ")
+                 .append(md(FigureFormat.num(hist.edges().get(i + 1), NOT_RECORDED))).append(" | ")
+                 .append(md(FigureFormat.count(hist.counts().get(i)))).append(" |\n");
             }
         }
         b.append("\n## Segments\n\n| Segment | Variant | Records |\n|---|---|---:|\n");
         for (var seg : r.segments()) {
             b.append("| ").append(seg.segment() == null ? "(none)" : md(seg.segment())).append(" | ").append(md(seg.variant()))
-             .append(" | ").append(md(Fmt.num((double) seg.rows()))).append(" |\n");
+             .append(" | ").append(md(FigureFormat.count(seg.rows()))).append(" |\n");
         }
         b.append("\n## Reviewed sample\n\n");
         if (r.reviewed().isEmpty()) b.append("No pairs reviewed for this comparison yet.\n");
@@ -92,7 +95,7 @@ public final class MarkdownReport {
             for (DecisionRecord d : r.decisions()) {
                 b.append("| ").append(d.seq()).append(" | ").append(md(d.decidedAt())).append(" | ").append(md(d.decision()))
                  .append(" | ").append(md(d.versionKey())).append(" | ").append(md(d.stage())).append(" | ")
-                 .append(md(Fmt.pct(d.trafficShare()))).append(" | ").append(md(d.reviewer())).append(" | ")
+                 .append(md(FigureFormat.pct(d.trafficShare(), NOT_RECORDED))).append(" | ").append(md(d.reviewer())).append(" | ")
                  .append(md(d.note())).append(" |\n");
             }
         }

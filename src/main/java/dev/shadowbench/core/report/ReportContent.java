@@ -19,6 +19,9 @@ public record ReportContent(String workspace, String generatedAt, ReviewSummary 
                             List<ReviewedPair> reviewed, long reviewedTotal, List<SegmentRows> segments,
                             LifecycleBoard lifecycle, List<DecisionRecord> decisions, Verification verification) {
 
+    /** What a missing figure reads in a report. */
+    static final String NOT_RECORDED = "not recorded";
+
     /** A reviewer's latest verdict on a sampled pair. */
     public record ReviewedPair(String requestId, String verdict, String note, String reviewer, String recordedAt) {}
 

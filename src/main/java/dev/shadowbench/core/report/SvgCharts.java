@@ -1,7 +1,10 @@
 package dev.shadowbench.core.report;
 
+import static dev.shadowbench.core.report.ReportContent.NOT_RECORDED;
+
 import dev.shadowbench.core.compare.Summary;
 import java.util.List;
+import dev.shadowbench.core.format.FigureFormat;
 import java.util.Locale;
 
 /** Small inline SVG charts for the HTML report: no JavaFX, no scripts, nothing loaded from the network. */
@@ -27,12 +30,12 @@ public final class SvgCharts {
             sb.append(String.format(Locale.ROOT,
                     "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#4c78a8\"><title>%s</title></rect>",
                     LEFT + i * bw + 0.5, TOP + plotH - h, Math.max(bw - 1, 0.5), h,
-                    Escape.html("[" + Fmt.num(edges.get(i)) + ", " + Fmt.num(edges.get(i + 1))
-                            + ") " + unit + ": " + Fmt.num(v))));
+                    Escape.html("[" + FigureFormat.num(edges.get(i), NOT_RECORDED) + ", " + FigureFormat.num(edges.get(i + 1), NOT_RECORDED)
+                            + ") " + unit + ": " + FigureFormat.num(v, NOT_RECORDED))));
         }
         axes(sb, plotW, plotH, max);
         for (int i : new int[] {0, n / 2, n}) {
-            sb.append(label(LEFT + i * bw, H - BOTTOM + 14, "middle", Fmt.num(edges.get(i))));
+            sb.append(label(LEFT + i * bw, H - BOTTOM + 14, "middle", FigureFormat.num(edges.get(i), NOT_RECORDED)));
         }
         sb.append(label(LEFT + plotW / 2, H - 4, "middle", unit));
         return sb.append("</svg>").toString();
@@ -63,7 +66,7 @@ public final class SvgCharts {
                 sb.append(String.format(Locale.ROOT,
                         "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s</title></rect>",
                         LEFT + i * gw + gw * 0.15 + s * gw * 0.35, TOP + plotH - h, gw * 0.33, h, fill[s],
-                        Escape.html(side[s] + " " + k + ": " + Fmt.num(vals[s]) + " ms")));
+                        Escape.html(side[s] + " " + k + ": " + FigureFormat.num(vals[s], NOT_RECORDED) + " ms")));
             }
             sb.append(label(LEFT + i * gw + gw / 2, H - BOTTOM + 14, "middle", k));
         }
@@ -98,7 +101,7 @@ public final class SvgCharts {
                 LEFT, TOP + plotH, LEFT + plotW, TOP + plotH));
         sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%.1f\" stroke=\"#333\"/>",
                 LEFT, TOP, LEFT, TOP + plotH));
-        sb.append(label(LEFT - 4, TOP + 8, "end", Fmt.num(max)));
+        sb.append(label(LEFT - 4, TOP + 8, "end", FigureFormat.num(max, NOT_RECORDED)));
         sb.append(label(LEFT - 4, TOP + plotH, "end", "0"));
     }
 

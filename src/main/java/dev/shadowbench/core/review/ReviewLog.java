@@ -16,7 +16,7 @@ public final class ReviewLog {
 
     public ReviewLog(Workspace ws) { this.ws = ws; }
 
-    public void record(Comparison cmp, String requestId, Verdict verdict, String note, String reviewer) {
+    public void record(Comparison cmp, String requestId, PairVerdict verdict, String note, String reviewer) {
         ws.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO review_verdicts(comparison_key, request_id, verdict, note, reviewer, recorded_at) VALUES (?, ?, ?, ?, ?, now())")) {
@@ -31,17 +31,17 @@ public final class ReviewLog {
     }
 
     /** How many pairs of this comparison carry each verdict now. */
-    public Map<Verdict, Long> counts(Comparison cmp) {
+    public Map<PairVerdict, Long> counts(Comparison cmp) {
         return ws.read(c -> {
-            Map<Verdict, Long> out = new EnumMap<>(Verdict.class);
-            for (Verdict v : Verdict.values()) out.put(v, 0L);
+            Map<PairVerdict, Long> out = new EnumMap<>(PairVerdict.class);
+            for (PairVerdict v : PairVerdict.values()) out.put(v, 0L);
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT verdict, count(*) FROM (
                         SELECT request_id, arg_max(verdict, recorded_at) AS verdict FROM review_verdicts
                         WHERE comparison_key = ? GROUP BY request_id) GROUP BY verdict""")) {
                 ps.setString(1, cmp.key());
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.put(Verdict.parse(rs.getString(1)), rs.getLong(2));
+                    while (rs.next()) out.put(PairVerdict.parse(rs.getString(1)), rs.getLong(2));
                 }
             }
             return out;

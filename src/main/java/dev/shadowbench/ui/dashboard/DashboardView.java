@@ -5,7 +5,7 @@ import dev.shadowbench.core.decide.GateResult;
 import dev.shadowbench.core.decide.ReviewSummary;
 import dev.shadowbench.core.decide.Verdict;
 import dev.shadowbench.ui.charts.HistogramChart;
-import dev.shadowbench.ui.common.Fmt;
+import dev.shadowbench.core.format.FigureFormat;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -134,7 +134,7 @@ public final class DashboardView extends ScrollPane {
         List<HistogramChart.Series> lat = new ArrayList<>();
         if (s.latencyMs().baseline() != null) lat.add(series("baseline", s.latencyMs().baseline().histogram(), BASELINE));
         if (s.latencyMs().candidate() != null) lat.add(series("candidate", s.latencyMs().candidate().histogram(), CANDIDATE));
-        latency.setData(lat, new HistogramChart.Marker(s.latencyMs().budgetMs(), "budget " + Fmt.ms(s.latencyMs().budgetMs()),
+        latency.setData(lat, new HistogramChart.Marker(s.latencyMs().budgetMs(), "budget " + FigureFormat.ms(s.latencyMs().budgetMs()),
                 Color.web("#cf222e")), "latency (ms)");
         showPredictions(s);
         showTrend(s);
@@ -174,13 +174,12 @@ public final class DashboardView extends ScrollPane {
         out.add(new Check("recommendation", v.recommendation().id().toUpperCase(java.util.Locale.ROOT), "", "",
                 "Overall recommendation from the gates below (any failed critical gate means rollback)"));
         for (GateResult g : v.gates()) {
-            String shown = g.value() == null ? "no data" : "%".equals(g.unit()) ? Fmt.pct(g.value())
-                    : Fmt.num(g.value()) + (g.unit().isEmpty() ? "" : " " + g.unit());
-            out.add(new Check("gate: " + g.label(), g.status().label() + (g.critical() ? " (critical)" : ""), shown,
+            out.add(new Check("gate: " + g.label(), g.status().label() + (g.critical() ? " (critical)" : ""), g.shownValue(),
                     g.threshold(), g.detail()));
         }
         for (Summary.Finding f : r.findings()) {
-            out.add(new Check(f.rule(), f.severity(), Fmt.num(f.value()), Fmt.num(f.threshold()), f.detail()));
+            out.add(new Check(f.rule(), f.severity(), FigureFormat.numAgainst(f.value(), f.threshold()),
+                    FigureFormat.num(f.threshold()), f.detail()));
         }
         return out;
     }

@@ -5,7 +5,7 @@ import dev.shadowbench.core.compare.Summary;
 import dev.shadowbench.core.compare.SummaryOptions;
 import dev.shadowbench.core.decide.ReviewSummary;
 import dev.shadowbench.core.review.ReviewLog;
-import dev.shadowbench.core.review.Verdict;
+import dev.shadowbench.core.review.PairVerdict;
 import dev.shadowbench.core.workspace.Workspace;
 import dev.shadowbench.ui.common.TaskRunner;
 import dev.shadowbench.ui.common.MainViewModel;
@@ -21,7 +21,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 /** The dashboard's state: the summary of the global comparison and the sample's verdict counts. */
 public final class DashboardViewModel {
     /** What the dashboard shows: every figure comes from core. */
-    public record Figures(ReviewSummary review, Map<Verdict, Long> verdicts) {
+    public record Figures(ReviewSummary review, Map<PairVerdict, Long> verdicts) {
         public Summary summary() { return review.summary(); }
     }
 

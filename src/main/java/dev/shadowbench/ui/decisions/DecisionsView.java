@@ -62,7 +62,7 @@ public final class DecisionsView extends BorderPane {
         gates.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         gates.setPlaceholder(new Label("No comparison yet: import live and shadow logs."));
         gates.getColumns().add(col("Gate", g -> g.label() + (g.critical() ? " (critical)" : "")));
-        gates.getColumns().add(col("Value", g -> g.value() == null ? "no data" : format(g.value(), g.unit())));
+        gates.getColumns().add(col("Value", GateResult::shownValue));
         gates.getColumns().add(col("Threshold", GateResult::threshold));
         TableColumn<GateResult, String> result = col("Result", g -> g.status().label());
         result.setCellFactory(c -> new TableCell<>() {
@@ -182,12 +182,6 @@ public final class DecisionsView extends BorderPane {
             @Override public String toString(T t) { return t == null ? "" : f.apply(t); }
             @Override public T fromString(String s) { return null; }
         };
-    }
-
-    static String format(double v, String unit) {
-        if ("%".equals(unit)) return String.format(Locale.ROOT, "%.2f%%", v * 100);
-        String n = Math.abs(v) >= 0.01 || v == 0 ? String.format(Locale.ROOT, "%.3f", v) : String.format(Locale.ROOT, "%.2e", v);
-        return "ms".equals(unit) ? n + " ms" : n;
     }
 
     private static <T> TableColumn<T, String> col(String name, Function<T, String> value) {

@@ -1,5 +1,6 @@
 package dev.shadowbench.ui.decisions;
 
+import dev.shadowbench.core.format.FigureFormat;
 import dev.shadowbench.core.BadInputException;
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.decide.DecisionDesk;
@@ -113,7 +114,7 @@ public final class DecisionsViewModel {
             gates.setAll(a.verdict().gates());
             recommendation.set("Gates recommend: " + a.verdict().recommendation().id().toUpperCase(Locale.ROOT)
                     + (a.verdict().score() == null ? " (no gate had data)"
-                    : String.format(Locale.ROOT, " (%.0f%% of gates with data passed)", a.verdict().score() * 100)));
+                    : " (" + FigureFormat.pct(a.verdict().score()) + " of gates with data passed)"));
             candidate.set(a.versionKey() == null ? "Candidate: no records"
                     : "Candidate: " + a.versionKey() + (a.stage() == null ? "" : " · " + a.stage().label()));
             stage.set(a.stage());

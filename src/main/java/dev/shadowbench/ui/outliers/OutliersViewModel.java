@@ -1,5 +1,6 @@
 package dev.shadowbench.ui.outliers;
 
+import dev.shadowbench.core.format.FigureFormat;
 import dev.shadowbench.core.BadInputException;
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.outliers.Finding;
@@ -125,12 +126,12 @@ public final class OutliersViewModel {
         findings.setAll(r.report().findings());
         long open = allRows.stream().filter(x -> !x.dismissed()).count();
         String listed = r.report().totalFlags() > allRows.size()
-                ? String.format(Locale.ROOT, " (the worst %,d per rule listed)", r.report().listLimit()) : "";
+                ? " (the worst " + FigureFormat.count(r.report().listLimit()) + " per rule listed)" : "";
         headline.set(r.report().pairs() == 0 ? "No paired requests in " + r.comparison().baseline() + " vs "
                 + r.comparison().candidate() + ": nothing to check."
-                : String.format(Locale.ROOT, "%,d of %,d pairs flagged (%.3f%%), %,d flags in all%s; %,d open, %,d dismissed.",
-                        r.report().flaggedPairs(), r.report().pairs(), 100 * r.report().flaggedShare(), r.report().totalFlags(),
-                        listed, open, allRows.size() - open));
+                : FigureFormat.count(r.report().flaggedPairs()) + " of " + FigureFormat.count(r.report().pairs()) + " pairs flagged ("
+                        + FigureFormat.pct(r.report().flaggedShare()) + "), " + FigureFormat.count(r.report().totalFlags()) + " flags in all"
+                        + listed + "; " + FigureFormat.count(open) + " open, " + FigureFormat.count(allRows.size() - open) + " dismissed.");
     }
 
     /**

@@ -1,8 +1,9 @@
 package dev.shadowbench.ui.sample;
 
+import dev.shadowbench.core.format.FigureFormat;
 import dev.shadowbench.core.review.PairDetail;
 import dev.shadowbench.core.review.SamplePair;
-import dev.shadowbench.core.review.Verdict;
+import dev.shadowbench.core.review.PairVerdict;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -125,8 +126,8 @@ public final class SampleView extends BorderPane {
         });
         // O, S, W mark the selected pair without leaving the keyboard.
         t.setOnKeyPressed(e -> {
-            Verdict v = e.getCode() == KeyCode.O ? Verdict.OK : e.getCode() == KeyCode.S ? Verdict.SUSPICIOUS
-                    : e.getCode() == KeyCode.W ? Verdict.WRONG : null;
+            PairVerdict v = e.getCode() == KeyCode.O ? PairVerdict.OK : e.getCode() == KeyCode.S ? PairVerdict.SUSPICIOUS
+                    : e.getCode() == KeyCode.W ? PairVerdict.WRONG : null;
             if (v != null && !e.isShortcutDown()) {
                 vm.mark(vm.selectedProperty().get(), v, note.getText());
                 e.consume();
@@ -148,9 +149,9 @@ public final class SampleView extends BorderPane {
         id.setWrapText(true);
         note.setId("verdict-note");
         note.setPromptText("Note (optional)");
-        Button ok = verdictButton("OK", Verdict.OK, "verdict-ok-button");
-        Button sus = verdictButton("Suspicious", Verdict.SUSPICIOUS, "verdict-suspicious-button");
-        Button wrong = verdictButton("Wrong", Verdict.WRONG, "verdict-wrong-button");
+        Button ok = verdictButton("OK", PairVerdict.OK, "verdict-ok-button");
+        Button sus = verdictButton("Suspicious", PairVerdict.SUSPICIOUS, "verdict-suspicious-button");
+        Button wrong = verdictButton("Wrong", PairVerdict.WRONG, "verdict-wrong-button");
         HBox buttons = new HBox(6, ok, sus, wrong);
         buttons.disableProperty().bind(vm.selectedProperty().isNull());
         Label keys = new Label("Keys in the table: O ok · S suspicious · W wrong");
@@ -171,7 +172,7 @@ public final class SampleView extends BorderPane {
         return box;
     }
 
-    private Button verdictButton(String text, Verdict v, String id) {
+    private Button verdictButton(String text, PairVerdict v, String id) {
         Button b = new Button(text);
         b.setId(id);
         b.setOnAction(e -> vm.mark(vm.selectedProperty().get(), v, note.getText()));
@@ -212,7 +213,7 @@ public final class SampleView extends BorderPane {
             @Override
             protected void updateItem(Double v, boolean empty) {
                 super.updateItem(v, empty);
-                setText(empty ? null : v == null ? "—" : String.format(Locale.ROOT, "%.3f", v));
+                setText(empty ? null : FigureFormat.num(v));
             }
         });
         return c;

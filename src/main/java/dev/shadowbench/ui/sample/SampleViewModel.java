@@ -6,7 +6,7 @@ import dev.shadowbench.core.review.FlaggedSample;
 import dev.shadowbench.core.review.RandomSample;
 import dev.shadowbench.core.review.ReviewLog;
 import dev.shadowbench.core.review.SamplePair;
-import dev.shadowbench.core.review.Verdict;
+import dev.shadowbench.core.review.PairVerdict;
 import dev.shadowbench.core.workspace.Workspace;
 import dev.shadowbench.ui.common.TaskRunner;
 import dev.shadowbench.ui.common.MainViewModel;
@@ -141,7 +141,7 @@ public final class SampleViewModel {
     }
 
     /** Records a verdict on a sampled pair; the table row updates once it is saved. */
-    public void mark(SamplePair pair, Verdict verdict, String note) {
+    public void mark(SamplePair pair, PairVerdict verdict, String note) {
         Workspace ws = main.workspace();
         Comparison cmp = main.comparison();
         if (ws == null || cmp == null || pair == null) return;

@@ -70,7 +70,7 @@ class GateEngineTest {
         assertEquals(s.tests().predictionKs().statistic(), gate(v, "prediction_ks").value());
         assertEquals(s.tests().predictionPsi(), gate(v, "prediction_psi").value());
         assertEquals(s.counts().pairedShare(), gate(v, "coverage").value());
-        assertTrue(gate(v, "coverage").detail().startsWith(s.counts().paired() + " paired"), gate(v, "coverage").detail());
+        assertTrue(gate(v, "coverage").detail().startsWith(dev.shadowbench.core.format.FigureFormat.count(s.counts().paired()) + " paired"), gate(v, "coverage").detail());
     }
 
     /**
@@ -178,6 +178,32 @@ class GateEngineTest {
         GateResult g = GateEngine.outlierShare(summary(), capped, defaults);
         assertEquals(7.0 / summary().counts().paired(), g.value(), 1e-15);
         assertEquals(GateStatus.NO_DATA, GateEngine.outlierShare(summary(), null, defaults).status(), "the rules did not run");
+    }
+
+    /** The dashboard once read "0.5% ≤ 0.50%" for 0.46%: value and threshold at different precision. */
+    @Test
+    void aShareIsShownAtThePrecisionThatTellsItFromItsThreshold() {
+        GateSettings s = with(defaults, "outlierShareMax", 0.005);
+        OutlierReport r = real.outliers();
+        Summary tenThousand = with(summary(), "counts", with(summary().counts(), "paired", 10_000L));
+        GateResult under = GateEngine.outlierShare(tenThousand, new OutlierReport(List.of(), r.findings(), r.countsByRule(),
+                r.pairs(), 46, 0), s);
+        assertEquals("0.46% ≤ 0.50%", under.shownValue() + " " + under.threshold());
+        assertEquals("46 of 10,000 pairs flagged (0.46%)", under.detail());
+        assertEquals(GateStatus.PASS, under.status());
+
+        Summary hundredThousand = with(summary(), "counts", with(summary().counts(), "paired", 100_000L));
+        GateResult over = GateEngine.outlierShare(hundredThousand, new OutlierReport(List.of(), r.findings(), r.countsByRule(),
+                r.pairs(), 501, 0), s);
+        assertEquals("0.501% ≤ 0.50%", over.shownValue() + " " + over.threshold(), "0.50% would hide that it is over");
+        assertEquals(GateStatus.FAIL, over.status());
+    }
+
+    @Test
+    void theGateLimitStaysOutOfTheSummaryContract() {
+        JsonNode json = Json.mapper().valueToTree(GateEngine.coverage(summary(), defaults));
+        assertFalse(json.has("limit"), json.toString());
+        assertFalse(json.has("shownValue"), json.toString());
     }
 
     @Test

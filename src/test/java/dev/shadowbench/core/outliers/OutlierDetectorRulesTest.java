@@ -86,9 +86,9 @@ class OutlierDetectorRulesTest {
         assertEquals(52.42836343838377, extreme.get(0).score(), 1e-3);
         assertEquals(1, divergence.size());
         assertEquals(182.67900646887676, divergence.get(0).score(), 1e-3);
-        assertEquals("candidate 2000.0 is 52.4 robust SDs above the candidate median 41.0 on a log scale (baseline 41.0)",
+        assertEquals("candidate 2,000 is 52.4 robust SDs above the candidate median 41 on a log scale (baseline 41)",
                 extreme.get(0).detail());
-        assertEquals("candidate 2000.0 is 48.8x the baseline 41.0; the typical ratio is 0.988x, so this is 182.7 robust SDs "
+        assertEquals("candidate 2,000 is 48.8x the baseline 41; the typical ratio is 0.988x, so this is 182.7 robust SDs "
                 + "above it (log scale)", divergence.get(0).detail());
         assertEquals(11, r.pairs());
         assertEquals(1, r.flaggedPairs());
@@ -110,7 +110,7 @@ class OutlierDetectorRulesTest {
         assertEquals(198.63723143274632, of(r, "divergence").get(0).score(), 1e-3);
         assertEquals(1, r.flaggedPairs());
         assertEquals(0, r.countsByRule().get("negative"));
-        assertEquals("candidate 60.0 differs from the baseline 1.00 by +59.0; the typical difference is +0.100, so this is "
+        assertEquals("candidate 60 differs from the baseline 1 by +59; the typical difference is +0.1, so this is "
                 + "198.6 robust SDs above it", of(r, "divergence").get(0).detail());
     }
 
@@ -121,8 +121,8 @@ class OutlierDetectorRulesTest {
         pairs(LOG_B, cand, null, null, null);
         List<Outlier> neg = of(detect(), "negative");
         assertEquals(1, neg.size());
-        assertEquals("candidate -12.5 is negative, but the baseline never goes below 0 here (its minimum is 38.0; "
-                + "baseline on this request 44.0)", neg.get(0).detail());
+        assertEquals("candidate -12.5 is negative, but the baseline never goes below 0 here (its minimum is 38; "
+                + "baseline on this request 44)", neg.get(0).detail());
         assertTrue(of(detect("negative.enabled=false"), "negative").isEmpty());
     }
 
@@ -137,10 +137,10 @@ class OutlierDetectorRulesTest {
         OutlierReport r = detect();
         List<Outlier> match = of(r, "label_match"), leak = of(r, "leak");
         assertEquals(List.of("r0"), match.stream().map(Outlier::requestId).toList());
-        assertEquals("candidate 40.13 equals the label 40.13 to its 2 logged decimals while the baseline 43.0 is 2.87 off: "
+        assertEquals("candidate 40.13 equals the label 40.13 to its 2 logged decimals while the baseline 43 is 2.87 off: "
                 + "a label leak, not a miracle", match.get(0).detail());
         assertEquals(List.of("r2"), leak.stream().map(Outlier::requestId).toList());
-        assertTrue(leak.get(0).detail().startsWith("candidate error 0.000100 is 0.0010% of the baseline's error 9.75"),
+        assertTrue(leak.get(0).detail().startsWith("candidate error 1.00e-04 is 0.001% of the baseline's error 9.75"),
                 leak.get(0).detail());
         // with label_match off, the leak rule still catches the exact match
         assertEquals(Set.of("r0", "r2"), Set.copyOf(of(detect("label_match.enabled=false"), "leak").stream()
@@ -161,7 +161,7 @@ class OutlierDetectorRulesTest {
         assertEquals(Finding.WARNING, f.severity());
         assertEquals(0.125, f.value(), 1e-12);
         assertEquals(0.5, f.threshold());
-        assertTrue(f.detail().contains("mean absolute error 0.500 is 12.5% of the baseline's 4.00 over 40 labelled pairs"), f.detail());
+        assertTrue(f.detail().contains("mean absolute error 0.5 is 12.5% of the baseline's 4 over 40 labelled pairs"), f.detail());
         assertTrue(detect("margin.min_labels=41").findings().stream().noneMatch(x -> x.rule().equals("margin")));
     }
 
@@ -171,7 +171,7 @@ class OutlierDetectorRulesTest {
         pairs(b, new Double[]{7.0, 7.0, 7.0, 7.0, 7.0, 7.0}, null, null, null);
         Finding constant = detect().findings().stream().filter(x -> x.rule().equals("constant")).findFirst().orElseThrow();
         assertEquals(Finding.ERROR, constant.severity());
-        assertEquals("The candidate gives the same answer 7.00 to all 6 requests: a constant or default output.", constant.detail());
+        assertEquals("The candidate gives the same answer 7 to all 6 requests: a constant or default output.", constant.detail());
 
         pairs(b, new Double[]{7.0, 7.0, 7.0, 7.0, 12.0, Double.NaN}, null, null, null);
         OutlierReport r = detect();
@@ -193,7 +193,7 @@ class OutlierDetectorRulesTest {
         pairs(LOG_B, LOG_B, null, bl, cl);
         OutlierReport r = detect();
         assertEquals(List.of("r5"), of(r, "latency_fast").stream().map(Outlier::requestId).toList());
-        assertEquals("candidate answered in 0.100 ms, 220.0x faster than its median 22.0 ms (baseline 23.0 ms on this request): "
+        assertEquals("candidate answered in 0.1 ms, 220x faster than its median 22 ms (baseline 23 ms on this request): "
                 + "a cached or default answer?", of(r, "latency_fast").get(0).detail());
         Finding fast = r.findings().stream().filter(x -> x.rule().equals("latency_fast")).findFirst().orElseThrow();
         assertEquals(Finding.WARNING, fast.severity());

@@ -1,6 +1,6 @@
 package dev.shadowbench.core.outliers;
 
-import static dev.shadowbench.core.outliers.Reasons.count;
+import static dev.shadowbench.core.format.FigureFormat.count;
 import static dev.shadowbench.core.outliers.Reasons.num;
 import static dev.shadowbench.core.outliers.Reasons.pct;
 

@@ -101,15 +101,15 @@ class RandomSampleTest {
     void verdictsAreSavedAndTheLatestCounts() {
         ReviewLog log = new ReviewLog(ws);
         String id = draw(5, 1, 0).get(0).requestId();
-        log.record(cmp, id, Verdict.SUSPICIOUS, "odd", "ana");
-        log.record(cmp, id, Verdict.WRONG, "checked: wrong", "ana");
+        log.record(cmp, id, PairVerdict.SUSPICIOUS, "odd", "ana");
+        log.record(cmp, id, PairVerdict.WRONG, "checked: wrong", "ana");
         SamplePair again = draw(5, 1, 0).get(0);
         assertEquals(id, again.requestId());
         assertEquals("wrong", again.verdict());
         assertEquals("checked: wrong", again.note());
-        Map<Verdict, Long> counts = log.counts(cmp);
-        assertEquals(1L, counts.get(Verdict.WRONG));
-        assertEquals(0L, counts.get(Verdict.SUSPICIOUS));
+        Map<PairVerdict, Long> counts = log.counts(cmp);
+        assertEquals(1L, counts.get(PairVerdict.WRONG));
+        assertEquals(0L, counts.get(PairVerdict.SUSPICIOUS));
         Comparison other = new Comparison(Side.variant("shadow"), Side.variant("live"), null, null);
         assertNull(ws.read(c -> RandomSample.draw(c, other, new RandomSample.Spec(1000, 1, 0))).stream()
                 .filter(p -> p.requestId().equals(id)).findFirst().orElseThrow().verdict(), "verdicts belong to their comparison");
