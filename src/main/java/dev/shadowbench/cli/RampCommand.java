@@ -1,5 +1,6 @@
 package dev.shadowbench.cli;
 
+import dev.shadowbench.core.format.FigureFormat;
 import dev.shadowbench.core.BadInputException;
 import dev.shadowbench.core.canary.RampPlan;
 import dev.shadowbench.core.canary.ShareCheck;
@@ -72,7 +73,7 @@ public final class RampCommand implements Callable<Integer> {
         if (steps.isEmpty()) return "No ramp plan for " + side + " (set one with ramp --set DAY=SHARE)";
         StringBuilder sb = new StringBuilder("Ramp plan of " + side + ":");
         for (RampPlan.Step s : steps) {
-            sb.append(String.format(Locale.ROOT, "%n  from %s  %s  (%s)", s.day(), ShareCheck.percent(s.share()), s.source()));
+            sb.append(String.format(Locale.ROOT, "%n  from %s  %s  (%s)", s.day(), FigureFormat.share(s.share()), s.source()));
         }
         return sb.toString();
     }

@@ -1,5 +1,6 @@
 package dev.shadowbench.core.canary;
 
+import dev.shadowbench.core.format.FigureFormat;
 import java.time.LocalDate;
 import java.util.Locale;
 
@@ -26,7 +27,7 @@ public final class ShareCheck {
         /** E.g. "2026-11-20: configured 1%, observed 9.4% (1,128 of 12,000 requests): routing misconfigured?". */
         public String detail() {
             return String.format(Locale.ROOT, "%s: configured %s, observed %s (%,d of %,d requests): routing misconfigured?",
-                    day, percent(configured), percent(observed), candidateRequests, requests);
+                    day, FigureFormat.share(configured), FigureFormat.share(observed), candidateRequests, requests);
         }
     }
 
@@ -38,12 +39,5 @@ public final class ShareCheck {
         boolean outside = configured < ci[0] || configured > ci[1];
         boolean far = Math.abs(observed - configured) > Math.max(MIN_GAP, RELATIVE_GAP * configured);
         return outside && far ? new Deviation(day, configured, observed, candidateRequests, requests, ci[0], ci[1]) : null;
-    }
-
-    /** A share as a percentage with up to 3 significant digits: 1%, 9.4%, 0.25%. */
-    public static String percent(double share) {
-        String s = String.format(Locale.ROOT, "%.3g", 100 * share);
-        if (s.contains(".") && !s.contains("e")) s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
-        return s + "%";
     }
 }

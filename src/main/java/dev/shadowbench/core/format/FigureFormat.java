@@ -56,6 +56,13 @@ public final class FigureFormat {
         return new BigDecimal(p).round(new MathContext(2, RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString() + "%";
     }
 
+    /** A planned or observed traffic share, up to 3 significant digits without trailing zeros: 1%, 9.4%, 0.25%, 33.3%. */
+    public static String share(double share) {
+        String s = String.format(Locale.ROOT, "%.3g", 100 * share);
+        if (s.contains(".") && !s.contains("e")) s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        return s + "%";
+    }
+
     /** A share beside the threshold it is compared with, at the decimals that show which side of it it is on. */
     public static String pctAgainst(double share, double limit) {
         String shown = pct(share);

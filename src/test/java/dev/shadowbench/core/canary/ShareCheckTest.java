@@ -1,5 +1,6 @@
 package dev.shadowbench.core.canary;
 
+import dev.shadowbench.core.format.FigureFormat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -45,10 +46,10 @@ class ShareCheckTest {
 
     @Test
     void percentages() {
-        assertEquals("1%", ShareCheck.percent(0.01));
-        assertEquals("9.4%", ShareCheck.percent(0.094));
-        assertEquals("100%", ShareCheck.percent(1.0));
-        assertEquals("0.25%", ShareCheck.percent(0.0025));
-        assertEquals("33.3%", ShareCheck.percent(1.0 / 3));
+        assertEquals("1%", FigureFormat.share(0.01));
+        assertEquals("9.4%", FigureFormat.share(0.094));
+        assertEquals("100%", FigureFormat.share(1.0));
+        assertEquals("0.25%", FigureFormat.share(0.0025));
+        assertEquals("33.3%", FigureFormat.share(1.0 / 3));
     }
 }
