@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.FileHandler;
 import java.util.logging.Formatter;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.LogRecord;
@@ -54,7 +53,8 @@ public final class AppLog {
         try {
             Files.createDirectories(folder);
             // FileHandler reads '%' as a pattern character: a '%' in the folder's name must be doubled.
-            String pattern = folder.toAbsolutePath().toString().replace("%", "%%") + java.io.File.separator + FILE_PATTERN;
+            String pattern =
+                    folder.toAbsolutePath().toString().replace("%", "%%") + java.io.File.separator + FILE_PATTERN;
             FileHandler file = new FileHandler(pattern, LIMIT_BYTES, FILES, true);
             file.setEncoding("UTF-8");
             file.setLevel(Level.ALL);
@@ -68,16 +68,21 @@ public final class AppLog {
 
     /** One line a record ("2026-12-02 05:54:51.123 WARNING dev.shadowbench.X: message"), then any stack trace. */
     static final class OneLine extends Formatter {
-        private static final DateTimeFormatter TIME =
-                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneId.systemDefault());
+        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern(
+                        "yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT)
+                .withZone(ZoneId.systemDefault());
 
         @Override
         public String format(LogRecord r) {
             StringBuilder sb = new StringBuilder(160)
-                    .append(TIME.format(Instant.ofEpochMilli(r.getMillis()))).append(' ')
-                    .append(r.getLevel().getName()).append(' ')
-                    .append(r.getLoggerName()).append(": ")
-                    .append(formatMessage(r)).append(System.lineSeparator());
+                    .append(TIME.format(Instant.ofEpochMilli(r.getMillis())))
+                    .append(' ')
+                    .append(r.getLevel().getName())
+                    .append(' ')
+                    .append(r.getLoggerName())
+                    .append(": ")
+                    .append(formatMessage(r))
+                    .append(System.lineSeparator());
             if (r.getThrown() != null) {
                 StringWriter sw = new StringWriter();
                 r.getThrown().printStackTrace(new PrintWriter(sw));

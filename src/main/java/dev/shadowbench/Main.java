@@ -16,8 +16,13 @@ public final class Main {
     public static void main(String[] args) {
         AppLog.install(AppHome.fromSystem().dir());
         boolean window = opensWindow(args);
-        LoggerFactory.getLogger(Main.class).info("Shadowbench {} on Java {} ({}), {}", Version.current(),
-                System.getProperty("java.version"), System.getProperty("os.name"), window ? "window" : "command line");
+        LoggerFactory.getLogger(Main.class)
+                .info(
+                        "Shadowbench {} on Java {} ({}), {}",
+                        Version.current(),
+                        System.getProperty("java.version"),
+                        System.getProperty("os.name"),
+                        window ? "window" : "command line");
         if (window) {
             dev.shadowbench.ui.app.ShadowbenchApp.launchWith(args.length == 0 ? null : args[0]);
             return;
@@ -30,8 +35,11 @@ public final class Main {
         if (args.length > 1 || args[0].startsWith("-")) return false;
         if (ShadowbenchCommand.subcommandNames().contains(args[0])) return false;
         // A mistyped subcommand must not silently create a workspace named after it.
-        return args[0].toLowerCase(java.util.Locale.ROOT).endsWith(".duckdb") || java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]));
+        return args[0].toLowerCase(java.util.Locale.ROOT).endsWith(".duckdb")
+                || java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]));
     }
 
-    static Set<String> names() { return ShadowbenchCommand.subcommandNames(); }
+    static Set<String> names() {
+        return ShadowbenchCommand.subcommandNames();
+    }
 }

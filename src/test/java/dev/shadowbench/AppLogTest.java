@@ -15,14 +15,17 @@ import org.slf4j.LoggerFactory;
 
 /** SLF4J records land in a rotated log file in the settings folder. */
 class AppLogTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @AfterEach
-    void closeFiles() { LogManager.getLogManager().reset(); }
+    void closeFiles() {
+        LogManager.getLogManager().reset();
+    }
 
     @Test
     void recordsGoToTheLogFileInTheSettingsFolder() throws Exception {
-        Path folder = dir.resolve("home 100%");  // a '%' in the folder name is not a FileHandler pattern
+        Path folder = dir.resolve("home 100%"); // a '%' in the folder name is not a FileHandler pattern
         Path file = AppLog.install(folder).orElseThrow();
         assertEquals(folder.toAbsolutePath().resolve("shadowbench-0.log"), file);
 
@@ -30,7 +33,7 @@ class AppLogTest {
         log.info("hidden below INFO? no: {}", 42);
         log.debug("debug is below the level and is dropped");
         log.warn("settings not saved", new java.io.IOException("disk full"));
-        LogManager.getLogManager().reset();  // closes the file
+        LogManager.getLogManager().reset(); // closes the file
 
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertTrue(text.contains("INFO dev.shadowbench.test: hidden below INFO? no: 42"), text);

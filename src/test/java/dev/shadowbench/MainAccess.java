@@ -4,5 +4,7 @@ package dev.shadowbench;
 public final class MainAccess {
     private MainAccess() {}
 
-    public static boolean opensWindow(String... args) { return Main.opensWindow(args); }
+    public static boolean opensWindow(String... args) {
+        return Main.opensWindow(args);
+    }
 }

@@ -9,14 +9,23 @@ import picocli.CommandLine.Option;
 
 /** The comparison options shared by the reading subcommands: baseline, candidate, window. */
 public final class ComparisonOptions {
-    @Option(names = "--baseline", paramLabel = "VARIANT[/MODEL/VERSION]",
+    @Option(
+            names = "--baseline",
+            paramLabel = "VARIANT[/MODEL/VERSION]",
             description = "Baseline side, e.g. live or live/ridge/1.4.0 (* for any). Default: live")
     String baseline;
-    @Option(names = "--candidate", paramLabel = "VARIANT[/MODEL/VERSION]",
+
+    @Option(
+            names = "--candidate",
+            paramLabel = "VARIANT[/MODEL/VERSION]",
             description = "Candidate side, e.g. shadow or canary/gbr/2.0.0 (* for any). Default: shadow, else canary")
     String candidate;
-    @Option(names = "--from", paramLabel = "DAY", description = "First day of the window (YYYY-MM-DD)") LocalDate from;
-    @Option(names = "--to", paramLabel = "DAY", description = "Last day of the window (YYYY-MM-DD)") LocalDate to;
+
+    @Option(names = "--from", paramLabel = "DAY", description = "First day of the window (YYYY-MM-DD)")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "DAY", description = "Last day of the window (YYYY-MM-DD)")
+    LocalDate to;
 
     /** The comparison these options name, with the workspace's default for what they leave out. */
     public Comparison resolve(Workspace ws) {

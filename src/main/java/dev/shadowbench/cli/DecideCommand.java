@@ -9,37 +9,71 @@ import dev.shadowbench.core.workspace.Workspace;
 import java.sql.Connection;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code decide}: appends a decision, with the gates' figures at this moment as its evidence. */
-@Command(name = "decide", mixinStandardHelpOptions = true,
-        description = "Record a decision (promote, hold, rollback, advance, retire) with its evidence in the hash-chained log.")
+@Command(
+        name = "decide",
+        mixinStandardHelpOptions = true,
+        description =
+                "Record a decision (promote, hold, rollback, advance, retire) with its evidence in the hash-chained log.")
 public final class DecideCommand implements Callable<Integer> {
-    @Option(names = {"-w", "--workspace"}, required = true, description = "Workspace file (.duckdb)") java.nio.file.Path workspace;
-    @Mixin ComparisonOptions comparisonOptions;
-    @Option(names = "--decision", required = true, description = "promote, hold, rollback, advance or retire") String decision;
-    @Option(names = "--reviewer", required = true, description = "Who decides") String reviewer;
-    @Option(names = "--note", defaultValue = "", description = "Why") String note;
-    @Option(names = "--model", description = "Model the decision is about (default: the candidate's)") String model;
-    @Option(names = "--model-version", description = "Version the decision is about (default: the candidate's)") String version;
-    @Option(names = "--stage", description = "Stage at the time (default: the version's current stage)") String stage;
-    @Option(names = "--traffic-share", description = "Traffic share 0..1 (default: the stage's)") Double share;
+    @Option(
+            names = {"-w", "--workspace"},
+            required = true,
+            description = "Workspace file (.duckdb)")
+    java.nio.file.Path workspace;
+
+    @Mixin
+    ComparisonOptions comparisonOptions;
+
+    @Option(names = "--decision", required = true, description = "promote, hold, rollback, advance or retire")
+    String decision;
+
+    @Option(names = "--reviewer", required = true, description = "Who decides")
+    String reviewer;
+
+    @Option(names = "--note", defaultValue = "", description = "Why")
+    String note;
+
+    @Option(names = "--model", description = "Model the decision is about (default: the candidate's)")
+    String model;
+
+    @Option(names = "--model-version", description = "Version the decision is about (default: the candidate's)")
+    String version;
+
+    @Option(names = "--stage", description = "Stage at the time (default: the version's current stage)")
+    String stage;
+
+    @Option(names = "--traffic-share", description = "Traffic share 0..1 (default: the stage's)")
+    Double share;
 
     @Override
     public Integer call() throws Exception {
         DecisionType type = DecisionType.parse(decision);
-        try (Workspace ws = Workspace.openExisting(workspace); Connection c = ws.connect()) {
-            var a = DecisionDesk.assess(c, comparisonOptions.resolve(c), SummarySources.standard(), GateSettingsStore.load(c),
+        try (Workspace ws = Workspace.openExisting(workspace);
+                Connection c = ws.connect()) {
+            var a = DecisionDesk.assess(
+                    c,
+                    comparisonOptions.resolve(c),
+                    SummarySources.standard(),
+                    GateSettingsStore.load(c),
                     LocalDateTime.now(ZoneOffset.UTC));
-            DecisionRecord r = DecisionDesk.record(c, a, type, reviewer, note.isEmpty() ? null : note, model, version, stage, share);
-            System.out.println(Terminal.line(String.format(java.util.Locale.ROOT,
+            DecisionRecord r = DecisionDesk.record(
+                    c, a, type, reviewer, note.isEmpty() ? null : note, model, version, stage, share);
+            System.out.println(Terminal.line(String.format(
+                    java.util.Locale.ROOT,
                     "Recorded decision #%d: %s %s by %s at %s UTC (gates recommended %s); hash %s",
-                    r.seq(), r.decision(), r.versionKey() == null ? "(no version)" : r.versionKey(), r.reviewer(),
-                    r.decidedAt(), a.verdict().recommendation().id(), r.hash())));
+                    r.seq(),
+                    r.decision(),
+                    r.versionKey() == null ? "(no version)" : r.versionKey(),
+                    r.reviewer(),
+                    r.decidedAt(),
+                    a.verdict().recommendation().id(),
+                    r.hash())));
         }
         return 0;
     }

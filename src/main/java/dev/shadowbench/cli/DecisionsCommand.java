@@ -11,34 +11,44 @@ import dev.shadowbench.core.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code decisions}: lists the decision log or verifies its hash chain (exit {@value #TAMPERED} if broken). */
-@Command(name = "decisions", mixinStandardHelpOptions = true,
+@Command(
+        name = "decisions",
+        mixinStandardHelpOptions = true,
         description = "List the decision log, or verify its hash chain.%n"
                 + "--verify exits 0 when intact, 3 when a record was altered, inserted or removed (each named by seq).")
 public final class DecisionsCommand implements Callable<Integer> {
     /** Exit code of {@code --verify} on a broken chain: distinct from 1 (internal error) and 2 (bad input). */
     public static final int TAMPERED = ShadowbenchCommand.TAMPERED;
 
-    @Option(names = {"-w", "--workspace"}, required = true, description = "Workspace file (.duckdb)") Path workspace;
+    @Option(
+            names = {"-w", "--workspace"},
+            required = true,
+            description = "Workspace file (.duckdb)")
+    Path workspace;
 
-    @ArgGroup(exclusive = true) Mode mode;
+    @ArgGroup(exclusive = true)
+    Mode mode;
 
     static final class Mode {
-        @Option(names = "--json", description = "Print the log as a JSON array") boolean json;
-        @Option(names = "--verify", description = "Check every record's hash and link") boolean verify;
+        @Option(names = "--json", description = "Print the log as a JSON array")
+        boolean json;
+
+        @Option(names = "--verify", description = "Check every record's hash and link")
+        boolean verify;
     }
 
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(workspace)) throw new BadInputException("No workspace at " + workspace);
         // Reading only: a read-only file or folder, or another reader, must not stop a verification.
-        try (Workspace ws = Workspace.openForReading(workspace); Connection c = ws.connect()) {
+        try (Workspace ws = Workspace.openForReading(workspace);
+                Connection c = ws.connect()) {
             if (mode != null && mode.verify) {
                 Verification v = DecisionLog.verify(c);
                 System.out.println(Terminal.safe(v.summaryLine()));
@@ -57,8 +67,14 @@ public final class DecisionsCommand implements Callable<Integer> {
             } else {
                 if (rows.isEmpty()) System.out.println("No decisions recorded yet.");
                 for (DecisionRecord r : rows) {
-                    System.out.println(Terminal.line(String.format(java.util.Locale.ROOT, "#%d %s %-8s %s by %s%s", r.seq(),
-                            r.decidedAt(), r.decision(), r.versionKey() == null ? "(no version)" : r.versionKey(), r.reviewer(),
+                    System.out.println(Terminal.line(String.format(
+                            java.util.Locale.ROOT,
+                            "#%d %s %-8s %s by %s%s",
+                            r.seq(),
+                            r.decidedAt(),
+                            r.decision(),
+                            r.versionKey() == null ? "(no version)" : r.versionKey(),
+                            r.reviewer(),
                             r.note() == null ? "" : ": " + r.note())));
                 }
             }

@@ -10,20 +10,50 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code generate}: synthetic live + shadow logs (or a canary ramp) for demos, tests and benchmarks. */
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
         description = "Write synthetic live + shadow prediction logs (JSON Lines), labels and the injected anomalies.")
 public final class GenerateCommand implements Callable<Integer> {
-    @Option(names = {"-o", "--output"}, required = true, description = "Folder to write into") Path output;
-    @Option(names = "--requests", required = true, description = "Number of requests (pairs) in all") long requests;
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE})") long seed;
-    @Option(names = "--days", description = "Number of days (default 1; 4 with --canary)") Integer days;
-    @Option(names = "--canary", description = "Write a canary ramp instead: each request served by one arm (live or canary), "
-            + "the canary's share 1%%, 20%%, 50%%, 100%% on successive days, user_complaint on every record, ramp.csv with the plan")
+    @Option(
+            names = {"-o", "--output"},
+            required = true,
+            description = "Folder to write into")
+    Path output;
+
+    @Option(names = "--requests", required = true, description = "Number of requests (pairs) in all")
+    long requests;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--days", description = "Number of days (default 1; 4 with --canary)")
+    Integer days;
+
+    @Option(
+            names = "--canary",
+            description =
+                    "Write a canary ramp instead: each request served by one arm (live or canary), "
+                            + "the canary's share 1%%, 20%%, 50%%, 100%% on successive days, user_complaint on every record, ramp.csv with the plan")
     boolean canary;
-    @Option(names = "--first-day", defaultValue = "2026-11-20", description = "First day (default ${DEFAULT-VALUE})") LocalDate firstDay;
-    @Option(names = "--gzip", description = "gzip the JSON Lines files") boolean gzip;
-    @Option(names = "--labelled-share", defaultValue = "0.4", description = "Share of requests with a label (default ${DEFAULT-VALUE})") double labelled;
-    @Option(names = "--anomaly-rate", defaultValue = "0.0005", description = "Rate of each injected anomaly kind (default ${DEFAULT-VALUE})") double anomalyRate;
+
+    @Option(names = "--first-day", defaultValue = "2026-11-20", description = "First day (default ${DEFAULT-VALUE})")
+    LocalDate firstDay;
+
+    @Option(names = "--gzip", description = "gzip the JSON Lines files")
+    boolean gzip;
+
+    @Option(
+            names = "--labelled-share",
+            defaultValue = "0.4",
+            description = "Share of requests with a label (default ${DEFAULT-VALUE})")
+    double labelled;
+
+    @Option(
+            names = "--anomaly-rate",
+            defaultValue = "0.0005",
+            description = "Rate of each injected anomaly kind (default ${DEFAULT-VALUE})")
+    double anomalyRate;
 
     @Override
     public Integer call() throws Exception {
@@ -31,15 +61,31 @@ public final class GenerateCommand implements Callable<Integer> {
         var o = new SyntheticLogs.Options(requests, seed, d, firstDay, gzip, labelled, anomalyRate);
         long start = System.nanoTime();
         if (canary) {
-            var r = CanaryLogs.write(output, o, n -> { });
-            System.err.printf(java.util.Locale.ROOT, "Wrote %d requests (%d live rows, %d canary rows, %d labels, %d complaints) "
-                    + "over %d days to %s in %.1f s%n", r.requests(), r.liveRows(), r.canaryRows(), r.labels(), r.complaints(),
-                    d, output, (System.nanoTime() - start) / 1e9);
+            var r = CanaryLogs.write(output, o, n -> {});
+            System.err.printf(
+                    java.util.Locale.ROOT,
+                    "Wrote %d requests (%d live rows, %d canary rows, %d labels, %d complaints) "
+                            + "over %d days to %s in %.1f s%n",
+                    r.requests(),
+                    r.liveRows(),
+                    r.canaryRows(),
+                    r.labels(),
+                    r.complaints(),
+                    d,
+                    output,
+                    (System.nanoTime() - start) / 1e9);
             return 0;
         }
-        var r = SyntheticLogs.write(output, o, n -> { });
-        System.err.printf(Locale.ROOT, "Wrote %d requests (%d live rows, %d shadow rows, %d labels, %d injected anomalies) to %s in %.1f s%n",
-                r.requests(), r.liveRows(), r.shadowRows(), r.labels(), r.anomalies(), output,
+        var r = SyntheticLogs.write(output, o, n -> {});
+        System.err.printf(
+                Locale.ROOT,
+                "Wrote %d requests (%d live rows, %d shadow rows, %d labels, %d injected anomalies) to %s in %.1f s%n",
+                r.requests(),
+                r.liveRows(),
+                r.shadowRows(),
+                r.labels(),
+                r.anomalies(),
+                output,
                 (System.nanoTime() - start) / 1e9);
         return 0;
     }

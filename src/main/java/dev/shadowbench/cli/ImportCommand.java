@@ -15,24 +15,50 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code import}: prediction logs or labels into a workspace, printing the line accounting. */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
         description = "Import prediction logs (JSON Lines, CSV, Parquet, also .gz; SageMaker Data Capture; KServe "
                 + "payload logs) or, with --labels, ground-truth labels. Files, folders and globs. A file already "
                 + "imported (same content) is skipped.")
 public final class ImportCommand implements Callable<Integer> {
-    @Option(names = {"-w", "--workspace"}, required = true, description = "Workspace file (.duckdb), created if new")
+    @Option(
+            names = {"-w", "--workspace"},
+            required = true,
+            description = "Workspace file (.duckdb), created if new")
     Path workspace;
-    @Option(names = "--variant", description = "Variant of every record (live, shadow, canary, ...); default: the variant "
-            + "column, else the file/folder name, else the SageMaker path") String variant;
-    @Option(names = "--format", defaultValue = "auto", description = "auto, jsonl, csv, parquet, sagemaker or kserve "
-            + "(default ${DEFAULT-VALUE})") String format;
+
+    @Option(
+            names = "--variant",
+            description = "Variant of every record (live, shadow, canary, ...); default: the variant "
+                    + "column, else the file/folder name, else the SageMaker path")
+    String variant;
+
+    @Option(
+            names = "--format",
+            defaultValue = "auto",
+            description = "auto, jsonl, csv, parquet, sagemaker or kserve " + "(default ${DEFAULT-VALUE})")
+    String format;
+
     @Option(names = "--labels", description = "The files hold ground-truth labels (request id + actual value)")
     boolean labels;
-    @Option(names = "--mapping", description = "Column mapping JSON, e.g. {\"request_id\":\"corr_id\",\"prediction\":\"score\"}; "
-            + "remembered for the source") Path mapping;
-    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr") boolean quiet;
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, folders or globs (quote globs)") List<Path> paths;
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(
+            names = "--mapping",
+            description = "Column mapping JSON, e.g. {\"request_id\":\"corr_id\",\"prediction\":\"score\"}; "
+                    + "remembered for the source")
+    Path mapping;
+
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "No progress on stderr")
+    boolean quiet;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, folders or globs (quote globs)")
+    List<Path> paths;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -52,7 +78,9 @@ public final class ImportCommand implements Callable<Integer> {
         private final picocli.CommandLine.Model.CommandSpec spec;
         private String last;
 
-        StderrProgress(picocli.CommandLine.Model.CommandSpec spec) { this.spec = spec; }
+        StderrProgress(picocli.CommandLine.Model.CommandSpec spec) {
+            this.spec = spec;
+        }
 
         @Override
         public void progress(long done, long total, String message) {
@@ -63,6 +91,8 @@ public final class ImportCommand implements Callable<Integer> {
         }
 
         @Override
-        public boolean isCancelled() { return false; }
+        public boolean isCancelled() {
+            return false;
+        }
     }
 }

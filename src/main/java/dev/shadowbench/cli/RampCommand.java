@@ -1,10 +1,9 @@
 package dev.shadowbench.cli;
 
-import dev.shadowbench.core.format.FigureFormat;
 import dev.shadowbench.core.BadInputException;
 import dev.shadowbench.core.canary.RampPlan;
-import dev.shadowbench.core.canary.ShareCheck;
 import dev.shadowbench.core.compare.Comparison;
+import dev.shadowbench.core.format.FigureFormat;
 import dev.shadowbench.core.json.Json;
 import dev.shadowbench.core.workspace.Workspace;
 import java.io.PrintWriter;
@@ -23,24 +22,42 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ramp}: sets or prints the canary's planned share of traffic per day. */
-@Command(name = "ramp", mixinStandardHelpOptions = true,
+@Command(
+        name = "ramp",
+        mixinStandardHelpOptions = true,
         description = "Set or show the canary's ramp plan: from which day the candidate serves which share of traffic.")
 public final class RampCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Option(names = {"-w", "--workspace"}, required = true, description = "Workspace file (.duckdb)") Path workspace;
-    @Option(names = "--candidate", paramLabel = "VARIANT[/MODEL/VERSION]",
-            description = "The candidate side (default: the workspace's default candidate, e.g. canary)") String candidate;
-    @Option(names = "--set", paramLabel = "DAY=SHARE",
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = {"-w", "--workspace"},
+            required = true,
+            description = "Workspace file (.duckdb)")
+    Path workspace;
+
+    @Option(
+            names = "--candidate",
+            paramLabel = "VARIANT[/MODEL/VERSION]",
+            description = "The candidate side (default: the workspace's default candidate, e.g. canary)")
+    String candidate;
+
+    @Option(
+            names = "--set",
+            paramLabel = "DAY=SHARE",
             description = "From DAY on the candidate serves SHARE (0.2 or 20%%), until a later step (repeatable)")
     List<String> set = new ArrayList<>();
-    @Option(names = "--json", description = "Print the plan as one JSON object") boolean json;
+
+    @Option(names = "--json", description = "Print the plan as one JSON object")
+    boolean json;
 
     /** The plan as {@code ramp --json} prints it. */
     public record Plan(String candidate, List<RampPlan.Step> steps) {}
 
     @Override
     public Integer call() throws Exception {
-        try (Workspace ws = Workspace.openExisting(workspace); Connection c = ws.connect()) {
+        try (Workspace ws = Workspace.openExisting(workspace);
+                Connection c = ws.connect()) {
             String side = candidate != null ? ComparisonOptions.side(candidate).key() : defaultCandidate(c);
             PrintWriter out = spec.commandLine().getOut();
             if (!set.isEmpty()) {
@@ -73,7 +90,8 @@ public final class RampCommand implements Callable<Integer> {
         if (steps.isEmpty()) return "No ramp plan for " + side + " (set one with ramp --set DAY=SHARE)";
         StringBuilder sb = new StringBuilder("Ramp plan of " + side + ":");
         for (RampPlan.Step s : steps) {
-            sb.append(String.format(Locale.ROOT, "%n  from %s  %s  (%s)", s.day(), FigureFormat.share(s.share()), s.source()));
+            sb.append(String.format(
+                    Locale.ROOT, "%n  from %s  %s  (%s)", s.day(), FigureFormat.share(s.share()), s.source()));
         }
         return sb.toString();
     }

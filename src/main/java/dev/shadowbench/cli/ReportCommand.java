@@ -13,32 +13,57 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code report}: the decision report (comparison, gates, charts, sample, outliers, decisions) as one file. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
         description = "Write a decision report: self-contained HTML, Markdown or JSON.")
 public final class ReportCommand implements Callable<Integer> {
-    @Option(names = {"-w", "--workspace"}, required = true, description = "Workspace file (.duckdb)") java.nio.file.Path workspace;
-    @Mixin ComparisonOptions comparisonOptions;
-    @Option(names = "--format", defaultValue = "html", description = "html, md or json (default ${DEFAULT-VALUE})") String format;
-    @Option(names = {"-o", "--output"}, required = true, description = "Report file to write") Path output;
+    @Option(
+            names = {"-w", "--workspace"},
+            required = true,
+            description = "Workspace file (.duckdb)")
+    java.nio.file.Path workspace;
+
+    @Mixin
+    ComparisonOptions comparisonOptions;
+
+    @Option(names = "--format", defaultValue = "html", description = "html, md or json (default ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(
+            names = {"-o", "--output"},
+            required = true,
+            description = "Report file to write")
+    Path output;
 
     @Override
     public Integer call() throws Exception {
         ReportFormat f = ReportFormat.parse(format);
         OutputFile.check(output, workspace);
-        try (Workspace ws = Workspace.openExisting(workspace); Connection c = ws.connect()) {
+        try (Workspace ws = Workspace.openExisting(workspace);
+                Connection c = ws.connect()) {
             Comparison cmp = comparisonOptions.resolve(c);
-            ReportContent r = ReportBuilder.collect(c, cmp, SummarySources.standard(), GateSettingsStore.load(c),
-                    ws.displayName(), LocalDateTime.now(ZoneOffset.UTC));
+            ReportContent r = ReportBuilder.collect(
+                    c,
+                    cmp,
+                    SummarySources.standard(),
+                    GateSettingsStore.load(c),
+                    ws.displayName(),
+                    LocalDateTime.now(ZoneOffset.UTC));
             f.write(r, output, ws.file());
-            System.err.println(Terminal.safe(String.format(java.util.Locale.ROOT, "Wrote %s report to %s (%,d bytes); recommendation %s",
-                    f.extension(), output, Files.size(output), r.verdict().recommendation().id())));
+            System.err.println(Terminal.safe(String.format(
+                    java.util.Locale.ROOT,
+                    "Wrote %s report to %s (%,d bytes); recommendation %s",
+                    f.extension(),
+                    output,
+                    Files.size(output),
+                    r.verdict().recommendation().id())));
         }
         return 0;
     }

@@ -4,8 +4,8 @@ import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.review.RandomSample;
 import dev.shadowbench.core.review.SampleCsv;
 import dev.shadowbench.core.review.SamplePair;
-import dev.shadowbench.core.workspace.Workspace;
 import dev.shadowbench.core.workspace.OutputFile;
+import dev.shadowbench.core.workspace.Workspace;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -20,17 +20,37 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sample}: the same seeded random sample the Sample screen shows, as CSV. */
-@Command(name = "sample", mixinStandardHelpOptions = true,
+@Command(
+        name = "sample",
+        mixinStandardHelpOptions = true,
         description = "Draw the seeded random sample of paired requests (as on the Sample screen) as CSV.")
 public final class SampleCommand implements Callable<Integer> {
-    @Option(names = {"-w", "--workspace"}, required = true, description = "Workspace file (.duckdb)") Path workspace;
-    @Option(names = "--size", defaultValue = "100", description = "Number of pairs (default ${DEFAULT-VALUE})") int size;
-    @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE})") long seed;
-    @Option(names = "--extremes", defaultValue = "0",
-            description = "Also add this many most extreme pairs (stratified sample; default ${DEFAULT-VALUE})") int extremes;
-    @Option(names = "--csv", paramLabel = "FILE", description = "Write the CSV here instead of standard output") Path csv;
-    @Mixin ComparisonOptions comparison;
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Option(
+            names = {"-w", "--workspace"},
+            required = true,
+            description = "Workspace file (.duckdb)")
+    Path workspace;
+
+    @Option(names = "--size", defaultValue = "100", description = "Number of pairs (default ${DEFAULT-VALUE})")
+    int size;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(
+            names = "--extremes",
+            defaultValue = "0",
+            description = "Also add this many most extreme pairs (stratified sample; default ${DEFAULT-VALUE})")
+    int extremes;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Write the CSV here instead of standard output")
+    Path csv;
+
+    @Mixin
+    ComparisonOptions comparison;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -45,8 +65,10 @@ public final class SampleCommand implements Callable<Integer> {
                     SampleCsv.write(pairs, w);
                     w.flush();
                 });
-                spec.commandLine().getErr().println(Terminal.safe("Wrote " + pairs.size() + " pairs (" + cmp.key() + ", seed " + seed
-                        + ") to " + csv));
+                spec.commandLine()
+                        .getErr()
+                        .println(Terminal.safe(
+                                "Wrote " + pairs.size() + " pairs (" + cmp.key() + ", seed " + seed + ") to " + csv));
             } else {
                 PrintWriter out = spec.commandLine().getOut();
                 SampleCsv.write(pairs, out, Terminal::line);

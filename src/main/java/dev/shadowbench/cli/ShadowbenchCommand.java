@@ -10,12 +10,23 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The command line: {@code shadowbench SUBCOMMAND ...}; with no subcommand the launcher opens the window. */
-@Command(name = "shadowbench", mixinStandardHelpOptions = true,
+@Command(
+        name = "shadowbench",
+        mixinStandardHelpOptions = true,
         versionProvider = ShadowbenchCommand.VersionProvider.class,
         description = "Review a shadow or canary model version beside the one in production.%n"
                 + "Run without arguments (or with a WORKSPACE.duckdb path) to open the window.",
-        subcommands = {GenerateCommand.class, ImportCommand.class, SummaryCommand.class, SampleCommand.class,
-                DecideCommand.class, DecisionsCommand.class, ReportCommand.class, RampCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            GenerateCommand.class,
+            ImportCommand.class,
+            SummaryCommand.class,
+            SampleCommand.class,
+            DecideCommand.class,
+            DecisionsCommand.class,
+            ReportCommand.class,
+            RampCommand.class,
+            CommandLine.HelpCommand.class
+        },
         exitCodeOnInvalidInput = 2)
 public final class ShadowbenchCommand implements Runnable {
     /** Exit code for a decision log that does not verify: distinct from 1 (internal error) and 2 (bad input). */
@@ -33,7 +44,8 @@ public final class ShadowbenchCommand implements Runnable {
                 cmd.getErr().println("shadowbench " + cmd.getCommandName() + ": " + Terminal.safe(ex.getMessage()));
                 return TAMPERED;
             }
-            if (ex instanceof BadInputException || ex instanceof WorkspaceException
+            if (ex instanceof BadInputException
+                    || ex instanceof WorkspaceException
                     || ex instanceof IllegalArgumentException) {
                 cmd.getErr().println("shadowbench " + cmd.getCommandName() + ": " + Terminal.safe(ex.getMessage()));
                 return 2;
@@ -44,7 +56,9 @@ public final class ShadowbenchCommand implements Runnable {
                 cmd.getErr().println("shadowbench " + cmd.getCommandName() + ": " + Terminal.safe(known.getMessage()));
                 return 2;
             }
-            cmd.getErr().println("shadowbench " + cmd.getCommandName() + ": internal error: " + Terminal.safe(String.valueOf(ex)));
+            cmd.getErr()
+                    .println("shadowbench " + cmd.getCommandName() + ": internal error: "
+                            + Terminal.safe(String.valueOf(ex)));
             ex.printStackTrace(cmd.getErr());
             return 1;
         });

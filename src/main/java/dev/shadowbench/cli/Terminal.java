@@ -44,7 +44,10 @@ public final class Terminal {
 
     /** Unicode's explicit direction controls, which reorder what a terminal shows (Trojan Source). */
     private static boolean isBidiControl(char ch) {
-        return (ch >= '\u202a' && ch <= '\u202e') || (ch >= '\u2066' && ch <= '\u2069') || ch == '\u200e' || ch == '\u200f'
+        return (ch >= '\u202a' && ch <= '\u202e')
+                || (ch >= '\u2066' && ch <= '\u2069')
+                || ch == '\u200e'
+                || ch == '\u200f'
                 || ch == '\u061c';
     }
 }

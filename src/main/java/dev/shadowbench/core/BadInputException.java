@@ -5,6 +5,11 @@ package dev.shadowbench.core;
  * The message names what and where (file, line, field); the command line exits with code 2 on it.
  */
 public class BadInputException extends RuntimeException {
-    public BadInputException(String message) { super(message); }
-    public BadInputException(String message, Throwable cause) { super(message, cause); }
+    public BadInputException(String message) {
+        super(message);
+    }
+
+    public BadInputException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -12,8 +12,11 @@ final class BenchTiming {
     /** Seconds to run {@code sql} and read every row. */
     static double time(Connection c, String sql) throws Exception {
         long t0 = System.nanoTime();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) { /* drain */ }
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                /* drain */
+            }
         }
         return (System.nanoTime() - t0) / 1e9;
     }

@@ -28,7 +28,7 @@ public final class ImportBenchmark {
         Path live = dir.resolve("2026-11-20/live.jsonl");
         if (!Files.isRegularFile(live)) {
             System.out.printf("generating %,d requests into %s%n", requests, dir);
-            SyntheticLogs.write(dir, SyntheticLogs.Options.of(requests, 7, 1), n -> { });
+            SyntheticLogs.write(dir, SyntheticLogs.Options.of(requests, 7, 1), n -> {});
         }
         System.out.printf("file %s: %,d bytes%n", live, Files.size(live));
         List<Double> ratios = new ArrayList<>();
@@ -39,21 +39,27 @@ public final class ImportBenchmark {
             bestRef = Math.min(bestRef, ref);
             bestOurs = Math.min(bestOurs, ours);
             ratios.add(ours / ref);
-            System.out.printf("round %d: bare read_json %.2f s, shadowbench import %.2f s, ratio %.2f%n", r, ref, ours, ours / ref);
+            System.out.printf(
+                    "round %d: bare read_json %.2f s, shadowbench import %.2f s, ratio %.2f%n",
+                    r, ref, ours, ours / ref);
         }
         List<Double> sorted = ratios.stream().sorted().toList();
-        System.out.printf("ratios: %s, median %.2f; best import / best reference: %.2f s / %.2f s = %.2f (target <= 1.5)%n",
-                ratios.stream().map(x -> String.format("%.2f", x)).toList(), sorted.get(sorted.size() / 2),
-                bestOurs, bestRef, bestOurs / bestRef);
+        System.out.printf(
+                "ratios: %s, median %.2f; best import / best reference: %.2f s / %.2f s = %.2f (target <= 1.5)%n",
+                ratios.stream().map(x -> String.format("%.2f", x)).toList(),
+                sorted.get(sorted.size() / 2),
+                bestOurs,
+                bestRef,
+                bestOurs / bestRef);
     }
 
     private static double reference(Path dir, Path live) throws Exception {
         Path db = fresh(dir.resolve("reference.duckdb"));
         long t0 = System.nanoTime();
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
-             Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE t AS SELECT * FROM read_json('" + live.toAbsolutePath().toString().replace("'", "''")
-                    + "', format='newline_delimited')");
+                Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE t AS SELECT * FROM read_json('"
+                    + live.toAbsolutePath().toString().replace("'", "''") + "', format='newline_delimited')");
         }
         return (System.nanoTime() - t0) / 1e9;
     }

@@ -30,14 +30,19 @@ public final class OutlierBench {
     public static void main(String[] args) throws Exception {
         long n = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
         Path dir = Files.createTempDirectory("outlier-bench");
-        SyntheticLogs.write(dir, new SyntheticLogs.Options(n, 5, 1, LocalDate.of(2026, 11, 20), false, 0.4, 0.0005), null);
+        SyntheticLogs.write(
+                dir, new SyntheticLogs.Options(n, 5, 1, LocalDate.of(2026, 11, 20), false, 0.4, 0.0005), null);
         Path day = dir.resolve("2026-11-20");
         try (Workspace ws = Workspace.open(dir.resolve("bench.duckdb"))) {
             LogImporter imp = new LogImporter(ws);
-            imp.run(ImportRequest.predictions(List.of(day.resolve("live.jsonl"), day.resolve("shadow.jsonl")), null), ProgressSink.NONE);
+            imp.run(
+                    ImportRequest.predictions(List.of(day.resolve("live.jsonl"), day.resolve("shadow.jsonl")), null),
+                    ProgressSink.NONE);
             imp.run(ImportRequest.labels(List.of(day.resolve("labels.csv"))), ProgressSink.NONE);
-            try (Connection c = ws.connect(); Statement st = c.createStatement()) {
-                st.execute("CREATE TABLE anomalies AS SELECT * FROM read_csv('" + dir.resolve("anomalies.csv") + "', header=true)");
+            try (Connection c = ws.connect();
+                    Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE anomalies AS SELECT * FROM read_csv('" + dir.resolve("anomalies.csv")
+                        + "', header=true)");
                 Comparison cmp = new Comparison(Side.variant("live"), Side.variant("shadow"), null, null);
                 long[] pairing = new long[3], detect = new long[3];
                 OutlierReport r = null;
@@ -52,24 +57,28 @@ public final class OutlierBench {
                 }
                 Arrays.sort(pairing);
                 Arrays.sort(detect);
-                System.out.printf("pairs %,d; pairing (reference) median %.0f ms; detect median %.0f ms; ratio detect/pairing %.2f%n",
+                System.out.printf(
+                        "pairs %,d; pairing (reference) median %.0f ms; detect median %.0f ms; ratio detect/pairing %.2f%n",
                         r.pairs(), pairing[1] / 1e6, detect[1] / 1e6, detect[1] / (double) pairing[1]);
                 try (ResultSet rs = st.executeQuery("""
                         SELECT kind, count(*), count(*) FILTER (WHERE request_id IN (SELECT request_id FROM outlier_flags))
                         FROM anomalies WHERE kind IN ('extreme_high', 'extreme_low', 'label_match', 'fast_latency')
                         GROUP BY kind ORDER BY kind""")) {
-                    while (rs.next()) System.out.printf("recall %s: %d of %d%n", rs.getString(1), rs.getLong(3), rs.getLong(2));
+                    while (rs.next())
+                        System.out.printf("recall %s: %d of %d%n", rs.getString(1), rs.getLong(3), rs.getLong(2));
                 }
                 try (ResultSet rs = st.executeQuery("SELECT count(DISTINCT request_id) FROM outlier_flags "
                         + "WHERE request_id NOT IN (SELECT request_id FROM anomalies)")) {
                     rs.next();
-                    System.out.printf("flags on not-injected pairs: %d (%.4f%% of pairs); counts %s%n", rs.getLong(1),
-                            100.0 * rs.getLong(1) / r.pairs(), r.countsByRule());
+                    System.out.printf(
+                            "flags on not-injected pairs: %d (%.4f%% of pairs); counts %s%n",
+                            rs.getLong(1), 100.0 * rs.getLong(1) / r.pairs(), r.countsByRule());
                 }
             }
         } finally {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }

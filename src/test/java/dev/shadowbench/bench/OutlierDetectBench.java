@@ -36,11 +36,17 @@ public final class OutlierDetectBench {
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        try (Workspace ws = Workspace.openExisting(file); Connection c = ws.connect()) {
+        try (Workspace ws = Workspace.openExisting(file);
+                Connection c = ws.connect()) {
             Comparison cmp = Comparison.defaultFor(c);
             var pc = PairIndex.open(c, cmp, ProgressSink.NONE);
-            System.out.printf("Workspace %s: %s; %d cores%n", file, cmp.key(), Runtime.getRuntime().availableProcessors());
-            double[] scan = new double[runs], median = new double[runs], detect = new double[runs], ratio = new double[runs],
+            System.out.printf(
+                    "Workspace %s: %s; %d cores%n",
+                    file, cmp.key(), Runtime.getRuntime().availableProcessors());
+            double[] scan = new double[runs],
+                    median = new double[runs],
+                    detect = new double[runs],
+                    ratio = new double[runs],
                     ratioMedian = new double[runs];
             OutlierReport r = null;
             for (int i = 0; i < runs; i++) {
@@ -51,12 +57,27 @@ public final class OutlierDetectBench {
                 detect[i] = (System.nanoTime() - t0) / 1e9;
                 ratio[i] = detect[i] / scan[i];
                 ratioMedian[i] = detect[i] / median[i];
-                System.out.printf(Locale.ROOT, "run %d: scan %.3f s, one median %.3f s, detect %.3f s (%.1fx the scan, %.2fx the median)%n",
-                        i + 1, scan[i], median[i], detect[i], ratio[i], ratioMedian[i]);
+                System.out.printf(
+                        Locale.ROOT,
+                        "run %d: scan %.3f s, one median %.3f s, detect %.3f s (%.1fx the scan, %.2fx the median)%n",
+                        i + 1,
+                        scan[i],
+                        median[i],
+                        detect[i],
+                        ratio[i],
+                        ratioMedian[i]);
             }
-            System.out.printf(Locale.ROOT, "median: scan %.3f s, one median %.3f s, detect %.3f s, detect/scan %.1fx, detect/median %.2fx; "
-                    + "pairs %,d, flagged %,d%n", median(scan), median(median), median(detect), median(ratio), median(ratioMedian),
-                    r.pairs(), r.flaggedPairs());
+            System.out.printf(
+                    Locale.ROOT,
+                    "median: scan %.3f s, one median %.3f s, detect %.3f s, detect/scan %.1fx, detect/median %.2fx; "
+                            + "pairs %,d, flagged %,d%n",
+                    median(scan),
+                    median(median),
+                    median(detect),
+                    median(ratio),
+                    median(ratioMedian),
+                    r.pairs(),
+                    r.flaggedPairs());
             String dump = System.getProperty("bench.dump");
             if (dump != null) {
                 try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(Path.of(dump)))) {
@@ -72,15 +93,18 @@ public final class OutlierDetectBench {
         w.printf("pairs %d flaggedPairs %d listLimit %d%n", r.pairs(), r.flaggedPairs(), r.listLimit());
         w.println("counts " + new TreeMap<>(r.countsByRule()));
         for (Finding f : r.findings()) {
-            w.println("finding " + f.rule() + " | " + f.severity() + " | " + f.value() + " | " + f.threshold() + " | " + f.detail());
+            w.println("finding " + f.rule() + " | " + f.severity() + " | " + f.value() + " | " + f.threshold() + " | "
+                    + f.detail());
         }
         for (Outlier o : r.flagged()) {
-            w.println("outlier " + o.requestId() + " | " + o.rule() + " | " + o.score() + " | " + o.baseline() + " | " + o.candidate()
-                    + " | " + o.label() + " | " + o.baselineLatencyMs() + " | " + o.candidateLatencyMs() + " | " + o.detail());
+            w.println("outlier " + o.requestId() + " | " + o.rule() + " | " + o.score() + " | " + o.baseline() + " | "
+                    + o.candidate() + " | " + o.label() + " | " + o.baselineLatencyMs() + " | " + o.candidateLatencyMs()
+                    + " | " + o.detail());
         }
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT rule, count(*), "
-                + "bit_xor(hash(request_id, score, z, b_prediction, c_prediction, label, b_latency, c_latency)) "
-                + "FROM outlier_flags GROUP BY rule ORDER BY rule")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT rule, count(*), "
+                        + "bit_xor(hash(request_id, score, z, b_prediction, c_prediction, label, b_latency, c_latency)) "
+                        + "FROM outlier_flags GROUP BY rule ORDER BY rule")) {
             while (rs.next()) {
                 w.println("flags " + rs.getString(1) + " " + rs.getLong(2) + " " + rs.getString(3));
             }

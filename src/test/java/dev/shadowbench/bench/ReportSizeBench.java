@@ -7,11 +7,11 @@ import dev.shadowbench.core.decide.DecisionType;
 import dev.shadowbench.core.decide.GateSettings;
 import dev.shadowbench.core.decide.ReviewSummary;
 import dev.shadowbench.core.decide.SummarySource;
-import dev.shadowbench.core.outliers.Outlier;
-import dev.shadowbench.core.outliers.OutlierReport;
 import dev.shadowbench.core.generate.SyntheticLogs;
 import dev.shadowbench.core.ingest.ImportRequest;
 import dev.shadowbench.core.ingest.LogImporter;
+import dev.shadowbench.core.outliers.Outlier;
+import dev.shadowbench.core.outliers.OutlierReport;
 import dev.shadowbench.core.report.ReportBuilder;
 import dev.shadowbench.core.report.ReportContent;
 import dev.shadowbench.core.report.ReportFormat;
@@ -39,7 +39,9 @@ public final class ReportSizeBench {
         SyntheticLogs.write(dir.resolve("logs"), SyntheticLogs.Options.of(requests, 42, 2), null);
         List<Path> logs = new ArrayList<>();
         try (Stream<Path> s = Files.walk(dir.resolve("logs"))) {
-            s.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().forEach(logs::add);
+            s.filter(p -> p.getFileName().toString().endsWith(".jsonl"))
+                    .sorted()
+                    .forEach(logs::add);
         }
         long rawBytes = 0;
         for (Path p : logs) rawBytes += Files.size(p);
@@ -57,19 +59,46 @@ public final class ReportSizeBench {
                     ps.executeUpdate();
                 }
                 for (DecisionType t : List.of(DecisionType.HOLD, DecisionType.ADVANCE, DecisionType.ADVANCE)) {
-                    DecisionLog.append(c, new DecisionDraft(t, "ana", cmp.key(), SyntheticLogs.CANDIDATE_MODEL,
-                            SyntheticLogs.CANDIDATE_VERSION, null, null, "{}", "bench"));
+                    DecisionLog.append(
+                            c,
+                            new DecisionDraft(
+                                    t,
+                                    "ana",
+                                    cmp.key(),
+                                    SyntheticLogs.CANDIDATE_MODEL,
+                                    SyntheticLogs.CANDIDATE_VERSION,
+                                    null,
+                                    null,
+                                    "{}",
+                                    "bench"));
                 }
-                report("full review summary", c, cmp, dev.shadowbench.core.decide.SummarySources.standard(), dir, rawBytes, importS);
+                report(
+                        "full review summary",
+                        c,
+                        cmp,
+                        dev.shadowbench.core.decide.SummarySources.standard(),
+                        dir,
+                        rawBytes,
+                        importS);
                 // the comparison engine's full shape: histogram, latency, tests, and 5,000 flagged outliers
                 SummarySource full = (conn, cm, gates) -> {
-                    ReviewSummary r = dev.shadowbench.core.decide.SummarySources.standard().review(conn, cm, gates);
+                    ReviewSummary r = dev.shadowbench.core.decide.SummarySources.standard()
+                            .review(conn, cm, gates);
                     List<Outlier> out = new java.util.ArrayList<>();
                     for (int i = 0; i < 5000; i++) {
-                        out.add(new Outlier("req-" + i, "extreme_high", "candidate 812.4 is 20.3x the baseline 40.0",
-                                40.0, 812.4, null, null, null, 20.3));
+                        out.add(new Outlier(
+                                "req-" + i,
+                                "extreme_high",
+                                "candidate 812.4 is 20.3x the baseline 40.0",
+                                40.0,
+                                812.4,
+                                null,
+                                null,
+                                null,
+                                20.3));
                     }
-                    OutlierReport o = new OutlierReport(out, List.of(), java.util.Map.of("extreme_high", 5000L), 5000, 5000, 5000);
+                    OutlierReport o = new OutlierReport(
+                            out, List.of(), java.util.Map.of("extreme_high", 5000L), 5000, 5000, 5000);
                     return new ReviewSummary(r.summary(), o, r.verdict());
                 };
                 report("full-shape summary (5,000 outliers)", c, cmp, full, dir, rawBytes, importS);
@@ -77,19 +106,23 @@ public final class ReportSizeBench {
         }
     }
 
-    private static void report(String label, Connection c, Comparison cmp, SummarySource source, Path dir, long rawBytes,
-                               double importS) throws Exception {
+    private static void report(
+            String label, Connection c, Comparison cmp, SummarySource source, Path dir, long rawBytes, double importS)
+            throws Exception {
         long t0 = System.nanoTime();
-        ReportContent r = ReportBuilder.collect(c, cmp, source, GateSettings.defaults(), "bench.duckdb", LocalDateTime.now());
+        ReportContent r =
+                ReportBuilder.collect(c, cmp, source, GateSettings.defaults(), "bench.duckdb", LocalDateTime.now());
         double collectS = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("%s: collect %.2f s (%.2fx the import's %.2f s)%n", label, collectS, collectS / importS, importS);
+        System.out.printf(
+                "%s: collect %.2f s (%.2fx the import's %.2f s)%n", label, collectS, collectS / importS, importS);
         for (ReportFormat f : ReportFormat.values()) {
             Path out = dir.resolve("report-" + label.hashCode() + "." + f.extension());
             long t1 = System.nanoTime();
             f.write(r, out);
             double renderMs = (System.nanoTime() - t1) / 1e6;
             long size = Files.size(out);
-            System.out.printf("  %-4s %,9d bytes = %.5f of the raw logs (%,d bytes); render %.1f ms%n",
+            System.out.printf(
+                    "  %-4s %,9d bytes = %.5f of the raw logs (%,d bytes); render %.1f ms%n",
                     f.extension(), size, (double) size / rawBytes, rawBytes, renderMs);
         }
     }

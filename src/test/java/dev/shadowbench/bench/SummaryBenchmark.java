@@ -41,8 +41,11 @@ public final class SummaryBenchmark {
         if (!Files.exists(file)) {
             if (!Files.exists(logs.resolve("anomalies.csv"))) {
                 System.out.printf("Generating %d requests over %d days into %s%n", requests, days, logs);
-                SyntheticLogs.write(logs, new SyntheticLogs.Options(requests, 7, days,
-                        java.time.LocalDate.of(2026, 11, 20), false, 0.4, 0.0005), n -> { });
+                SyntheticLogs.write(
+                        logs,
+                        new SyntheticLogs.Options(
+                                requests, 7, days, java.time.LocalDate.of(2026, 11, 20), false, 0.4, 0.0005),
+                        n -> {});
             }
             long t0 = System.nanoTime();
             Path partial = dir.resolve(file.getFileName() + ".partial");
@@ -63,29 +66,39 @@ public final class SummaryBenchmark {
             Files.move(partial, file);
             System.out.printf("Imported into %s in %.1f s%n", file, (System.nanoTime() - t0) / 1e9);
         }
-        try (Workspace ws = Workspace.open(file); Connection c = ws.connect()) {
+        try (Workspace ws = Workspace.open(file);
+                Connection c = ws.connect()) {
             Comparison cmp = Comparison.defaultFor(c);
             long rows;
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM predictions")) {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT count(*) FROM predictions")) {
                 rs.next();
                 rows = rs.getLong(1);
             }
-            System.out.printf("Workspace %s: %,d prediction rows; %s; %d cores%n", file, rows, cmp.key(),
-                    Runtime.getRuntime().availableProcessors());
-            double[] scan = new double[runs], join = new double[runs], cold = new double[runs], warm = new double[runs],
+            System.out.printf(
+                    "Workspace %s: %,d prediction rows; %s; %d cores%n",
+                    file, rows, cmp.key(), Runtime.getRuntime().availableProcessors());
+            double[] scan = new double[runs],
+                    join = new double[runs],
+                    cold = new double[runs],
+                    warm = new double[runs],
                     review = new double[runs];
             Summary last = null;
             for (int i = 0; i < runs; i++) {
                 scan[i] = time(c, "SELECT count(*), avg(prediction) FROM predictions");
-                join[i] = time(c, "SELECT count(*), avg(b.prediction - s.prediction) FROM predictions b JOIN predictions s "
-                        + "USING (request_id) WHERE b.variant = 'live' AND s.variant = 'shadow'");
+                join[i] = time(
+                        c,
+                        "SELECT count(*), avg(b.prediction - s.prediction) FROM predictions b JOIN predictions s "
+                                + "USING (request_id) WHERE b.variant = 'live' AND s.variant = 'shadow'");
                 // cold: the first summary after an import, which builds the comparison's stored pairing
                 PairIndex.clear(c);
                 String before = usedSpace(c);
                 long t0 = System.nanoTime();
                 SummaryService.compute(c, cmp, SummaryOptions.DEFAULT, steps());
                 cold[i] = (System.nanoTime() - t0) / 1e9;
-                if (i == 0) System.out.println("workspace space in use: " + before + " without the pair index, " + usedSpace(c) + " with it");
+                if (i == 0)
+                    System.out.println("workspace space in use: " + before + " without the pair index, " + usedSpace(c)
+                            + " with it");
                 // warm: every later summary of that comparison (any screen, report, decide, the CLI in a later session)
                 t0 = System.nanoTime();
                 last = SummaryService.compute(c, cmp, SummaryOptions.DEFAULT, steps());
@@ -94,8 +107,16 @@ public final class SummaryBenchmark {
                 t0 = System.nanoTime();
                 ReviewSummary.compute(c, cmp, SummaryOptions.DEFAULT, ProgressSink.NONE);
                 review[i] = (System.nanoTime() - t0) / 1e9;
-                System.out.printf(Locale.ROOT, "run %d: scan %.3f s, join %.3f s, cold summary %.3f s, summary %.3f s, "
-                        + "summary + outliers + verdict %.3f s%n", i + 1, scan[i], join[i], cold[i], warm[i], review[i]);
+                System.out.printf(
+                        Locale.ROOT,
+                        "run %d: scan %.3f s, join %.3f s, cold summary %.3f s, summary %.3f s, "
+                                + "summary + outliers + verdict %.3f s%n",
+                        i + 1,
+                        scan[i],
+                        join[i],
+                        cold[i],
+                        warm[i],
+                        review[i]);
             }
             // The machine is shared: each run's ratio compares timings taken seconds apart, under the same load.
             double[] coldVsJoin = new double[runs], warmVsJoin = new double[runs], reviewVsJoin = new double[runs];
@@ -104,12 +125,23 @@ public final class SummaryBenchmark {
                 warmVsJoin[i] = warm[i] / join[i];
                 reviewVsJoin[i] = review[i] / join[i];
             }
-            System.out.printf(Locale.ROOT, "median: bare scan %.3f s, bare join %.3f s; cold summary %.3f s (%.2fx the join); "
-                    + "summary %.3f s (%.2fx the join); summary + outliers + verdict %.3f s (%.2fx the join)%n",
-                    median(scan), median(join), median(cold), median(coldVsJoin), median(warm), median(warmVsJoin),
-                    median(review), median(reviewVsJoin));
-            System.out.printf("paired %,d, duplicate rows %,d, divergence p95 %.4f%n", last.counts().paired(),
-                    last.counts().duplicateRows(), last.divergence().p95Abs());
+            System.out.printf(
+                    Locale.ROOT,
+                    "median: bare scan %.3f s, bare join %.3f s; cold summary %.3f s (%.2fx the join); "
+                            + "summary %.3f s (%.2fx the join); summary + outliers + verdict %.3f s (%.2fx the join)%n",
+                    median(scan),
+                    median(join),
+                    median(cold),
+                    median(coldVsJoin),
+                    median(warm),
+                    median(warmVsJoin),
+                    median(review),
+                    median(reviewVsJoin));
+            System.out.printf(
+                    "paired %,d, duplicate rows %,d, divergence p95 %.4f%n",
+                    last.counts().paired(),
+                    last.counts().duplicateRows(),
+                    last.divergence().p95Abs());
         }
     }
 
@@ -118,13 +150,19 @@ public final class SummaryBenchmark {
         return new ProgressSink() {
             long last = System.nanoTime();
             String step = "start";
-            @Override public void progress(long done, long total, String message) {
+
+            @Override
+            public void progress(long done, long total, String message) {
                 long now = System.nanoTime();
                 System.out.printf(Locale.ROOT, "  %-40s %.3f s%n", step, (now - last) / 1e9);
                 last = now;
                 step = message;
             }
-            @Override public boolean isCancelled() { return false; }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
         };
     }
 

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class CommandLineTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     private record Run(int code, String out, String err) {}
 

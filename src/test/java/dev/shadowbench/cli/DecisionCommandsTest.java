@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DecisionCommandsTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     private Path ws;
     private String out;
     private String err;
@@ -32,8 +34,11 @@ class DecisionCommandsTest {
         ws = dir.resolve("ws.duckdb");
         try (Workspace w = Workspace.open(ws)) {
             Path day = dir.resolve("logs/2026-11-20");
-            new LogImporter(w).run(ImportRequest.predictions(List.of(day.resolve("live.jsonl"), day.resolve("shadow.jsonl")), null),
-                    ProgressSink.NONE);
+            new LogImporter(w)
+                    .run(
+                            ImportRequest.predictions(
+                                    List.of(day.resolve("live.jsonl"), day.resolve("shadow.jsonl")), null),
+                            ProgressSink.NONE);
         }
     }
 
@@ -46,33 +51,78 @@ class DecisionCommandsTest {
 
     @Test
     void decideListVerifyAndDetectTampering() throws Exception {
-        assertEquals(0, run("decide", "-w", ws.toString(), "--decision", "advance", "--reviewer", "ana", "--note", "routing ok"), err);
+        assertEquals(
+                0,
+                run(
+                        "decide",
+                        "-w",
+                        ws.toString(),
+                        "--decision",
+                        "advance",
+                        "--reviewer",
+                        "ana",
+                        "--note",
+                        "routing ok"),
+                err);
         assertTrue(out.startsWith("Recorded decision #1: advance gbr 2.0.0-rc1 by ana"), out);
-        assertEquals(0, run("decide", "-w", ws.toString(), "--decision", "hold", "--reviewer", "bo", "--note", "wait for labels"), err);
-        assertEquals(0, run("decide", "-w", ws.toString(), "--decision", "retire", "--reviewer", "bo",
-                "--model", "ridge", "--model-version", "0.9"), err);
+        assertEquals(
+                0,
+                run(
+                        "decide",
+                        "-w",
+                        ws.toString(),
+                        "--decision",
+                        "hold",
+                        "--reviewer",
+                        "bo",
+                        "--note",
+                        "wait for labels"),
+                err);
+        assertEquals(
+                0,
+                run(
+                        "decide",
+                        "-w",
+                        ws.toString(),
+                        "--decision",
+                        "retire",
+                        "--reviewer",
+                        "bo",
+                        "--model",
+                        "ridge",
+                        "--model-version",
+                        "0.9"),
+                err);
 
         assertEquals(0, run("decisions", "-w", ws.toString(), "--json"), err);
         JsonNode arr = new ObjectMapper().readTree(out);
         assertEquals(3, arr.size());
-        assertEquals("canary 1%", arr.get(1).get("stage").asText(), "the hold was recorded at the stage advance reached");
+        assertEquals(
+                "canary 1%", arr.get(1).get("stage").asText(), "the hold was recorded at the stage advance reached");
         assertEquals(0.01, arr.get(1).get("traffic_share").asDouble());
         assertEquals("shadow", arr.get(0).get("stage").asText());
         // 300 requests, the generator's only duplicates are extra live rows
-        assertEquals(300, arr.get(0).at("/evidence/counts/baseline_rows").asLong()
-                - arr.get(0).at("/evidence/counts/duplicate_rows").asLong(), "evidence snapshot holds the counts");
+        assertEquals(
+                300,
+                arr.get(0).at("/evidence/counts/baseline_rows").asLong()
+                        - arr.get(0).at("/evidence/counts/duplicate_rows").asLong(),
+                "evidence snapshot holds the counts");
         assertEquals(9, arr.get(0).at("/evidence/verdict/gates").size());
 
         assertEquals(0, run("decisions", "-w", ws.toString(), "--verify"), out);
         assertTrue(out.contains("chain intact"), out);
 
-        try (Workspace w = Workspace.open(ws); Connection c = w.connect(); Statement st = c.createStatement()) {
+        try (Workspace w = Workspace.open(ws);
+                Connection c = w.connect();
+                Statement st = c.createStatement()) {
             st.execute("UPDATE decisions SET note = 'edited later' WHERE seq = 2");
         }
         assertEquals(DecisionsCommand.TAMPERED, run("decisions", "-w", ws.toString(), "--verify"));
         assertTrue(out.contains("seq 2 altered"), out);
 
-        try (Workspace w = Workspace.open(ws); Connection c = w.connect(); Statement st = c.createStatement()) {
+        try (Workspace w = Workspace.open(ws);
+                Connection c = w.connect();
+                Statement st = c.createStatement()) {
             st.execute("UPDATE decisions SET note = 'wait for labels' WHERE seq = 2");
             st.execute("DELETE FROM decisions WHERE seq = 1");
         }
@@ -99,10 +149,28 @@ class DecisionCommandsTest {
     void badInputExitsTwo() {
         assertEquals(2, run("decide", "-w", ws.toString(), "--decision", "ship-it", "--reviewer", "ana"));
         assertTrue(err.contains("Unknown decision 'ship-it'"), err);
-        assertEquals(2, run("report", "-w", dir.resolve("missing.duckdb").toString(), "-o", dir.resolve("r.html").toString()));
+        assertEquals(
+                2,
+                run(
+                        "report",
+                        "-w",
+                        dir.resolve("missing.duckdb").toString(),
+                        "-o",
+                        dir.resolve("r.html").toString()));
         assertFalse(Files.exists(dir.resolve("missing.duckdb")), "a missing workspace is never created");
-        assertEquals(2, run("report", "-w", ws.toString(), "--format", "pdf", "-o", dir.resolve("r.pdf").toString()));
+        assertEquals(
+                2,
+                run(
+                        "report",
+                        "-w",
+                        ws.toString(),
+                        "--format",
+                        "pdf",
+                        "-o",
+                        dir.resolve("r.pdf").toString()));
         assertEquals(2, run("decisions", "-w", ws.toString(), "--json", "--verify"));
-        assertEquals(2, run("decide", "-w", ws.toString(), "--decision", "hold", "--reviewer", "ana", "--traffic-share", "2"));
+        assertEquals(
+                2,
+                run("decide", "-w", ws.toString(), "--decision", "hold", "--reviewer", "ana", "--traffic-share", "2"));
     }
 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.shadowbench.ui.DecisionsFixture;
 import dev.shadowbench.core.workspace.Workspace;
+import dev.shadowbench.ui.DecisionsFixture;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,10 +28,15 @@ import org.junit.jupiter.api.io.TempDir;
  * checks the exit code, the message, and that the workspace and its decision log are intact afterwards.
  */
 class HostileCommandsTest {
-    @TempDir static Path template;
+    @TempDir
+    static Path template;
+
     private static long predictions;
     private static String home;
-    @TempDir Path dir;
+
+    @TempDir
+    Path dir;
+
     private Path ws;
     private String out;
     private String err;
@@ -43,16 +48,22 @@ class HostileCommandsTest {
         System.setProperty("shadowbench.home", template.resolve("home").toString());
         Path file = DecisionsFixture.workspace(template);
         HostileCommandsTest t = new HostileCommandsTest();
-        for (String[] d : List.of(new String[] {"hold", "ana", "one"}, new String[] {"hold", "bo", "two"},
-                new String[] {"advance", "ana", "three"})) {
-            assertEquals(0, t.run("decide", "-w", file.toString(), "--decision", d[0], "--reviewer", d[1], "--note", d[2]), t.err);
+        for (String[] d :
+                List.of(new String[] {"hold", "ana", "one"}, new String[] {"hold", "bo", "two"}, new String[] {
+                    "advance", "ana", "three"
+                })) {
+            assertEquals(
+                    0,
+                    t.run("decide", "-w", file.toString(), "--decision", d[0], "--reviewer", d[1], "--note", d[2]),
+                    t.err);
         }
         predictions = t.count(file, "SELECT count(*) FROM predictions");
     }
 
     @AfterAll
     static void restoreHome() {
-        if (home == null) System.clearProperty("shadowbench.home"); else System.setProperty("shadowbench.home", home);
+        if (home == null) System.clearProperty("shadowbench.home");
+        else System.setProperty("shadowbench.home", home);
     }
 
     @BeforeEach
@@ -77,15 +88,19 @@ class HostileCommandsTest {
     }
 
     private long count(Path file, String sql) throws Exception {
-        try (Workspace w = Workspace.open(file); Connection c = w.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
+        try (Workspace w = Workspace.open(file);
+                Connection c = w.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private void sql(String sql) throws Exception {
-        try (Workspace w = Workspace.open(ws); Connection c = w.connect(); Statement st = c.createStatement()) {
+        try (Workspace w = Workspace.open(ws);
+                Connection c = w.connect();
+                Statement st = c.createStatement()) {
             st.execute(sql);
         }
     }
@@ -100,7 +115,10 @@ class HostileCommandsTest {
 
     private void assertNoPartials() throws Exception {
         try (Stream<Path> files = Files.walk(dir)) {
-            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().contains("partial")).toList());
+            assertEquals(
+                    List.of(),
+                    files.filter(f -> f.getFileName().toString().contains("partial"))
+                            .toList());
         }
     }
 
@@ -113,7 +131,14 @@ class HostileCommandsTest {
         assertTrue(err.contains("Refusing to write over the open workspace"), err);
         assertArrayEquals(before, Files.readAllBytes(ws), "before the fix the report replaced the workspace (exit 0)");
         // the same file under another spelling, and its write-ahead log
-        assertEquals(2, run("report", "-w", ws.toString(), "-o", dir.resolve("logs/../ws.duckdb").toString()));
+        assertEquals(
+                2,
+                run(
+                        "report",
+                        "-w",
+                        ws.toString(),
+                        "-o",
+                        dir.resolve("logs/../ws.duckdb").toString()));
         assertEquals(2, run("report", "-w", ws.toString(), "-o", ws + ".wal"));
         assertIntact();
         assertNoPartials();
@@ -144,7 +169,9 @@ class HostileCommandsTest {
         assertEquals(2, run("report", "-w", ws.toString(), "-o", folder.toString()));
         assertTrue(err.contains("is a folder"), err);
         assertFalse(err.contains("\tat "), "no stack trace: " + err);
-        assertFalse(Files.exists(dir.resolve("reports.partial")), "before the fix: exit 1, stack trace, reports.partial left");
+        assertFalse(
+                Files.exists(dir.resolve("reports.partial")),
+                "before the fix: exit 1, stack trace, reports.partial left");
         assertEquals(2, run("sample", "-w", ws.toString(), "--size", "5", "--csv", folder.toString()));
         assertNoPartials();
         assertIntact();
@@ -165,7 +192,8 @@ class HostileCommandsTest {
     void anErasedLogIsNotAnEmptyOne() throws Exception {
         sql("DELETE FROM decisions");
         sql("DELETE FROM settings WHERE key = 'decisions.head'");
-        assertEquals(3, run("decisions", "-w", ws.toString(), "--verify"), "before the fix: 'Decision log empty', exit 0");
+        assertEquals(
+                3, run("decisions", "-w", ws.toString(), "--verify"), "before the fix: 'Decision log empty', exit 0");
         assertTrue(out.contains("TAMPERED") && out.contains("seq 1 removed"), out);
         assertEquals(3, run("decide", "-w", ws.toString(), "--decision", "hold", "--reviewer", "mallory"));
     }
@@ -216,8 +244,20 @@ class HostileCommandsTest {
     @Test
     void escapeSequencesInReviewerAndNoteNeverReachTheTerminal() throws Exception {
         String evil = "\u001b[2J\u001b]0;owned\u0007mallory\r\u202e";
-        assertEquals(0, run("decide", "-w", ws.toString(), "--decision", "hold", "--reviewer", evil, "--note", evil + "\nfake line"));
-        assertFalse(out.contains("\u001b") || out.contains("\u0007") || out.contains("\r") || out.contains("\u202e"), out);
+        assertEquals(
+                0,
+                run(
+                        "decide",
+                        "-w",
+                        ws.toString(),
+                        "--decision",
+                        "hold",
+                        "--reviewer",
+                        evil,
+                        "--note",
+                        evil + "\nfake line"));
+        assertFalse(
+                out.contains("\u001b") || out.contains("\u0007") || out.contains("\r") || out.contains("\u202e"), out);
         assertTrue(out.contains("\\e[2J"), out);
         assertEquals(0, run("decisions", "-w", ws.toString()));
         assertFalse(out.contains("\u001b") || out.contains("\r") || out.contains("\u202e"), out);
@@ -230,13 +270,17 @@ class HostileCommandsTest {
         // fails ("different configuration"); a read-only verification shares it.
         try (Workspace reader = Workspace.openReadOnly(ws)) {
             assertTrue(reader.readOnly());
-            assertEquals(0, run("decisions", "-w", ws.toString(), "--verify"), "before the fix verify opened for writing: " + err);
+            assertEquals(
+                    0,
+                    run("decisions", "-w", ws.toString(), "--verify"),
+                    "before the fix verify opened for writing: " + err);
             assertTrue(out.contains("chain intact"), out);
             assertEquals(0, run("decisions", "-w", ws.toString(), "--json"), err);
         }
     }
 
-    // ---- case 7 on real file systems: a full disk and a read-only folder (needs root and tmpfs; skipped elsewhere) ----
+    // ---- case 7 on real file systems: a full disk and a read-only folder (needs root and tmpfs; skipped elsewhere)
+    // ----
 
     private static boolean sh(String... cmd) {
         try {
@@ -250,7 +294,8 @@ class HostileCommandsTest {
 
     private Path tmpfs(String name, String size) throws Exception {
         Path mp = Files.createDirectories(dir.resolve(name));
-        Assumptions.assumeTrue(sh("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", mp.toString()),
+        Assumptions.assumeTrue(
+                sh("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", mp.toString()),
                 "needs permission to mount a tmpfs");
         return mp;
     }
@@ -267,28 +312,50 @@ class HostileCommandsTest {
             } catch (java.io.IOException full) {
                 // the disk is full now
             }
-            assertEquals(2, run("decide", "-w", onFull.toString(), "--decision", "hold", "--reviewer", "ana"),
+            assertEquals(
+                    2,
+                    run("decide", "-w", onFull.toString(), "--decision", "hold", "--reviewer", "ana"),
                     "before the fix: exit 1 and a stack trace: " + err);
             assertTrue(err.contains("No space left"), err);
             assertFalse(err.contains("\tat "), err);
-            assertEquals(2, run("report", "-w", ws.toString(), "-o", mp.resolve("r.html").toString()));
+            assertEquals(
+                    2,
+                    run(
+                            "report",
+                            "-w",
+                            ws.toString(),
+                            "-o",
+                            mp.resolve("r.html").toString()));
             assertTrue(err.contains("No space left on device") && err.contains("r.html"), err);
             try (Stream<Path> files = Files.list(mp)) {
-                assertEquals(List.of("fill", "ws.duckdb"), files.map(f -> f.getFileName().toString())
-                        .filter(n -> !n.endsWith(".wal")).sorted().toList(), "no partial report left behind");
+                assertEquals(
+                        List.of("fill", "ws.duckdb"),
+                        files.map(f -> f.getFileName().toString())
+                                .filter(n -> !n.endsWith(".wal"))
+                                .sorted()
+                                .toList(),
+                        "no partial report left behind");
             }
             // an import that cannot be committed names the full disk too, and keeps what the workspace held
             StringBuilder lines = new StringBuilder();
-            for (int i = 0; i < 5000; i++) lines.append("{\"request_id\": \"full-").append(i).append("\", \"prediction\": ").append(i).append("}\n");
+            for (int i = 0; i < 5000; i++)
+                lines.append("{\"request_id\": \"full-")
+                        .append(i)
+                        .append("\", \"prediction\": ")
+                        .append(i)
+                        .append("}\n");
             Path log = Files.writeString(dir.resolve("more-shadow.jsonl"), lines);
-            assertEquals(2, run("import", "-w", onFull.toString(), "--variant", "shadow", log.toString()),
+            assertEquals(
+                    2,
+                    run("import", "-w", onFull.toString(), "--variant", "shadow", log.toString()),
                     "before the fix: exit 1, 'cannot rollback - no transaction is active': " + err);
             assertTrue(err.contains("No space left"), err);
             assertFalse(err.contains("\tat "), err);
             Files.delete(mp.resolve("fill"));
             assertEquals(0, run("decisions", "-w", onFull.toString(), "--verify"), out + err);
             assertTrue(out.contains("3 record(s), chain intact"), out);
-            assertEquals(predictions, count(onFull, "SELECT count(*) FROM predictions"), "the failed import added nothing");
+            assertEquals(
+                    predictions, count(onFull, "SELECT count(*) FROM predictions"), "the failed import added nothing");
         } finally {
             sh("umount", mp.toString());
         }
@@ -304,7 +371,10 @@ class HostileCommandsTest {
             Files.copy(ws, onRo);
             Files.writeString(mp.resolve("bound.duckdb"), "");
             Assumptions.assumeTrue(sh("mount", "-o", "remount,ro", mp.toString()), "needs permission to remount");
-            assertEquals(0, run("decisions", "-w", onRo.toString(), "--verify"), "before the fix: cannot open it at all: " + err);
+            assertEquals(
+                    0,
+                    run("decisions", "-w", onRo.toString(), "--verify"),
+                    "before the fix: cannot open it at all: " + err);
             assertTrue(out.contains("3 record(s), chain intact"), out);
             assertEquals(0, run("decisions", "-w", onRo.toString(), "--json"), err);
             assertEquals(2, run("summary", "-w", onRo.toString(), "--json"));
@@ -312,9 +382,22 @@ class HostileCommandsTest {
             assertEquals(2, run("decide", "-w", onRo.toString(), "--decision", "hold", "--reviewer", "ana"));
             assertTrue(err.contains("is not writable"), err);
             // a writable file in a read-only folder: DuckDB's commit cannot create the write-ahead log
-            Assumptions.assumeTrue(sh("mount", "--bind", writable.toString(), mp.resolve("bound.duckdb").toString()));
+            Assumptions.assumeTrue(sh(
+                    "mount",
+                    "--bind",
+                    writable.toString(),
+                    mp.resolve("bound.duckdb").toString()));
             try {
-                assertEquals(2, run("decide", "-w", mp.resolve("bound.duckdb").toString(), "--decision", "hold", "--reviewer", "ana"),
+                assertEquals(
+                        2,
+                        run(
+                                "decide",
+                                "-w",
+                                mp.resolve("bound.duckdb").toString(),
+                                "--decision",
+                                "hold",
+                                "--reviewer",
+                                "ana"),
                         "before the fix: exit 1 with a stack trace: " + err);
                 assertTrue(err.contains("is not writable") && err.contains("Read-only file system"), err);
                 assertFalse(err.contains("cannot rollback"), err);

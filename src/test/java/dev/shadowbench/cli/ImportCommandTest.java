@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class ImportCommandTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     record Result(int code, String out, String err) {}
 
@@ -30,11 +31,32 @@ class ImportCommandTest {
         Path log = Files.writeString(dir.resolve("day.csv"), "rid,out\n1,0.5\n\n2,oops,extra\n3,0.7\n");
         Path mapping = Files.writeString(dir.resolve("m.json"), "{\"request_id\":\"rid\",\"prediction\":\"out\"}");
         Path ws = dir.resolve("ws.duckdb");
-        Result r = run("import", "-q", "-w", ws.toString(), "--variant", "shadow", "--mapping", mapping.toString(), log.toString());
+        Result r = run(
+                "import",
+                "-q",
+                "-w",
+                ws.toString(),
+                "--variant",
+                "shadow",
+                "--mapping",
+                mapping.toString(),
+                log.toString());
         assertEquals(0, r.code(), r.err());
-        assertEquals("1 file(s), 4 line(s) read: 2 imported, 1 quarantined, 1 blank", r.out().strip());
-        Result again = run("import", "-q", "-w", ws.toString(), "--variant", "shadow", "--mapping", mapping.toString(), log.toString());
-        assertTrue(again.out().contains("0 imported") && again.out().contains("1 file(s) already imported"), again.out());
+        assertEquals(
+                "1 file(s), 4 line(s) read: 2 imported, 1 quarantined, 1 blank",
+                r.out().strip());
+        Result again = run(
+                "import",
+                "-q",
+                "-w",
+                ws.toString(),
+                "--variant",
+                "shadow",
+                "--mapping",
+                mapping.toString(),
+                log.toString());
+        assertTrue(
+                again.out().contains("0 imported") && again.out().contains("1 file(s) already imported"), again.out());
     }
 
     @Test
@@ -43,7 +65,8 @@ class ImportCommandTest {
         Result r = run("import", "-q", "-w", dir.resolve("ws.duckdb").toString(), log.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("live.csv") && r.err().contains("no prediction column"), r.err());
-        Result badFormat = run("import", "-q", "-w", dir.resolve("ws.duckdb").toString(), "--format", "xml", log.toString());
+        Result badFormat =
+                run("import", "-q", "-w", dir.resolve("ws.duckdb").toString(), "--format", "xml", log.toString());
         assertEquals(2, badFormat.code());
         assertTrue(badFormat.err().contains("Unknown format 'xml'"), badFormat.err());
     }

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ramp --set/--json}, and an advance decision with a traffic share becoming the plan. */
 class RampCommandTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     private Path ws;
     private String out;
     private String err;
@@ -31,8 +33,14 @@ class RampCommandTest {
         CanaryLogs.write(dir.resolve("logs"), SyntheticLogs.Options.of(2000, 7, 2), null);
         ws = dir.resolve("ws.duckdb");
         try (Workspace w = Workspace.open(ws)) {
-            List<Path> files = List.of("2026-11-20/live.jsonl", "2026-11-20/canary.jsonl", "2026-11-21/live.jsonl",
-                    "2026-11-21/canary.jsonl").stream().map(f -> dir.resolve("logs").resolve(f)).toList();
+            List<Path> files = List.of(
+                            "2026-11-20/live.jsonl",
+                            "2026-11-20/canary.jsonl",
+                            "2026-11-21/live.jsonl",
+                            "2026-11-21/canary.jsonl")
+                    .stream()
+                    .map(f -> dir.resolve("logs").resolve(f))
+                    .toList();
             new LogImporter(w).run(ImportRequest.predictions(files, null), ProgressSink.NONE);
         }
     }
@@ -46,8 +54,19 @@ class RampCommandTest {
 
     @Test
     void setThenReadAsJson() throws Exception {
-        assertEquals(0, run("ramp", "-w", ws.toString(), "--candidate", "canary", "--set", "2026-11-20=1%",
-                "--set", "2026-11-21=0.2"), err);
+        assertEquals(
+                0,
+                run(
+                        "ramp",
+                        "-w",
+                        ws.toString(),
+                        "--candidate",
+                        "canary",
+                        "--set",
+                        "2026-11-20=1%",
+                        "--set",
+                        "2026-11-21=0.2"),
+                err);
         assertTrue(out.contains("Set 2 step(s)"), out);
         assertEquals(0, run("ramp", "-w", ws.toString(), "--json"), err);
         JsonNode plan = new ObjectMapper().readTree(out);
@@ -71,12 +90,25 @@ class RampCommandTest {
     @Test
     void anAdvanceWithATrafficShareIsThePlanFromTheNextDay() throws Exception {
         LocalDate before = LocalDate.now(ZoneOffset.UTC);
-        assertEquals(0, run("decide", "-w", ws.toString(), "--decision", "advance", "--reviewer", "ana",
-                "--traffic-share", "0.5"), err);
+        assertEquals(
+                0,
+                run(
+                        "decide",
+                        "-w",
+                        ws.toString(),
+                        "--decision",
+                        "advance",
+                        "--reviewer",
+                        "ana",
+                        "--traffic-share",
+                        "0.5"),
+                err);
         LocalDate after = LocalDate.now(ZoneOffset.UTC);
         // a hold does not change the plan
-        assertEquals(0, run("decide", "-w", ws.toString(), "--decision", "hold", "--reviewer", "ana",
-                "--traffic-share", "0.9"), err);
+        assertEquals(
+                0,
+                run("decide", "-w", ws.toString(), "--decision", "hold", "--reviewer", "ana", "--traffic-share", "0.9"),
+                err);
         assertEquals(0, run("ramp", "-w", ws.toString(), "--json"), err);
         JsonNode steps = new ObjectMapper().readTree(out).path("steps");
         assertEquals(1, steps.size(), out);
@@ -90,7 +122,8 @@ class RampCommandTest {
     void generateCanaryWritesFourRampDays() throws Exception {
         Path logs = dir.resolve("canary");
         assertEquals(0, run("generate", "--canary", "-o", logs.toString(), "--requests", "4000", "--seed", "3"), err);
-        assertEquals(5, java.nio.file.Files.readAllLines(logs.resolve("ramp.csv")).size());
+        assertEquals(
+                5, java.nio.file.Files.readAllLines(logs.resolve("ramp.csv")).size());
         assertTrue(java.nio.file.Files.exists(logs.resolve("2026-11-23/canary.jsonl")));
     }
 }

@@ -20,28 +20,75 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SummaryJsonContractTest {
     static final List<String> CONTRACT = List.of(
-            "counts/baseline_rows", "counts/candidate_rows", "counts/paired", "counts/baseline_only", "counts/candidate_only",
-            "counts/duplicate_rows", "counts/quarantined_rows",
-            "divergence/kind", "divergence/mean_abs", "divergence/median_abs", "divergence/p95_abs", "divergence/max_abs",
-            "divergence/histogram/edges[]", "divergence/histogram/counts[]",
-            "divergence/signed_histogram/edges[]", "divergence/signed_histogram/counts[]", "divergence/signed_histogram/below",
-            "divergence/signed_histogram/above", "divergence/signed_histogram/clip",
-            "latency_ms/baseline/p50", "latency_ms/baseline/p95", "latency_ms/baseline/p99", "latency_ms/baseline/max",
-            "latency_ms/baseline/mean", "latency_ms/baseline/histogram/edges[]", "latency_ms/baseline/histogram/counts[]",
-            "latency_ms/candidate/p50", "latency_ms/candidate/p95", "latency_ms/candidate/p99", "latency_ms/candidate/max",
-            "latency_ms/candidate/mean", "latency_ms/candidate/histogram/edges[]", "latency_ms/candidate/histogram/counts[]",
-            "tests/prediction_ks/statistic", "tests/prediction_ks/p_value", "tests/latency_mann_whitney/u",
-            "tests/latency_mann_whitney/p_value", "tests/prediction_psi",
-            "tests/complaint_rate/difference", "tests/complaint_rate/ci_low", "tests/complaint_rate/ci_high",
-            "tests/complaint_rate/p_value", "tests/complaint_rate/method",
-            "labels/labelled_pairs", "labels/baseline/mae", "labels/baseline/rmse", "labels/baseline/accuracy",
-            "labels/candidate/mae", "labels/candidate/rmse", "labels/candidate/accuracy",
-            "outliers[]/request_id", "outliers[]/rule", "outliers[]/detail",
-            "findings[]/rule", "findings[]/severity", "findings[]/value", "findings[]/threshold", "findings[]/detail",
-            "traffic/by_day[]/day", "traffic/by_day[]/requests", "traffic/by_day[]/candidate_share",
+            "counts/baseline_rows",
+            "counts/candidate_rows",
+            "counts/paired",
+            "counts/baseline_only",
+            "counts/candidate_only",
+            "counts/duplicate_rows",
+            "counts/quarantined_rows",
+            "divergence/kind",
+            "divergence/mean_abs",
+            "divergence/median_abs",
+            "divergence/p95_abs",
+            "divergence/max_abs",
+            "divergence/histogram/edges[]",
+            "divergence/histogram/counts[]",
+            "divergence/signed_histogram/edges[]",
+            "divergence/signed_histogram/counts[]",
+            "divergence/signed_histogram/below",
+            "divergence/signed_histogram/above",
+            "divergence/signed_histogram/clip",
+            "latency_ms/baseline/p50",
+            "latency_ms/baseline/p95",
+            "latency_ms/baseline/p99",
+            "latency_ms/baseline/max",
+            "latency_ms/baseline/mean",
+            "latency_ms/baseline/histogram/edges[]",
+            "latency_ms/baseline/histogram/counts[]",
+            "latency_ms/candidate/p50",
+            "latency_ms/candidate/p95",
+            "latency_ms/candidate/p99",
+            "latency_ms/candidate/max",
+            "latency_ms/candidate/mean",
+            "latency_ms/candidate/histogram/edges[]",
+            "latency_ms/candidate/histogram/counts[]",
+            "tests/prediction_ks/statistic",
+            "tests/prediction_ks/p_value",
+            "tests/latency_mann_whitney/u",
+            "tests/latency_mann_whitney/p_value",
+            "tests/prediction_psi",
+            "tests/complaint_rate/difference",
+            "tests/complaint_rate/ci_low",
+            "tests/complaint_rate/ci_high",
+            "tests/complaint_rate/p_value",
+            "tests/complaint_rate/method",
+            "labels/labelled_pairs",
+            "labels/baseline/mae",
+            "labels/baseline/rmse",
+            "labels/baseline/accuracy",
+            "labels/candidate/mae",
+            "labels/candidate/rmse",
+            "labels/candidate/accuracy",
+            "outliers[]/request_id",
+            "outliers[]/rule",
+            "outliers[]/detail",
+            "findings[]/rule",
+            "findings[]/severity",
+            "findings[]/value",
+            "findings[]/threshold",
+            "findings[]/detail",
+            "traffic/by_day[]/day",
+            "traffic/by_day[]/requests",
+            "traffic/by_day[]/candidate_share",
             "traffic/by_day[]/configured_share",
-            "feedback/baseline/complaint_rate", "feedback/candidate/complaint_rate", "feedback/by_day",
-            "verdict/recommendation", "verdict/gates[]/name", "verdict/gates[]/value", "verdict/gates[]/threshold",
+            "feedback/baseline/complaint_rate",
+            "feedback/candidate/complaint_rate",
+            "feedback/by_day",
+            "verdict/recommendation",
+            "verdict/gates[]/name",
+            "verdict/gates[]/value",
+            "verdict/gates[]/threshold",
             "verdict/gates[]/passed");
     // ("canary" is present only for a canary comparison, with unpaired arms: not this workspace.)
 
@@ -50,10 +97,14 @@ class SummaryJsonContractTest {
      * checked keys; none may be added to this list to hide a key that went missing.
      */
     static final List<String> NOT_YET_PRODUCED = List.of(
-            "divergence/signed_histogram/edges[]", "divergence/signed_histogram/counts[]", "divergence/signed_histogram/below",
-            "divergence/signed_histogram/above", "divergence/signed_histogram/clip");
+            "divergence/signed_histogram/edges[]",
+            "divergence/signed_histogram/counts[]",
+            "divergence/signed_histogram/below",
+            "divergence/signed_histogram/above",
+            "divergence/signed_histogram/clip");
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void summaryJsonHoldsEveryContractKey() throws Exception {
@@ -64,18 +115,32 @@ class SummaryJsonContractTest {
         List<String> missing = new ArrayList<>();
         for (String key : CONTRACT) {
             boolean present = has(j, key.split("/"), 0);
-            if (NOT_YET_PRODUCED.contains(key)) assertFalse(present, key + " is produced now: move it to the checked keys");
+            if (NOT_YET_PRODUCED.contains(key))
+                assertFalse(present, key + " is produced now: move it to the checked keys");
             else if (!present) missing.add(key);
         }
         assertTrue(missing.isEmpty(), "summary --json lost contract keys " + missing);
-        assertTrue(j.at("/verdict/gates").size() == 9 && j.at("/outliers").size() > 0 && j.at("/findings").size() > 0);
+        assertTrue(j.at("/verdict/gates").size() == 9
+                && j.at("/outliers").size() > 0
+                && j.at("/findings").size() > 0);
     }
 
     @Test
     void aRenamedKeyIsReported() {
-        JsonNode j = Json.mapper().createObjectNode().set("outliers", Json.mapper().createArrayNode()
-                .add(Json.mapper().createObjectNode().put("request_id", "a").put("rule", "x"))
-                .add(Json.mapper().createObjectNode().put("requestId", "b").put("rule", "x")));
+        JsonNode j = Json.mapper()
+                .createObjectNode()
+                .set(
+                        "outliers",
+                        Json.mapper()
+                                .createArrayNode()
+                                .add(Json.mapper()
+                                        .createObjectNode()
+                                        .put("request_id", "a")
+                                        .put("rule", "x"))
+                                .add(Json.mapper()
+                                        .createObjectNode()
+                                        .put("requestId", "b")
+                                        .put("rule", "x")));
         assertTrue(has(j, "outliers[]/rule".split("/"), 0));
         assertFalse(has(j, "outliers[]/request_id".split("/"), 0), "one element lacks the key");
         assertFalse(has(j, "verdict/recommendation".split("/"), 0));

@@ -24,8 +24,21 @@ class TerminalTest {
 
     @Test
     void theSampleOnStandardOutputShowsANotesEscapesAndStaysOneRowPerPair() throws Exception {
-        SamplePair p = new SamplePair("\u001b]0;owned\u0007id", null, "seg", 1.0, 2.0, null, null, 1.0, null, null, null,
-                false, "wrong", "looks\u001b[2J off\nsecond line");
+        SamplePair p = new SamplePair(
+                "\u001b]0;owned\u0007id",
+                null,
+                "seg",
+                1.0,
+                2.0,
+                null,
+                null,
+                1.0,
+                null,
+                null,
+                null,
+                false,
+                "wrong",
+                "looks\u001b[2J off\nsecond line");
         StringWriter w = new StringWriter();
         SampleCsv.write(List.of(p), w, Terminal::line);
         String csv = w.toString();

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shadowbench.core.compare.Comparison;
-import dev.shadowbench.core.review.ReviewLog;
 import dev.shadowbench.core.review.PairVerdict;
+import dev.shadowbench.core.review.ReviewLog;
 import dev.shadowbench.core.workspace.Workspace;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -31,13 +31,17 @@ import org.junit.jupiter.api.io.TempDir;
  * -Duser.language/-Duser.country because the default locale is read once, at start-up.
  */
 class TurkishLocaleTest {
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
+
     static Pipeline tr;
     static Pipeline en;
 
     /** What one locale's run of the command line printed and wrote. */
     record Pipeline(Path workspace, List<String> printed, String report, List<String> logs) {
-        String printed(String step) { return printed.get(Script.STEPS.indexOf(step)); }
+        String printed(String step) {
+            return printed.get(Script.STEPS.indexOf(step));
+        }
     }
 
     @BeforeAll
@@ -50,27 +54,42 @@ class TurkishLocaleTest {
     static Pipeline pipeline(String language, String country) throws Exception {
         Path root = Files.createDirectories(dir.resolve(language));
         Path log = root.resolve("script.txt");
-        int code = fork(log, "-Duser.language=" + language, "-Duser.country=" + country,
-                "-Dshadowbench.home=" + root.resolve("home"), Script.class.getName(), root.toString());
+        int code = fork(
+                log,
+                "-Duser.language=" + language,
+                "-Duser.country=" + country,
+                "-Dshadowbench.home=" + root.resolve("home"),
+                Script.class.getName(),
+                root.toString());
         assertEquals(0, code, Files.readString(log, StandardCharsets.UTF_8));
         List<String> printed = new ArrayList<>();
         for (String step : Script.STEPS) printed.add(read(root.resolve(step + ".txt")));
         Path day = root.resolve("logs/2026-11-20");
-        List<String> logs = List.of(read(day.resolve("live.jsonl")), read(day.resolve("shadow.jsonl")), read(day.resolve("labels.csv")));
+        List<String> logs = List.of(
+                read(day.resolve("live.jsonl")), read(day.resolve("shadow.jsonl")), read(day.resolve("labels.csv")));
         return new Pipeline(root.resolve("ws.duckdb"), printed, read(root.resolve("report.md")), logs);
     }
 
     private static int fork(Path output, String... jvmArgsAndMain) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dfile.encoding=UTF-8", "-Xmx512m", "-cp", System.getProperty("java.class.path")));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dfile.encoding=UTF-8",
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path")));
         cmd.addAll(List.of(jvmArgsAndMain));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         // A guard against a hung child, not a timing assertion.
         assertTrue(p.waitFor(10, TimeUnit.MINUTES), "the forked JVM did not finish: " + cmd);
         return p.exitValue();
     }
 
-    private static String read(Path f) throws Exception { return Files.readString(f, StandardCharsets.UTF_8); }
+    private static String read(Path f) throws Exception {
+        return Files.readString(f, StandardCharsets.UTF_8);
+    }
 
     @Test
     void theForkedJvmReallyRunsUnderTheTurkishLocale() throws Exception {
@@ -85,7 +104,8 @@ class TurkishLocaleTest {
         List<String> all = new ArrayList<>(tr.printed());
         all.add(tr.report());
         all.addAll(tr.logs());
-        for (String s : all) assertFalse(s.contains("ı") || s.contains("İ"), s.length() > 3000 ? s.substring(0, 3000) : s);
+        for (String s : all)
+            assertFalse(s.contains("ı") || s.contains("İ"), s.length() > 3000 ? s.substring(0, 3000) : s);
     }
 
     @Test
@@ -113,7 +133,9 @@ class TurkishLocaleTest {
     private static void assertSameJson(JsonNode expected, JsonNode actual, String path) {
         if (expected.isNumber() && actual.isNumber()) {
             double e = expected.asDouble(), a = actual.asDouble();
-            assertTrue(e == a || Math.abs(e - a) <= 1e-9 * Math.max(Math.abs(e), Math.abs(a)), path + ": " + e + " vs " + a);
+            assertTrue(
+                    e == a || Math.abs(e - a) <= 1e-9 * Math.max(Math.abs(e), Math.abs(a)),
+                    path + ": " + e + " vs " + a);
             return;
         }
         assertEquals(expected.getNodeType(), actual.getNodeType(), path);
@@ -126,7 +148,8 @@ class TurkishLocaleTest {
                     assertSameJson(expected.get(k), actual.get(k), path + "/" + k);
                 }
             } else {
-                for (int i = 0; i < expected.size(); i++) assertSameJson(expected.get(i), actual.get(i), path + "/" + i);
+                for (int i = 0; i < expected.size(); i++)
+                    assertSameJson(expected.get(i), actual.get(i), path + "/" + i);
             }
         } else {
             assertEquals(expected, actual, path);
@@ -143,7 +166,8 @@ class TurkishLocaleTest {
 
     /** Without what differs between two runs anyway: clock times, durations, hashes, the folder. */
     private static String normalized(String s) {
-        return s.replace(dir.resolve("en").toString(), "<dir>").replace(dir.resolve("tr").toString(), "<dir>")
+        return s.replace(dir.resolve("en").toString(), "<dir>")
+                .replace(dir.resolve("tr").toString(), "<dir>")
                 .replaceAll("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z?", "<time>")
                 .replaceAll("\\d+(\\.\\d+)? s\\b", "<secs>")
                 .replaceAll("\\b[0-9a-f]{16,}\\b", "<hash>");
@@ -155,15 +179,17 @@ class TurkishLocaleTest {
             List<String> bad = ws.read(c -> {
                 List<String[]> columns = new ArrayList<>();
                 try (Statement st = c.createStatement();
-                     ResultSet rs = st.executeQuery("SELECT table_name, column_name FROM information_schema.columns "
-                             + "WHERE data_type = 'VARCHAR' AND table_schema = 'main'")) {
+                        ResultSet rs = st.executeQuery("SELECT table_name, column_name FROM information_schema.columns "
+                                + "WHERE data_type = 'VARCHAR' AND table_schema = 'main'")) {
                     while (rs.next()) columns.add(new String[] {rs.getString(1), rs.getString(2)});
                 }
                 assertTrue(columns.size() > 5, "the workspace's text columns: " + columns.size());
                 List<String> found = new ArrayList<>();
                 for (String[] col : columns) {
-                    String q = "SELECT count(*) FROM \"" + col[0] + "\" WHERE regexp_matches(\"" + col[1] + "\", '[ıİ]')";
-                    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(q)) {
+                    String q =
+                            "SELECT count(*) FROM \"" + col[0] + "\" WHERE regexp_matches(\"" + col[1] + "\", '[ıİ]')";
+                    try (Statement st = c.createStatement();
+                            ResultSet rs = st.executeQuery(q)) {
                         rs.next();
                         if (rs.getLong(1) > 0) found.add(col[0] + "." + col[1]);
                     }
@@ -188,7 +214,8 @@ class TurkishLocaleTest {
                 Locale.setDefault(before);
             }
             String stored = ws.read(c -> {
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT verdict FROM review_verdicts")) {
+                try (Statement st = c.createStatement();
+                        ResultSet rs = st.executeQuery("SELECT verdict FROM review_verdicts")) {
                     rs.next();
                     return rs.getString(1);
                 }
@@ -212,8 +239,8 @@ class TurkishLocaleTest {
      * to STEP.txt in the folder given.
      */
     public static final class Script {
-        static final List<String> STEPS = List.of("generate", "import", "import-labels", "summary", "summary-json",
-                "report", "decide");
+        static final List<String> STEPS =
+                List.of("generate", "import", "import-labels", "summary", "summary-json", "report", "decide");
 
         public static void main(String[] args) throws Exception {
             Path root = Path.of(args[0]);
@@ -221,13 +248,39 @@ class TurkishLocaleTest {
             Path day = root.resolve("logs/2026-11-20");
             dev.shadowbench.AppLog.install(root.resolve("home"));
             String[][] steps = {
-                    {"generate", "-o", root.resolve("logs").toString(), "--requests", "2000", "--seed", "5", "--anomaly-rate", "0.01"},
-                    {"import", "-w", ws, "-q", day.resolve("live.jsonl").toString(), day.resolve("shadow.jsonl").toString()},
-                    {"import", "-w", ws, "-q", "--labels", day.resolve("labels.csv").toString()},
-                    {"summary", "-w", ws},
-                    {"summary", "-w", ws, "--json"},
-                    {"report", "-w", ws, "--format", "md", "-o", root.resolve("report.md").toString()},
-                    {"decide", "-w", ws, "--decision", "hold", "--reviewer", "QA", "--note", "locale check"}};
+                {
+                    "generate",
+                    "-o",
+                    root.resolve("logs").toString(),
+                    "--requests",
+                    "2000",
+                    "--seed",
+                    "5",
+                    "--anomaly-rate",
+                    "0.01"
+                },
+                {
+                    "import",
+                    "-w",
+                    ws,
+                    "-q",
+                    day.resolve("live.jsonl").toString(),
+                    day.resolve("shadow.jsonl").toString()
+                },
+                {"import", "-w", ws, "-q", "--labels", day.resolve("labels.csv").toString()},
+                {"summary", "-w", ws},
+                {"summary", "-w", ws, "--json"},
+                {
+                    "report",
+                    "-w",
+                    ws,
+                    "--format",
+                    "md",
+                    "-o",
+                    root.resolve("report.md").toString()
+                },
+                {"decide", "-w", ws, "--decision", "hold", "--reviewer", "QA", "--note", "locale check"}
+            };
             PrintStream out = System.out, err = System.err;
             for (int i = 0; i < steps.length; i++) {
                 ByteArrayOutputStream buf = new ByteArrayOutputStream();

@@ -6,8 +6,8 @@ import dev.shadowbench.core.ingest.LogImporter;
 import dev.shadowbench.core.task.ProgressSink;
 import dev.shadowbench.core.workspace.AppHome;
 import dev.shadowbench.core.workspace.Workspace;
-import dev.shadowbench.ui.common.MainViewModel;
 import dev.shadowbench.ui.common.DialogService;
+import dev.shadowbench.ui.common.MainViewModel;
 import dev.shadowbench.ui.common.TaskRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,11 +27,28 @@ public final class DecisionsFixture {
     /** A fixture whose background work runs on {@code tasks} (e.g. one on a {@link ManualExecutor}). */
     public DecisionsFixture(Path dir, TaskRunner tasks) {
         main = new MainViewModel(new AppHome(dir.resolve("home")), tasks, new DialogService() {
-            @Override public void showError(String title, String message, Throwable details) { errors.add(title + ": " + message); }
-            @Override public void showInfo(String title, String message) { }
-            @Override public Optional<Path> chooseWorkspaceToOpen() { return Optional.empty(); }
-            @Override public List<Path> chooseLogsToImport() { return List.of(); }
-            @Override public Optional<Path> chooseSaveFile(String t, String n, String e) { return Optional.ofNullable(saveAs); }
+            @Override
+            public void showError(String title, String message, Throwable details) {
+                errors.add(title + ": " + message);
+            }
+
+            @Override
+            public void showInfo(String title, String message) {}
+
+            @Override
+            public Optional<Path> chooseWorkspaceToOpen() {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<Path> chooseLogsToImport() {
+                return List.of();
+            }
+
+            @Override
+            public Optional<Path> chooseSaveFile(String t, String n, String e) {
+                return Optional.ofNullable(saveAs);
+            }
         });
     }
 
@@ -41,8 +58,11 @@ public final class DecisionsFixture {
         Path file = dir.resolve("ws.duckdb");
         try (Workspace w = Workspace.open(file)) {
             Path day = dir.resolve("logs/2026-11-20");
-            new LogImporter(w).run(ImportRequest.predictions(List.of(day.resolve("live.jsonl"), day.resolve("shadow.jsonl")), null),
-                    ProgressSink.NONE);
+            new LogImporter(w)
+                    .run(
+                            ImportRequest.predictions(
+                                    List.of(day.resolve("live.jsonl"), day.resolve("shadow.jsonl")), null),
+                            ProgressSink.NONE);
         }
         return file;
     }

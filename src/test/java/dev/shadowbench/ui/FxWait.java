@@ -25,7 +25,7 @@ public final class FxWait {
     private static final Queue<Throwable> FX_ERRORS = new ConcurrentLinkedQueue<>();
     private static final AtomicBoolean LISTENING = new AtomicBoolean();
 
-    private FxWait() { }
+    private FxWait() {}
 
     /** A test body that may throw. */
     @FunctionalInterface
@@ -36,7 +36,7 @@ public final class FxWait {
     /** Starts the FX toolkit for view-model tests (no-op when a TestFX test or an earlier test already did). */
     public static void startFx() {
         try {
-            Platform.startup(() -> { });
+            Platform.startup(() -> {});
         } catch (IllegalStateException alreadyRunning) {
             // started by an earlier test in this JVM
         }
@@ -68,7 +68,10 @@ public final class FxWait {
 
     /** Runs {@code r} on the FX thread, rethrowing what it threw. */
     public static void runFx(FxAction r) throws Exception {
-        onFx(() -> { r.run(); return null; });
+        onFx(() -> {
+            r.run();
+            return null;
+        });
     }
 
     /**
@@ -80,7 +83,8 @@ public final class FxWait {
         CompletableFuture<Void> ran = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
-                if (!offFxDone.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) throw new AssertionError("the off-FX step hung");
+                if (!offFxDone.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                    throw new AssertionError("the off-FX step hung");
                 onFx.run();
                 ran.complete(null);
             } catch (Throwable t) {
@@ -103,8 +107,8 @@ public final class FxWait {
 
     /** Lets the FX thread handle everything queued so far, including what those events queue in turn. */
     public static void settle() throws Exception {
-        runFx(() -> { });
-        runFx(() -> { });
+        runFx(() -> {});
+        runFx(() -> {});
     }
 
     /** Waits until {@code condition}, polled on the FX thread, holds. */
@@ -123,7 +127,8 @@ public final class FxWait {
         Throwable last = null;
         while (true) {
             Throwable fxError = FX_ERRORS.poll();
-            if (fxError != null) throw new AssertionError("While waiting for " + what + " the FX thread threw " + fxError, fxError);
+            if (fxError != null)
+                throw new AssertionError("While waiting for " + what + " the FX thread threw " + fxError, fxError);
             Poll poll = onFx(() -> poll(condition));
             if (poll.held) {
                 settle();
@@ -135,7 +140,8 @@ public final class FxWait {
         }
         String seen = state == null ? "" : "; last state: " + onFx(() -> describe(state));
         String cause = last == null ? "" : "; the condition last threw " + last;
-        throw new AssertionError("Timed out after " + TIMEOUT.toSeconds() + " s waiting for " + what + seen + cause, last);
+        throw new AssertionError(
+                "Timed out after " + TIMEOUT.toSeconds() + " s waiting for " + what + seen + cause, last);
     }
 
     private static String describe(Supplier<?> state) {
@@ -146,7 +152,7 @@ public final class FxWait {
         }
     }
 
-    private record Poll(boolean held, Throwable error) { }
+    private record Poll(boolean held, Throwable error) {}
 
     private static Poll poll(Callable<Boolean> condition) {
         try {
@@ -161,8 +167,8 @@ public final class FxWait {
         if (LISTENING.get() || !LISTENING.compareAndSet(false, true)) return;
         Platform.runLater(() -> {
             Thread fx = Thread.currentThread();
-            Thread.UncaughtExceptionHandler own = fx.getUncaughtExceptionHandler() == fx.getThreadGroup()
-                    ? null : fx.getUncaughtExceptionHandler();
+            Thread.UncaughtExceptionHandler own =
+                    fx.getUncaughtExceptionHandler() == fx.getThreadGroup() ? null : fx.getUncaughtExceptionHandler();
             fx.setUncaughtExceptionHandler((t, e) -> {
                 FX_ERRORS.add(e);
                 Thread.UncaughtExceptionHandler next = own != null ? own : Thread.getDefaultUncaughtExceptionHandler();

@@ -12,7 +12,9 @@ public final class ManualExecutor implements Executor {
     private final Deque<Runnable> queued = new ArrayDeque<>();
 
     @Override
-    public synchronized void execute(Runnable command) { queued.addLast(command); }
+    public synchronized void execute(Runnable command) {
+        queued.addLast(command);
+    }
 
     /** The oldest queued task, taken off the queue (not run). */
     public synchronized Runnable next() {
@@ -28,7 +30,9 @@ public final class ManualExecutor implements Executor {
         return r;
     }
 
-    public synchronized int queued() { return queued.size(); }
+    public synchronized int queued() {
+        return queued.size();
+    }
 
     /** Runs queued tasks on the calling thread, including those they queue, until none is left. */
     public void runAll() {

@@ -17,7 +17,9 @@ public final class ComplaintCounts {
 
     /** One arm's counts on one day (day null: records without a timestamp). */
     public record Day(LocalDate day, long requests, long withFeedback, long complaints) {
-        public ComplaintStats.Arm arm() { return new ComplaintStats.Arm(requests, complaints); }
+        public ComplaintStats.Arm arm() {
+            return new ComplaintStats.Arm(requests, complaints);
+        }
     }
 
     /**
@@ -28,7 +30,8 @@ public final class ComplaintCounts {
         return "WITH scales AS (" + ComplaintSql.ratingScales() + "), ids AS ("
                 + "SELECT p.request_id, min(CAST(p.ts AS DATE)) AS day, bool_or(p.feedback IS NOT NULL) AS has_feedback, "
                 + "bool_or(" + ComplaintSql.complained("p.feedback", "s.top") + ") AS complained "
-                + "FROM predictions p LEFT JOIN scales s ON s.import_id = p.import_id WHERE " + where + " GROUP BY p.request_id) "
+                + "FROM predictions p LEFT JOIN scales s ON s.import_id = p.import_id WHERE " + where
+                + " GROUP BY p.request_id) "
                 + "SELECT CAST(day AS VARCHAR), count(*), count(*) FILTER (WHERE has_feedback), count(*) FILTER (WHERE complained) "
                 + "FROM ids GROUP BY day ORDER BY day NULLS LAST";
     }
@@ -48,18 +51,25 @@ public final class ComplaintCounts {
         try (PreparedStatement ps = c.prepareStatement(sql(where))) {
             for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) rows.add(new Object[] {rs.getObject(1), rs.getObject(2), rs.getObject(3), rs.getObject(4)});
+                while (rs.next())
+                    rows.add(new Object[] {rs.getObject(1), rs.getObject(2), rs.getObject(3), rs.getObject(4)});
             }
         }
         return fromRows(rows);
     }
 
-    private static long num(Object o) { return o == null ? 0 : ((Number) o).longValue(); }
+    private static long num(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
 
     /** The days' counts added up. */
     public static Day total(List<Day> days) {
         long n = 0, f = 0, x = 0;
-        for (Day d : days) { n += d.requests(); f += d.withFeedback(); x += d.complaints(); }
+        for (Day d : days) {
+            n += d.requests();
+            f += d.withFeedback();
+            x += d.complaints();
+        }
         return new Day(null, n, f, x);
     }
 }

@@ -25,8 +25,25 @@ public final class ComplaintSql {
     /** Substrings of a mapped column name that make its numbers a rating (high = good). */
     public static final List<String> RATING_NAMES = List.of("rating", "stars", "score", "satisfaction", "csat");
     /** Feedback values (lower-cased, trimmed) that say "no complaint". */
-    public static final List<String> NOT_A_COMPLAINT = List.of("false", "f", "no", "n", "0", "0.0", "none", "null", "n/a",
-            "na", "thumbs_up", "thumbsup", "up", "positive", "good", "ok", "like", "no_complaint");
+    public static final List<String> NOT_A_COMPLAINT = List.of(
+            "false",
+            "f",
+            "no",
+            "n",
+            "0",
+            "0.0",
+            "none",
+            "null",
+            "n/a",
+            "na",
+            "thumbs_up",
+            "thumbsup",
+            "up",
+            "positive",
+            "good",
+            "ok",
+            "like",
+            "no_complaint");
     /** A rating at or below this share of the scale's top is a complaint. */
     public static final double RATING_COMPLAINT_SHARE = 0.4;
     /** The scale's top assumed when no rating above it was seen (5 stars). */
@@ -51,9 +68,12 @@ public final class ComplaintSql {
     public static String complained(String feedback, String ratingTop) {
         String v = "lower(trim(" + feedback + "))";
         String num = "TRY_CAST(trim(" + feedback + ") AS DOUBLE)";
-        String no = NOT_A_COMPLAINT.stream().map(w -> "'" + w.toLowerCase(Locale.ROOT) + "'").collect(Collectors.joining(", "));
+        String no = NOT_A_COMPLAINT.stream()
+                .map(w -> "'" + w.toLowerCase(Locale.ROOT) + "'")
+                .collect(Collectors.joining(", "));
         return "(CASE WHEN " + feedback + " IS NULL OR trim(" + feedback + ") = '' THEN false "
-                + "WHEN " + ratingTop + " IS NOT NULL AND " + num + " IS NOT NULL THEN " + num + " <= " + RATING_COMPLAINT_SHARE
+                + "WHEN " + ratingTop + " IS NOT NULL AND " + num + " IS NOT NULL THEN " + num + " <= "
+                + RATING_COMPLAINT_SHARE
                 + " * " + ratingTop + " "
                 + "WHEN " + v + " IN (" + no + ") THEN false "
                 + "WHEN " + num + " IS NOT NULL THEN " + num + " > 0 "

@@ -20,6 +20,7 @@ public final class ComplaintStats {
     public static final double ALPHA = 0.05;
     /** Interval name, as written in the JSON. */
     public static final String INTERVAL = "newcombe_hybrid_score";
+
     public static final String FISHER = "fisher_exact";
     public static final String Z_TEST = "two_proportion_z_pooled";
 
@@ -32,33 +33,55 @@ public final class ComplaintStats {
         }
 
         /** Complaints per request; null without requests. */
-        public Double rate() { return requests == 0 ? null : (double) complaints / requests; }
+        public Double rate() {
+            return requests == 0 ? null : (double) complaints / requests;
+        }
 
         /** The 95% Wilson score interval of the rate; null without requests. */
-        public double[] wilson() { return requests == 0 ? null : ComplaintStats.wilson(complaints, requests); }
+        public double[] wilson() {
+            return requests == 0 ? null : ComplaintStats.wilson(complaints, requests);
+        }
     }
 
     /** What a comparison says about the candidate, in the words the review uses. */
     public enum Reading {
-        WORSE("worse"), BETTER("better"), NO_DIFFERENCE("no difference seen"), NOT_ENOUGH_TRAFFIC("not enough traffic to tell");
+        WORSE("worse"),
+        BETTER("better"),
+        NO_DIFFERENCE("no difference seen"),
+        NOT_ENOUGH_TRAFFIC("not enough traffic to tell");
 
         private final String label;
 
-        Reading(String label) { this.label = label; }
+        Reading(String label) {
+            this.label = label;
+        }
 
-        public String label() { return label; }
+        public String label() {
+            return label;
+        }
 
         /** The JSON value: worse, better, no_difference, not_enough_traffic. */
         @com.fasterxml.jackson.annotation.JsonValue
-        public String id() { return name().toLowerCase(java.util.Locale.ROOT); }
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /**
      * The two arms compared. {@code method} names the test behind the p-value ({@link #FISHER} or {@link #Z_TEST}),
      * {@code interval} the interval; {@code minExpected} is the smallest expected cell count of the 2x2 table.
      */
-    public record Comparison(double baselineRate, double candidateRate, double difference, double ciLow, double ciHigh,
-                             double pValue, String method, String interval, double minExpected, Reading reading) {}
+    public record Comparison(
+            double baselineRate,
+            double candidateRate,
+            double difference,
+            double ciLow,
+            double ciHigh,
+            double pValue,
+            String method,
+            String interval,
+            double minExpected,
+            Reading reading) {}
 
     /**
      * Compares the arms; null when an arm served no request. The reading: a significant increase (p < 0.05) is
@@ -69,13 +92,17 @@ public final class ComplaintStats {
      */
     public static Comparison compare(Arm baseline, Arm candidate) {
         if (baseline.requests() == 0 || candidate.requests() == 0) return null;
-        long bx = baseline.complaints(), bn = baseline.requests(), cx = candidate.complaints(), cn = candidate.requests();
+        long bx = baseline.complaints(),
+                bn = baseline.requests(),
+                cx = candidate.complaints(),
+                cn = candidate.requests();
         double pb = (double) bx / bn, pc = (double) cx / cn, d = pc - pb;
         double[] wb = wilson(bx, bn), wc = wilson(cx, cn);
         double lo = d - Math.sqrt(sq(pc - wc[0]) + sq(wb[1] - pb));
         double hi = d + Math.sqrt(sq(wc[1] - pc) + sq(pb - wb[0]));
         long n = bn + cn, complaints = bx + cx;
-        double minExpected = Math.min(Math.min(bn, cn) * (double) complaints, Math.min(bn, cn) * (double) (n - complaints)) / n;
+        double minExpected =
+                Math.min(Math.min(bn, cn) * (double) complaints, Math.min(bn, cn) * (double) (n - complaints)) / n;
         String method;
         double p;
         if (minExpected < MIN_EXPECTED) {
@@ -88,14 +115,18 @@ public final class ComplaintStats {
             p = se == 0 ? 1.0 : Math.min(1.0, 2 * Distributions.normalSf(Math.abs(d) / se));
         }
         double expectedComplaints = Math.min(bn, cn) * (double) complaints / n;
-        Reading reading = p < ALPHA && d > 0 ? Reading.WORSE
-                : expectedComplaints < MIN_EXPECTED ? Reading.NOT_ENOUGH_TRAFFIC
-                : p < ALPHA && d < 0 ? Reading.BETTER : Reading.NO_DIFFERENCE;
+        Reading reading = p < ALPHA && d > 0
+                ? Reading.WORSE
+                : expectedComplaints < MIN_EXPECTED
+                        ? Reading.NOT_ENOUGH_TRAFFIC
+                        : p < ALPHA && d < 0 ? Reading.BETTER : Reading.NO_DIFFERENCE;
         return new Comparison(pb, pc, d, Math.max(-1, lo), Math.min(1, hi), p, method, INTERVAL, minExpected, reading);
     }
 
     /** The 95% Wilson score interval of x successes in n trials, as scipy's binomtest(...).proportion_ci(method='wilson'). */
-    static double[] wilson(long x, long n) { return wilson(x, n, Z95); }
+    static double[] wilson(long x, long n) {
+        return wilson(x, n, Z95);
+    }
 
     /** The Wilson score interval of x successes in n trials for the two-sided normal quantile {@code z}. */
     public static double[] wilson(long x, long n, double z) {
@@ -120,7 +151,9 @@ public final class ComplaintStats {
         // log of the ratio pmf(k+1)/pmf(k) = (col1-k)(row1-k) / ((k+1)(n-col1-row1+k+1))
         for (int i = 1; i < size; i++) {
             long k = lo + i - 1;
-            logw[i] = logw[i - 1] + Math.log((double) (col1 - k) * (row1 - k)) - Math.log((double) (k + 1) * (n - col1 - row1 + k + 1));
+            logw[i] = logw[i - 1]
+                    + Math.log((double) (col1 - k) * (row1 - k))
+                    - Math.log((double) (k + 1) * (n - col1 - row1 + k + 1));
         }
         double max = Double.NEGATIVE_INFINITY;
         for (double w : logw) max = Math.max(max, w);
@@ -134,5 +167,7 @@ public final class ComplaintStats {
         return Math.min(1.0, tail / total);
     }
 
-    private static double sq(double x) { return x * x; }
+    private static double sq(double x) {
+        return x * x;
+    }
 }

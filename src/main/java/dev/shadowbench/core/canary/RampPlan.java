@@ -27,13 +27,15 @@ public final class RampPlan {
     public record Step(LocalDate day, double share, String source) {}
 
     /** Sets (or replaces) the steps on their days for {@code candidate}; other days' steps are kept. */
-    public static void set(Connection c, String candidate, Map<LocalDate, Double> shares, String source) throws SQLException {
+    public static void set(Connection c, String candidate, Map<LocalDate, Double> shares, String source)
+            throws SQLException {
         if (candidate == null || candidate.isBlank()) throw new BadInputException("A ramp plan needs a candidate");
         for (var e : shares.entrySet()) checkShare(e.getValue(), e.getKey().toString());
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
-        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO ramp_plan(candidate, day, share, source, set_at) "
-                + "VALUES (?, ?, ?, ?, now())")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT OR REPLACE INTO ramp_plan(candidate, day, share, source, set_at) "
+                        + "VALUES (?, ?, ?, ?, now())")) {
             for (var e : shares.entrySet()) {
                 ps.setString(1, candidate);
                 ps.setObject(2, e.getKey());

@@ -22,12 +22,24 @@ public final class ShareCheck {
     public static final double RELATIVE_GAP = 0.1;
 
     /** A day whose observed share is off the configured one. */
-    public record Deviation(LocalDate day, double configured, double observed, long candidateRequests, long requests,
-                            double ciLow, double ciHigh) {
+    public record Deviation(
+            LocalDate day,
+            double configured,
+            double observed,
+            long candidateRequests,
+            long requests,
+            double ciLow,
+            double ciHigh) {
         /** E.g. "2026-11-20: configured 1%, observed 9.4% (1,128 of 12,000 requests): routing misconfigured?". */
         public String detail() {
-            return String.format(Locale.ROOT, "%s: configured %s, observed %s (%,d of %,d requests): routing misconfigured?",
-                    day, FigureFormat.share(configured), FigureFormat.share(observed), candidateRequests, requests);
+            return String.format(
+                    Locale.ROOT,
+                    "%s: configured %s, observed %s (%,d of %,d requests): routing misconfigured?",
+                    day,
+                    FigureFormat.share(configured),
+                    FigureFormat.share(observed),
+                    candidateRequests,
+                    requests);
         }
     }
 
@@ -38,6 +50,8 @@ public final class ShareCheck {
         double[] ci = ComplaintStats.wilson(candidateRequests, requests, Z999);
         boolean outside = configured < ci[0] || configured > ci[1];
         boolean far = Math.abs(observed - configured) > Math.max(MIN_GAP, RELATIVE_GAP * configured);
-        return outside && far ? new Deviation(day, configured, observed, candidateRequests, requests, ci[0], ci[1]) : null;
+        return outside && far
+                ? new Deviation(day, configured, observed, candidateRequests, requests, ci[0], ci[1])
+                : null;
     }
 }

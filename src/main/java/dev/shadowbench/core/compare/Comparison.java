@@ -12,9 +12,13 @@ import java.util.List;
 public record Comparison(Side baseline, Side candidate, LocalDate from, LocalDate to) {
 
     /** Identifies the pair of sides (not the window): review verdicts and dismissals are stored under it. */
-    public String key() { return baseline.key() + " vs " + candidate.key(); }
+    public String key() {
+        return baseline.key() + " vs " + candidate.key();
+    }
 
-    public Comparison withWindow(LocalDate f, LocalDate t) { return new Comparison(baseline, candidate, f, t); }
+    public Comparison withWindow(LocalDate f, LocalDate t) {
+        return new Comparison(baseline, candidate, f, t);
+    }
 
     /**
      * The default comparison for a workspace, sides chosen by what their names mean ({@link #defaultAmong}). Null
@@ -23,7 +27,8 @@ public record Comparison(Side baseline, Side candidate, LocalDate from, LocalDat
     public static Comparison defaultFor(Connection c) throws SQLException {
         List<String> variants = new ArrayList<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT variant FROM predictions GROUP BY variant ORDER BY count(*) DESC, variant")) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT variant FROM predictions GROUP BY variant ORDER BY count(*) DESC, variant")) {
             while (rs.next()) variants.add(rs.getString(1));
         }
         return defaultAmong(variants);
@@ -49,7 +54,10 @@ public record Comparison(Side baseline, Side candidate, LocalDate from, LocalDat
     }
 
     private static String first(List<String> variants, VariantRole role, String not) {
-        return variants.stream().filter(v -> !v.equals(not) && VariantRole.of(v) == role).findFirst().orElse(null);
+        return variants.stream()
+                .filter(v -> !v.equals(not) && VariantRole.of(v) == role)
+                .findFirst()
+                .orElse(null);
     }
 
     /** {@link #defaultFor(Connection)} on a connection of its own. */
@@ -60,8 +68,14 @@ public record Comparison(Side baseline, Side candidate, LocalDate from, LocalDat
     /** SQL condition for the window on a predictions row aliased {@code alias}. */
     String windowWhere(String alias, List<Object> params) {
         StringBuilder sb = new StringBuilder("TRUE");
-        if (from != null) { sb.append(" AND CAST(").append(alias).append(".ts AS DATE) >= ?"); params.add(java.sql.Date.valueOf(from)); }
-        if (to != null) { sb.append(" AND CAST(").append(alias).append(".ts AS DATE) <= ?"); params.add(java.sql.Date.valueOf(to)); }
+        if (from != null) {
+            sb.append(" AND CAST(").append(alias).append(".ts AS DATE) >= ?");
+            params.add(java.sql.Date.valueOf(from));
+        }
+        if (to != null) {
+            sb.append(" AND CAST(").append(alias).append(".ts AS DATE) <= ?");
+            params.add(java.sql.Date.valueOf(to));
+        }
         return sb.toString();
     }
 }

@@ -16,7 +16,7 @@ public record ComparisonChoices(List<Side> sides, LocalDate firstDay, LocalDate 
             List<Side> variants = new ArrayList<>();
             List<Side> versions = new ArrayList<>();
             try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("""
+                    ResultSet rs = st.executeQuery("""
                          SELECT variant, model, version FROM predictions GROUP BY ALL
                          ORDER BY variant, model NULLS FIRST, version NULLS FIRST""")) {
                 String lastVariant = null;
@@ -32,13 +32,18 @@ public record ComparisonChoices(List<Side> sides, LocalDate firstDay, LocalDate 
             List<Side> all = new ArrayList<>(variants);
             // A variant holding one model version needs no second entry for it.
             for (Side s : versions) {
-                if (versions.stream().filter(o -> o.variant().equals(s.variant())).count() > 1) all.add(s);
+                if (versions.stream()
+                                .filter(o -> o.variant().equals(s.variant()))
+                                .count()
+                        > 1) all.add(s);
             }
             try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT CAST(min(ts) AS DATE), CAST(max(ts) AS DATE) FROM predictions")) {
+                    ResultSet rs =
+                            st.executeQuery("SELECT CAST(min(ts) AS DATE), CAST(max(ts) AS DATE) FROM predictions")) {
                 rs.next();
                 Date a = rs.getDate(1), b = rs.getDate(2);
-                return new ComparisonChoices(List.copyOf(all), a == null ? null : a.toLocalDate(), b == null ? null : b.toLocalDate());
+                return new ComparisonChoices(
+                        List.copyOf(all), a == null ? null : a.toLocalDate(), b == null ? null : b.toLocalDate());
             }
         });
     }

@@ -14,15 +14,20 @@ final class LabelQuality {
     private static final String LABEL_CLASS = "coalesce(label_class, CASE WHEN label = floor(label) "
             + "THEN CAST(CAST(label AS BIGINT) AS VARCHAR) ELSE CAST(label AS VARCHAR) END)";
 
-    static Labels compute(Db q, PairedComparison pc, DivergenceFigures.Kind kind, SummaryOptions o, Map<String, String> unavailable)
+    static Labels compute(
+            Db q, PairedComparison pc, DivergenceFigures.Kind kind, SummaryOptions o, Map<String, String> unavailable)
             throws SQLException {
         if (kind == DivergenceFigures.Kind.REGRESSION) {
-            Object[] r = q.row("SELECT count(*), avg(abs(b_prediction - label)), sqrt(avg((b_prediction - label) ^ 2)), "
-                    + "avg(abs(c_prediction - label)), sqrt(avg((c_prediction - label) ^ 2)) FROM " + pc.pairs() + " "
-                    + "WHERE label IS NOT NULL AND b_prediction IS NOT NULL AND c_prediction IS NOT NULL");
+            Object[] r =
+                    q.row("SELECT count(*), avg(abs(b_prediction - label)), sqrt(avg((b_prediction - label) ^ 2)), "
+                            + "avg(abs(c_prediction - label)), sqrt(avg((c_prediction - label) ^ 2)) FROM " + pc.pairs()
+                            + " "
+                            + "WHERE label IS NOT NULL AND b_prediction IS NOT NULL AND c_prediction IS NOT NULL");
             long n = Db.lng(r[0]);
             if (n == 0) return none(unavailable, "no paired request with a prediction on both sides has a label");
-            return new Labels(n, null,
+            return new Labels(
+                    n,
+                    null,
                     new LabelFigures(Db.dbl(r[1]), Db.dbl(r[2]), null, null, null, null),
                     new LabelFigures(Db.dbl(r[3]), Db.dbl(r[4]), null, null, null, null));
         }
@@ -31,12 +36,26 @@ final class LabelQuality {
                     + "WHERE y IS NOT NULL AND b_class IS NOT NULL AND c_class IS NOT NULL";
             String pos = o.positiveClass();
             if (pos == null) {
-                Object[] r = q.row("SELECT CASE WHEN bool_or(y = '1') THEN '1' WHEN bool_or(lower(y) = 'true') THEN 'true' END, "
-                        + "(SELECT y" + where + " GROUP BY y ORDER BY count(*), y LIMIT 1)" + where);
+                Object[] r = q.row(
+                        "SELECT CASE WHEN bool_or(y = '1') THEN '1' WHEN bool_or(lower(y) = 'true') THEN 'true' END, "
+                                + "(SELECT y" + where + " GROUP BY y ORDER BY count(*), y LIMIT 1)" + where);
                 pos = r[0] != null ? (String) r[0] : (String) r[1];
             }
             if (pos == null) return none(unavailable, "no paired request with a class on both sides has a label");
-            Object[] r = q.row("SELECT count(*), " + figures("b") + ", " + figures("c") + where, pos, pos, pos, pos, pos, pos, pos, pos, pos, pos, pos, pos);
+            Object[] r = q.row(
+                    "SELECT count(*), " + figures("b") + ", " + figures("c") + where,
+                    pos,
+                    pos,
+                    pos,
+                    pos,
+                    pos,
+                    pos,
+                    pos,
+                    pos,
+                    pos,
+                    pos,
+                    pos,
+                    pos);
             long n = Db.lng(r[0]);
             return new Labels(n, pos, classFigures(r, 1), classFigures(r, 5));
         }
@@ -48,7 +67,8 @@ final class LabelQuality {
         return "avg(CAST(" + s + "_class = y AS INT)), "
                 + "count(*) FILTER (" + s + "_class = ? AND y = ?) / nullif(count(*) FILTER (" + s + "_class = ?), 0), "
                 + "count(*) FILTER (" + s + "_class = ? AND y = ?) / nullif(count(*) FILTER (y = ?), 0), "
-                + "-avg(CASE WHEN " + s + "_prediction IS NULL THEN NULL WHEN y = ? THEN ln(least(greatest(" + s + "_prediction, 1e-15), 1 - 1e-15)) "
+                + "-avg(CASE WHEN " + s + "_prediction IS NULL THEN NULL WHEN y = ? THEN ln(least(greatest(" + s
+                + "_prediction, 1e-15), 1 - 1e-15)) "
                 + "ELSE ln(1 - least(greatest(" + s + "_prediction, 1e-15), 1 - 1e-15)) END)";
     }
 

@@ -56,16 +56,28 @@ public final class PairIndex {
         try {
             String key = key(cmp);
             String fingerprint = fingerprint(q);
-            List<Object[]> hit = q.rows("SELECT entry_id, baseline_rows, candidate_rows, paired, baseline_ids, candidate_ids, "
-                    + "duplicate_rows FROM pair_index.entries WHERE index_key = ? AND fingerprint = ? AND format = ? "
-                    + "ORDER BY entry_id DESC LIMIT 1", key, fingerprint, FORMAT);
+            List<Object[]> hit = q.rows(
+                    "SELECT entry_id, baseline_rows, candidate_rows, paired, baseline_ids, candidate_ids, "
+                            + "duplicate_rows FROM pair_index.entries WHERE index_key = ? AND fingerprint = ? AND format = ? "
+                            + "ORDER BY entry_id DESC LIMIT 1",
+                    key,
+                    fingerprint,
+                    FORMAT);
             if (!hit.isEmpty()) {
                 Object[] r = hit.get(0);
                 long id = Db.lng(r[0]);
                 q.execute("UPDATE pair_index.entries SET used_at = now() WHERE entry_id = ?", id);
                 long paired = Db.lng(r[3]);
-                return new PairedComparison(cmp, new Pairing.Coverage(Db.lng(r[1]), Db.lng(r[2]), paired,
-                        Db.lng(r[4]) - paired, Db.lng(r[5]) - paired, Db.lng(r[6])), prefix(id));
+                return new PairedComparison(
+                        cmp,
+                        new Pairing.Coverage(
+                                Db.lng(r[1]),
+                                Db.lng(r[2]),
+                                paired,
+                                Db.lng(r[4]) - paired,
+                                Db.lng(r[5]) - paired,
+                                Db.lng(r[6])),
+                        prefix(id));
             }
             return build(q, cmp, key, fingerprint);
         } finally {
@@ -93,38 +105,62 @@ public final class PairIndex {
     private static PairedComparison build(Db q, Comparison cmp, String key, String fingerprint) throws SQLException {
         Connection c = q.connection();
         long t0 = System.nanoTime();
-        // From a sequence, never reused: another connection's views onto a dropped entry fail instead of reading a new one.
+        // From a sequence, never reused: another connection's views onto a dropped entry fail instead of reading a new
+        // one.
         long id = Db.lng(q.row("SELECT nextval('pair_index.entry_ids')")[0]);
         String prefix = prefix(id);
         // The build commits or rolls back as a whole, so it cannot run inside a caller's open transaction.
         if (!c.getAutoCommit()) throw new IllegalStateException("A pairing is built in a transaction of its own");
         c.setAutoCommit(false);
         try {
-            q.sink().progress(-1, -1, "Pairing " + cmp.baseline() + " with " + cmp.candidate()
-                    + " (once per comparison and window; kept in the workspace until the next import)");
+            q.sink()
+                    .progress(
+                            -1,
+                            -1,
+                            "Pairing " + cmp.baseline() + " with " + cmp.candidate()
+                                    + " (once per comparison and window; kept in the workspace until the next import)");
             dropStale(q, fingerprint);
             Pairing.Built built = Pairing.build(q, cmp, prefix);
             Pairing.Coverage cov = built.coverage();
             PairedComparison pc = new PairedComparison(cmp, cov, prefix);
-            q.sink().progress(-1, -1, "Counting distinct predictions, latencies and differences for the tests and percentiles");
+            q.sink()
+                    .progress(
+                            -1,
+                            -1,
+                            "Counting distinct predictions, latencies and differences for the tests and percentiles");
             TwoSampleTests.cdfInto(q, TwoSampleTests.stacked(built, "prediction"), "TABLE " + pc.predictionCdf());
             TwoSampleTests.cdfInto(q, TwoSampleTests.stacked(built, "latency_ms"), "TABLE " + pc.latencyCdf());
             DivergenceFigures.buildIndexTables(q, pc);
             q.execute("DROP TABLE " + built.baseSide());
             q.execute("DROP TABLE " + built.candSide());
-            q.execute("INSERT INTO pair_index.entries(entry_id, index_key, fingerprint, format, baseline_rows, candidate_rows, paired, "
-                    + "baseline_ids, candidate_ids, duplicate_rows, built_at, build_ms, used_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, now())", id, key, fingerprint,
-                    FORMAT, cov.baselineRows(), cov.candidateRows(), cov.paired(), cov.baselineOnly() + cov.paired(),
-                    cov.candidateOnly() + cov.paired(), cov.duplicateRows(), (System.nanoTime() - t0) / 1_000_000);
+            q.execute(
+                    "INSERT INTO pair_index.entries(entry_id, index_key, fingerprint, format, baseline_rows, candidate_rows, paired, "
+                            + "baseline_ids, candidate_ids, duplicate_rows, built_at, build_ms, used_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, now())",
+                    id,
+                    key,
+                    fingerprint,
+                    FORMAT,
+                    cov.baselineRows(),
+                    cov.candidateRows(),
+                    cov.paired(),
+                    cov.baselineOnly() + cov.paired(),
+                    cov.candidateOnly() + cov.paired(),
+                    cov.duplicateRows(),
+                    (System.nanoTime() - t0) / 1_000_000);
             // Least recently used beyond KEEP (this entry is the newest, so it stays).
-            for (Object[] old : q.rows("SELECT entry_id FROM pair_index.entries ORDER BY used_at DESC, entry_id DESC OFFSET ?", KEEP)) {
+            for (Object[] old : q.rows(
+                    "SELECT entry_id FROM pair_index.entries ORDER BY used_at DESC, entry_id DESC OFFSET ?", KEEP)) {
                 drop(q, Db.lng(old[0]));
             }
             c.commit();
             return pc;
         } catch (SQLException | RuntimeException e) {
-            try { c.rollback(); } catch (SQLException ignored) { /* the first error is the one to report */ }
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                /* the first error is the one to report */
+            }
             throw e;
         } finally {
             c.setAutoCommit(true);
@@ -132,7 +168,8 @@ public final class PairIndex {
     }
 
     private static void dropStale(Db q, String fingerprint) throws SQLException {
-        for (Object[] old : q.rows("SELECT entry_id FROM pair_index.entries WHERE fingerprint <> ? OR format <> ?", fingerprint, FORMAT)) {
+        for (Object[] old : q.rows(
+                "SELECT entry_id FROM pair_index.entries WHERE fingerprint <> ? OR format <> ?", fingerprint, FORMAT)) {
             drop(q, Db.lng(old[0]));
         }
     }
@@ -160,7 +197,8 @@ public final class PairIndex {
     }
 
     private static String database(Db q) throws SQLException {
-        Object[] r = q.row("SELECT coalesce(path, database_name) FROM duckdb_databases() WHERE database_name = current_database()");
+        Object[] r = q.row(
+                "SELECT coalesce(path, database_name) FROM duckdb_databases() WHERE database_name = current_database()");
         return String.valueOf(r[0]);
     }
 

@@ -14,23 +14,37 @@ package dev.shadowbench.core.compare;
 public record PairedComparison(Comparison comparison, Pairing.Coverage coverage, String prefix) {
 
     /** One row per paired request id. */
-    public String pairs() { return prefix + "pairs"; }
+    public String pairs() {
+        return prefix + "pairs";
+    }
 
     /** Each side's records counted per day. */
-    public String sideDays() { return prefix + "side_days"; }
+    public String sideDays() {
+        return prefix + "side_days";
+    }
 
     /** Distinct predictions per side with counts and running counts. */
-    public String predictionCdf() { return prefix + "prediction_cdf"; }
+    public String predictionCdf() {
+        return prefix + "prediction_cdf";
+    }
 
     /** Distinct latencies per side with counts and running counts. */
-    public String latencyCdf() { return prefix + "latency_cdf"; }
+    public String latencyCdf() {
+        return prefix + "latency_cdf";
+    }
 
     /** Distinct absolute and relative differences with counts and running counts. */
-    public String divergenceCdf() { return prefix + "divergence_cdf"; }
+    public String divergenceCdf() {
+        return prefix + "divergence_cdf";
+    }
 
     /** Differences and latencies per segment and per day, with running counts. */
-    public String breakdownCdf() { return prefix + "breakdown_cdf"; }
+    public String breakdownCdf() {
+        return prefix + "breakdown_cdf";
+    }
 
     /** Pairs per segment and per day, with the class disagreement counts. */
-    public String groupCounts() { return prefix + "group_counts"; }
+    public String groupCounts() {
+        return prefix + "group_counts";
+    }
 }

@@ -16,8 +16,13 @@ public final class Pairing {
     private Pairing() {}
 
     /** Coverage of a pairing: each figure counts request ids except the two row counts and {@code duplicateRows}. */
-    public record Coverage(long baselineRows, long candidateRows, long paired, long baselineOnly,
-                           long candidateOnly, long duplicateRows) {}
+    public record Coverage(
+            long baselineRows,
+            long candidateRows,
+            long paired,
+            long baselineOnly,
+            long candidateOnly,
+            long duplicateRows) {}
 
     /**
      * What a build made: the coverage, and the temp tables holding each side's deduplicated records (column
@@ -44,40 +49,54 @@ public final class Pairing {
                  c USING (request_id)
                 LEFT JOIN (SELECT request_id, any_value(label) AS label, any_value(label_class) AS label_class
                            FROM labels GROUP BY request_id) l USING (request_id)""");
-        String days = "SELECT '%s' AS side, CAST(ts AS DATE) AS day, count(*) AS ids, sum(n) AS rows, count(prediction) AS predictions, "
-                + "count(predicted_class) AS classes, count(ranking) AS rankings, count(latency_ms) AS latencies, "
-                + "count(feedback) AS feedback FROM %s GROUP BY day";
-        q.execute("CREATE TABLE " + prefix + "side_days AS " + String.format(Locale.ROOT, days, "b", base) + " UNION ALL " + String.format(Locale.ROOT, days, "c", cand));
-        Object[] r = q.row("SELECT (SELECT sum(n) FROM " + base + "), (SELECT sum(n) FROM " + cand + "), (SELECT count(*) FROM "
-                + pairs + "), (SELECT count(*) FROM " + base + "), (SELECT count(*) FROM " + cand + "), "
-                + "(SELECT coalesce(sum(n - 1), 0) FROM " + base + ") + (SELECT coalesce(sum(n - 1), 0) FROM " + cand + ")");
+        String days =
+                "SELECT '%s' AS side, CAST(ts AS DATE) AS day, count(*) AS ids, sum(n) AS rows, count(prediction) AS predictions, "
+                        + "count(predicted_class) AS classes, count(ranking) AS rankings, count(latency_ms) AS latencies, "
+                        + "count(feedback) AS feedback FROM %s GROUP BY day";
+        q.execute("CREATE TABLE " + prefix + "side_days AS " + String.format(Locale.ROOT, days, "b", base)
+                + " UNION ALL " + String.format(Locale.ROOT, days, "c", cand));
+        Object[] r = q.row(
+                "SELECT (SELECT sum(n) FROM " + base + "), (SELECT sum(n) FROM " + cand + "), (SELECT count(*) FROM "
+                        + pairs + "), (SELECT count(*) FROM " + base + "), (SELECT count(*) FROM " + cand + "), "
+                        + "(SELECT coalesce(sum(n - 1), 0) FROM " + base + ") + (SELECT coalesce(sum(n - 1), 0) FROM "
+                        + cand + ")");
         long paired = Db.lng(r[2]);
-        return new Built(new Coverage(Db.lng(r[0]), Db.lng(r[1]), paired,
-                Db.lng(r[3]) - paired, Db.lng(r[4]) - paired, Db.lng(r[5])), base, cand);
+        return new Built(
+                new Coverage(
+                        Db.lng(r[0]), Db.lng(r[1]), paired, Db.lng(r[3]) - paired, Db.lng(r[4]) - paired, Db.lng(r[5])),
+                base,
+                cand);
     }
 
     private static void side(Db q, String table, Side side, Comparison cmp) throws SQLException {
         List<Object> params = new ArrayList<>();
         String where = side.where("p", params) + " AND " + cmp.windowWhere("p", params);
         // NaN or infinite numbers count as "no value": one bad record must not turn every mean into NaN.
-        String cols = "p.request_id, %s AS n, p.ts, p.segment, CASE WHEN isfinite(p.prediction) THEN p.prediction END AS prediction, "
-                + "p.predicted_class, p.ranking, CASE WHEN isfinite(p.latency_ms) THEN p.latency_ms END AS latency_ms, p.feedback";
+        String cols =
+                "p.request_id, %s AS n, p.ts, p.segment, CASE WHEN isfinite(p.prediction) THEN p.prediction END AS prediction, "
+                        + "p.predicted_class, p.ranking, CASE WHEN isfinite(p.latency_ms) THEN p.latency_ms END AS latency_ms, p.feedback";
         // Ids logged more than once are rare: find them with a plain count (cheap), then apply the earliest-record
         // rule to their few rows only. An arg_min over every id's whole record was 20x slower on 10M rows.
         // The count groups by a 64-bit hash of the id, not the id (2x faster on 10M rows): a hash seen once is an id
         // seen once, and the rare hashes seen more than once (a real duplicate, or two ids that collide) go through
         // the exact per-id path below, so a collision can cost time but never change a figure.
         String dups = "pairing_dups";
-        q.execute("CREATE OR REPLACE TEMP TABLE " + dups + " AS SELECT hash(p.request_id) AS h FROM predictions p "
-                + "WHERE " + where + " GROUP BY h HAVING count(*) > 1", params.toArray());
+        q.execute(
+                "CREATE OR REPLACE TEMP TABLE " + dups + " AS SELECT hash(p.request_id) AS h FROM predictions p "
+                        + "WHERE " + where + " GROUP BY h HAVING count(*) > 1",
+                params.toArray());
         List<Object> twice = new ArrayList<>(params);
         twice.addAll(params);
-        q.execute("CREATE OR REPLACE TEMP TABLE " + table + " AS "
-                + "SELECT " + String.format(Locale.ROOT, cols, "1") + " FROM predictions p ANTI JOIN " + dups + " d ON hash(p.request_id) = d.h "
-                + "WHERE " + where + " UNION ALL "
-                + "SELECT " + String.format(Locale.ROOT, cols, "p.n") + " FROM (SELECT p.*, count(*) OVER (PARTITION BY p.request_id) AS n, "
-                + "row_number() OVER (PARTITION BY p.request_id ORDER BY p.ts NULLS LAST, p.import_id, p.source_line NULLS FIRST) AS rn "
-                + "FROM predictions p SEMI JOIN " + dups + " d ON hash(p.request_id) = d.h WHERE " + where + ") p WHERE rn = 1",
+        q.execute(
+                "CREATE OR REPLACE TEMP TABLE " + table + " AS "
+                        + "SELECT " + String.format(Locale.ROOT, cols, "1") + " FROM predictions p ANTI JOIN " + dups
+                        + " d ON hash(p.request_id) = d.h "
+                        + "WHERE " + where + " UNION ALL "
+                        + "SELECT " + String.format(Locale.ROOT, cols, "p.n")
+                        + " FROM (SELECT p.*, count(*) OVER (PARTITION BY p.request_id) AS n, "
+                        + "row_number() OVER (PARTITION BY p.request_id ORDER BY p.ts NULLS LAST, p.import_id, p.source_line NULLS FIRST) AS rn "
+                        + "FROM predictions p SEMI JOIN " + dups + " d ON hash(p.request_id) = d.h WHERE " + where
+                        + ") p WHERE rn = 1",
                 twice.toArray());
         q.execute("DROP TABLE " + dups);
     }

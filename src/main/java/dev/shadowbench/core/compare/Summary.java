@@ -10,9 +10,19 @@ import java.util.Map;
  * {@code summary --json} read. A block that cannot be computed is null and {@link #unavailable}
  * says why, keyed by the block's JSON path (e.g. {@code latency_ms.candidate}).
  */
-public record Summary(ComparisonInfo comparison, Counts counts, Divergence divergence, LatencyPair latencyMs,
-                      Tests tests, Labels labels, List<Finding> findings, Traffic traffic, Feedback feedback,
-                      Breakdowns breakdowns, PredictionHistograms predictionHistograms, Map<String, String> unavailable) {
+public record Summary(
+        ComparisonInfo comparison,
+        Counts counts,
+        Divergence divergence,
+        LatencyPair latencyMs,
+        Tests tests,
+        Labels labels,
+        List<Finding> findings,
+        Traffic traffic,
+        Feedback feedback,
+        Breakdowns breakdowns,
+        PredictionHistograms predictionHistograms,
+        Map<String, String> unavailable) {
 
     /**
      * Both sides' numeric predictions on shared equal-width edges spanning the pooled 0.5th to 99.5th
@@ -21,12 +31,24 @@ public record Summary(ComparisonInfo comparison, Counts counts, Divergence diver
     public record PredictionHistograms(Histogram baseline, Histogram candidate) {}
 
     /** Which comparison the figures describe; sides in their {@code VARIANT/MODEL/VERSION} form. */
-    public record ComparisonInfo(String baseline, String candidate, LocalDate from, LocalDate to,
-                                 String baselineLabel, String candidateLabel, double latencyBudgetMs) {}
+    public record ComparisonInfo(
+            String baseline,
+            String candidate,
+            LocalDate from,
+            LocalDate to,
+            String baselineLabel,
+            String candidateLabel,
+            double latencyBudgetMs) {}
 
     /** Coverage of the pairing; rows are log records, the others count request ids. */
-    public record Counts(long baselineRows, long candidateRows, long paired, long baselineOnly, long candidateOnly,
-                         long duplicateRows, long quarantinedRows) {
+    public record Counts(
+            long baselineRows,
+            long candidateRows,
+            long paired,
+            long baselineOnly,
+            long candidateOnly,
+            long duplicateRows,
+            long quarantinedRows) {
         /** Share of the request ids seen on either side that are paired (0 when none is). Not a JSON key. */
         @com.fasterxml.jackson.annotation.JsonIgnore
         public double pairedShare() {
@@ -43,17 +65,37 @@ public record Summary(ComparisonInfo comparison, Counts counts, Divergence diver
      * per-pair value the *_abs figures describe; pairs where it is null (a side without a value) are counted
      * in {@code pairsWithoutValue} and left out of the figures and the histogram.
      */
-    public record Divergence(String kind, String measure, long pairsWithValue, long pairsWithoutValue,
-                             Double meanAbs, Double medianAbs, Double p95Abs, Double maxAbs,
-                             Double meanRelative, Double medianRelative, Double p95Relative, Histogram histogram,
-                             Double disagreementRate, List<CrossCell> crossTable, Integer topK, Double meanTopKOverlap) {}
+    public record Divergence(
+            String kind,
+            String measure,
+            long pairsWithValue,
+            long pairsWithoutValue,
+            Double meanAbs,
+            Double medianAbs,
+            Double p95Abs,
+            Double maxAbs,
+            Double meanRelative,
+            Double medianRelative,
+            Double p95Relative,
+            Histogram histogram,
+            Double disagreementRate,
+            List<CrossCell> crossTable,
+            Integer topK,
+            Double meanTopKOverlap) {}
 
     /** One cell of the baseline-label x candidate-label table. */
     public record CrossCell(String baseline, String candidate, long count) {}
 
     /** Latency of one side's records (deduplicated, whole window, not only paired). */
-    public record Latency(long n, double p50, double p95, double p99, double max, double mean,
-                          double overBudgetShare, Histogram histogram) {}
+    public record Latency(
+            long n,
+            double p50,
+            double p95,
+            double p99,
+            double max,
+            double mean,
+            double overBudgetShare,
+            Histogram histogram) {}
 
     /** Both sides' latency on shared histogram edges; a side is null when its logs hold no latency. */
     public record LatencyPair(Latency baseline, Latency candidate, double budgetMs) {}
@@ -65,17 +107,23 @@ public record Summary(ComparisonInfo comparison, Counts counts, Divergence diver
     public record MannWhitney(double u, double pValue, String method, long n1, long n2) {}
 
     /** The bins the PSI was computed on and each side's share in them. */
-    public record PsiBins(String rule, List<Double> innerEdges, List<Double> baselineShare, List<Double> candidateShare) {}
+    public record PsiBins(
+            String rule, List<Double> innerEdges, List<Double> baselineShare, List<Double> candidateShare) {}
 
     /**
      * The two-sample tests; each null when a side has no values for it. {@code complaintRate} compares the sides'
      * complaint rates (difference, 95% interval, p-value: {@link dev.shadowbench.core.canary.ComplaintStats}).
      */
-    public record Tests(KsTest predictionKs, MannWhitney latencyMannWhitney, Double predictionPsi, PsiBins predictionPsiBins,
-                        dev.shadowbench.core.canary.ComplaintStats.Comparison complaintRate) {}
+    public record Tests(
+            KsTest predictionKs,
+            MannWhitney latencyMannWhitney,
+            Double predictionPsi,
+            PsiBins predictionPsiBins,
+            dev.shadowbench.core.canary.ComplaintStats.Comparison complaintRate) {}
 
     /** Quality against ground truth of one side, on the labelled pairs both sides answered. */
-    public record LabelFigures(Double mae, Double rmse, Double accuracy, Double precision, Double recall, Double logLoss) {}
+    public record LabelFigures(
+            Double mae, Double rmse, Double accuracy, Double precision, Double recall, Double logLoss) {}
 
     /** Ground-truth figures; {@code positiveClass} is set for classification only. */
     public record Labels(long labelledPairs, String positiveClass, LabelFigures baseline, LabelFigures candidate) {}
@@ -84,8 +132,13 @@ public record Summary(ComparisonInfo comparison, Counts counts, Divergence diver
     public record Finding(String rule, String severity, Double value, Double threshold, String detail) {}
 
     /** Rows each side logged on one day, the candidate's share of them and the share the ramp plan configured (null: no plan). */
-    public record TrafficDay(LocalDate day, long requests, long baselineRows, long candidateRows,
-                             Double candidateShare, Double configuredShare) {}
+    public record TrafficDay(
+            LocalDate day,
+            long requests,
+            long baselineRows,
+            long candidateRows,
+            Double candidateShare,
+            Double configuredShare) {}
 
     /** Traffic per day, oldest first. */
     public record Traffic(List<TrafficDay> byDay) {}
@@ -97,11 +150,20 @@ public record Summary(ComparisonInfo comparison, Counts counts, Divergence diver
     public record SideFeedback(long rows, long withFeedback, long complaints, double complaintRate) {}
 
     /** Complaint rate per side and per day; sides null and no days when no record carries feedback. */
-    public record Feedback(SideFeedback baseline, SideFeedback candidate, List<dev.shadowbench.core.canary.CanaryFeedback.Day> byDay) {}
+    public record Feedback(
+            SideFeedback baseline,
+            SideFeedback candidate,
+            List<dev.shadowbench.core.canary.CanaryFeedback.Day> byDay) {}
 
     /** Divergence and latency of the pairs in one segment or on one day. */
-    public record Group(String key, long paired, Double meanAbs, Double p95Abs, Double disagreementRate,
-                        Double baselineLatencyP95, Double candidateLatencyP95) {}
+    public record Group(
+            String key,
+            long paired,
+            Double meanAbs,
+            Double p95Abs,
+            Double disagreementRate,
+            Double baselineLatencyP95,
+            Double candidateLatencyP95) {}
 
     /** The pairs' figures per segment and per day (pairing day). */
     public record Breakdowns(List<Group> bySegment, List<Group> byDay) {}

@@ -13,10 +13,14 @@ public record SummaryOptions(double latencyBudgetMs, int histogramBins, int topK
     public static final SummaryOptions DEFAULT = new SummaryOptions(100.0, 20, 10, null);
 
     public SummaryOptions {
-        if (!(latencyBudgetMs > 0)) throw new IllegalArgumentException("The latency budget must be a positive number of milliseconds");
-        if (histogramBins < 1 || histogramBins > 1000) throw new IllegalArgumentException("Histogram bins must be between 1 and 1000");
+        if (!(latencyBudgetMs > 0))
+            throw new IllegalArgumentException("The latency budget must be a positive number of milliseconds");
+        if (histogramBins < 1 || histogramBins > 1000)
+            throw new IllegalArgumentException("Histogram bins must be between 1 and 1000");
         if (topK < 1) throw new IllegalArgumentException("top-k must be at least 1");
     }
 
-    public SummaryOptions withLatencyBudget(double ms) { return new SummaryOptions(ms, histogramBins, topK, positiveClass); }
+    public SummaryOptions withLatencyBudget(double ms) {
+        return new SummaryOptions(ms, histogramBins, topK, positiveClass);
+    }
 }

@@ -41,14 +41,16 @@ public final class SummaryService {
     private static final int STEPS = 9;
 
     /** Pairs the comparison (or reuses its stored pairing) and computes its figures. */
-    public static Summary compute(Connection c, Comparison cmp, SummaryOptions o, ProgressSink sink) throws SQLException {
+    public static Summary compute(Connection c, Comparison cmp, SummaryOptions o, ProgressSink sink)
+            throws SQLException {
         Db q = new Db(c, sink);
         sink.progress(0, STEPS, "Pairing baseline and candidate records");
         return compute(q, PairIndex.open(q, cmp), o);
     }
 
     /** The figures of a comparison already paired, read from the tables {@code pc} names. */
-    public static Summary compute(Connection c, PairedComparison pc, SummaryOptions o, ProgressSink sink) throws SQLException {
+    public static Summary compute(Connection c, PairedComparison pc, SummaryOptions o, ProgressSink sink)
+            throws SQLException {
         Db q = new Db(c, sink);
         return compute(q, pc, o);
     }
@@ -59,20 +61,29 @@ public final class SummaryService {
         Comparison cmp = pc.comparison();
         Pairing.Coverage cov = pc.coverage();
         long quarantined = Db.lng(q.row("SELECT count(*) FROM quarantine")[0]);
-        Counts counts = new Counts(cov.baselineRows(), cov.candidateRows(), cov.paired(), cov.baselineOnly(),
-                cov.candidateOnly(), cov.duplicateRows(), quarantined);
+        Counts counts = new Counts(
+                cov.baselineRows(),
+                cov.candidateRows(),
+                cov.paired(),
+                cov.baselineOnly(),
+                cov.candidateOnly(),
+                cov.duplicateRows(),
+                quarantined);
 
         sink.progress(1, STEPS, "Profiling both sides");
         SideProfile b = SideProfile.of(q, pc, "b"), cd = SideProfile.of(q, pc, "c");
         if (b.ids == 0) unavailable.put("baseline", "no " + cmp.baseline() + " records in the window");
         if (cd.ids == 0) unavailable.put("candidate", "no " + cmp.candidate() + " records in the window");
-        Kind kind = b.rankings > 0 && cd.rankings > 0 ? Kind.RANKING
-                : b.classes > 0 && cd.classes > 0 ? Kind.CLASSIFICATION
-                : b.predictions > 0 && cd.predictions > 0 ? Kind.REGRESSION : null;
+        Kind kind = b.rankings > 0 && cd.rankings > 0
+                ? Kind.RANKING
+                : b.classes > 0 && cd.classes > 0
+                        ? Kind.CLASSIFICATION
+                        : b.predictions > 0 && cd.predictions > 0 ? Kind.REGRESSION : null;
 
         sink.progress(2, STEPS, "Measuring divergence");
         Divergence divergence = null;
-        if (kind == null) unavailable.put("divergence", "the two sides share no kind of output (prediction, class or ranking)");
+        if (kind == null)
+            unavailable.put("divergence", "the two sides share no kind of output (prediction, class or ranking)");
         else if (cov.paired() == 0) unavailable.put("divergence", "no request id appears on both sides");
         else divergence = DivergenceFigures.compute(q, pc, kind, o);
 
@@ -80,8 +91,10 @@ public final class SummaryService {
         // One table of distinct latencies with counts serves the percentiles, histograms and the Mann-Whitney ranks.
         String latencyCdf = pc.latencyCdf();
         LatencyPair latency = LatencyFigures.compute(q, latencyCdf, o);
-        if (latency.baseline() == null) unavailable.put("latency_ms.baseline", "latency not recorded in the baseline's logs");
-        if (latency.candidate() == null) unavailable.put("latency_ms.candidate", "latency not recorded in the candidate's logs");
+        if (latency.baseline() == null)
+            unavailable.put("latency_ms.baseline", "latency not recorded in the baseline's logs");
+        if (latency.candidate() == null)
+            unavailable.put("latency_ms.candidate", "latency not recorded in the candidate's logs");
 
         sink.progress(4, STEPS, "Testing prediction distributions");
         KsTest ks = null;
@@ -98,15 +111,18 @@ public final class SummaryService {
         }
         sink.progress(5, STEPS, "Testing latency distributions");
         MannWhitney mw = null;
-        if (latency.baseline() != null && latency.candidate() != null) mw = TwoSampleTests.mannWhitneyOnCdf(q, latencyCdf);
+        if (latency.baseline() != null && latency.candidate() != null)
+            mw = TwoSampleTests.mannWhitneyOnCdf(q, latencyCdf);
         else unavailable.put("tests.latency_mann_whitney", "latency not recorded on both sides");
 
         sink.progress(6, STEPS, "Scoring against labels");
         Summary.Labels labels = kind == null || cov.paired() == 0
-                ? none(unavailable) : LabelQuality.compute(q, pc, kind, o, unavailable);
+                ? none(unavailable)
+                : LabelQuality.compute(q, pc, kind, o, unavailable);
 
         sink.progress(7, STEPS, "Traffic and feedback");
-        List<RampPlan.Step> plan = RampPlan.steps(q.connection(), cmp.candidate().key());
+        List<RampPlan.Step> plan =
+                RampPlan.steps(q.connection(), cmp.candidate().key());
         Traffic traffic = traffic(q, pc, plan);
         Feedback feedback;
         ComplaintStats.Comparison complaintTest = null;
@@ -115,27 +131,49 @@ public final class SummaryService {
             unavailable.put("feedback", "no feedback recorded in these logs");
             unavailable.put("tests.complaint_rate", "no feedback recorded in these logs");
         } else {
-            List<ComplaintCounts.Day> bd = complaintDays(q, cmp.baseline(), cmp), cdays = complaintDays(q, cmp.candidate(), cmp);
+            List<ComplaintCounts.Day> bd = complaintDays(q, cmp.baseline(), cmp),
+                    cdays = complaintDays(q, cmp.candidate(), cmp);
             feedback = new Feedback(sideFeedback(bd), sideFeedback(cdays), CanaryFeedback.byDay(bd, cdays));
             complaintTest = CanaryFeedback.overall(bd, cdays);
             if (complaintTest == null) unavailable.put("tests.complaint_rate", "a side has no requests in the window");
         }
-        Tests tests = new Tests(ks, mw, psi == null ? null : psi.value(), psi == null ? null : psi.bins(), complaintTest);
+        Tests tests =
+                new Tests(ks, mw, psi == null ? null : psi.value(), psi == null ? null : psi.bins(), complaintTest);
 
         sink.progress(8, STEPS, "Breakdowns by segment and day");
-        Breakdowns breakdowns = new Breakdowns(DivergenceFigures.breakdown(q, pc, kind, o, "segment"),
+        Breakdowns breakdowns = new Breakdowns(
+                DivergenceFigures.breakdown(q, pc, kind, o, "segment"),
                 DivergenceFigures.breakdown(q, pc, kind, o, "day"));
         List<Finding> findings = new ArrayList<>(LatencyFigures.findings(latency, mw));
         for (TrafficDay d : traffic.byDay()) {
-            ShareCheck.Deviation dev = ShareCheck.check(d.day(), d.configuredShare(), d.candidateRows(), d.baselineRows() + d.candidateRows());
-            if (dev != null) findings.add(new Finding("traffic_share", "warning", dev.observed(), dev.configured(), dev.detail()));
+            ShareCheck.Deviation dev = ShareCheck.check(
+                    d.day(), d.configuredShare(), d.candidateRows(), d.baselineRows() + d.candidateRows());
+            if (dev != null)
+                findings.add(new Finding("traffic_share", "warning", dev.observed(), dev.configured(), dev.detail()));
         }
         sink.progress(STEPS, STEPS, "Summary ready");
 
-        ComparisonInfo info = new ComparisonInfo(cmp.baseline().key(), cmp.candidate().key(), cmp.from(), cmp.to(),
-                cmp.baseline().toString(), cmp.candidate().toString(), o.latencyBudgetMs());
-        return new Summary(info, counts, divergence, latency, tests, labels, findings, traffic, feedback,
-                breakdowns, predictionHistograms, unavailable);
+        ComparisonInfo info = new ComparisonInfo(
+                cmp.baseline().key(),
+                cmp.candidate().key(),
+                cmp.from(),
+                cmp.to(),
+                cmp.baseline().toString(),
+                cmp.candidate().toString(),
+                o.latencyBudgetMs());
+        return new Summary(
+                info,
+                counts,
+                divergence,
+                latency,
+                tests,
+                labels,
+                findings,
+                traffic,
+                feedback,
+                breakdowns,
+                predictionHistograms,
+                unavailable);
     }
 
     /** Both sides' predictions on shared edges over the pooled central 99% (so a few absurd values don't flatten it). */
@@ -170,7 +208,12 @@ public final class SummaryService {
                 + "LEFT JOIN p ON p.day IS NOT DISTINCT FROM coalesce(b.day, c.day) ORDER BY d NULLS LAST")) {
             long bn = Db.lng(r[2]), cn = Db.lng(r[3]);
             LocalDate day = r[0] == null ? null : LocalDate.parse(r[0].toString());
-            days.add(new TrafficDay(day, Db.lng(r[1]), bn, cn, bn + cn == 0 ? null : (double) cn / (bn + cn),
+            days.add(new TrafficDay(
+                    day,
+                    Db.lng(r[1]),
+                    bn,
+                    cn,
+                    bn + cn == 0 ? null : (double) cn / (bn + cn),
                     RampPlan.shareOn(plan, day)));
         }
         return new Traffic(days);
@@ -179,8 +222,10 @@ public final class SummaryService {
     /** One side's complaints over the window; null without requests. */
     private static SideFeedback sideFeedback(List<ComplaintCounts.Day> days) {
         ComplaintCounts.Day t = ComplaintCounts.total(days);
-        return t.requests() == 0 ? null
-                : new SideFeedback(t.requests(), t.withFeedback(), t.complaints(), (double) t.complaints() / t.requests());
+        return t.requests() == 0
+                ? null
+                : new SideFeedback(
+                        t.requests(), t.withFeedback(), t.complaints(), (double) t.complaints() / t.requests());
     }
 
     /** One side's requests and complaints per day ({@link ComplaintCounts}). */
@@ -193,11 +238,11 @@ public final class SummaryService {
     /** What one side's deduplicated records populate. */
     private record SideProfile(long ids, long predictions, long classes, long rankings, long latencies, long feedback) {
         static SideProfile of(Db q, PairedComparison pc, String side) throws SQLException {
-            Object[] r = q.row("SELECT sum(ids), sum(predictions), sum(classes), sum(rankings), sum(latencies), sum(feedback) FROM "
-                    + pc.sideDays() + " WHERE side = ?", side);
-            return new SideProfile(Db.lng(r[0]), Db.lng(r[1]), Db.lng(r[2]), Db.lng(r[3]),
-                    Db.lng(r[4]), Db.lng(r[5]));
+            Object[] r = q.row(
+                    "SELECT sum(ids), sum(predictions), sum(classes), sum(rankings), sum(latencies), sum(feedback) FROM "
+                            + pc.sideDays() + " WHERE side = ?",
+                    side);
+            return new SideProfile(Db.lng(r[0]), Db.lng(r[1]), Db.lng(r[2]), Db.lng(r[3]), Db.lng(r[4]), Db.lng(r[5]));
         }
-
     }
 }

@@ -1,10 +1,10 @@
 package dev.shadowbench.core.compare;
 
 import dev.shadowbench.core.compare.Summary.KsTest;
-import dev.shadowbench.core.stats.Distributions;
 import dev.shadowbench.core.compare.Summary.MannWhitney;
 import dev.shadowbench.core.compare.Summary.PsiBins;
 import dev.shadowbench.core.db.Db;
+import dev.shadowbench.core.stats.Distributions;
 import java.math.BigInteger;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -20,12 +20,14 @@ final class TwoSampleTests {
 
     /** scipy's ks_2samp 'auto' is exact up to this many values per side. */
     static final int KS_EXACT_MAX_N = 10_000;
+
     static final double PSI_FLOOR = 1e-4;
 
     /** Rows (x, isb) of {@code column} over each side's records of a pairing build (isb: the baseline's). */
     static String stacked(Pairing.Built build, String column) {
         return "SELECT " + column + " AS x, TRUE AS isb FROM " + build.baseSide() + " WHERE " + column + " IS NOT NULL "
-                + "UNION ALL SELECT " + column + ", FALSE FROM " + build.candSide() + " WHERE " + column + " IS NOT NULL";
+                + "UNION ALL SELECT " + column + ", FALSE FROM " + build.candSide() + " WHERE " + column
+                + " IS NOT NULL";
     }
 
     /**
@@ -37,7 +39,8 @@ final class TwoSampleTests {
     static void cdfInto(Db q, String stackedSql, String target) throws SQLException {
         q.execute("CREATE OR REPLACE " + target + " AS SELECT x, na, nb, CAST(sum(na) OVER w AS BIGINT) AS ca, "
                 + "CAST(sum(nb) OVER w AS BIGINT) AS cb FROM ("
-                + "SELECT x, count(*) FILTER (isb) AS na, count(*) FILTER (NOT isb) AS nb FROM (" + stackedSql + ") GROUP BY x) "
+                + "SELECT x, count(*) FILTER (isb) AS na, count(*) FILTER (NOT isb) AS nb FROM (" + stackedSql
+                + ") GROUP BY x) "
                 + "WINDOW w AS (ORDER BY x ROWS UNBOUNDED PRECEDING)");
     }
 
@@ -46,8 +49,12 @@ final class TwoSampleTests {
         Object[] n = q.row("SELECT sum(na), sum(nb) FROM " + cdf);
         long n1 = Db.lng(n[0]), n2 = Db.lng(n[1]);
         if (n1 == 0 || n2 == 0) return null;
-        Object[] r = q.row("SELECT max(ca / ? - cb / ?), max(cb / ? - ca / ?) FROM " + cdf,
-                (double) n1, (double) n2, (double) n2, (double) n1);
+        Object[] r = q.row(
+                "SELECT max(ca / ? - cb / ?), max(cb / ? - ca / ?) FROM " + cdf,
+                (double) n1,
+                (double) n2,
+                (double) n2,
+                (double) n1);
         double maxS = Db.dbl(r[0]), minS = Math.max(0, Math.min(1, Db.dbl(r[1])));
         return ksFromStatistic(Math.max(maxS, minS), n1, n2);
     }
@@ -67,13 +74,20 @@ final class TwoSampleTests {
             idx.add((long) Math.floor(rn));
             idx.add((long) Math.ceil(rn));
             // the value at 0-based position k is the first x whose running count passes k
-            sql.append(i == 0 ? "" : ", ").append("min(x) FILTER (").append(cum).append(" > ?), min(x) FILTER (").append(cum).append(" > ?)");
+            sql.append(i == 0 ? "" : ", ")
+                    .append("min(x) FILTER (")
+                    .append(cum)
+                    .append(" > ?), min(x) FILTER (")
+                    .append(cum)
+                    .append(" > ?)");
         }
         Object[] r = q.row(sql + " FROM " + cdf, idx.toArray());
         for (int i = 0; i < ps.length; i++) {
             double rn = (n - 1) * ps[i], lo = Db.dbl(r[2 * i]), hi = Db.dbl(r[2 * i + 1]);
             double d = rn - Math.floor(rn);
-            out[i] = Math.floor(rn) == Math.ceil(rn) ? lo : lo * (1 - d) + hi * d;  // quantile_cont's own form, bit for bit
+            out[i] = Math.floor(rn) == Math.ceil(rn)
+                    ? lo
+                    : lo * (1 - d) + hi * d; // quantile_cont's own form, bit for bit
         }
         return out;
     }
@@ -85,7 +99,9 @@ final class TwoSampleTests {
             long lcm = (long) (a / g) * b;
             int h = (int) Math.rint(d * lcm);
             double dExact = (double) h / lcm;
-            double p = h == 0 ? 1.0 : a == b ? Distributions.ksExactEqualSizes(a, h) : Distributions.ksExactInside(a, b, h);
+            double p = h == 0
+                    ? 1.0
+                    : a == b ? Distributions.ksExactEqualSizes(a, h) : Distributions.ksExactInside(a, b, h);
             return new KsTest(dExact, p, "exact", n1, n2);
         }
         double m = Math.max(n1, n2), k = Math.min(n1, n2);
@@ -98,8 +114,10 @@ final class TwoSampleTests {
     static MannWhitney mannWhitneyOnCdf(Db q, String cdf) throws SQLException {
         // 2 * (sum of the baseline's mid-ranks) and sum(t^3 - t) over tie groups, both exact integers; the values
         // before a tie group are the running count minus the group itself.
-        Object[] r = q.row("SELECT sum(CAST(na AS HUGEINT) * (2 * (CAST(ca AS HUGEINT) + cb - na - nb) + na + nb + 1)), "
-                + "sum(CAST(na + nb AS HUGEINT) * (na + nb) * (na + nb) - (na + nb)), sum(na), sum(nb) FROM " + cdf);
+        Object[] r =
+                q.row("SELECT sum(CAST(na AS HUGEINT) * (2 * (CAST(ca AS HUGEINT) + cb - na - nb) + na + nb + 1)), "
+                        + "sum(CAST(na + nb AS HUGEINT) * (na + nb) * (na + nb) - (na + nb)), sum(na), sum(nb) FROM "
+                        + cdf);
         long n1 = Db.lng(r[2]), n2 = Db.lng(r[3]);
         if (n1 == 0 || n2 == 0) return null;
         return mannWhitney(n1, n2, big(r[0]), big(r[1]));
@@ -138,13 +156,17 @@ final class TwoSampleTests {
         for (int i = 0; i < edges.size(); i++) bin.append(" + CAST(x > ? AS INT)");
         int bins = edges.size() + 1;
         long[] nb = new long[bins], nc = new long[bins];
-        for (Object[] r : q.rows("SELECT " + bin + " AS bin, sum(na), sum(nb) FROM " + cdf + " GROUP BY bin", edges.toArray())) {
+        for (Object[] r :
+                q.rows("SELECT " + bin + " AS bin, sum(na), sum(nb) FROM " + cdf + " GROUP BY bin", edges.toArray())) {
             int i = (int) Db.lng(r[0]);
             nb[i] = Db.lng(r[1]);
             nc[i] = Db.lng(r[2]);
         }
         long tb = 0, tc = 0;
-        for (int i = 0; i < bins; i++) { tb += nb[i]; tc += nc[i]; }
+        for (int i = 0; i < bins; i++) {
+            tb += nb[i];
+            tc += nc[i];
+        }
         if (tb == 0 || tc == 0) return null;
         List<Double> sb = new ArrayList<>(), sc = new ArrayList<>();
         double psi = 0;
@@ -155,7 +177,12 @@ final class TwoSampleTests {
             double bf = Math.max(b, PSI_FLOOR), cf = Math.max(c, PSI_FLOOR);
             psi += (cf - bf) * Math.log(cf / bf);
         }
-        return new Psi(psi, new PsiBins("baseline deciles (numpy linear), bins (e[i-1], e[i]], empty shares floored at 1e-4",
-                edges, sb, sc));
+        return new Psi(
+                psi,
+                new PsiBins(
+                        "baseline deciles (numpy linear), bins (e[i-1], e[i]], empty shares floored at 1e-4",
+                        edges,
+                        sb,
+                        sc));
     }
 }

@@ -10,13 +10,25 @@ import java.util.Set;
  * Read from the words of the name, so {@code ShadowTraffic}, {@code shadow_prod} and {@code Shadow-01} are candidates.
  */
 enum VariantRole {
-    BASELINE, CANDIDATE, NEUTRAL;
+    BASELINE,
+    CANDIDATE,
+    NEUTRAL;
 
     /** Words that mark a model under test; they win over a baseline word in the same name ("shadow-prod"). */
-    private static final Set<String> CANDIDATE_WORDS = Set.of("shadow", "canary", "challenger", "candidate",
-            "experiment");
-    private static final Set<String> BASELINE_WORDS = Set.of("live", "production", "prod", "default", "alltraffic", "primary",
-            "champion", "stable", "control", "baseline");
+    private static final Set<String> CANDIDATE_WORDS =
+            Set.of("shadow", "canary", "challenger", "candidate", "experiment");
+
+    private static final Set<String> BASELINE_WORDS = Set.of(
+            "live",
+            "production",
+            "prod",
+            "default",
+            "alltraffic",
+            "primary",
+            "champion",
+            "stable",
+            "control",
+            "baseline");
 
     static VariantRole of(String variant) {
         List<String> words = words(variant);
@@ -33,6 +45,8 @@ enum VariantRole {
         String spaced = name.replaceAll("([a-z])([A-Z])", "$1 $2")
                 .replaceAll("([A-Za-z])([0-9])", "$1 $2")
                 .replaceAll("([0-9])([A-Za-z])", "$1 $2");
-        return List.of(spaced.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")).stream().filter(w -> !w.isEmpty()).toList();
+        return List.of(spaced.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")).stream()
+                .filter(w -> !w.isEmpty())
+                .toList();
     }
 }

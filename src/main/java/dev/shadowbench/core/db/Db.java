@@ -23,9 +23,13 @@ public final class Db {
     private static final Logger TRACE = LoggerFactory.getLogger("dev.shadowbench.trace.sql");
 
     /** Reads the current row of a result set, so results outlive the statement. */
-    public interface RowReader<T> { T read(ResultSet rs) throws SQLException; }
+    public interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
 
-    private interface Body { void run(PreparedStatement ps) throws SQLException; }
+    private interface Body {
+        void run(PreparedStatement ps) throws SQLException;
+    }
 
     private final Connection c;
     private final ProgressSink sink;
@@ -35,9 +39,13 @@ public final class Db {
         this.sink = sink;
     }
 
-    public ProgressSink sink() { return sink; }
+    public ProgressSink sink() {
+        return sink;
+    }
 
-    public Connection connection() { return c; }
+    public Connection connection() {
+        return c;
+    }
 
     public void execute(String sql, Object... params) throws SQLException {
         run(sql, params, PreparedStatement::execute);
@@ -102,7 +110,11 @@ public final class Db {
 
     private static void trace(String sql, long t0) {
         String one = sql.replaceAll("\\s+", " ");
-        TRACE.info(String.format(Locale.ROOT, "%.3f s  %s", (System.nanoTime() - t0) / 1e9, one.substring(0, Math.min(140, one.length()))));
+        TRACE.info(String.format(
+                Locale.ROOT,
+                "%.3f s  %s",
+                (System.nanoTime() - t0) / 1e9,
+                one.substring(0, Math.min(140, one.length()))));
     }
 
     // ---- conversions of JDBC values (DuckDB returns BigInteger/HugeInt for some sums) ----
@@ -115,7 +127,9 @@ public final class Db {
     }
 
     /** A number as a long; null as 0. */
-    public static long lng(Object o) { return o == null ? 0L : ((Number) o).longValue(); }
+    public static long lng(Object o) {
+        return o == null ? 0L : ((Number) o).longValue();
+    }
 
     /** A DuckDB LIST result as doubles. */
     public static List<Double> dblList(Object o) throws SQLException {

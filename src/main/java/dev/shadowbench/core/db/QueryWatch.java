@@ -55,7 +55,9 @@ public final class QueryWatch implements AutoCloseable {
     }
 
     /** Whether the watch cancelled the statement, or the sink says cancelled. */
-    public boolean wasCancelled() { return cancelled.get() || sink.isCancelled(); }
+    public boolean wasCancelled() {
+        return cancelled.get() || sink.isCancelled();
+    }
 
     private void tick() {
         synchronized (lock) {
@@ -81,7 +83,9 @@ public final class QueryWatch implements AutoCloseable {
     /** Stops watching; after this returns the watch never touches the statement again. */
     @Override
     public void close() {
-        synchronized (lock) { done = true; }
+        synchronized (lock) {
+            done = true;
+        }
         tick.cancel(false);
     }
 }

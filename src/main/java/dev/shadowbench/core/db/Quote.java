@@ -9,8 +9,12 @@ public final class Quote {
     private Quote() {}
 
     /** An identifier in double quotes, each inner {@code "} doubled: {@code my "col"} becomes {@code "my ""col"""}. */
-    public static String ident(String name) { return "\"" + name.replace("\"", "\"\"") + "\""; }
+    public static String ident(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
 
     /** A string literal in single quotes, each inner {@code '} doubled; null is {@code NULL}. */
-    public static String literal(String s) { return s == null ? "NULL" : "'" + s.replace("'", "''") + "'"; }
+    public static String literal(String s) {
+        return s == null ? "NULL" : "'" + s.replace("'", "''") + "'";
+    }
 }

@@ -22,19 +22,29 @@ public final class DecisionDesk {
     private DecisionDesk() {}
 
     /** The gates' state for a comparison at one moment, and the candidate version they are about. */
-    public record Assessment(Comparison comparison, ReviewSummary review, LifecycleBoard board,
-                             String model, String version, Stage stage) {
+    public record Assessment(
+            Comparison comparison,
+            ReviewSummary review,
+            LifecycleBoard board,
+            String model,
+            String version,
+            Stage stage) {
 
-        public Verdict verdict() { return review.verdict(); }
+        public Verdict verdict() {
+            return review.verdict();
+        }
 
-        public String versionKey() { return model == null && version == null ? null : ModelVersionKey.of(model, version); }
+        public String versionKey() {
+            return model == null && version == null ? null : ModelVersionKey.of(model, version);
+        }
     }
 
     /** The screen's whole state in one read: assessment (null without a comparison), the log and its verification. */
     public record DeskState(Assessment assessment, List<DecisionRecord> history, Verification verification) {}
 
     /** Reads everything the Decisions screen shows, on the calling thread's own connection. */
-    public static DeskState load(Workspace ws, Comparison cmp, SummarySource source, LocalDateTime now) throws SQLException {
+    public static DeskState load(Workspace ws, Comparison cmp, SummarySource source, LocalDateTime now)
+            throws SQLException {
         try (Connection c = ws.connect()) {
             Assessment a = cmp == null ? null : assess(c, cmp, source, GateSettingsStore.load(c), now);
             return new DeskState(a, DecisionLog.list(c), DecisionLog.verify(c));
@@ -42,15 +52,17 @@ public final class DecisionDesk {
     }
 
     /** {@link #record(Connection, Assessment, DecisionType, String, String, String, String, String, Double)} on its own connection. */
-    public static DecisionRecord record(Workspace ws, Assessment a, DecisionType type, String reviewer, String note,
-                                        String stage, Double share) throws SQLException {
+    public static DecisionRecord record(
+            Workspace ws, Assessment a, DecisionType type, String reviewer, String note, String stage, Double share)
+            throws SQLException {
         try (Connection c = ws.connect()) {
             return record(c, a, type, reviewer, note, null, null, stage, share);
         }
     }
 
-    public static Assessment assess(Connection c, Comparison cmp, SummarySource source, GateSettings settings,
-                                    LocalDateTime now) throws SQLException {
+    public static Assessment assess(
+            Connection c, Comparison cmp, SummarySource source, GateSettings settings, LocalDateTime now)
+            throws SQLException {
         ReviewSummary review = source.review(c, cmp, settings);
         String[] mv = dominantVersion(c, cmp.candidate());
         LifecycleBoard board = LifecycleBoard.load(c, now, LifecycleBoard.DEFAULT_RETIRE_AFTER_DAYS);
@@ -66,8 +78,17 @@ public final class DecisionDesk {
      * Records a decision on the assessed candidate (or on {@code model}/{@code version} when given, e.g. retiring
      * the old version). Stage and traffic share default to the version's current lifecycle stage.
      */
-    public static DecisionRecord record(Connection c, Assessment a, DecisionType type, String reviewer, String note,
-                                        String model, String version, String stage, Double share) throws SQLException {
+    public static DecisionRecord record(
+            Connection c,
+            Assessment a,
+            DecisionType type,
+            String reviewer,
+            String note,
+            String model,
+            String version,
+            String stage,
+            Double share)
+            throws SQLException {
         String m = model != null ? model : a.model();
         String v = version != null ? version : a.version();
         Stage current = null;
@@ -77,12 +98,25 @@ public final class DecisionDesk {
         }
         String stageText = stage != null ? stage : current == null ? null : current.label();
         Double shareValue = share != null ? share : current == null ? null : current.trafficShare();
-        DecisionRecord r = DecisionLog.append(c, new DecisionDraft(type, reviewer, a.comparison().key(), m, v, stageText,
-                shareValue, Evidence.of(a.review()), note));
+        DecisionRecord r = DecisionLog.append(
+                c,
+                new DecisionDraft(
+                        type,
+                        reviewer,
+                        a.comparison().key(),
+                        m,
+                        v,
+                        stageText,
+                        shareValue,
+                        Evidence.of(a.review()),
+                        note));
         if (type == DecisionType.ADVANCE && share != null) {
             // an advance to a named share is the ramp plan from the next day on
-            RampPlan.set(c, a.comparison().candidate().key(),
-                    Map.of(LocalDate.parse(r.decidedAt().substring(0, 10)).plusDays(1), share), "decision #" + r.seq());
+            RampPlan.set(
+                    c,
+                    a.comparison().candidate().key(),
+                    Map.of(LocalDate.parse(r.decidedAt().substring(0, 10)).plusDays(1), share),
+                    "decision #" + r.seq());
         }
         return r;
     }
@@ -91,9 +125,18 @@ public final class DecisionDesk {
     static String[] dominantVersion(Connection c, Side side) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT model, version FROM predictions WHERE TRUE");
         List<String> params = new ArrayList<>();
-        if (side.variant() != null) { sql.append(" AND variant = ?"); params.add(side.variant()); }
-        if (side.model() != null) { sql.append(" AND model = ?"); params.add(side.model()); }
-        if (side.version() != null) { sql.append(" AND version = ?"); params.add(side.version()); }
+        if (side.variant() != null) {
+            sql.append(" AND variant = ?");
+            params.add(side.variant());
+        }
+        if (side.model() != null) {
+            sql.append(" AND model = ?");
+            params.add(side.model());
+        }
+        if (side.version() != null) {
+            sql.append(" AND version = ?");
+            params.add(side.version());
+        }
         sql.append(" GROUP BY model, version ORDER BY count(*) DESC, model, version LIMIT 1");
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < params.size(); i++) ps.setString(i + 1, params.get(i));

@@ -21,17 +21,23 @@ import java.util.stream.Stream;
 public final class DecisionHeads {
     private final Path dir;
 
-    public DecisionHeads(Path dir) { this.dir = dir; }
+    public DecisionHeads(Path dir) {
+        this.dir = dir;
+    }
 
     /** The heads in the settings folder of this user ({@code -Dshadowbench.home} moves it). */
     public static DecisionHeads fromSystem() {
         return new DecisionHeads(AppHome.fromSystem().dir().resolve("decision-heads"));
     }
 
-    public Path dir() { return dir; }
+    public Path dir() {
+        return dir;
+    }
 
     /** The file holding one workspace's head; {@code id} must be {@link dev.shadowbench.core.workspace.WorkspaceId#wellFormed}. */
-    public Path file(String id) { return dir.resolve(id + ".properties"); }
+    public Path file(String id) {
+        return dir.resolve(id + ".properties");
+    }
 
     /** One stored head: the confirmed one, the pending one (or null), the workspace file it was written for. */
     public record Stored(Path file, Head confirmed, Head pending, String workspace) {
@@ -71,7 +77,8 @@ public final class DecisionHeads {
         List<Stored> out = new ArrayList<>();
         if (workspaceFile == null || !Files.isDirectory(dir)) return out;
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) files.filter(q -> q.getFileName().toString().endsWith(".properties"))::iterator) {
+            for (Path f : (Iterable<Path>)
+                    files.filter(q -> q.getFileName().toString().endsWith(".properties"))::iterator) {
                 Stored s = read(f).stored();
                 if (s != null && workspaceFile.equals(s.workspace())) out.add(s);
             }
@@ -99,8 +106,10 @@ public final class DecisionHeads {
         try {
             OutputFile.write(file(id), null, out -> p.store(out, "Shadowbench decision log head of workspace " + id));
         } catch (RuntimeException e) {
-            throw new WorkspaceException("Cannot keep the decision log head in " + dir + " (" + e.getMessage()
-                    + "); nothing was recorded. Make the settings folder writable and try again.", e);
+            throw new WorkspaceException(
+                    "Cannot keep the decision log head in " + dir + " (" + e.getMessage()
+                            + "); nothing was recorded. Make the settings folder writable and try again.",
+                    e);
         }
     }
 }

@@ -34,10 +34,13 @@ import java.util.Locale;
 public final class DecisionLog {
     /** The previous hash of the first record. */
     public static final String GENESIS = "0".repeat(64);
+
     static final String HEAD_KEY = "decisions.head";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Times are stored and hashed at the TIMESTAMP column's full precision, microseconds. */
-    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS", Locale.ROOT);
+    private static final DateTimeFormatter TS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS", Locale.ROOT);
+
     private static final int MICROS_LENGTH = 26;
     private static final int MILLIS_LENGTH = 23;
     private static final String COLUMNS = "seq, strftime(decided_at, '%Y-%m-%dT%H:%M:%S.%f'), decision, reviewer, "
@@ -61,9 +64,14 @@ public final class DecisionLog {
      */
     public static DecisionRecord append(Connection c, DecisionDraft d, LocalDateTime decidedAt, DecisionHeads heads)
             throws SQLException {
-        if (d.decision() == null) throw new BadInputException("A decision needs a type (promote, hold, rollback, advance, retire)");
-        if (d.reviewer() == null || d.reviewer().isBlank()) throw new BadInputException("A decision needs a reviewer name");
-        if (d.trafficShare() != null && (d.trafficShare() < 0 || d.trafficShare() > 1 || d.trafficShare().isNaN())) {
+        if (d.decision() == null)
+            throw new BadInputException("A decision needs a type (promote, hold, rollback, advance, retire)");
+        if (d.reviewer() == null || d.reviewer().isBlank())
+            throw new BadInputException("A decision needs a reviewer name");
+        if (d.trafficShare() != null
+                && (d.trafficShare() < 0
+                        || d.trafficShare() > 1
+                        || d.trafficShare().isNaN())) {
             throw new BadInputException("Traffic share must be between 0 and 1, not " + d.trafficShare());
         }
         String at = TS.format(decidedAt.truncatedTo(ChronoUnit.MICROS));
@@ -72,20 +80,35 @@ public final class DecisionLog {
         try {
             Verification before = verify(c, heads);
             if (!before.intact()) {
-                throw new TamperedLogException("The decision log does not verify, so the decision was NOT recorded "
-                        + "(a new record would hide the damage): " + before.problems().size() + " problem(s); first: "
-                        + before.problems().get(0).message() + ". Run `decisions --verify` for the full list.", before);
+                throw new TamperedLogException(
+                        "The decision log does not verify, so the decision was NOT recorded "
+                                + "(a new record would hide the damage): "
+                                + before.problems().size() + " problem(s); first: "
+                                + before.problems().get(0).message() + ". Run `decisions --verify` for the full list.",
+                        before);
             }
             long seq = before.head().seq() + 1;
             String prev = before.head().hash();
             String id = WorkspaceId.ensure(c);
             String file = WorkspaceId.databaseFile(c);
-            DecisionRecord r = new DecisionRecord(seq, at, d.decision().id(), d.reviewer().strip(), d.comparisonKey(),
-                    d.model(), d.version(), d.stage(), d.trafficShare(), d.evidenceJson(), d.note(), prev, null);
+            DecisionRecord r = new DecisionRecord(
+                    seq,
+                    at,
+                    d.decision().id(),
+                    d.reviewer().strip(),
+                    d.comparisonKey(),
+                    d.model(),
+                    d.version(),
+                    d.stage(),
+                    d.trafficShare(),
+                    d.evidenceJson(),
+                    d.note(),
+                    prev,
+                    null);
             String hash = hash(r);
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO decisions(seq, decided_at, decision, reviewer, comparison_key, model, version, stage, traffic_share, "
-                    + "evidence_json, note, prev_hash, hash) VALUES (?, CAST(? AS TIMESTAMP), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                            + "evidence_json, note, prev_hash, hash) VALUES (?, CAST(? AS TIMESTAMP), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setLong(1, seq);
                 ps.setString(2, at);
                 ps.setString(3, r.decision());
@@ -94,14 +117,16 @@ public final class DecisionLog {
                 ps.setString(6, r.model());
                 ps.setString(7, r.version());
                 ps.setString(8, r.stage());
-                if (r.trafficShare() == null) ps.setNull(9, java.sql.Types.DOUBLE); else ps.setDouble(9, r.trafficShare());
+                if (r.trafficShare() == null) ps.setNull(9, java.sql.Types.DOUBLE);
+                else ps.setDouble(9, r.trafficShare());
                 ps.setString(10, r.evidenceJson());
                 ps.setString(11, r.note());
                 ps.setString(12, prev);
                 ps.setString(13, hash);
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)")) {
                 ps.setString(1, HEAD_KEY);
                 ps.setString(2, seq + " " + hash);
                 ps.executeUpdate();
@@ -117,8 +142,20 @@ public final class DecisionLog {
                     // The record is committed and the pending head already names it: the log still verifies.
                 }
             }
-            return new DecisionRecord(seq, at, r.decision(), r.reviewer(), r.comparisonKey(), r.model(), r.version(),
-                    r.stage(), r.trafficShare(), r.evidenceJson(), r.note(), prev, hash);
+            return new DecisionRecord(
+                    seq,
+                    at,
+                    r.decision(),
+                    r.reviewer(),
+                    r.comparisonKey(),
+                    r.model(),
+                    r.version(),
+                    r.stage(),
+                    r.trafficShare(),
+                    r.evidenceJson(),
+                    r.note(),
+                    prev,
+                    hash);
         } catch (SQLException | RuntimeException e) {
             Transactions.rollback(c, e);
             throw e;
@@ -131,13 +168,24 @@ public final class DecisionLog {
     public static List<DecisionRecord> list(Connection c) throws SQLException {
         List<DecisionRecord> out = new ArrayList<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT " + COLUMNS + " FROM decisions ORDER BY seq, hash")) {
+                ResultSet rs = st.executeQuery("SELECT " + COLUMNS + " FROM decisions ORDER BY seq, hash")) {
             while (rs.next()) {
                 double share = rs.getDouble(9);
                 Double ts = rs.wasNull() ? null : share;
-                out.add(new DecisionRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), ts, rs.getString(10),
-                        rs.getString(11), rs.getString(12), rs.getString(13)));
+                out.add(new DecisionRecord(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        ts,
+                        rs.getString(10),
+                        rs.getString(11),
+                        rs.getString(12),
+                        rs.getString(13)));
             }
         }
         return out;
@@ -204,7 +252,8 @@ public final class DecisionLog {
         o.put("model", r.model());
         o.put("version", r.version());
         o.put("stage", r.stage());
-        if (r.trafficShare() == null) o.putNull("traffic_share"); else o.put("traffic_share", r.trafficShare());
+        if (r.trafficShare() == null) o.putNull("traffic_share");
+        else o.put("traffic_share", r.trafficShare());
         o.put("evidence_json", r.evidenceJson());
         o.put("note", r.note());
         o.put("prev_hash", r.prevHash());

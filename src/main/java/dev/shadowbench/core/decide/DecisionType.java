@@ -7,9 +7,15 @@ import java.util.stream.Collectors;
 
 /** What a reviewer decided about a model version. */
 public enum DecisionType {
-    PROMOTE, HOLD, ROLLBACK, ADVANCE, RETIRE;
+    PROMOTE,
+    HOLD,
+    ROLLBACK,
+    ADVANCE,
+    RETIRE;
 
-    public String id() { return name().toLowerCase(Locale.ROOT); }
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
     public static DecisionType parse(String s) {
         for (DecisionType t : values()) if (t.id().equalsIgnoreCase(s == null ? "" : s.strip())) return t;

@@ -53,38 +53,63 @@ public final class GateEngine {
         Double b = latency(sum, Summary.LatencyPair::baseline, Summary.Latency::p99);
         Double c = latency(sum, Summary.LatencyPair::candidate, Summary.Latency::p99);
         String budget = s.latencyBudgetMs() == null ? "" : "; ≤ " + FigureFormat.ms(s.latencyBudgetMs()) + " budget";
-        String threshold = "≤ " + num(s.latencyP99MaxRatio()) + "× baseline unless ≤ +" + FigureFormat.ms(s.latencyP99MinIncreaseMs())
-                + budget;
+        String threshold = "≤ " + num(s.latencyP99MaxRatio()) + "× baseline unless ≤ +"
+                + FigureFormat.ms(s.latencyP99MinIncreaseMs()) + budget;
         if (c == null) return noData(name, label, "ms", threshold, true, "candidate latency not recorded");
         boolean overBudget = s.latencyBudgetMs() != null && c > s.latencyBudgetMs();
         if (b == null) {
             if (s.latencyBudgetMs() == null) {
                 return noData(name, label, "ms", threshold, true, "baseline latency not recorded and no budget set");
             }
-            return new GateResult(name, label, overBudget ? GateStatus.FAIL : GateStatus.PASS, c, "ms", threshold, true,
-                    "candidate p99 " + FigureFormat.ms(c) + "; baseline latency not recorded, so only the budget applies");
+            return new GateResult(
+                    name,
+                    label,
+                    overBudget ? GateStatus.FAIL : GateStatus.PASS,
+                    c,
+                    "ms",
+                    threshold,
+                    true,
+                    "candidate p99 " + FigureFormat.ms(c)
+                            + "; baseline latency not recorded, so only the budget applies");
         }
         boolean slower = ratioAndAbsoluteExceeded(b, c, s.latencyP99MaxRatio(), s.latencyP99MinIncreaseMs());
         String detail = "candidate p99 " + FigureFormat.ms(c) + " vs baseline " + FigureFormat.ms(b) + " ("
                 + (b > 0 ? num(c / b) + "×, " : "") + signedMs(c - b) + ")" + (overBudget ? ", over budget" : "");
-        return new GateResult(name, label, slower || overBudget ? GateStatus.FAIL : GateStatus.PASS, c, "ms",
-                threshold, true, detail);
+        return new GateResult(
+                name,
+                label,
+                slower || overBudget ? GateStatus.FAIL : GateStatus.PASS,
+                c,
+                "ms",
+                threshold,
+                true,
+                detail);
     }
 
     static GateResult latencyShift(Summary sum, GateSettings s) {
         String name = "latency_shift", label = "Median latency shift (Mann-Whitney)";
         String threshold = "fails if p < " + num(s.testAlpha()) + " and p50 > " + num(s.latencyP50MaxRatio())
                 + "× baseline and > +" + FigureFormat.ms(s.latencyP50MinIncreaseMs());
-        Double p = sum.tests() == null || sum.tests().latencyMannWhitney() == null ? null
+        Double p = sum.tests() == null || sum.tests().latencyMannWhitney() == null
+                ? null
                 : finite(sum.tests().latencyMannWhitney().pValue());
         Double b = latency(sum, Summary.LatencyPair::baseline, Summary.Latency::p50);
         Double c = latency(sum, Summary.LatencyPair::candidate, Summary.Latency::p50);
         if (p == null || b == null || c == null) {
             return noData(name, label, "ms", threshold, false, "latency not recorded on both sides");
         }
-        boolean fail = p < s.testAlpha() && ratioAndAbsoluteExceeded(b, c, s.latencyP50MaxRatio(), s.latencyP50MinIncreaseMs());
-        return new GateResult(name, label, fail ? GateStatus.FAIL : GateStatus.PASS, c, "ms", threshold, false,
-                "p50 " + FigureFormat.ms(b) + " → " + FigureFormat.ms(c) + " (" + signedMs(c - b) + "), Mann-Whitney p = " + FigureFormat.p(p));
+        boolean fail = p < s.testAlpha()
+                && ratioAndAbsoluteExceeded(b, c, s.latencyP50MaxRatio(), s.latencyP50MinIncreaseMs());
+        return new GateResult(
+                name,
+                label,
+                fail ? GateStatus.FAIL : GateStatus.PASS,
+                c,
+                "ms",
+                threshold,
+                false,
+                "p50 " + FigureFormat.ms(b) + " → " + FigureFormat.ms(c) + " (" + signedMs(c - b)
+                        + "), Mann-Whitney p = " + FigureFormat.p(p));
     }
 
     static GateResult divergence(Summary sum, GateSettings s) {
@@ -92,8 +117,15 @@ public final class GateEngine {
         String threshold = "≤ " + num(s.divergenceP95Max());
         Double v = sum.divergence() == null ? null : finite(sum.divergence().p95Abs());
         if (v == null) return noData(name, label, "", threshold, false, "no paired predictions to compare");
-        return new GateResult(name, label, v <= s.divergenceP95Max() ? GateStatus.PASS : GateStatus.FAIL, v, "",
-                threshold, false, "95% of pairs differ by at most " + FigureFormat.numAgainst(v, s.divergenceP95Max()),
+        return new GateResult(
+                name,
+                label,
+                v <= s.divergenceP95Max() ? GateStatus.PASS : GateStatus.FAIL,
+                v,
+                "",
+                threshold,
+                false,
+                "95% of pairs differ by at most " + FigureFormat.numAgainst(v, s.divergenceP95Max()),
                 s.divergenceP95Max());
     }
 
@@ -107,20 +139,39 @@ public final class GateEngine {
         // The complete count: the report's list of flags is capped per rule.
         long flagged = outliers.flaggedPairs();
         double share = (double) flagged / paired;
-        return new GateResult(name, label, share <= s.outlierShareMax() ? GateStatus.PASS : GateStatus.FAIL, share, "%",
-                threshold, false, count(flagged) + " of " + count(paired) + " pairs flagged ("
-                + pctAgainst(share, s.outlierShareMax()) + ")", s.outlierShareMax());
+        return new GateResult(
+                name,
+                label,
+                share <= s.outlierShareMax() ? GateStatus.PASS : GateStatus.FAIL,
+                share,
+                "%",
+                threshold,
+                false,
+                count(flagged) + " of " + count(paired) + " pairs flagged (" + pctAgainst(share, s.outlierShareMax())
+                        + ")",
+                s.outlierShareMax());
     }
 
     static GateResult complaints(Summary sum, GateSettings s) {
         String name = "complaint_rate", label = "Complaint rate not worse";
         String threshold = "≤ " + num(s.complaintMaxRatio()) + "× baseline unless ≤ +" + pct(s.complaintMinIncrease());
         Summary.Feedback fb = sum.feedback();
-        Double b = fb == null || fb.baseline() == null ? null : finite(fb.baseline().complaintRate());
-        Double c = fb == null || fb.candidate() == null ? null : finite(fb.candidate().complaintRate());
+        Double b = fb == null || fb.baseline() == null
+                ? null
+                : finite(fb.baseline().complaintRate());
+        Double c = fb == null || fb.candidate() == null
+                ? null
+                : finite(fb.candidate().complaintRate());
         if (b == null || c == null) return noData(name, label, "%", threshold, true, "no feedback recorded");
         boolean worse = ratioAndAbsoluteExceeded(b, c, s.complaintMaxRatio(), s.complaintMinIncrease());
-        return new GateResult(name, label, worse ? GateStatus.FAIL : GateStatus.PASS, c, "%", threshold, true,
+        return new GateResult(
+                name,
+                label,
+                worse ? GateStatus.FAIL : GateStatus.PASS,
+                c,
+                "%",
+                threshold,
+                true,
                 "candidate " + pct(c) + " vs baseline " + pct(b));
     }
 
@@ -133,16 +184,33 @@ public final class GateEngine {
         if (n > 0 && bm != null && cm != null) {
             String threshold = "MAE ≤ " + num(s.labelErrorMaxRatio()) + "× baseline";
             double limit = bm * s.labelErrorMaxRatio();
-            return new GateResult(name, label, cm <= limit ? GateStatus.PASS : GateStatus.FAIL, cm, "", threshold, true,
-                    "MAE " + num(bm) + " → " + FigureFormat.numAgainst(cm, limit) + " on " + count(n) + " labelled pairs", limit);
+            return new GateResult(
+                    name,
+                    label,
+                    cm <= limit ? GateStatus.PASS : GateStatus.FAIL,
+                    cm,
+                    "",
+                    threshold,
+                    true,
+                    "MAE " + num(bm) + " → " + FigureFormat.numAgainst(cm, limit) + " on " + count(n)
+                            + " labelled pairs",
+                    limit);
         }
         Double ba = label(l, Summary.Labels::baseline, Summary.LabelFigures::accuracy);
         Double ca = label(l, Summary.Labels::candidate, Summary.LabelFigures::accuracy);
         String threshold = "accuracy ≥ baseline − " + pct(s.labelErrorMaxRatio() - 1);
         if (n > 0 && ba != null && ca != null) {
             double limit = ba - (s.labelErrorMaxRatio() - 1);
-            return new GateResult(name, label, ca >= limit ? GateStatus.PASS : GateStatus.FAIL, ca, "%", threshold, true,
-                    "accuracy " + pct(ba) + " → " + pctAgainst(ca, limit) + " on " + count(n) + " labelled pairs", limit);
+            return new GateResult(
+                    name,
+                    label,
+                    ca >= limit ? GateStatus.PASS : GateStatus.FAIL,
+                    ca,
+                    "%",
+                    threshold,
+                    true,
+                    "accuracy " + pct(ba) + " → " + pctAgainst(ca, limit) + " on " + count(n) + " labelled pairs",
+                    limit);
         }
         return noData(name, label, "", "MAE ≤ " + num(s.labelErrorMaxRatio()) + "× baseline", true, "no labels yet");
     }
@@ -155,7 +223,14 @@ public final class GateEngine {
         Double p = ks == null ? null : finite(ks.pValue());
         if (d == null || p == null) return noData(name, label, "", threshold, false, "test not computed");
         boolean fail = p < s.testAlpha() && d > s.ksMinEffect();
-        return new GateResult(name, label, fail ? GateStatus.FAIL : GateStatus.PASS, d, "", threshold, false,
+        return new GateResult(
+                name,
+                label,
+                fail ? GateStatus.FAIL : GateStatus.PASS,
+                d,
+                "",
+                threshold,
+                false,
                 "D = " + num(d) + ", p = " + FigureFormat.p(p));
     }
 
@@ -164,8 +239,16 @@ public final class GateEngine {
         String threshold = "≤ " + num(s.psiMax());
         Double v = sum.tests() == null ? null : finite(sum.tests().predictionPsi());
         if (v == null) return noData(name, label, "", threshold, false, "not computed");
-        return new GateResult(name, label, v <= s.psiMax() ? GateStatus.PASS : GateStatus.FAIL, v, "", threshold, false,
-                "PSI " + FigureFormat.numAgainst(v, s.psiMax()), s.psiMax());
+        return new GateResult(
+                name,
+                label,
+                v <= s.psiMax() ? GateStatus.PASS : GateStatus.FAIL,
+                v,
+                "",
+                threshold,
+                false,
+                "PSI " + FigureFormat.numAgainst(v, s.psiMax()),
+                s.psiMax());
     }
 
     static GateResult coverage(Summary sum, GateSettings s) {
@@ -176,9 +259,17 @@ public final class GateEngine {
             return noData(name, label, "%", threshold, false, "no records in this comparison");
         }
         double share = n.pairedShare();
-        return new GateResult(name, label, share >= s.coverageMin() ? GateStatus.PASS : GateStatus.FAIL, share, "%",
-                threshold, false, count(n.paired()) + " paired, " + count(n.baselineOnly()) + " baseline only, "
-                + count(n.candidateOnly()) + " candidate only", s.coverageMin());
+        return new GateResult(
+                name,
+                label,
+                share >= s.coverageMin() ? GateStatus.PASS : GateStatus.FAIL,
+                share,
+                "%",
+                threshold,
+                false,
+                count(n.paired()) + " paired, " + count(n.baselineOnly()) + " baseline only, "
+                        + count(n.candidateOnly()) + " candidate only",
+                s.coverageMin());
     }
 
     /** Worse only when both the relative and the absolute increase are exceeded. */
@@ -187,7 +278,8 @@ public final class GateEngine {
         return relative && candidate - baseline > minIncrease;
     }
 
-    private static GateResult noData(String name, String label, String unit, String threshold, boolean critical, String why) {
+    private static GateResult noData(
+            String name, String label, String unit, String threshold, boolean critical, String why) {
         return new GateResult(name, label, GateStatus.NO_DATA, null, unit, threshold, critical, why);
     }
 
@@ -196,17 +288,23 @@ public final class GateEngine {
         return v == null || !Double.isFinite(v) ? null : v;
     }
 
-    private static Double latency(Summary sum, Function<Summary.LatencyPair, Summary.Latency> side,
-                                  Function<Summary.Latency, Double> figure) {
+    private static Double latency(
+            Summary sum,
+            Function<Summary.LatencyPair, Summary.Latency> side,
+            Function<Summary.Latency, Double> figure) {
         Summary.Latency l = sum.latencyMs() == null ? null : side.apply(sum.latencyMs());
         return l == null ? null : finite(figure.apply(l));
     }
 
-    private static Double label(Summary.Labels labels, Function<Summary.Labels, Summary.LabelFigures> side,
-                                Function<Summary.LabelFigures, Double> figure) {
+    private static Double label(
+            Summary.Labels labels,
+            Function<Summary.Labels, Summary.LabelFigures> side,
+            Function<Summary.LabelFigures, Double> figure) {
         Summary.LabelFigures f = labels == null ? null : side.apply(labels);
         return f == null ? null : finite(figure.apply(f));
     }
 
-    private static String signedMs(double v) { return (v >= 0 ? "+" : "") + FigureFormat.ms(v); }
+    private static String signedMs(double v) {
+        return (v >= 0 ? "+" : "") + FigureFormat.ms(v);
+    }
 }

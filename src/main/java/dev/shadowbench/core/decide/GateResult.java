@@ -12,12 +12,27 @@ import dev.shadowbench.core.format.FigureFormat;
  * value is shown with, and is not part of the summary contract.
  */
 @JsonPropertyOrder({"name", "label", "value", "unit", "threshold", "passed", "status", "critical", "detail"})
-public record GateResult(String name, String label, GateStatus status, Double value, String unit,
-                         String threshold, boolean critical, String detail, @JsonIgnore Double limit) {
+public record GateResult(
+        String name,
+        String label,
+        GateStatus status,
+        Double value,
+        String unit,
+        String threshold,
+        boolean critical,
+        String detail,
+        @JsonIgnore Double limit) {
 
     /** A gate whose value has no single limit to be shown beside. */
-    public GateResult(String name, String label, GateStatus status, Double value, String unit,
-                      String threshold, boolean critical, String detail) {
+    public GateResult(
+            String name,
+            String label,
+            GateStatus status,
+            Double value,
+            String unit,
+            String threshold,
+            boolean critical,
+            String detail) {
         this(name, label, status, value, unit, threshold, critical, detail, null);
     }
 

@@ -24,15 +24,24 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param promoteScore              share of gates with data that must pass to recommend promote
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record GateSettings(double latencyP99MaxRatio, double latencyP99MinIncreaseMs, Double latencyBudgetMs,
-                           double latencyP50MaxRatio, double latencyP50MinIncreaseMs,
-                           double divergenceP95Max, double outlierShareMax,
-                           double complaintMaxRatio, double complaintMinIncrease,
-                           double testAlpha, double ksMinEffect, double psiMax,
-                           double labelErrorMaxRatio, double coverageMin, double promoteScore) {
+public record GateSettings(
+        double latencyP99MaxRatio,
+        double latencyP99MinIncreaseMs,
+        Double latencyBudgetMs,
+        double latencyP50MaxRatio,
+        double latencyP50MinIncreaseMs,
+        double divergenceP95Max,
+        double outlierShareMax,
+        double complaintMaxRatio,
+        double complaintMinIncrease,
+        double testAlpha,
+        double ksMinEffect,
+        double psiMax,
+        double labelErrorMaxRatio,
+        double coverageMin,
+        double promoteScore) {
 
     public static GateSettings defaults() {
-        return new GateSettings(1.1, 10.0, 250.0, 1.1, 5.0, 10.0, 0.005, 1.1, 0.001,
-                0.01, 0.1, 0.2, 1.05, 0.99, 0.8);
+        return new GateSettings(1.1, 10.0, 250.0, 1.1, 5.0, 10.0, 0.005, 1.1, 0.001, 0.01, 0.1, 0.2, 1.05, 0.99, 0.8);
     }
 }

@@ -42,7 +42,8 @@ public final class GateSettingsStore {
             var defaults = JSON.valueToTree(GateSettings.defaults());
             var given = JSON.readTree(json);
             if (!given.isObject()) throw new BadInputException(where + ": gate settings must be a JSON object");
-            ((com.fasterxml.jackson.databind.node.ObjectNode) defaults).setAll((com.fasterxml.jackson.databind.node.ObjectNode) given);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) defaults)
+                    .setAll((com.fasterxml.jackson.databind.node.ObjectNode) given);
             return JSON.treeToValue(defaults, GateSettings.class);
         } catch (JsonProcessingException e) {
             throw new BadInputException(where + ": gate settings are not valid JSON: " + e.getOriginalMessage(), e);

@@ -13,7 +13,9 @@ public record Head(long seq, String hash) {
 
     /** A head text that is not "SEQ HASH": named, never a NumberFormatException. */
     public static final class MalformedHeadException extends RuntimeException {
-        MalformedHeadException(String message) { super(message); }
+        MalformedHeadException(String message) {
+            super(message);
+        }
     }
 
     /** Parses "SEQ HASH" (as stored); {@code where} names the place it came from for the message. */
@@ -28,11 +30,15 @@ public record Head(long seq, String hash) {
     }
 
     /** As stored: "SEQ HASH". */
-    public String text() { return seq + " " + hash; }
+    public String text() {
+        return seq + " " + hash;
+    }
 
     /** For reports: "seq 3, hash 8c525b7f24edc946…". */
     public String display() {
-        return seq == 0 ? "seq 0 (empty log)" : String.format(Locale.ROOT, "seq %d, hash %s…", seq, hash.substring(0, 16));
+        return seq == 0
+                ? "seq 0 (empty log)"
+                : String.format(Locale.ROOT, "seq %d, hash %s…", seq, hash.substring(0, 16));
     }
 
     private static String abbreviate(String s) {

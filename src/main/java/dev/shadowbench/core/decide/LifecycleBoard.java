@@ -27,15 +27,22 @@ public record LifecycleBoard(List<VersionState> versions, String rollbackTarget)
     public record HistoryEntry(String at, String event, Stage stage) {}
 
     /** A version's current stage, since when, its history and, when due, a reminder. */
-    public record VersionState(String key, String model, String version, Stage stage, String since,
-                               List<HistoryEntry> history, String reminder, ModelVersion seen) {}
+    public record VersionState(
+            String key,
+            String model,
+            String version,
+            Stage stage,
+            String since,
+            List<HistoryEntry> history,
+            String reminder,
+            ModelVersion seen) {}
 
     public static final int DEFAULT_RETIRE_AFTER_DAYS = 7;
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS", Locale.ROOT);
 
     /** Loads the board on the calling thread's own connection to {@code ws}. */
-    public static LifecycleBoard load(dev.shadowbench.core.workspace.Workspace ws, LocalDateTime now, int retireAfterDays)
-            throws SQLException {
+    public static LifecycleBoard load(
+            dev.shadowbench.core.workspace.Workspace ws, LocalDateTime now, int retireAfterDays) throws SQLException {
         try (Connection c = ws.connect()) {
             return load(c, now, retireAfterDays);
         }
@@ -48,24 +55,31 @@ public record LifecycleBoard(List<VersionState> versions, String rollbackTarget)
     /** The distinct model/version pairs in the predictions, oldest first. */
     public static List<ModelVersion> seenVersions(Connection c) throws SQLException {
         List<ModelVersion> out = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("""
                 SELECT model, version, string_agg(DISTINCT variant, ',' ORDER BY variant), count(*),
                        strftime(min(ts), '%Y-%m-%dT%H:%M:%S.%g'), strftime(max(ts), '%Y-%m-%dT%H:%M:%S.%g')
                 FROM predictions GROUP BY model, version ORDER BY min(ts) NULLS LAST, model, version""")) {
             while (rs.next()) {
-                out.add(new ModelVersion(rs.getString(1), rs.getString(2), Arrays.asList(rs.getString(3).split(",")),
-                        rs.getLong(4), parse(rs.getString(5)), parse(rs.getString(6))));
+                out.add(new ModelVersion(
+                        rs.getString(1),
+                        rs.getString(2),
+                        Arrays.asList(rs.getString(3).split(",")),
+                        rs.getLong(4),
+                        parse(rs.getString(5)),
+                        parse(rs.getString(6))));
             }
         }
         return out;
     }
 
     /** Pure derivation, so it is tested without a database. */
-    public static LifecycleBoard derive(List<ModelVersion> seen, List<DecisionRecord> log, LocalDateTime now,
-                                        int retireAfterDays) {
+    public static LifecycleBoard derive(
+            List<ModelVersion> seen, List<DecisionRecord> log, LocalDateTime now, int retireAfterDays) {
         Map<String, Mutable> states = new LinkedHashMap<>();
         for (ModelVersion v : seen) {
-            Stage initial = v.variants().contains("live") ? Stage.PRODUCTION
+            Stage initial = v.variants().contains("live")
+                    ? Stage.PRODUCTION
                     : v.variants().contains("canary") ? Stage.CANARY_1 : Stage.SHADOW;
             Mutable m = new Mutable(v.key(), v.model(), v.version(), v);
             String at = v.firstSeen() == null ? null : TS.format(v.firstSeen());
@@ -84,7 +98,8 @@ public record LifecycleBoard(List<VersionState> versions, String rollbackTarget)
             switch (d.decision()) {
                 case "advance" -> {
                     Stage next = m.stage.nextStep();
-                    if (next == null) m.note(d.decidedAt(), "advance" + who + ": no further canary step from " + m.stage.label());
+                    if (next == null)
+                        m.note(d.decidedAt(), "advance" + who + ": no further canary step from " + m.stage.label());
                     else m.move(d.decidedAt(), "advanced" + who, next);
                 }
                 case "promote" -> {
@@ -98,7 +113,8 @@ public record LifecycleBoard(List<VersionState> versions, String rollbackTarget)
                 case "rollback" -> {
                     if (m.stage == Stage.PRODUCTION) {
                         Mutable target = lastInactive(states.values(), m);
-                        if (target != null) target.move(d.decidedAt(), "restored by rollback of " + key + who, Stage.PRODUCTION);
+                        if (target != null)
+                            target.move(d.decidedAt(), "restored by rollback of " + key + who, Stage.PRODUCTION);
                     }
                     m.move(d.decidedAt(), "rolled back" + who, Stage.SHADOW);
                 }
@@ -115,7 +131,8 @@ public record LifecycleBoard(List<VersionState> versions, String rollbackTarget)
                     reminder = "Inactive for " + days + " days (more than " + retireAfterDays + "): retire it";
                 }
             }
-            out.add(new VersionState(m.key, m.model, m.version, m.stage, m.since, List.copyOf(m.history), reminder, m.seen));
+            out.add(new VersionState(
+                    m.key, m.model, m.version, m.stage, m.since, List.copyOf(m.history), reminder, m.seen));
         }
         Mutable target = lastInactive(states.values(), null);
         return new LifecycleBoard(List.copyOf(out), target == null ? null : target.key);
@@ -126,7 +143,8 @@ public record LifecycleBoard(List<VersionState> versions, String rollbackTarget)
         Mutable best = null;
         for (Mutable m : all) {
             if (m == except || m.stage != Stage.INACTIVE) continue;
-            if (best == null || (m.since != null && (best.since == null || m.since.compareTo(best.since) >= 0))) best = m;
+            if (best == null || (m.since != null && (best.since == null || m.since.compareTo(best.since) >= 0)))
+                best = m;
         }
         return best;
     }
@@ -147,7 +165,10 @@ public record LifecycleBoard(List<VersionState> versions, String rollbackTarget)
         String since;
 
         Mutable(String key, String model, String version, ModelVersion seen) {
-            this.key = key; this.model = model; this.version = version; this.seen = seen;
+            this.key = key;
+            this.model = model;
+            this.version = version;
+            this.seen = seen;
         }
 
         void move(String at, String event, Stage to) {
@@ -156,6 +177,8 @@ public record LifecycleBoard(List<VersionState> versions, String rollbackTarget)
             history.add(new HistoryEntry(at, event, to));
         }
 
-        void note(String at, String event) { history.add(new HistoryEntry(at, event, stage)); }
+        void note(String at, String event) {
+            history.add(new HistoryEntry(at, event, stage));
+        }
     }
 }

@@ -4,8 +4,12 @@ import java.util.Locale;
 
 /** What the gates recommend for the candidate. */
 public enum Recommendation {
-    PROMOTE, HOLD, ROLLBACK;
+    PROMOTE,
+    HOLD,
+    ROLLBACK;
 
     @com.fasterxml.jackson.annotation.JsonValue
-    public String id() { return name().toLowerCase(Locale.ROOT); }
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }

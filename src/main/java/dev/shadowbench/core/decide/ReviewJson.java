@@ -16,12 +16,22 @@ public final class ReviewJson {
     private ReviewJson() {}
 
     /** The contract object: the summary's blocks with the outlier flags, all findings and the verdict in place. */
-    public record Contract(Summary.ComparisonInfo comparison, Summary.Counts counts, Summary.Divergence divergence,
-                           Summary.LatencyPair latencyMs, Summary.Tests tests, Summary.Labels labels,
-                           List<Flag> outliers, OutlierCounts outlierCounts, List<Summary.Finding> findings,
-                           Summary.Traffic traffic, Summary.Feedback feedback, Verdict verdict,
-                           Summary.Breakdowns breakdowns, Summary.PredictionHistograms predictionHistograms,
-                           Map<String, String> unavailable) {}
+    public record Contract(
+            Summary.ComparisonInfo comparison,
+            Summary.Counts counts,
+            Summary.Divergence divergence,
+            Summary.LatencyPair latencyMs,
+            Summary.Tests tests,
+            Summary.Labels labels,
+            List<Flag> outliers,
+            OutlierCounts outlierCounts,
+            List<Summary.Finding> findings,
+            Summary.Traffic traffic,
+            Summary.Feedback feedback,
+            Verdict verdict,
+            Summary.Breakdowns breakdowns,
+            Summary.PredictionHistograms predictionHistograms,
+            Map<String, String> unavailable) {}
 
     /** A pair flagged by a prediction rule. */
     public record Flag(String requestId, String rule, String detail) {}
@@ -35,11 +45,34 @@ public final class ReviewJson {
     public static Contract contract(ReviewSummary r) {
         Summary s = r.summary();
         OutlierReport o = r.outliers();
-        List<Flag> flags = o == null ? List.of() : o.flagged().stream().map(x -> new Flag(x.requestId(), x.rule(), x.detail())).toList();
-        OutlierCounts counts = o == null ? null : new OutlierCounts(o.flaggedPairs(), o.flagged().size(), o.listLimit(),
-                new TreeMap<>(o.countsByRule()));  // sorted: the report's map has no stable order
-        return new Contract(s.comparison(), s.counts(), s.divergence(), s.latencyMs(), s.tests(), s.labels(), flags, counts,
-                r.findings(), s.traffic(), s.feedback(), r.verdict(), s.breakdowns(), s.predictionHistograms(), s.unavailable());
+        List<Flag> flags = o == null
+                ? List.of()
+                : o.flagged().stream()
+                        .map(x -> new Flag(x.requestId(), x.rule(), x.detail()))
+                        .toList();
+        OutlierCounts counts = o == null
+                ? null
+                : new OutlierCounts(
+                        o.flaggedPairs(),
+                        o.flagged().size(),
+                        o.listLimit(),
+                        new TreeMap<>(o.countsByRule())); // sorted: the report's map has no stable order
+        return new Contract(
+                s.comparison(),
+                s.counts(),
+                s.divergence(),
+                s.latencyMs(),
+                s.tests(),
+                s.labels(),
+                flags,
+                counts,
+                r.findings(),
+                s.traffic(),
+                s.feedback(),
+                r.verdict(),
+                s.breakdowns(),
+                s.predictionHistograms(),
+                s.unavailable());
     }
 
     /** The contract as a tree, for documents that embed it (the JSON report). */

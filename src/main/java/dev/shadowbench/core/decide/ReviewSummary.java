@@ -24,8 +24,9 @@ import java.util.List;
 public record ReviewSummary(Summary summary, OutlierReport outliers, Verdict verdict) {
 
     /** Computes with explicit settings. */
-    public static ReviewSummary compute(Connection c, Comparison cmp, SummaryOptions o, OutlierSettings rules,
-                                        GateSettings gates, ProgressSink p) throws SQLException {
+    public static ReviewSummary compute(
+            Connection c, Comparison cmp, SummaryOptions o, OutlierSettings rules, GateSettings gates, ProgressSink p)
+            throws SQLException {
         p.progress(0, 0, "Pairing baseline and candidate records");
         PairedComparison pc = PairIndex.open(c, cmp, p);
         Summary s = SummaryService.compute(c, pc, o, p);
@@ -40,7 +41,8 @@ public record ReviewSummary(Summary summary, OutlierReport outliers, Verdict ver
     }
 
     /** Computes with the settings stored in the workspace (outlier rules, gate thresholds). */
-    public static ReviewSummary compute(Connection c, Comparison cmp, SummaryOptions o, ProgressSink p) throws SQLException {
+    public static ReviewSummary compute(Connection c, Comparison cmp, SummaryOptions o, ProgressSink p)
+            throws SQLException {
         return compute(c, cmp, o, OutlierStore.loadSettings(c), GateSettingsStore.load(c), p);
     }
 
@@ -53,7 +55,9 @@ public record ReviewSummary(Summary summary, OutlierReport outliers, Verdict ver
     public List<Summary.Finding> findings() {
         if (outliers == null) return summary.findings();
         List<Summary.Finding> all = new ArrayList<>(summary.findings());
-        outliers.findings().forEach(f -> all.add(new Summary.Finding(f.rule(), f.severity(), f.value(), f.threshold(), f.detail())));
+        outliers.findings()
+                .forEach(f ->
+                        all.add(new Summary.Finding(f.rule(), f.severity(), f.value(), f.threshold(), f.detail())));
         return List.copyOf(all);
     }
 }

@@ -14,12 +14,19 @@ public enum Stage {
     private final String label;
     private final double share;
 
-    Stage(String label, double share) { this.label = label; this.share = share; }
+    Stage(String label, double share) {
+        this.label = label;
+        this.share = share;
+    }
 
-    public String label() { return label; }
+    public String label() {
+        return label;
+    }
 
     /** The share of real traffic the version serves at this stage. */
-    public double trafficShare() { return share; }
+    public double trafficShare() {
+        return share;
+    }
 
     /** The next canary step (shadow -> 1% -> 20% -> 50% -> 100%), or null when there is none. */
     public Stage nextStep() {

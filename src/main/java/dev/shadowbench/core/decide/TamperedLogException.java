@@ -13,5 +13,7 @@ public class TamperedLogException extends RuntimeException {
     }
 
     /** What the verification found. */
-    public Verification verification() { return verification; }
+    public Verification verification() {
+        return verification;
+    }
 }

@@ -8,5 +8,7 @@ import java.util.List;
  */
 public record Verdict(Recommendation recommendation, Double score, List<GateResult> gates) {
 
-    public long count(GateStatus s) { return gates.stream().filter(g -> g.status() == s).count(); }
+    public long count(GateStatus s) {
+        return gates.stream().filter(g -> g.status() == s).count();
+    }
 }

@@ -12,17 +12,26 @@ public record Verification(int records, List<Problem> problems, Head head, Strin
     /** One break in the chain, located by the record's sequence number. */
     public record Problem(long seq, String kind, String message) {}
 
-    public Verification(int records, List<Problem> problems) { this(records, problems, null, null); }
+    public Verification(int records, List<Problem> problems) {
+        this(records, problems, null, null);
+    }
 
-    public boolean intact() { return problems.isEmpty(); }
+    public boolean intact() {
+        return problems.isEmpty();
+    }
 
     public String summaryLine() {
-        if (intact()) return records == 0 ? "Decision log empty" : "Decision log verified: " + records + " record(s), chain intact";
-        return "Decision log TAMPERED: " + problems.size() + " problem(s); first: " + problems.get(0).message();
+        if (intact())
+            return records == 0
+                    ? "Decision log empty"
+                    : "Decision log verified: " + records + " record(s), chain intact";
+        return "Decision log TAMPERED: " + problems.size() + " problem(s); first: "
+                + problems.get(0).message();
     }
 
     /** "decision log head: seq N, hash abcd…", printed in every report so an erased or shortened log can be told. */
     public String headLine() {
-        return "decision log head: " + (head == null ? "unknown" : head.display()) + (anchor == null ? "" : " (" + anchor + ")");
+        return "decision log head: " + (head == null ? "unknown" : head.display())
+                + (anchor == null ? "" : " (" + anchor + ")");
     }
 }

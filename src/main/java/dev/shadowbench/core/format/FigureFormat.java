@@ -25,12 +25,15 @@ import java.util.Locale;
 public final class FigureFormat {
     /** What a missing figure reads on a screen. */
     public static final String MISSING = "—";
+
     private static final int MAX_EXTRA_DIGITS = 6;
 
     private FigureFormat() {}
 
     /** A figure; "—" when missing. */
-    public static String num(Double v) { return num(v, MISSING); }
+    public static String num(Double v) {
+        return num(v, MISSING);
+    }
 
     /** A figure; {@code missing} when null or NaN. */
     public static String num(Double v, String missing) {
@@ -39,10 +42,14 @@ public final class FigureFormat {
     }
 
     /** A count with thousands separators. */
-    public static String count(long n) { return String.format(Locale.ROOT, "%,d", n); }
+    public static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
 
     /** A share (0.0046) as a percentage ("0.46%"); "—" when missing. */
-    public static String pct(Double share) { return pct(share, MISSING); }
+    public static String pct(Double share) {
+        return pct(share, MISSING);
+    }
 
     /** A share as a percentage; {@code missing} when null or NaN. */
     public static String pct(Double share, String missing) {
@@ -53,7 +60,10 @@ public final class FigureFormat {
         double a = Math.abs(p);
         if (a >= 1) return fixed(p, 1) + "%";
         if (a >= 0.01) return fixed(p, 2) + "%";
-        return new BigDecimal(p).round(new MathContext(2, RoundingMode.HALF_UP)).stripTrailingZeros().toPlainString() + "%";
+        return new BigDecimal(p)
+                        .round(new MathContext(2, RoundingMode.HALF_UP))
+                        .stripTrailingZeros()
+                        .toPlainString() + "%";
     }
 
     /** A planned or observed traffic share, up to 3 significant digits without trailing zeros: 1%, 9.4%, 0.25%, 33.3%. */
@@ -88,12 +98,15 @@ public final class FigureFormat {
     }
 
     /** A duration in milliseconds ("65.4 ms", "1,234 ms"); "—" when missing. */
-    public static String ms(Double v) { return ms(v, MISSING); }
+    public static String ms(Double v) {
+        return ms(v, MISSING);
+    }
 
     /** A duration in milliseconds; {@code missing} when null or NaN. */
     public static String ms(Double v, String missing) {
         if (v == null || v.isNaN()) return missing;
-        if (Double.isFinite(v) && Math.abs(v) >= 100 && Math.abs(v) < 1e15) return String.format(Locale.ROOT, "%,.0f ms", v);
+        if (Double.isFinite(v) && Math.abs(v) >= 100 && Math.abs(v) < 1e15)
+            return String.format(Locale.ROOT, "%,.0f ms", v);
         return sig(v, 3) + " ms";
     }
 
@@ -140,7 +153,9 @@ public final class FigureFormat {
         return s.substring(0, end);
     }
 
-    private static String infinite(double v) { return v > 0 ? "infinity" : "-infinity"; }
+    private static String infinite(double v) {
+        return v > 0 ? "infinity" : "-infinity";
+    }
 
     private static int decimalsOf(String pct) {
         int dot = pct.indexOf('.');

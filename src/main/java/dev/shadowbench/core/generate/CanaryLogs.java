@@ -31,7 +31,9 @@ public final class CanaryLogs {
     public record Result(long requests, long liveRows, long canaryRows, long labels, long complaints) {}
 
     /** The planned candidate share on day {@code d} (0-based). */
-    public static double share(int d) { return RAMP.get(Math.min(d, RAMP.size() - 1)); }
+    public static double share(int d) {
+        return RAMP.get(Math.min(d, RAMP.size() - 1));
+    }
 
     /** Writes the canary logs under {@code dir} ({@code o.anomalyRate()} is not used); {@code progress} gets requests written. */
     public static Result write(Path dir, SyntheticLogs.Options o, LongConsumer progress) throws IOException {
@@ -52,33 +54,47 @@ public final class CanaryLogs {
                 Files.createDirectories(dayDir);
                 long dayStartMs = day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
                 // a day the canary serves everything has no live file (an empty log is not a log)
-                try (Writer live = share < 1 ? SyntheticLogs.open(dayDir.resolve("live" + ext), o.gzip()) : Writer.nullWriter();
-                     Writer canary = SyntheticLogs.open(dayDir.resolve("canary" + ext), o.gzip());
-                     Writer lab = SyntheticLogs.open(dayDir.resolve("labels.csv"), false)) {
+                try (Writer live = share < 1
+                                ? SyntheticLogs.open(dayDir.resolve("live" + ext), o.gzip())
+                                : Writer.nullWriter();
+                        Writer canary = SyntheticLogs.open(dayDir.resolve("canary" + ext), o.gzip());
+                        Writer lab = SyntheticLogs.open(dayDir.resolve("labels.csv"), false)) {
                     lab.write("request_id,actual\n");
                     for (long i = 0; i < n; i++) {
                         String id = SyntheticLogs.requestId(rnd);
                         long t = dayStartMs + (long) (rnd.nextDouble() * 86_400_000L);
-                        String ts = SyntheticLogs.TS.format(java.time.Instant.ofEpochMilli(t).atOffset(ZoneOffset.UTC));
+                        String ts = SyntheticLogs.TS.format(
+                                java.time.Instant.ofEpochMilli(t).atOffset(ZoneOffset.UTC));
                         String seg = SyntheticLogs.SEGMENTS[SyntheticLogs.segment(rnd.nextDouble())];
                         double y = Math.exp(Math.log(40) + 0.5 * rnd.nextGaussian());
                         boolean toCanary = rnd.nextDouble() < share;
-                        double pred = toCanary ? y * (1 + 0.08 * rnd.nextGaussian()) : y * (1 + 0.12 * rnd.nextGaussian());
-                        double lat = toCanary ? SyntheticLogs.latency(rnd, 23, 0.35) : SyntheticLogs.latency(rnd, 20, 0.30);
+                        double pred =
+                                toCanary ? y * (1 + 0.08 * rnd.nextGaussian()) : y * (1 + 0.12 * rnd.nextGaussian());
+                        double lat =
+                                toCanary ? SyntheticLogs.latency(rnd, 23, 0.35) : SyntheticLogs.latency(rnd, 20, 0.30);
                         double pComplaint = BASE_COMPLAINT + (Math.abs(pred - y) > 0.25 * y ? OFF_COMPLAINT : 0);
                         boolean complained = rnd.nextDouble() < pComplaint;
                         boolean labelled = rnd.nextDouble() < o.labelledShare();
                         sb.setLength(0);
-                        sb.append("{\"request_id\":\"").append(id)
-                          .append("\",\"timestamp\":\"").append(ts)
-                          .append("\",\"model\":\"").append(toCanary ? SyntheticLogs.CANDIDATE_MODEL : SyntheticLogs.BASELINE_MODEL)
-                          .append("\",\"model_version\":\"").append(toCanary ? SyntheticLogs.CANDIDATE_VERSION : SyntheticLogs.BASELINE_VERSION)
-                          .append("\",\"variant\":\"").append(toCanary ? "canary" : "live")
-                          .append("\",\"prediction\":").append(SyntheticLogs.fixed(pred, 4))
-                          .append(",\"latency_ms\":").append(SyntheticLogs.fixed(lat, 3))
-                          .append(",\"segment\":\"").append(seg)
-                          .append("\",\"user_complaint\":").append(complained)
-                          .append("}\n");
+                        sb.append("{\"request_id\":\"")
+                                .append(id)
+                                .append("\",\"timestamp\":\"")
+                                .append(ts)
+                                .append("\",\"model\":\"")
+                                .append(toCanary ? SyntheticLogs.CANDIDATE_MODEL : SyntheticLogs.BASELINE_MODEL)
+                                .append("\",\"model_version\":\"")
+                                .append(toCanary ? SyntheticLogs.CANDIDATE_VERSION : SyntheticLogs.BASELINE_VERSION)
+                                .append("\",\"variant\":\"")
+                                .append(toCanary ? "canary" : "live")
+                                .append("\",\"prediction\":")
+                                .append(SyntheticLogs.fixed(pred, 4))
+                                .append(",\"latency_ms\":")
+                                .append(SyntheticLogs.fixed(lat, 3))
+                                .append(",\"segment\":\"")
+                                .append(seg)
+                                .append("\",\"user_complaint\":")
+                                .append(complained)
+                                .append("}\n");
                         if (toCanary) {
                             canary.write(sb.toString());
                             canaryRows++;

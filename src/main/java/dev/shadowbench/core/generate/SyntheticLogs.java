@@ -24,12 +24,19 @@ import java.util.zip.GZIPOutputStream;
 public final class SyntheticLogs {
 
     /** What to generate. */
-    public record Options(long requests, long seed, int days, LocalDate firstDay, boolean gzip,
-                         double labelledShare, double anomalyRate) {
+    public record Options(
+            long requests,
+            long seed,
+            int days,
+            LocalDate firstDay,
+            boolean gzip,
+            double labelledShare,
+            double anomalyRate) {
         public Options {
             if (requests < 1) throw new IllegalArgumentException("--requests must be at least 1");
             if (days < 1) throw new IllegalArgumentException("--days must be at least 1");
-            if (labelledShare < 0 || labelledShare > 1) throw new IllegalArgumentException("labelled share must be in [0, 1]");
+            if (labelledShare < 0 || labelledShare > 1)
+                throw new IllegalArgumentException("labelled share must be in [0, 1]");
         }
 
         public static Options of(long requests, long seed, int days) {
@@ -71,8 +78,8 @@ public final class SyntheticLogs {
                 Files.createDirectories(dayDir);
                 long dayStartMs = day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
                 try (Writer live = open(dayDir.resolve("live" + ext), o.gzip());
-                     Writer shadow = open(dayDir.resolve("shadow" + ext), o.gzip());
-                     Writer lab = open(dayDir.resolve("labels.csv"), false)) {
+                        Writer shadow = open(dayDir.resolve("shadow" + ext), o.gzip());
+                        Writer lab = open(dayDir.resolve("labels.csv"), false)) {
                     lab.write("request_id,actual\n");
                     StringBuilder sb = new StringBuilder(256);
                     for (long i = 0; i < n; i++) {
@@ -112,7 +119,16 @@ public final class SyntheticLogs {
                         }
                         if (candText == null) candText = fixed(cand, 4);
                         String segName = SEGMENTS[seg];
-                        record(sb, id, ts, BASELINE_MODEL, BASELINE_VERSION, "live", fixed(base, 4), fixed(latBase, 3), segName);
+                        record(
+                                sb,
+                                id,
+                                ts,
+                                BASELINE_MODEL,
+                                BASELINE_VERSION,
+                                "live",
+                                fixed(base, 4),
+                                fixed(latBase, 3),
+                                segName);
                         live.write(sb.toString());
                         liveRows++;
                         if ("duplicate_live".equals(anomaly)) {
@@ -120,7 +136,16 @@ public final class SyntheticLogs {
                             liveRows++;
                         }
                         if (!"missing_shadow".equals(anomaly)) {
-                            record(sb, id, ts, CANDIDATE_MODEL, CANDIDATE_VERSION, "shadow", candText, fixed(latCand, 3), segName);
+                            record(
+                                    sb,
+                                    id,
+                                    ts,
+                                    CANDIDATE_MODEL,
+                                    CANDIDATE_VERSION,
+                                    "shadow",
+                                    candText,
+                                    fixed(latCand, 3),
+                                    segName);
                             shadow.write(sb.toString());
                             shadowRows++;
                         }
@@ -145,18 +170,34 @@ public final class SyntheticLogs {
         return new Result(written, liveRows, shadowRows, labels, anomalies);
     }
 
-    private static void record(StringBuilder sb, String id, String ts, String model, String version, String variant,
-                               String prediction, String latency, String segment) {
+    private static void record(
+            StringBuilder sb,
+            String id,
+            String ts,
+            String model,
+            String version,
+            String variant,
+            String prediction,
+            String latency,
+            String segment) {
         sb.setLength(0);
-        sb.append("{\"request_id\":\"").append(id)
-          .append("\",\"timestamp\":\"").append(ts)
-          .append("\",\"model\":\"").append(model)
-          .append("\",\"model_version\":\"").append(version)
-          .append("\",\"variant\":\"").append(variant)
-          .append("\",\"prediction\":").append(prediction)
-          .append(",\"latency_ms\":").append(latency)
-          .append(",\"segment\":\"").append(segment)
-          .append("\"}\n");
+        sb.append("{\"request_id\":\"")
+                .append(id)
+                .append("\",\"timestamp\":\"")
+                .append(ts)
+                .append("\",\"model\":\"")
+                .append(model)
+                .append("\",\"model_version\":\"")
+                .append(version)
+                .append("\",\"variant\":\"")
+                .append(variant)
+                .append("\",\"prediction\":")
+                .append(prediction)
+                .append(",\"latency_ms\":")
+                .append(latency)
+                .append(",\"segment\":\"")
+                .append(segment)
+                .append("\"}\n");
     }
 
     static Writer open(Path f, boolean gzip) throws IOException {

@@ -20,18 +20,25 @@ public record ColumnMapping(Map<Field, String> columns) {
 
     public ColumnMapping {
         EnumMap<Field, String> m = new EnumMap<>(Field.class);
-        columns.forEach((k, v) -> { if (v != null && !v.isBlank()) m.put(k, v); });
+        columns.forEach((k, v) -> {
+            if (v != null && !v.isBlank()) m.put(k, v);
+        });
         columns = java.util.Collections.unmodifiableMap(m);
     }
 
-    public String column(Field f) { return columns.get(f); }
+    public String column(Field f) {
+        return columns.get(f);
+    }
 
-    public boolean has(Field f) { return columns.containsKey(f); }
+    public boolean has(Field f) {
+        return columns.containsKey(f);
+    }
 
     public ColumnMapping with(Field f, String column) {
         EnumMap<Field, String> m = new EnumMap<>(Field.class);
         m.putAll(columns);
-        if (column == null || column.isBlank()) m.remove(f); else m.put(f, column);
+        if (column == null || column.isBlank()) m.remove(f);
+        else m.put(f, column);
         return new ColumnMapping(m);
     }
 
@@ -44,15 +51,31 @@ public record ColumnMapping(Map<Field, String> columns) {
         List<String> taken = new ArrayList<>();
         List<Field> order = kind == ImportRequest.Kind.LABELS
                 ? List.of(Field.REQUEST_ID, Field.LABEL, Field.TIMESTAMP)
-                : List.of(Field.REQUEST_ID, Field.TIMESTAMP, Field.VERSION, Field.MODEL, Field.VARIANT,
-                        Field.PREDICTED_CLASS, Field.PREDICTION, Field.LATENCY, Field.SEGMENT, Field.FEEDBACK, Field.LABEL);
+                : List.of(
+                        Field.REQUEST_ID,
+                        Field.TIMESTAMP,
+                        Field.VERSION,
+                        Field.MODEL,
+                        Field.VARIANT,
+                        Field.PREDICTED_CLASS,
+                        Field.PREDICTION,
+                        Field.LATENCY,
+                        Field.SEGMENT,
+                        Field.FEEDBACK,
+                        Field.LABEL);
         for (Field f : order) {
             String c = best(f, cols, taken);
-            if (c != null) { m.put(f, c); taken.add(c); }
+            if (c != null) {
+                m.put(f, c);
+                taken.add(c);
+            }
         }
         if (kind == ImportRequest.Kind.LABELS && !m.containsKey(Field.LABEL)) {
             // a two-column file: id plus whatever the other column is
-            cols.stream().map(SourceColumn::name).filter(n -> !taken.contains(n)).findFirst()
+            cols.stream()
+                    .map(SourceColumn::name)
+                    .filter(n -> !taken.contains(n))
+                    .findFirst()
                     .ifPresent(n -> m.put(Field.LABEL, n));
         }
         return new ColumnMapping(m);
@@ -77,7 +100,10 @@ public record ColumnMapping(Map<Field, String> columns) {
 
     private static boolean typeFits(Field f, SourceColumn c) {
         return switch (f) {
-            case LATENCY -> c.isNumeric() || c.type().equalsIgnoreCase("VARCHAR") || c.type().equalsIgnoreCase("JSON");
+            case LATENCY ->
+                c.isNumeric()
+                        || c.type().equalsIgnoreCase("VARCHAR")
+                        || c.type().equalsIgnoreCase("JSON");
             case TIMESTAMP -> !c.isList();
             case REQUEST_ID -> !c.isList() && !c.type().startsWith("STRUCT");
             default -> true;
@@ -113,7 +139,9 @@ public record ColumnMapping(Map<Field, String> columns) {
             for (Field x : Field.values()) if (x.key().equalsIgnoreCase(e.getKey())) f = x;
             if (f == null) {
                 throw new BadInputException(where + ": unknown field '" + e.getKey() + "' (known: "
-                        + java.util.Arrays.stream(Field.values()).map(Field::key).toList() + ")");
+                        + java.util.Arrays.stream(Field.values())
+                                .map(Field::key)
+                                .toList() + ")");
             }
             m.put(f, e.getValue());
         }

@@ -45,7 +45,8 @@ final class FileReaders {
     static String lines(Path file) {
         // chr(30) (record separator) cannot occur in valid JSON text, so a line never splits; quoting and
         // comments are off so every byte of a line is kept as-is.
-        return "(SELECT k + (SELECT count(*) FROM sb_bad_lines b WHERE b.source_file = " + Quote.literal(file.toString())
+        return "(SELECT k + (SELECT count(*) FROM sb_bad_lines b WHERE b.source_file = "
+                + Quote.literal(file.toString())
                 + " AND b.good_before < k) AS line_no, line FROM (SELECT row_number() OVER () AS k, line FROM "
                 + lineReader(file, ", ignore_errors=true") + "))";
     }
@@ -55,11 +56,15 @@ final class FileReaders {
         return lineReader(file, ", ignore_errors=true");
     }
 
-    static String lineReader(Path file) { return lineReader(file, ""); }
+    static String lineReader(Path file) {
+        return lineReader(file, "");
+    }
 
     static String lineReader(Path file, String extra) {
-        return "read_csv(" + file(file) + ", columns={'line':'VARCHAR'}, header=false, delim=chr(30), quote='', escape='', "
-                + "comment='', skip=0, auto_detect=false, strict_mode=false, max_line_size=" + MAX_LINE_BYTES + extra + ")";
+        return "read_csv(" + file(file)
+                + ", columns={'line':'VARCHAR'}, header=false, delim=chr(30), quote='', escape='', "
+                + "comment='', skip=0, auto_detect=false, strict_mode=false, max_line_size=" + MAX_LINE_BYTES + extra
+                + ")";
     }
 
     /** Blank line test; trim() only runs on lines starting with whitespace, because it is slow on millions of lines. */

@@ -14,8 +14,13 @@ import java.util.List;
  * The first rows of the first file of an import, its detected format and the proposed column mapping (the one
  * remembered for the source, else auto-detected), for the import dialog. Values are raw text from the file.
  */
-public record ImportPreview(Path file, LogFormat format, List<String> columns, List<List<String>> rows,
-                            ColumnMapping mapping, boolean mappingEditable) {
+public record ImportPreview(
+        Path file,
+        LogFormat format,
+        List<String> columns,
+        List<List<String>> rows,
+        ColumnMapping mapping,
+        boolean mappingEditable) {
 
     public static ImportPreview of(Workspace ws, List<Path> paths, ImportRequest.Kind kind, String format, int limit) {
         List<Path> files = SourceFiles.expand(paths);
@@ -27,10 +32,13 @@ public record ImportPreview(Path file, LogFormat format, List<String> columns, L
             List<List<String>> rows = new ArrayList<>();
             LogFormat container = SourceProbe.containerOf(file, LogFormat.fromOption(format));
             String src = container == LogFormat.JSONL
-                    ? FileReaders.readJson(file, ", ignore_errors=true, columns=" + TabularSource.struct(TabularSource.declared(probe.columns()), true))
+                    ? FileReaders.readJson(
+                            file,
+                            ", ignore_errors=true, columns="
+                                    + TabularSource.struct(TabularSource.declared(probe.columns()), true))
                     : SourceProbe.describeSource(file, container);
             try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT * FROM " + src + " LIMIT " + Math.max(1, limit))) {
+                    ResultSet rs = st.executeQuery("SELECT * FROM " + src + " LIMIT " + Math.max(1, limit))) {
                 int n = rs.getMetaData().getColumnCount();
                 while (rs.next()) {
                     List<String> row = new ArrayList<>(n);
@@ -38,11 +46,12 @@ public record ImportPreview(Path file, LogFormat format, List<String> columns, L
                     rows.add(row);
                 }
             }
-            ColumnMapping m = switch (probe.format()) {
-                case SAGEMAKER -> SageMakerCapture.MAPPING;
-                case KSERVE -> KServeLogs.MAPPING;
-                default -> LogImporter.proposedMapping(new MappingStore(c), probe, kind);
-            };
+            ColumnMapping m =
+                    switch (probe.format()) {
+                        case SAGEMAKER -> SageMakerCapture.MAPPING;
+                        case KSERVE -> KServeLogs.MAPPING;
+                        default -> LogImporter.proposedMapping(new MappingStore(c), probe, kind);
+                    };
             boolean editable = probe.format() != LogFormat.SAGEMAKER && probe.format() != LogFormat.KSERVE;
             return new ImportPreview(file, probe.format(), cols, rows, m, editable);
         } catch (SQLException e) {

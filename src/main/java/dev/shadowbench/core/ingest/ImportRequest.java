@@ -9,7 +9,10 @@ import java.util.List;
  * for the source, else auto-detected).
  */
 public record ImportRequest(List<Path> paths, Kind kind, String format, String variantOverride, ColumnMapping mapping) {
-    public enum Kind { PREDICTIONS, LABELS }
+    public enum Kind {
+        PREDICTIONS,
+        LABELS
+    }
 
     public ImportRequest {
         paths = List.copyOf(paths);
@@ -29,7 +32,11 @@ public record ImportRequest(List<Path> paths, Kind kind, String format, String v
         return new ImportRequest(paths, Kind.LABELS, "auto", null, null);
     }
 
-    public ImportRequest withFormat(String f) { return new ImportRequest(paths, kind, f, variantOverride, mapping); }
+    public ImportRequest withFormat(String f) {
+        return new ImportRequest(paths, kind, f, variantOverride, mapping);
+    }
 
-    public ImportRequest withMapping(ColumnMapping m) { return new ImportRequest(paths, kind, format, variantOverride, m); }
+    public ImportRequest withMapping(ColumnMapping m) {
+        return new ImportRequest(paths, kind, format, variantOverride, m);
+    }
 }

@@ -25,8 +25,17 @@ final class KServeLogs {
               parse_problem VARCHAR, id VARCHAR, req_type VARCHAR, payload VARCHAR, endpoint VARCHAR, service VARCHAR,
               component VARCHAR, namespace VARCHAR, time VARCHAR)""";
 
-    static final ColumnMapping MAPPING = new ColumnMapping(Map.of(Field.REQUEST_ID, "request_id",
-            Field.TIMESTAMP, "timestamp", Field.PREDICTION, "prediction", Field.VARIANT, "variant", Field.MODEL, "model"));
+    static final ColumnMapping MAPPING = new ColumnMapping(Map.of(
+            Field.REQUEST_ID,
+            "request_id",
+            Field.TIMESTAMP,
+            "timestamp",
+            Field.PREDICTION,
+            "prediction",
+            Field.VARIANT,
+            "variant",
+            Field.MODEL,
+            "model"));
 
     /** Reads one file's records into kserve_raw. */
     static void stageRaw(Statement st, SourceProbe.Probe probe) throws SQLException {
@@ -49,11 +58,13 @@ final class KServeLogs {
         }
         String bytes = col(cols, "bytes", "data", "payload");
         if (bad > 0) LineCheck.quarantine(st, file);
-        st.execute("INSERT INTO kserve_raw SELECT " + Quote.literal(file.toString()) + ", " + p + "line_no, " + p + "raw_line, "
+        st.execute("INSERT INTO kserve_raw SELECT " + Quote.literal(file.toString()) + ", " + p + "line_no, " + p
+                + "raw_line, "
                 + p + "parse_problem, "
                 + col(cols, "id", "ce_id", "ce-id") + ", " + col(cols, "reqType", "type", "ce_type", "ce-type") + ", "
                 + (bytes.equals("NULL") ? "NULL" : PayloadSql.decodeBase64(bytes)) + ", "
-                + col(cols, "endpoint", "ce_endpoint") + ", " + col(cols, "inferenceService", "inferenceservicename", "ce_inferenceservicename")
+                + col(cols, "endpoint", "ce_endpoint") + ", "
+                + col(cols, "inferenceService", "inferenceservicename", "ce_inferenceservicename")
                 + ", " + col(cols, "component", "ce_component") + ", " + col(cols, "namespace", "ce_namespace") + ", "
                 + col(cols, "time", "ce_time", "ce-time", "timestamp") + " FROM " + scan + " s");
     }
@@ -62,7 +73,8 @@ final class KServeLogs {
         for (String n : names) {
             for (SourceColumn c : cols) {
                 if (c.name().equalsIgnoreCase(n)) {
-                    return c.type().equalsIgnoreCase("JSON") ? "json_extract_string(s." + Quote.ident(c.name()) + ", '$')"
+                    return c.type().equalsIgnoreCase("JSON")
+                            ? "json_extract_string(s." + Quote.ident(c.name()) + ", '$')"
                             : "CAST(s." + Quote.ident(c.name()) + " AS VARCHAR)";
                 }
             }
@@ -76,26 +88,41 @@ final class KServeLogs {
         if (req.kind() == ImportRequest.Kind.LABELS) {
             throw new BadInputException("KServe payload logs hold predictions, not labels");
         }
-        st.execute("CREATE OR REPLACE TEMP TABLE kserve_raw AS SELECT *, parse_problem IS NULL AND lower(req_type) LIKE '%request%' "
-                + "AS is_request FROM kserve_raw");
-        String responses = "(SELECT r.source_file, " + Staging.scanColumns("sb_", "r.line_no", "r.raw_line",
-                "coalesce(r.parse_problem, CASE WHEN r.req_type IS NULL THEN 'no reqType: not a KServe payload record' END)")
+        st.execute(
+                "CREATE OR REPLACE TEMP TABLE kserve_raw AS SELECT *, parse_problem IS NULL AND lower(req_type) LIKE '%request%' "
+                        + "AS is_request FROM kserve_raw");
+        String responses = "(SELECT r.source_file, "
+                + Staging.scanColumns(
+                        "sb_",
+                        "r.line_no",
+                        "r.raw_line",
+                        "coalesce(r.parse_problem, CASE WHEN r.req_type IS NULL THEN 'no reqType: not a KServe payload record' END)")
                 + ", r.id AS request_id, r.time AS \"timestamp\", "
                 + PayloadSql.prediction("r.payload") + " AS prediction, r.endpoint AS variant, r.service AS model, "
                 + "q.payload AS input, r.payload AS output, r.namespace, r.component "
                 + "FROM kserve_raw r LEFT JOIN (SELECT id, any_value(payload) AS payload FROM kserve_raw WHERE is_request GROUP BY id) q "
                 + "ON q.id = r.id WHERE NOT r.is_request)";
         List<SourceColumn> cols = new ArrayList<>();
-        for (String n : List.of("request_id", "timestamp", "prediction", "variant", "model", "input", "output", "namespace", "component")) {
+        for (String n : List.of(
+                "request_id",
+                "timestamp",
+                "prediction",
+                "variant",
+                "model",
+                "input",
+                "output",
+                "namespace",
+                "component")) {
             cols.add(new SourceColumn(n, "VARCHAR"));
         }
         if (!Staging.prefix(cols).equals("sb_")) throw new IllegalStateException("KServe columns collide with sb_");
         st.execute(Staging.insert(null, responses, cols, MAPPING, req.kind(), req.variantOverride()));
-        st.execute("INSERT INTO stage_all(source_file, line_no, request_id, variant, problem_field, problem, raw, merged) "
-                + "SELECT source_file, line_no, id, endpoint, CASE WHEN NOT matched THEN 'id' END, "
-                + "CASE WHEN NOT matched THEN 'request without a response' END, CASE WHEN NOT matched THEN coalesce(raw_line, payload) END, "
-                + "matched FROM (SELECT *, id IN (SELECT id FROM kserve_raw WHERE NOT is_request AND parse_problem IS NULL) AS matched "
-                + "FROM kserve_raw WHERE is_request)");
+        st.execute(
+                "INSERT INTO stage_all(source_file, line_no, request_id, variant, problem_field, problem, raw, merged) "
+                        + "SELECT source_file, line_no, id, endpoint, CASE WHEN NOT matched THEN 'id' END, "
+                        + "CASE WHEN NOT matched THEN 'request without a response' END, CASE WHEN NOT matched THEN coalesce(raw_line, payload) END, "
+                        + "matched FROM (SELECT *, id IN (SELECT id FROM kserve_raw WHERE NOT is_request AND parse_problem IS NULL) AS matched "
+                        + "FROM kserve_raw WHERE is_request)");
         List<LogImporter.FileCount> out = new ArrayList<>();
         for (LogImporter.FileCount fc : counts) {
             if (fc.format() != LogFormat.KSERVE) {
@@ -111,13 +138,25 @@ final class KServeLogs {
             } else {
                 lines = r[0] + r[1];
             }
-            out.add(new LogImporter.FileCount(fc.file(), fc.hash(), fc.size(), LogFormat.KSERVE, req.variantOverride(), MAPPING,
-                    lines, r[0], r[1], blank));
+            out.add(new LogImporter.FileCount(
+                    fc.file(),
+                    fc.hash(),
+                    fc.size(),
+                    LogFormat.KSERVE,
+                    req.variantOverride(),
+                    MAPPING,
+                    lines,
+                    r[0],
+                    r[1],
+                    blank));
         }
         return out;
     }
 
     static long count(Statement st, String sql) throws SQLException {
-        try (ResultSet rs = st.executeQuery(sql)) { rs.next(); return rs.getLong(1); }
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 }

@@ -25,10 +25,15 @@ final class LineCheck {
         st.execute("DROP TABLE IF EXISTS sb_line_rejects");
         st.execute("DROP TABLE IF EXISTS sb_line_scans");
         // counting only: DuckDB checks every line's encoding and length without keeping the lines
-        TabularSource.scalar(st, "SELECT count(*) FROM " + FileReaders.lineReader(file,
-                ", store_rejects=true, rejects_table='sb_line_rejects', rejects_scan='sb_line_scans'"));
-        st.execute("INSERT INTO sb_bad_lines SELECT " + f + ", line, line - row_number() OVER (ORDER BY line), csv_line, "
-                + reason("error_type", "error_message") + " FROM (SELECT DISTINCT ON (line) * FROM sb_line_rejects ORDER BY line)");
+        TabularSource.scalar(
+                st,
+                "SELECT count(*) FROM "
+                        + FileReaders.lineReader(
+                                file,
+                                ", store_rejects=true, rejects_table='sb_line_rejects', rejects_scan='sb_line_scans'"));
+        st.execute("INSERT INTO sb_bad_lines SELECT " + f
+                + ", line, line - row_number() OVER (ORDER BY line), csv_line, " + reason("error_type", "error_message")
+                + " FROM (SELECT DISTINCT ON (line) * FROM sb_line_rejects ORDER BY line)");
         return TabularSource.scalar(st, "SELECT count(*) FROM sb_bad_lines WHERE source_file = " + f);
     }
 
@@ -36,13 +41,16 @@ final class LineCheck {
     static String reason(String errorType, String errorMessage) {
         String type = "CAST(" + errorType + " AS VARCHAR)";
         return "CASE WHEN " + type + " = 'INVALID ENCODING' THEN 'invalid UTF-8 (the line is not UTF-8 text)' "
-                + "WHEN " + type + " = 'LINE SIZE OVER MAXIMUM' THEN 'line longer than " + (FileReaders.MAX_LINE_BYTES >> 20) + " MB' "
+                + "WHEN " + type + " = 'LINE SIZE OVER MAXIMUM' THEN 'line longer than "
+                + (FileReaders.MAX_LINE_BYTES >> 20) + " MB' "
                 + "ELSE lower(replace(" + type + ", '_', ' ')) || ': ' || " + errorMessage + " END";
     }
 
     /** Quarantines the file's unreadable lines (found by {@link #find}) in stage_all. */
     static void quarantine(Statement st, Path file) throws SQLException {
-        st.execute("INSERT INTO stage_all(source_file, line_no, problem_field, problem, raw, merged) SELECT source_file, "
-                + "line_no, NULL, reason, raw, false FROM sb_bad_lines WHERE source_file = " + Quote.literal(file.toString()));
+        st.execute(
+                "INSERT INTO stage_all(source_file, line_no, problem_field, problem, raw, merged) SELECT source_file, "
+                        + "line_no, NULL, reason, raw, false FROM sb_bad_lines WHERE source_file = "
+                        + Quote.literal(file.toString()));
     }
 }

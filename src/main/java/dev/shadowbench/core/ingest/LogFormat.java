@@ -6,9 +6,15 @@ import java.util.Locale;
 
 /** The log layouts Shadowbench reads. */
 public enum LogFormat {
-    JSONL, CSV, PARQUET, SAGEMAKER, KSERVE;
+    JSONL,
+    CSV,
+    PARQUET,
+    SAGEMAKER,
+    KSERVE;
 
-    public String id() { return name().toLowerCase(Locale.ROOT); }
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
     /** The format named on the command line; null for "auto". */
     public static LogFormat fromOption(String s) {

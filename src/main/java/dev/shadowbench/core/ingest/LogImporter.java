@@ -3,8 +3,8 @@ package dev.shadowbench.core.ingest;
 import dev.shadowbench.core.BadInputException;
 import dev.shadowbench.core.db.QueryWatch;
 import dev.shadowbench.core.task.CancelledException;
-import dev.shadowbench.core.workspace.Transactions;
 import dev.shadowbench.core.task.ProgressSink;
+import dev.shadowbench.core.workspace.Transactions;
 import dev.shadowbench.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,14 +33,27 @@ public final class LogImporter {
     /** How many times the last run started reading its files (1 unless a file expected clean was not). */
     private int attempts;
 
-    public LogImporter(Workspace workspace) { this.workspace = workspace; }
+    public LogImporter(Workspace workspace) {
+        this.workspace = workspace;
+    }
 
     /** Attempts of the last {@link #run}: each one past the first re-read every file before the one that was not clean. */
-    int attempts() { return attempts; }
+    int attempts() {
+        return attempts;
+    }
 
     /** Accounting of one file, counted while staging. */
-    record FileCount(Path file, String hash, long size, LogFormat format, String variant, ColumnMapping mapping,
-                     long linesRead, long imported, long quarantined, long blank) {}
+    record FileCount(
+            Path file,
+            String hash,
+            long size,
+            LogFormat format,
+            String variant,
+            ColumnMapping mapping,
+            long linesRead,
+            long imported,
+            long quarantined,
+            long blank) {}
 
     /** Thrown when a file expected to be clean was not: the import restarts and reads that file line by line. */
     static final class NotClean extends RuntimeException {
@@ -64,7 +77,8 @@ public final class LogImporter {
         attempts = 0;
         // files are probed on a connection of their own, outside the import's transaction: a probe that fails
         // (DuckDB's sampler refusing a line) must not abort the transaction holding the files read so far
-        try (Connection c = workspace.connect(); Connection probes = workspace.connect()) {
+        try (Connection c = workspace.connect();
+                Connection probes = workspace.connect()) {
             try (Statement st = c.createStatement()) {
                 st.execute("SET TimeZone='UTC'");
                 // DuckDB tracks a query's progress only with the progress bar on; it must not print, though
@@ -73,7 +87,8 @@ public final class LogImporter {
             }
             while (true) {
                 // a fresh statement per attempt: the driver closes a statement that failed
-                try (Statement st = c.createStatement(); QueryWatch watch = QueryWatch.start(st, progress)) {
+                try (Statement st = c.createStatement();
+                        QueryWatch watch = QueryWatch.start(st, progress)) {
                     c.setAutoCommit(false);
                     attempts++;
                     Throwable failure = null;
@@ -117,15 +132,26 @@ public final class LogImporter {
         }
     }
 
-    private ImportReport importAll(Connection c, Connection probes, Statement st, QueryWatch watch, ImportRequest req,
-                                   List<Path> files,
-                                   LogFormat forced, Set<Path> lineByLine, ExecutorService hasher) throws SQLException {
+    private ImportReport importAll(
+            Connection c,
+            Connection probes,
+            Statement st,
+            QueryWatch watch,
+            ImportRequest req,
+            List<Path> files,
+            LogFormat forced,
+            Set<Path> lineByLine,
+            ExecutorService hasher)
+            throws SQLException {
         st.execute(Staging.CREATE);
         st.execute(LineCheck.CREATE);
         st.execute("DELETE FROM sb_bad_lines");
         st.execute("DROP TABLE IF EXISTS kserve_raw");
         long id;
-        try (ResultSet rs = st.executeQuery("SELECT nextval('import_id_seq')")) { rs.next(); id = rs.getLong(1); }
+        try (ResultSet rs = st.executeQuery("SELECT nextval('import_id_seq')")) {
+            rs.next();
+            id = rs.getLong(1);
+        }
         MappingStore store = new MappingStore(c);
         List<FileCount> counts = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -152,7 +178,11 @@ public final class LogImporter {
             }
             SourceProbe.Probe probe = SourceProbe.probe(probes, file, forced);
             Trace.mark("probe");
-            watch.step("Importing " + file.getFileName() + " (" + (i + 1) + " of " + files.size() + ")", i * 1000L, 1000, (files.size() + 1L) * 1000);
+            watch.step(
+                    "Importing " + file.getFileName() + " (" + (i + 1) + " of " + files.size() + ")",
+                    i * 1000L,
+                    1000,
+                    (files.size() + 1L) * 1000);
             boolean fast = probe.format() == LogFormat.JSONL && !probe.irregular() && !lineByLine.contains(file);
             if (!fast && hash == null) hash = join(pending).hash();
             if (probe.format() == LogFormat.KSERVE) {
@@ -167,7 +197,8 @@ public final class LogImporter {
                     FileCount fc = TabularSource.importClean(st, id, probe, req, size, m, pending);
                     // a hash checked above is in seen already; one not checked yet (no file of that size before)
                     // is checked now: the file changed since its size was read, so start again, hash first
-                    if (hash == null && (!seen.add(fc.hash()) || store.alreadyImported(fc.hash()))) throw new NotClean(file);
+                    if (hash == null && (!seen.add(fc.hash()) || store.alreadyImported(fc.hash())))
+                        throw new NotClean(file);
                     hash = fc.hash();
                     counts.add(fc);
                 } else {
@@ -199,14 +230,20 @@ public final class LogImporter {
         return ColumnMapping.detect(probe.columns(), kind);
     }
 
-    private ImportReport commit(Connection c, Statement st, long id, ImportRequest req, List<FileCount> counts, int skipped,
-                                int files) throws SQLException {
+    private ImportReport commit(
+            Connection c, Statement st, long id, ImportRequest req, List<FileCount> counts, int skipped, int files)
+            throws SQLException {
         long lines = counts.stream().mapToLong(FileCount::linesRead).sum();
         long imported = counts.stream().mapToLong(FileCount::imported).sum();
         long quarantined = counts.stream().mapToLong(FileCount::quarantined).sum();
         long blank = counts.stream().mapToLong(FileCount::blank).sum();
-        Set<String> formats = counts.stream().map(f -> f.format().id()).collect(Collectors.toCollection(java.util.TreeSet::new));
-        ColumnMapping first = counts.stream().map(FileCount::mapping).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        Set<String> formats =
+                counts.stream().map(f -> f.format().id()).collect(Collectors.toCollection(java.util.TreeSet::new));
+        ColumnMapping first = counts.stream()
+                .map(FileCount::mapping)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO imports(import_id, kind, format, variant_override, "
                 + "mapping_json, lines_read, rows_imported, rows_quarantined, lines_blank, started_at, finished_at, source) "
                 + "VALUES (?,?,?,?,?,?,?,?,?,now(),now(),?)")) {
@@ -232,11 +269,12 @@ public final class LogImporter {
             st.execute(Staging.INTO_LABELS + "SELECT " + id + ", " + Staging.LABEL_VALUES + " FROM stage_all "
                     + "WHERE problem IS NULL AND NOT merged AND (label IS NOT NULL OR label_class IS NOT NULL)");
         }
-        st.execute("INSERT INTO quarantine(import_id, source_file, line_no, field, reason, raw) SELECT " + id + ", source_file, line_no, problem_field, problem, raw "
-                + "FROM stage_all WHERE problem IS NOT NULL");
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_files(import_id, path, size_bytes, content_hash, "
-                + "lines_read, rows_imported, rows_quarantined, lines_blank, format, variant, mapping_json, imported_at) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,now())")) {
+        st.execute("INSERT INTO quarantine(import_id, source_file, line_no, field, reason, raw) SELECT " + id
+                + ", source_file, line_no, problem_field, problem, raw " + "FROM stage_all WHERE problem IS NOT NULL");
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO import_files(import_id, path, size_bytes, content_hash, "
+                        + "lines_read, rows_imported, rows_quarantined, lines_blank, format, variant, mapping_json, imported_at) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,now())")) {
             for (FileCount f : counts) {
                 ps.setLong(1, id);
                 ps.setString(2, f.file().toString());
@@ -267,9 +305,10 @@ public final class LogImporter {
     }
 
     private static BadInputException unreadable(Statement st, FileCount fc) throws SQLException {
-        try (PreparedStatement ps = st.getConnection().prepareStatement(
-                "SELECT line_no, problem_field, problem FROM stage_all WHERE source_file = ? AND problem IS NOT NULL "
-                        + "ORDER BY line_no NULLS LAST LIMIT 1")) {
+        try (PreparedStatement ps = st.getConnection()
+                .prepareStatement(
+                        "SELECT line_no, problem_field, problem FROM stage_all WHERE source_file = ? AND problem IS NOT NULL "
+                                + "ORDER BY line_no NULLS LAST LIMIT 1")) {
             ps.setString(1, fc.file().toString());
             try (ResultSet rs = ps.executeQuery()) {
                 String where = "";
@@ -277,8 +316,8 @@ public final class LogImporter {
                     where = ": line " + rs.getLong(1) + (rs.getString(2) == null ? "" : ", field " + rs.getString(2))
                             + ": " + rs.getString(3);
                 }
-                return new BadInputException(fc.file() + ": no line could be imported as " + fc.format().id()
-                        + " (" + fc.quarantined() + " bad line(s))" + where);
+                return new BadInputException(fc.file() + ": no line could be imported as "
+                        + fc.format().id() + " (" + fc.quarantined() + " bad line(s))" + where);
             }
         }
     }
@@ -299,7 +338,9 @@ public final class LogImporter {
     record Digest(String hash, long lines) {}
 
     /** SHA-256 of the file's bytes: the same content imported twice is recognised whatever its name. */
-    static String hash(Path file) { return digest(file).hash(); }
+    static String hash(Path file) {
+        return digest(file).hash();
+    }
 
     /**
      * Hashes the file and, when it is plain text, counts its lines in the same read (a line ends at '\n'; a last line
@@ -339,7 +380,7 @@ public final class LogImporter {
         int i = 0;
         for (; i + 8 <= n; i += 8) {
             long x = words.getLong(i) ^ nl;
-            long t = ((x & low7) + low7) | x;   // high bit of each byte set unless the byte is zero
+            long t = ((x & low7) + low7) | x; // high bit of each byte set unless the byte is zero
             count += Long.bitCount(~t & ~low7);
         }
         for (; i < n; i++) if (buf[i] == '\n') count++;

@@ -10,7 +10,9 @@ import java.sql.SQLException;
 public final class MappingStore {
     private final Connection c;
 
-    public MappingStore(Connection c) { this.c = c; }
+    public MappingStore(Connection c) {
+        this.c = c;
+    }
 
     /** A source is the folder a file lives in plus its format: a team's daily files share one mapping. */
     public static String keyFor(Path file, LogFormat format) {
@@ -19,7 +21,8 @@ public final class MappingStore {
     }
 
     public ColumnMapping lookup(String key) {
-        try (PreparedStatement ps = c.prepareStatement("SELECT mapping_json FROM source_mappings WHERE source_key = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT mapping_json FROM source_mappings WHERE source_key = ?")) {
             ps.setString(1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? ColumnMapping.fromJson(rs.getString(1), "remembered mapping for " + key) : null;

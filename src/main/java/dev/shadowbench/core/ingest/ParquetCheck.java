@@ -23,8 +23,8 @@ final class ParquetCheck {
         } catch (SQLException e) {
             String msg = e.getMessage() == null ? "" : e.getMessage();
             if (msg.toLowerCase(Locale.ROOT).contains("interrupt")) throw e;
-            throw new BadInputException(file + ": corrupt Parquet data" + where(c, file) + ": "
-                    + SourceProbe.firstLine(msg), e);
+            throw new BadInputException(
+                    file + ": corrupt Parquet data" + where(c, file) + ": " + SourceProbe.firstLine(msg), e);
         }
     }
 
@@ -34,14 +34,17 @@ final class ParquetCheck {
      */
     static String where(Connection importConnection, Path file) {
         if (!(importConnection instanceof DuckDBConnection dc)) return "";
-        try (Connection c = dc.duplicate(); Statement st = c.createStatement()) {
+        try (Connection c = dc.duplicate();
+                Statement st = c.createStatement()) {
             long first = 0;
-            try (ResultSet groups = c.createStatement().executeQuery("SELECT row_group_id, any_value(row_group_num_rows) "
-                    + "FROM parquet_metadata(" + FileReaders.file(file) + ") GROUP BY row_group_id ORDER BY row_group_id")) {
+            try (ResultSet groups = c.createStatement()
+                    .executeQuery("SELECT row_group_id, any_value(row_group_num_rows) " + "FROM parquet_metadata("
+                            + FileReaders.file(file) + ") GROUP BY row_group_id ORDER BY row_group_id")) {
                 while (groups.next()) {
                     long group = groups.getLong(1), rows = groups.getLong(2);
-                    try (ResultSet rs = st.executeQuery("SELECT sum(hash(t)) FROM read_parquet(" + FileReaders.file(file)
-                            + ") t WHERE file_row_number >= " + first + " AND file_row_number < " + (first + rows))) {
+                    try (ResultSet rs = st.executeQuery("SELECT sum(hash(t)) FROM read_parquet("
+                            + FileReaders.file(file) + ") t WHERE file_row_number >= " + first
+                            + " AND file_row_number < " + (first + rows))) {
                         rs.next();
                     } catch (SQLException bad) {
                         return " in row group " + group + " (rows " + (first + 1) + "-" + (first + rows) + ")";

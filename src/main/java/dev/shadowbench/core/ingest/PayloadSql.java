@@ -6,14 +6,14 @@ final class PayloadSql {
 
     /** Text of a payload given its data and encoding (CSV, JSON or BASE64); undecodable base64 stays as-is. */
     static String decode(String data, String encoding) {
-        return "CASE WHEN upper(" + encoding + ") = 'BASE64' THEN coalesce(try(decode(from_base64(" + data + "))), " + data
-                + ") ELSE " + data + " END";
+        return "CASE WHEN upper(" + encoding + ") = 'BASE64' THEN coalesce(try(decode(from_base64(" + data + "))), "
+                + data + ") ELSE " + data + " END";
     }
 
     /** base64 text that may hold JSON; plain JSON text is kept. */
     static String decodeBase64(String data) {
-        return "CASE WHEN json_valid(" + data + ") THEN " + data + " ELSE coalesce(try(decode(from_base64(" + data + "))), "
-                + data + ") END";
+        return "CASE WHEN json_valid(" + data + ") THEN " + data + " ELSE coalesce(try(decode(from_base64(" + data
+                + "))), " + data + ") END";
     }
 
     /**
@@ -25,7 +25,8 @@ final class PayloadSql {
         return "CASE WHEN " + d + " IS NULL THEN NULL "
                 + "WHEN TRY_CAST(trim(" + d + ") AS DOUBLE) IS NOT NULL THEN trim(" + d + ") "
                 + "WHEN " + j + " AND json_type(" + d + ") = 'ARRAY' THEN " + first(d, "$[0]") + " "
-                + "WHEN " + j + " AND json_type(" + d + ") = 'OBJECT' THEN coalesce(" + first(d, "$.predictions[0]") + ", "
+                + "WHEN " + j + " AND json_type(" + d + ") = 'OBJECT' THEN coalesce(" + first(d, "$.predictions[0]")
+                + ", "
                 + "json_extract_string(" + d + ", '$.prediction'), json_extract_string(" + d + ", '$.score'), "
                 + first(d, "$.outputs[0].data[0]") + ") "
                 + "WHEN " + j + " AND json_type(" + d + ") = 'VARCHAR' THEN json_extract_string(" + d + ", '$') "

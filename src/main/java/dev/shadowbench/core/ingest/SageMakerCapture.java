@@ -17,10 +17,14 @@ final class SageMakerCapture {
     private SageMakerCapture() {}
 
     static final List<SourceColumn> COLUMNS = List.of(
-            new SourceColumn("request_id", "VARCHAR"), new SourceColumn("timestamp", "VARCHAR"),
-            new SourceColumn("prediction", "VARCHAR"), new SourceColumn("event_id", "VARCHAR"),
-            new SourceColumn("inference_id", "VARCHAR"), new SourceColumn("input", "VARCHAR"),
-            new SourceColumn("output", "VARCHAR"), new SourceColumn("input_encoding", "VARCHAR"),
+            new SourceColumn("request_id", "VARCHAR"),
+            new SourceColumn("timestamp", "VARCHAR"),
+            new SourceColumn("prediction", "VARCHAR"),
+            new SourceColumn("event_id", "VARCHAR"),
+            new SourceColumn("inference_id", "VARCHAR"),
+            new SourceColumn("input", "VARCHAR"),
+            new SourceColumn("output", "VARCHAR"),
+            new SourceColumn("input_encoding", "VARCHAR"),
             new SourceColumn("output_encoding", "VARCHAR"));
 
     static final ColumnMapping MAPPING = new ColumnMapping(java.util.Map.of(
@@ -41,10 +45,14 @@ final class SageMakerCapture {
         long bad = LineCheck.find(st, file);
         long[] lc = TabularSource.countLines(st, file);
         String g = "json_extract_string(doc, ";
-        String out = PayloadSql.decode(g + "'$.captureData.endpointOutput.data')", g + "'$.captureData.endpointOutput.encoding')");
-        String in = PayloadSql.decode(g + "'$.captureData.endpointInput.data')", g + "'$.captureData.endpointInput.encoding')");
-        String scan = "(SELECT " + Staging.scanColumns("sb_", "line_no", "raw_line", "parse_problem") + ", coalesce(inference_id, event_id) AS request_id, \"timestamp\", "
-                + PayloadSql.prediction("output") + " AS prediction, event_id, inference_id, input, output, input_encoding, "
+        String out = PayloadSql.decode(
+                g + "'$.captureData.endpointOutput.data')", g + "'$.captureData.endpointOutput.encoding')");
+        String in = PayloadSql.decode(
+                g + "'$.captureData.endpointInput.data')", g + "'$.captureData.endpointInput.encoding')");
+        String scan = "(SELECT " + Staging.scanColumns("sb_", "line_no", "raw_line", "parse_problem")
+                + ", coalesce(inference_id, event_id) AS request_id, \"timestamp\", "
+                + PayloadSql.prediction("output")
+                + " AS prediction, event_id, inference_id, input, output, input_encoding, "
                 + "output_encoding, " + Quote.literal(ev == null ? null : ev[0]) + " AS model FROM ("
                 + "SELECT line_no, raw_line, CASE WHEN doc IS NULL THEN 'malformed JSON' "
                 + "WHEN json_type(doc) <> 'OBJECT' THEN 'not a JSON object' "
@@ -56,11 +64,14 @@ final class SageMakerCapture {
                 + g + "'$.inferenceTime')) END AS \"timestamp\", "
                 + "CASE WHEN json_type(doc) = 'OBJECT' THEN " + in + " END AS input, "
                 + "CASE WHEN json_type(doc) = 'OBJECT' THEN " + out + " END AS output, "
-                + "CASE WHEN json_type(doc) = 'OBJECT' THEN " + g + "'$.captureData.endpointInput.encoding') END AS input_encoding, "
-                + "CASE WHEN json_type(doc) = 'OBJECT' THEN " + g + "'$.captureData.endpointOutput.encoding') END AS output_encoding "
+                + "CASE WHEN json_type(doc) = 'OBJECT' THEN " + g
+                + "'$.captureData.endpointInput.encoding') END AS input_encoding, "
+                + "CASE WHEN json_type(doc) = 'OBJECT' THEN " + g
+                + "'$.captureData.endpointOutput.encoding') END AS output_encoding "
                 // doc is NULL for a malformed line, so no JSON function ever sees invalid text (DuckDB may evaluate
                 // CASE branches eagerly)
-                + "FROM (SELECT line_no, line AS raw_line, CASE WHEN json_valid(line) THEN line END AS doc FROM " + FileReaders.lines(file)
+                + "FROM (SELECT line_no, line AS raw_line, CASE WHEN json_valid(line) THEN line END AS doc FROM "
+                + FileReaders.lines(file)
                 + " WHERE NOT " + FileReaders.blank("line") + ")))";
         List<SourceColumn> cols = new java.util.ArrayList<>(COLUMNS);
         cols.add(new SourceColumn("model", "VARCHAR"));
@@ -81,7 +92,12 @@ final class SageMakerCapture {
             if (!digits[i].matches("\\d{1,4}")) return null;
             p = p.getParent();
         }
-        if (p == null || p.getFileName() == null || p.getParent() == null || p.getParent().getFileName() == null) return null;
-        return new String[] {p.getParent().getFileName().toString(), p.getFileName().toString()};
+        if (p == null
+                || p.getFileName() == null
+                || p.getParent() == null
+                || p.getParent().getFileName() == null) return null;
+        return new String[] {
+            p.getParent().getFileName().toString(), p.getFileName().toString()
+        };
     }
 }

@@ -16,8 +16,9 @@ import java.util.List;
  */
 public final class SampleWorkspace {
     /** The sample's files inside the jar, relative to {@link #RESOURCE_ROOT}. */
-    public static final List<String> FILES = List.of(
-            "2026-11-20/live.jsonl.gz", "2026-11-20/shadow.jsonl.gz", "2026-11-20/labels.csv");
+    public static final List<String> FILES =
+            List.of("2026-11-20/live.jsonl.gz", "2026-11-20/shadow.jsonl.gz", "2026-11-20/labels.csv");
+
     static final String RESOURCE_ROOT = "/dev/shadowbench/sample/";
 
     private SampleWorkspace() {}
@@ -59,7 +60,8 @@ public final class SampleWorkspace {
             return Workspace.open(file);
         } finally {
             try (var walk = Files.walk(tmp)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(q -> q.toFile().delete());
+                walk.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(q -> q.toFile().delete());
             }
         }
     }

@@ -26,12 +26,14 @@ public final class SourceFiles {
             String s = p.toString();
             if (Files.isDirectory(p)) {
                 List<Path> hits = walk(p, null);
-                if (hits.isEmpty()) throw new BadInputException(p + ": the folder holds no .jsonl, .json, .csv or .parquet file");
+                if (hits.isEmpty())
+                    throw new BadInputException(p + ": the folder holds no .jsonl, .json, .csv or .parquet file");
                 out.addAll(hits);
             } else if (Files.isRegularFile(p)) {
                 out.add(p.toAbsolutePath().normalize());
             } else if (Files.exists(p)) {
-                throw new BadInputException("not a regular file: " + p + " is " + kindOf(p) + "; give a log file or a folder");
+                throw new BadInputException(
+                        "not a regular file: " + p + " is " + kindOf(p) + "; give a log file or a folder");
             } else if (isGlob(s)) {
                 List<Path> hits = glob(s);
                 if (hits.isEmpty()) throw new BadInputException(s + ": no file matches this pattern");
@@ -78,7 +80,8 @@ public final class SourceFiles {
             used++;
         }
         Path rest = abs.getRoot().relativize(abs).subpath(used, abs.getNameCount());
-        PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + rest.toString().replace("\\", "\\\\"));
+        PathMatcher m = FileSystems.getDefault()
+                .getPathMatcher("glob:" + rest.toString().replace("\\", "\\\\"));
         Path dir = base;
         return walk(base, q -> m.matches(dir.relativize(q)));
     }

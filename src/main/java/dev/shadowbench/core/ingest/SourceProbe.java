@@ -22,9 +22,13 @@ public final class SourceProbe {
      * (a line that is not an object, nested too deep, with an empty key...), so it is best read line by line.
      */
     public record Probe(Path file, LogFormat format, List<SourceColumn> columns, boolean irregular) {
-        public Probe(Path file, LogFormat format, List<SourceColumn> columns) { this(file, format, columns, false); }
+        public Probe(Path file, LogFormat format, List<SourceColumn> columns) {
+            this(file, format, columns, false);
+        }
 
-        public boolean hasColumn(String name) { return columns.stream().anyMatch(c -> c.name().equals(name)); }
+        public boolean hasColumn(String name) {
+            return columns.stream().anyMatch(c -> c.name().equals(name));
+        }
     }
 
     public static Probe probe(Connection c, Path file, LogFormat forced) {
@@ -37,7 +41,8 @@ public final class SourceProbe {
         boolean[] irregular = new boolean[1];
         List<SourceColumn> cols = describe(c, file, container, irregular);
         LogFormat f = container;
-        if (forced == LogFormat.SAGEMAKER || forced == null && container == LogFormat.JSONL && has(cols, "captureData")) {
+        if (forced == LogFormat.SAGEMAKER
+                || forced == null && container == LogFormat.JSONL && has(cols, "captureData")) {
             f = LogFormat.SAGEMAKER;
         } else if (forced == LogFormat.KSERVE || forced == null && has(cols, "reqType") && has(cols, "id")) {
             f = LogFormat.KSERVE;
@@ -56,7 +61,8 @@ public final class SourceProbe {
         LogFormat byName = LogFormat.fromFileName(file);
         if (byName != null) return byName;
         byte[] head = head(file);
-        if (head.length >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1') return LogFormat.PARQUET;
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1')
+            return LogFormat.PARQUET;
         for (byte b : head) {
             if (Character.isWhitespace(b)) continue;
             return b == '{' ? LogFormat.JSONL : LogFormat.CSV;
@@ -68,7 +74,8 @@ public final class SourceProbe {
         try (InputStream raw = Files.newInputStream(file)) {
             byte[] b = raw.readNBytes(2);
             try (InputStream in = b.length == 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b
-                    ? new GZIPInputStream(Files.newInputStream(file)) : Files.newInputStream(file)) {
+                    ? new GZIPInputStream(Files.newInputStream(file))
+                    : Files.newInputStream(file)) {
                 return in.readNBytes(256);
             }
         } catch (IOException e) {
@@ -89,7 +96,8 @@ public final class SourceProbe {
             try {
                 return describeOnce(c, file, container);
             } catch (BadInputException e) {
-                // non-object lines (arrays, scalars) make DuckDB's sniffer give up on records: look at object lines only
+                // non-object lines (arrays, scalars) make DuckDB's sniffer give up on records: look at object lines
+                // only
                 irregular[0] = true;
                 return describeJsonObjects(c, file);
             }
@@ -104,12 +112,14 @@ public final class SourceProbe {
                 + FileReaders.readableLines(file) + " WHERE json_valid(line) AND json_type(line) = 'OBJECT' "
                 + "AND try(json_structure(line)) IS NOT NULL LIMIT 2000)";
         String structure;
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             structure = rs.next() ? rs.getString(1) : null;
         } catch (SQLException e) {
             throw new BadInputException(file + ": cannot be read as JSON Lines: " + firstLine(e.getMessage()));
         }
-        if (structure == null) throw new BadInputException(file + ": no line holds a JSON object (is it really JSON Lines?)");
+        if (structure == null)
+            throw new BadInputException(file + ": no line holds a JSON object (is it really JSON Lines?)");
         List<SourceColumn> cols = new ArrayList<>();
         try {
             var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(structure);
@@ -129,12 +139,16 @@ public final class SourceProbe {
     private static List<SourceColumn> describeOnce(Connection c, Path file, LogFormat container) {
         List<SourceColumn> cols = new ArrayList<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + describeSource(file, container))) {
+                ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + describeSource(file, container))) {
             while (rs.next()) cols.add(new SourceColumn(rs.getString(1), rs.getString(2)));
         } catch (SQLException e) {
-            throw new BadInputException(file + ": cannot be read as " + container.id() + ": " + firstLine(e.getMessage()));
+            throw new BadInputException(
+                    file + ": cannot be read as " + container.id() + ": " + firstLine(e.getMessage()));
         }
-        if (cols.isEmpty() || container == LogFormat.JSONL && cols.size() == 1 && cols.get(0).name().equals("json")) {
+        if (cols.isEmpty()
+                || container == LogFormat.JSONL
+                        && cols.size() == 1
+                        && cols.get(0).name().equals("json")) {
             throw new BadInputException(file + ": no columns found (is it really " + container.id() + "?)");
         }
         return cols;

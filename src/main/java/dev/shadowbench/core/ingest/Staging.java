@@ -14,11 +14,13 @@ import java.util.Map;
  */
 final class Staging {
     /** The start of every INSERT into the workspace's predictions table: its columns named, so a migration that adds one keeps it working. */
-    static final String INTO_PREDICTIONS = "INSERT INTO predictions(import_id, request_id, ts, model, version, variant, prediction, "
-            + "predicted_class, ranking, latency_ms, segment, feedback, source_file, source_line, extra) ";
+    static final String INTO_PREDICTIONS =
+            "INSERT INTO predictions(import_id, request_id, ts, model, version, variant, prediction, "
+                    + "predicted_class, ranking, latency_ms, segment, feedback, source_file, source_line, extra) ";
     /** The SELECT list of stage_all that fills {@link #INTO_PREDICTIONS}, after the import id. */
-    static final String PREDICTION_VALUES = "request_id, ts, model, version, variant, prediction, predicted_class, ranking, "
-            + "latency_ms, segment, feedback, source_file, line_no, extra";
+    static final String PREDICTION_VALUES =
+            "request_id, ts, model, version, variant, prediction, predicted_class, ranking, "
+                    + "latency_ms, segment, feedback, source_file, line_no, extra";
     /** The start of every INSERT into the workspace's labels table. */
     static final String INTO_LABELS = "INSERT INTO labels(import_id, request_id, label, label_class, ts) ";
     /** The SELECT list of stage_all that fills {@link #INTO_LABELS}, after the import id. */
@@ -38,27 +40,39 @@ final class Staging {
      * @param scan    subquery with columns line_no, raw_line, parse_problem and {@code columns}
      * @param variant fixed variant for every row (from --variant or the path), or null to use the mapped column
      */
-    static String insert(String sourceFile, String scan, List<SourceColumn> columns, ColumnMapping m,
-                         ImportRequest.Kind kind, String variant) {
+    static String insert(
+            String sourceFile,
+            String scan,
+            List<SourceColumn> columns,
+            ColumnMapping m,
+            ImportRequest.Kind kind,
+            String variant) {
         return "INSERT INTO stage_all " + select(sourceFile, scan, columns, m, kind, variant);
     }
 
     /** A row with a problem fails the statement: the file is then staged line by line instead. */
-    static final String FAIL_ON_PROBLEM = "CASE WHEN problem IS NULL THEN true ELSE error('not clean: ' || problem) END";
+    static final String FAIL_ON_PROBLEM =
+            "CASE WHEN problem IS NULL THEN true ELSE error('not clean: ' || problem) END";
 
     /**
      * Straight into the workspace table, for a file expected to be clean: the first row with a problem fails the
      * statement (see {@link #FAIL_ON_PROBLEM}), so every row read is imported.
      */
-    static String insertClean(long importId, String sourceFile, String scan, List<SourceColumn> columns, ColumnMapping m,
-                              ImportRequest.Kind kind, String variant) {
+    static String insertClean(
+            long importId,
+            String sourceFile,
+            String scan,
+            List<SourceColumn> columns,
+            ColumnMapping m,
+            ImportRequest.Kind kind,
+            String variant) {
         String sel = select(sourceFile, scan, columns, m, kind, variant);
         if (kind == ImportRequest.Kind.LABELS) {
-            return INTO_LABELS + "SELECT " + importId + ", " + LABEL_VALUES + " FROM (" + sel
-                    + ") WHERE " + FAIL_ON_PROBLEM;
+            return INTO_LABELS + "SELECT " + importId + ", " + LABEL_VALUES + " FROM (" + sel + ") WHERE "
+                    + FAIL_ON_PROBLEM;
         }
-        return INTO_PREDICTIONS + "SELECT " + importId + ", " + PREDICTION_VALUES + " FROM (" + sel
-                + ") WHERE " + FAIL_ON_PROBLEM;
+        return INTO_PREDICTIONS + "SELECT " + importId + ", " + PREDICTION_VALUES + " FROM (" + sel + ") WHERE "
+                + FAIL_ON_PROBLEM;
     }
 
     /**
@@ -69,7 +83,8 @@ final class Staging {
     static String prefix(List<SourceColumn> columns) {
         for (int i = 0; ; i++) {
             String p = i == 0 ? "sb_" : "sb" + i + "_";
-            if (columns.stream().noneMatch(c -> c.name().toLowerCase(Locale.ROOT).startsWith(p))) return p;
+            if (columns.stream()
+                    .noneMatch(c -> c.name().toLowerCase(Locale.ROOT).startsWith(p))) return p;
         }
     }
 
@@ -79,8 +94,13 @@ final class Staging {
                 + prefix + "parse_problem";
     }
 
-    private static String select(String sourceFile, String scan, List<SourceColumn> columns, ColumnMapping m,
-                                 ImportRequest.Kind kind, String variant) {
+    private static String select(
+            String sourceFile,
+            String scan,
+            List<SourceColumn> columns,
+            ColumnMapping m,
+            ImportRequest.Kind kind,
+            String variant) {
         Map<String, SourceColumn> byName = new java.util.HashMap<>();
         for (SourceColumn c : columns) byName.put(c.name(), c);
         String p = prefix(columns);
@@ -130,38 +150,57 @@ final class Staging {
         List<String[]> problems = new ArrayList<>();
         problems.add(new String[] {p + "request_id IS NULL", fieldName(m, Field.REQUEST_ID), "missing correlation id"});
         if (kind == ImportRequest.Kind.LABELS) {
-            problems.add(new String[] {p + "label IS NULL AND " + p + "label_class IS NULL", fieldName(m, Field.LABEL),
-                    "missing label"});
+            problems.add(new String[] {
+                p + "label IS NULL AND " + p + "label_class IS NULL", fieldName(m, Field.LABEL), "missing label"
+            });
         } else {
             String predName = fieldName(m, Field.PREDICTION);
             String none = p + "prediction IS NULL AND " + p + "predicted_class IS NULL AND " + p + "ranking IS NULL";
             problems.add(new String[] {none + " AND " + p + "r_pred IS NULL", predName, "missing prediction"});
             problems.add(new String[] {none, predName, "prediction is not a number, class or list"});
-            problems.add(new String[] {p + "variant IS NULL", fieldName(m, Field.VARIANT), "missing variant (give --variant)"});
+            problems.add(
+                    new String[] {p + "variant IS NULL", fieldName(m, Field.VARIANT), "missing variant (give --variant)"
+                    });
         }
         // NaN and infinity parse as numbers (JSON 1e400, NaN; CSV "inf") but would poison every mean and quantile
         if (kind == ImportRequest.Kind.PREDICTIONS) {
-            problems.add(new String[] {"NOT isfinite(" + p + "prediction)", fieldName(m, Field.PREDICTION),
-                    "prediction is not a finite number"});
+            problems.add(new String[] {
+                "NOT isfinite(" + p + "prediction)", fieldName(m, Field.PREDICTION), "prediction is not a finite number"
+            });
         }
-        problems.add(new String[] {"NOT isfinite(" + p + "label)", fieldName(m, Field.LABEL), "label is not a finite number"});
-        problems.add(new String[] {"NOT isfinite(" + p + "latency_ms)", fieldName(m, Field.LATENCY),
-                "latency is not a finite number"});
+        problems.add(
+                new String[] {"NOT isfinite(" + p + "label)", fieldName(m, Field.LABEL), "label is not a finite number"
+                });
+        problems.add(new String[] {
+            "NOT isfinite(" + p + "latency_ms)", fieldName(m, Field.LATENCY), "latency is not a finite number"
+        });
         String tsField = fieldName(m, Field.TIMESTAMP);
         String tsMissing = p + "r_ts IS NOT NULL AND " + p + "ts IS NULL";
-        problems.add(new String[] {tsMissing + " AND TRY_CAST(" + p + "r_ts AS DOUBLE) IS NOT NULL", tsField,
-                "timestamp out of range"});
+        problems.add(new String[] {
+            tsMissing + " AND TRY_CAST(" + p + "r_ts AS DOUBLE) IS NOT NULL", tsField, "timestamp out of range"
+        });
         problems.add(new String[] {tsMissing, tsField, "not a timestamp"});
-        problems.add(new String[] {p + "r_lat IS NOT NULL AND " + p + "latency_ms IS NULL", fieldName(m, Field.LATENCY),
-                "latency is not a number"});
+        problems.add(new String[] {
+            p + "r_lat IS NOT NULL AND " + p + "latency_ms IS NULL",
+            fieldName(m, Field.LATENCY),
+            "latency is not a number"
+        });
         StringBuilder code = new StringBuilder("CASE WHEN " + p + "parse_problem IS NOT NULL THEN 0 ");
         StringBuilder field = new StringBuilder("CASE " + p + "pr ");
         StringBuilder reason = new StringBuilder("CASE " + p + "pr WHEN 0 THEN " + p + "parse_problem ");
         for (int i = 0; i < problems.size(); i++) {
             String[] pr = problems.get(i);
             code.append("WHEN ").append(pr[0]).append(" THEN ").append(i + 1).append(' ');
-            field.append("WHEN ").append(i + 1).append(" THEN ").append(Quote.literal(pr[1])).append(' ');
-            reason.append("WHEN ").append(i + 1).append(" THEN ").append(Quote.literal(pr[2])).append(' ');
+            field.append("WHEN ")
+                    .append(i + 1)
+                    .append(" THEN ")
+                    .append(Quote.literal(pr[1]))
+                    .append(' ');
+            reason.append("WHEN ")
+                    .append(i + 1)
+                    .append(" THEN ")
+                    .append(Quote.literal(pr[2]))
+                    .append(' ');
         }
         code.append("END");
         field.append("END");
@@ -171,15 +210,20 @@ final class Staging {
         // on the rows that need them
         return "SELECT " + (sourceFile == null ? "source_file" : Quote.literal(sourceFile)) + " AS source_file, "
                 + p + "line_no AS line_no, "
-                + p + "request_id AS request_id, " + p + "ts AS ts, " + p + "model AS model, " + p + "version AS version, "
-                + p + "variant AS variant, " + p + "prediction AS prediction, " + p + "predicted_class AS predicted_class, "
+                + p + "request_id AS request_id, " + p + "ts AS ts, " + p + "model AS model, " + p
+                + "version AS version, "
+                + p + "variant AS variant, " + p + "prediction AS prediction, " + p
+                + "predicted_class AS predicted_class, "
                 + p + "ranking AS ranking, " + p + "latency_ms AS latency_ms, " + p + "segment AS segment, "
                 + p + "feedback AS feedback, " + p + "label AS label, " + p + "label_class AS label_class, "
-                + "CASE WHEN " + p + "pr IS NULL THEN " + json(columns, c -> !m.columns().containsValue(c.name())) + " END AS extra, "
+                + "CASE WHEN " + p + "pr IS NULL THEN "
+                + json(columns, c -> !m.columns().containsValue(c.name())) + " END AS extra, "
                 + field + " AS problem_field, " + reason + " AS problem, "
-                + "CASE WHEN " + p + "pr IS NOT NULL THEN coalesce(" + p + "raw_line, " + json(columns, c -> true) + ") END AS raw, "
+                + "CASE WHEN " + p + "pr IS NOT NULL THEN coalesce(" + p + "raw_line, " + json(columns, c -> true)
+                + ") END AS raw, "
                 + "false AS merged "
-                + "FROM (SELECT *, " + code + " AS " + p + "pr FROM (SELECT " + String.join(", ", typed) + " FROM " + scan
+                + "FROM (SELECT *, " + code + " AS " + p + "pr FROM (SELECT " + String.join(", ", typed) + " FROM "
+                + scan
                 + " s) t) s";
     }
 
@@ -204,7 +248,9 @@ final class Staging {
         String ref = "s." + Quote.ident(c.name());
         if (c.type().equalsIgnoreCase("JSON")) return "NULLIF(json_extract_string(" + ref + ", '$'), '')";
         // no trim(): it costs more than the whole JSON parse on millions of rows; an empty text is still "missing"
-        return c.type().equalsIgnoreCase("VARCHAR") ? "NULLIF(" + ref + ", '')" : "NULLIF(CAST(" + ref + " AS VARCHAR), '')";
+        return c.type().equalsIgnoreCase("VARCHAR")
+                ? "NULLIF(" + ref + ", '')"
+                : "NULLIF(CAST(" + ref + " AS VARCHAR), '')";
     }
 
     private static String number(ColumnMapping m, Field f, Map<String, SourceColumn> byName) {
@@ -221,11 +267,13 @@ final class Staging {
         String ref = "s." + Quote.ident(c.name());
         if (c.isTemporal()) return "try(CAST(" + ref + " AS TIMESTAMP))";
         String num = "TRY_CAST(" + ref + " AS DOUBLE)";
-        // try(): an epoch out of range (1e20, -1e15, 1e300) gives NULL, so the line is quarantined, not the import failed
+        // try(): an epoch out of range (1e20, -1e15, 1e300) gives NULL, so the line is quarantined, not the import
+        // failed
         String epoch = "try(make_timestamp(CAST(CASE WHEN " + num + " > 1e11 THEN " + num + " * 1000 ELSE " + num
                 + " * 1000000 END AS BIGINT)))";
         if (c.isNumeric()) return "CASE WHEN " + num + " IS NOT NULL THEN " + epoch + " END";
-        return "coalesce(TRY_CAST(TRY_CAST(" + ref + " AS TIMESTAMPTZ) AS TIMESTAMP), CASE WHEN " + num + " IS NOT NULL THEN " + epoch + " END)";
+        return "coalesce(TRY_CAST(TRY_CAST(" + ref + " AS TIMESTAMPTZ) AS TIMESTAMP), CASE WHEN " + num
+                + " IS NOT NULL THEN " + epoch + " END)";
     }
 
     private static String json(List<SourceColumn> cols, java.util.function.Predicate<SourceColumn> keep) {

@@ -22,14 +22,17 @@ public final class Json {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .registerModule(new SimpleModule().addSerializer(LocalDate.class, ToStringSerializer.instance));
 
-    public static ObjectMapper mapper() { return MAPPER; }
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
 
     /** {@code value} as indented JSON text. */
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot write " + value.getClass().getSimpleName() + " as JSON: " + e.getMessage(), e);
         }
     }
 }

@@ -83,10 +83,14 @@ final class ExactQuantiles {
         }
 
         /** keep over the row. */
-        Frag keepRow() { return bind(keep, rowVars); }
+        Frag keepRow() {
+            return bind(keep, rowVars);
+        }
 
         /** keep over a listed item x. */
-        Frag keepItem() { return bind(keep, Map.of("$x", Frag.of("x"), "$c", Frag.of("x.c"), "$b", Frag.of("x.b"))); }
+        Frag keepItem() {
+            return bind(keep, Map.of("$x", Frag.of("x"), "$c", Frag.of("x.c"), "$b", Frag.of("x.b")));
+        }
     }
 
     /** Replaces the placeholders of f (tokens such as $x) by fragments, keeping the parameters in text order. */
@@ -100,7 +104,7 @@ final class ExactQuantiles {
             if (ch == '?') {
                 parts.add(text.toString());
                 text.setLength(0);
-                parts.add(new Frag("?", List.of(f.params().get(param++))));  // a parameter, whatever its type
+                parts.add(new Frag("?", List.of(f.params().get(param++)))); // a parameter, whatever its type
             } else if (ch == '$' && i + 1 < sql.length()) {
                 String token = "$" + sql.charAt(i + 1);
                 Frag sub = subs.get(token);
@@ -130,33 +134,53 @@ final class ExactQuantiles {
      * the row beyond "v is not null" (null when none).
      */
     record Plain(Frag v, Frag domain) implements Column {
-        static Plain of(String v, String domain) { return new Plain(Frag.of(v), domain == null ? null : Frag.of(domain)); }
+        static Plain of(String v, String domain) {
+            return new Plain(Frag.of(v), domain == null ? null : Frag.of(domain));
+        }
 
-        @Override public Frag value() { return domain == null ? v : Frag.of("CASE WHEN ", domain, " THEN ", v, " END"); }
+        @Override
+        public Frag value() {
+            return domain == null ? v : Frag.of("CASE WHEN ", domain, " THEN ", v, " END");
+        }
 
-        @Override public Split split(double lo, double hi) {
+        @Override
+        public Split split(double lo, double hi) {
             Frag below = lo == Double.NEGATIVE_INFINITY ? Frag.FALSE : Frag.and(domain, Frag.of(v, " < ", lo));
             Frag keep = range("$x", lo, hi);
-            return new Split(below, domain == null ? Frag.TRUE : domain, v, keep == Frag.TRUE ? Frag.of("$x IS NOT NULL") : keep,
+            return new Split(
+                    below,
+                    domain == null ? Frag.TRUE : domain,
+                    v,
+                    keep == Frag.TRUE ? Frag.of("$x IS NOT NULL") : keep,
                     Frag.of("x"));
         }
     }
 
     /** ln(x) over positive x ({@code finite}: the condition that x is finite, null when every x is): classified by x. */
     record LogOf(String x, String finite) implements Column {
-        Frag domain() { return Frag.and(Frag.of(x, " > 0"), finite); }
+        Frag domain() {
+            return Frag.and(Frag.of(x, " > 0"), finite);
+        }
 
-        @Override public Frag value() { return Frag.of("CASE WHEN ", x, " > 0 AND isfinite(", x, ") THEN ln(", x, ") END"); }
+        @Override
+        public Frag value() {
+            return Frag.of("CASE WHEN ", x, " > 0 AND isfinite(", x, ") THEN ln(", x, ") END");
+        }
 
-        @Override public Split split(double lo, double hi) {
+        @Override
+        public Split split(double lo, double hi) {
             // exp of a bound beyond +-700 leaves the normal doubles: classify by the value instead
             if (!within(lo, 700) || !within(hi, 700)) return new Plain(Frag.of("ln(", x, ")"), domain()).split(lo, hi);
             boolean l = lo != Double.NEGATIVE_INFINITY;
             double a = Math.exp(lo) * (1 - EPS);
             Frag below = l ? Frag.of(x, " > 0 AND ", x, " < ", a) : Frag.FALSE;
-            // x >= a > 0 keeps positive values only; "x > 0" goes into keep rather than the domain so the list of x can be
+            // x >= a > 0 keeps positive values only; "x > 0" goes into keep rather than the domain so the list of x can
+            // be
             // shared with other columns of x
-            Frag keep = range("$x", l ? a : Double.NEGATIVE_INFINITY, hi == Double.POSITIVE_INFINITY ? hi : Math.exp(hi) * (1 + EPS));
+            Frag keep = range(
+                    "$x",
+                    l ? a : Double.NEGATIVE_INFINITY,
+                    hi == Double.POSITIVE_INFINITY ? hi : Math.exp(hi) * (1 + EPS));
             if (!l) keep = Frag.and(Frag.of("$x > 0"), keep);
             return new Split(below, finite == null ? Frag.TRUE : Frag.of(finite), Frag.of(x), keep, Frag.of("ln(x)"));
         }
@@ -169,41 +193,68 @@ final class ExactQuantiles {
      * one division costs less than the two products c < b * a, c > b * z.
      */
     record LogRatio(String c, String b, String finite) implements Column {
-        Frag domain() { return finite == null ? Frag.TRUE : Frag.of(finite); }
-
-        @Override public Frag value() {
-            return Frag.of("CASE WHEN ", c, " > 0 AND isfinite(", c, ") THEN ln(", c, ") END - CASE WHEN ", b, " > 0 AND isfinite(",
-                    b, ") THEN ln(", b, ") END");
+        Frag domain() {
+            return finite == null ? Frag.TRUE : Frag.of(finite);
         }
 
-        @Override public Split split(double lo, double hi) {
+        @Override
+        public Frag value() {
+            return Frag.of(
+                    "CASE WHEN ",
+                    c,
+                    " > 0 AND isfinite(",
+                    c,
+                    ") THEN ln(",
+                    c,
+                    ") END - CASE WHEN ",
+                    b,
+                    " > 0 AND isfinite(",
+                    b,
+                    ") THEN ln(",
+                    b,
+                    ") END");
+        }
+
+        @Override
+        public Split split(double lo, double hi) {
             if (!within(lo, 100) || !within(hi, 100)) {
-                return new Plain(Frag.of("ln(", c, ") - ln(", b, ")"), Frag.and(Frag.of(c, " > 0 AND ", b, " > 0"), finite)).split(lo, hi);
+                return new Plain(
+                                Frag.of("ln(", c, ") - ln(", b, ")"),
+                                Frag.and(Frag.of(c, " > 0 AND ", b, " > 0"), finite))
+                        .split(lo, hi);
             }
             boolean l = lo != Double.NEGATIVE_INFINITY, h = hi != Double.POSITIVE_INFINITY;
             double a = Math.exp(lo) * (1 - EPS), z = Math.exp(hi) * (1 + EPS);
             // c / b of an infinite b is 0 or -0: the finite condition belongs to the count
             Frag below = l ? Frag.and(finite, Frag.of(c, " > 0 AND ", c, " / ", b, " < ", a)) : Frag.FALSE;
             // a ratio at least a > 0 has c > 0; without a lower bound the sign is checked
-            Frag keep = Frag.and(l ? null : Frag.of("$c > 0"), range("$c / $b", l ? a : Double.NEGATIVE_INFINITY, h ? z : hi));
+            Frag keep = Frag.and(
+                    l ? null : Frag.of("$c > 0"), range("$c / $b", l ? a : Double.NEGATIVE_INFINITY, h ? z : hi));
             return new Split(below, domain(), pair(c, b), keep, Frag.of("ln(x.c) - ln(x.b)"), vars(c, b));
         }
     }
 
     /** |ln(x) - m| over positive x: rows are classified by x against exp(m +- the bracket). */
     record AbsDevLog(String x, String finite, double m) implements Column {
-        Frag domain() { return new LogOf(x, finite).domain(); }
+        Frag domain() {
+            return new LogOf(x, finite).domain();
+        }
 
-        @Override public Frag value() { return Frag.of("abs(", new LogOf(x, finite).value(), " - ", m, ")"); }
+        @Override
+        public Frag value() {
+            return Frag.of("abs(", new LogOf(x, finite).value(), " - ", m, ")");
+        }
 
-        @Override public Split split(double lo, double hi) {
+        @Override
+        public Split split(double lo, double hi) {
             if (!within(Math.abs(m) + Math.max(0, lo), 700) || !within(Math.abs(m) + hi, 700)) {
                 return new Plain(Frag.of("abs(ln(", x, ") - ", m, ")"), domain()).split(lo, hi);
             }
             double l1 = Math.exp(m - lo) * (1 + EPS), h1 = Math.exp(m + lo) * (1 - EPS);
             boolean inner = lo > 0 && l1 < h1;
             Frag below = inner ? Frag.of(x, " > ", l1, " AND ", x, " < ", h1) : Frag.FALSE;
-            Frag outer = hi == Double.POSITIVE_INFINITY ? Frag.TRUE
+            Frag outer = hi == Double.POSITIVE_INFINITY
+                    ? Frag.TRUE
                     : range("$x", Math.exp(m - hi) * (1 - EPS), Math.exp(m + hi) * (1 + EPS));
             Frag keep = Frag.and(outer, inner ? Frag.of("NOT ($x > ", l1, " AND $x < ", h1, ")") : null);
             return new Split(below, domain(), Frag.of(x), keep, Frag.of("abs(ln(x) - ", m, ")"));
@@ -212,21 +263,32 @@ final class ExactQuantiles {
 
     /** |ln(c) - ln(b) - m| over positive c and b (as {@link LogRatio}): rows are classified by c / b against exp(m +- the bracket). */
     record AbsDevLogRatio(String c, String b, String finite, double m) implements Column {
-        @Override public Frag value() { return Frag.of("abs(", new LogRatio(c, b, finite).value(), " - ", m, ")"); }
+        @Override
+        public Frag value() {
+            return Frag.of("abs(", new LogRatio(c, b, finite).value(), " - ", m, ")");
+        }
 
-        @Override public Split split(double lo, double hi) {
+        @Override
+        public Split split(double lo, double hi) {
             LogRatio r = new LogRatio(c, b, finite);
             if (!within(Math.abs(m) + Math.max(0, lo), 100) || !within(Math.abs(m) + hi, 100)) {
-                return new Plain(Frag.of("abs((ln(", c, ") - ln(", b, ")) - ", m, ")"),
-                        Frag.and(Frag.of(c, " > 0 AND ", b, " > 0"), finite)).split(lo, hi);
+                return new Plain(
+                                Frag.of("abs((ln(", c, ") - ln(", b, ")) - ", m, ")"),
+                                Frag.and(Frag.of(c, " > 0 AND ", b, " > 0"), finite))
+                        .split(lo, hi);
             }
             double l1 = Math.exp(m - lo) * (1 + EPS), h1 = Math.exp(m + lo) * (1 - EPS);
             boolean inner = lo > 0 && l1 < h1, h = hi != Double.POSITIVE_INFINITY;
-            Frag below = inner ? Frag.and(finite, Frag.of(c, " > 0 AND ", c, " / ", b, " > ", l1, " AND ", c, " / ", b, " < ", h1))
+            Frag below = inner
+                    ? Frag.and(finite, Frag.of(c, " > 0 AND ", c, " / ", b, " > ", l1, " AND ", c, " / ", b, " < ", h1))
                     : Frag.FALSE;
-            Frag keep = Frag.and(h ? range("$c / $b", Math.exp(m - hi) * (1 - EPS), Math.exp(m + hi) * (1 + EPS)) : Frag.of("$c > 0"),
+            Frag keep = Frag.and(
+                    h
+                            ? range("$c / $b", Math.exp(m - hi) * (1 - EPS), Math.exp(m + hi) * (1 + EPS))
+                            : Frag.of("$c > 0"),
                     inner ? Frag.of("NOT ($c / $b > ", l1, " AND $c / $b < ", h1, ")") : null);
-            return new Split(below, r.domain(), pair(c, b), keep, Frag.of("abs((ln(x.c) - ln(x.b)) - ", m, ")"), vars(c, b));
+            return new Split(
+                    below, r.domain(), pair(c, b), keep, Frag.of("abs((ln(x.c) - ln(x.b)) - ", m, ")"), vars(c, b));
         }
     }
 
@@ -234,11 +296,17 @@ final class ExactQuantiles {
      * The rows where {@code cond} holds, as a BIGINT (0 when none): count_if costs a half to a third of a FILTER or a sum of
      * casts per row, but is null over no rows (or only null conditions).
      */
-    static Frag countIf(Frag cond) { return Frag.of("coalesce(CAST(count_if(", cond, ") AS BIGINT), 0)"); }
+    static Frag countIf(Frag cond) {
+        return Frag.of("coalesce(CAST(count_if(", cond, ") AS BIGINT), 0)");
+    }
 
-    private static Frag pair(String c, String b) { return Frag.of("struct_pack(c := ", c, ", b := ", b, ")"); }
+    private static Frag pair(String c, String b) {
+        return Frag.of("struct_pack(c := ", c, ", b := ", b, ")");
+    }
 
-    private static Map<String, Frag> vars(String c, String b) { return Map.of("$c", Frag.of(c), "$b", Frag.of(b)); }
+    private static Map<String, Frag> vars(String c, String b) {
+        return Map.of("$c", Frag.of(c), "$b", Frag.of(b));
+    }
 
     /** x within [lo, hi], an infinite bound leaving that side open (TRUE when both are). */
     private static Frag range(String x, double lo, double hi) {
@@ -249,7 +317,9 @@ final class ExactQuantiles {
     }
 
     /** True for an infinite bound (no key needed) or a finite one within +-limit. */
-    private static boolean within(double v, double limit) { return Double.isInfinite(v) || Math.abs(v) <= limit; }
+    private static boolean within(double v, double limit) {
+        return Double.isInfinite(v) || Math.abs(v) <= limit;
+    }
 
     /**
      * Order statistics wanted of one column: quantile_cont at {@code p} (positions floor and ceil of (n-1)p), or, with
@@ -262,6 +332,7 @@ final class ExactQuantiles {
         long[] positions;
         /** When not null, n is counted by the scan itself (rows where this holds); until then n is an estimate. */
         Frag counted;
+
         double lo = Double.NEGATIVE_INFINITY, hi = Double.POSITIVE_INFINITY;
         /** The values at the positions once found (null: not found, see {@link #quantile()}). */
         Double[] values;
@@ -277,7 +348,8 @@ final class ExactQuantiles {
 
         static Probe quantile(Column column, long n, double p) {
             double rn = rn(n, p);
-            return new Probe(column, n, p, n == 0 ? new long[0] : new long[]{(long) Math.floor(rn), (long) Math.ceil(rn)});
+            return new Probe(
+                    column, n, p, n == 0 ? new long[0] : new long[] {(long) Math.floor(rn), (long) Math.ceil(rn)});
         }
 
         /** quantile_cont at p over the rows where {@code counted} holds, counted by the scan; {@code estimate}: about how many. */
@@ -288,7 +360,7 @@ final class ExactQuantiles {
         }
 
         static Probe at(Column column, long n, long position) {
-            return new Probe(column, n, null, new long[]{position});
+            return new Probe(column, n, null, new long[] {position});
         }
 
         /**
@@ -303,9 +375,13 @@ final class ExactQuantiles {
             return frn == Math.ceil(rn) ? values[0] : values[0] * (1.0 - d) + values[1] * d;
         }
 
-        private static double rn(long n, double p) { return (double) (n - 1) * p; }
+        private static double rn(long n, double p) {
+            return (double) (n - 1) * p;
+        }
 
-        boolean bracketed() { return lo != Double.NEGATIVE_INFINITY || hi != Double.POSITIVE_INFINITY; }
+        boolean bracketed() {
+            return lo != Double.NEGATIVE_INFINITY || hi != Double.POSITIVE_INFINITY;
+        }
     }
 
     /**
@@ -314,7 +390,8 @@ final class ExactQuantiles {
      * Call {@link #bracket} first for large columns. {@code extra} aggregates ride along in the scan; their values are
      * returned.
      */
-    static Object[] scan(Db sql, String pairsTable, String where, List<Probe> probes, List<Frag> extra) throws SQLException {
+    static Object[] scan(Db sql, String pairsTable, String where, List<Probe> probes, List<Frag> extra)
+            throws SQLException {
         List<Probe> scanned = new ArrayList<>();
         for (Probe p : probes) {
             if (p.n == 0 && p.counted == null) continue;
@@ -329,11 +406,15 @@ final class ExactQuantiles {
         for (int i = 0; i < scanned.size(); i++) {
             Split s = scanned.get(i).column.split(scanned.get(i).lo, scanned.get(i).hi);
             splits.add(s);
-            groups.computeIfAbsent(s.item().sql() + "|" + s.item().params() + "|" + s.domain().sql() + "|" + s.domain().params(),
-                    k -> new ArrayList<>()).add(i);
+            groups.computeIfAbsent(
+                            s.item().sql() + "|" + s.item().params() + "|"
+                                    + s.domain().sql() + "|" + s.domain().params(),
+                            k -> new ArrayList<>())
+                    .add(i);
         }
         List<Object> inner = new ArrayList<>(), middle = new ArrayList<>(), outer = new ArrayList<>();
-        // each probe's count of the rows below its bracket, and of its column when the scan counts it (once per condition)
+        // each probe's count of the rows below its bracket, and of its column when the scan counts it (once per
+        // condition)
         Map<Frag, String> counts = new LinkedHashMap<>();
         String[] n = new String[scanned.size()];
         for (int i = 0; i < scanned.size(); i++) {
@@ -349,14 +430,28 @@ final class ExactQuantiles {
         for (List<Integer> members : groups.values()) {
             Split first = splits.get(members.get(0));
             List<Object> any = new ArrayList<>();
-            for (int i : members) any.add(Frag.of(any.isEmpty() ? "(" : " OR (", splits.get(i).keepRow(), ")"));
-            inner.add(Frag.of(inner.isEmpty() ? "" : ", ", "list(", first.item(), ") FILTER (WHERE ",
-                    Frag.and(first.domain(), Frag.of(any.toArray())), ") AS l" + g));
+            for (int i : members)
+                any.add(Frag.of(any.isEmpty() ? "(" : " OR (", splits.get(i).keepRow(), ")"));
+            inner.add(Frag.of(
+                    inner.isEmpty() ? "" : ", ",
+                    "list(",
+                    first.item(),
+                    ") FILTER (WHERE ",
+                    Frag.and(first.domain(), Frag.of(any.toArray())),
+                    ") AS l" + g));
             for (int i : members) {
                 Split s = splits.get(i);
-                Frag sub = members.size() == 1 ? Frag.of("l" + g) : Frag.of("list_filter(l" + g + ", lambda x: ", s.keepItem(), ")");
-                middle.add(Frag.of(middle.isEmpty() ? "" : ", ", "b" + i + (n[i] != null && n[i].equals("n" + i) ? ", n" + i : "")
-                        + ", list_sort(list_transform(", sub, ", lambda x: ", s.exact(), ")) AS s" + i));
+                Frag sub = members.size() == 1
+                        ? Frag.of("l" + g)
+                        : Frag.of("list_filter(l" + g + ", lambda x: ", s.keepItem(), ")");
+                middle.add(Frag.of(
+                        middle.isEmpty() ? "" : ", ",
+                        "b" + i + (n[i] != null && n[i].equals("n" + i) ? ", n" + i : "")
+                                + ", list_sort(list_transform(",
+                        sub,
+                        ", lambda x: ",
+                        s.exact(),
+                        ")) AS s" + i));
             }
             g++;
         }
@@ -366,8 +461,12 @@ final class ExactQuantiles {
             if (p.counted != null) {
                 // the positions from the count just made, with quantile_cont's arithmetic: (n - 1) * p in doubles
                 String rn = "CAST(" + n[i] + " - 1 AS DOUBLE) * ";
-                outer.add(Frag.of(", " + n[i] + ", s" + i + "[CAST(floor(" + rn, p.p, ") AS BIGINT) - b" + i + " + 1], s" + i
-                        + "[CAST(ceil(" + rn, p.p, ") AS BIGINT) - b" + i + " + 1]"));
+                outer.add(Frag.of(
+                        ", " + n[i] + ", s" + i + "[CAST(floor(" + rn,
+                        p.p,
+                        ") AS BIGINT) - b" + i + " + 1], s" + i + "[CAST(ceil(" + rn,
+                        p.p,
+                        ") AS BIGINT) - b" + i + " + 1]"));
             } else {
                 for (long k : p.positions) outer.add(Frag.of(", s" + i + "[", k, " - b" + i + " + 1]"));
             }
@@ -377,8 +476,16 @@ final class ExactQuantiles {
             middle.add(Frag.of(middle.isEmpty() ? "" : ", ", "e" + j));
             outer.add(Frag.of(outer.isEmpty() ? "" : ", ", "e" + j));
         }
-        Frag q = Frag.of("SELECT ", Frag.of(outer.toArray()), " FROM (SELECT ", Frag.of(middle.toArray()), " FROM (SELECT ",
-                Frag.of(inner.toArray()), " FROM " + pairsTable, where == null ? "" : " WHERE " + where, "))");
+        Frag q = Frag.of(
+                "SELECT ",
+                Frag.of(outer.toArray()),
+                " FROM (SELECT ",
+                Frag.of(middle.toArray()),
+                " FROM (SELECT ",
+                Frag.of(inner.toArray()),
+                " FROM " + pairsTable,
+                where == null ? "" : " WHERE " + where,
+                "))");
         Object[] row = sql.one(q.sql(), ExactQuantiles::row, q.params().toArray());
         int col = 0;
         for (Probe p : scanned) {
@@ -410,9 +517,18 @@ final class ExactQuantiles {
     /** DuckDB's own quantile_cont for a probe the scan could not settle (a position probe stays unresolved). */
     private static void fallback(Db sql, String pairsTable, Probe p) throws SQLException {
         if (p.p == null) return;
-        Frag q = Frag.of("SELECT quantile_cont(", p.column.value(), ", ", p.p, ")",
-                p.counted == null ? "" : Frag.of(", ", countIf(p.counted)), " FROM " + pairsTable);
-        Object[] r = sql.one(q.sql(), rs -> new Object[]{Db.dbl(rs, 1), p.counted == null ? null : rs.getLong(2)}, q.params().toArray());
+        Frag q = Frag.of(
+                "SELECT quantile_cont(",
+                p.column.value(),
+                ", ",
+                p.p,
+                ")",
+                p.counted == null ? "" : Frag.of(", ", countIf(p.counted)),
+                " FROM " + pairsTable);
+        Object[] r = sql.one(
+                q.sql(),
+                rs -> new Object[] {Db.dbl(rs, 1), p.counted == null ? null : rs.getLong(2)},
+                q.params().toArray());
         p.fallback = (Double) r[0];
         if (p.counted != null) {
             Probe counted = Probe.quantile(p.column, (Long) r[1], p.p);
@@ -429,7 +545,9 @@ final class ExactQuantiles {
      * pair of quantiles and keeps the narrowest that covers five standard errors of the count actually sampled.
      */
     static void bracket(Db sql, String pairsTable, long pairs, List<Probe> probes) throws SQLException {
-        List<Probe> big = probes.stream().filter(p -> p.n > listAll && p.positions.length > 0).toList();
+        List<Probe> big = probes.stream()
+                .filter(p -> p.n > listAll && p.positions.length > 0)
+                .toList();
         if (big.isEmpty()) return;
         double pct = Math.min(100.0, 100.0 * sampleRows / Math.max(1, pairs));
         // one quantile_disc per column (one sort of its sampled values), all its probes' fractions in one list
@@ -440,22 +558,26 @@ final class ExactQuantiles {
             mids[i] = (p.positions[0] + p.positions[p.positions.length - 1] + 1) / 2.0 / p.n;
             widths[i] = margin(mids[i], Math.max(1.0, p.n * pct / 100.0)) * bracketScale;
             Frag v = p.column.value();
-            columns.computeIfAbsent(v.sql() + "|" + v.params(), k -> new ArrayList<>()).add(i);
+            columns.computeIfAbsent(v.sql() + "|" + v.params(), k -> new ArrayList<>())
+                    .add(i);
         }
         List<Object> cols = new ArrayList<>();
         for (List<Integer> members : columns.values()) {
             StringBuilder list = new StringBuilder();
             for (int i : members) {
-                for (double f : new double[]{-WIDE, -1, 1, WIDE}) {
+                for (double f : new double[] {-WIDE, -1, 1, WIDE}) {
                     // quantile_disc takes its fractions as constants, not parameters
-                    list.append(list.length() == 0 ? "" : ", ").append(Math.min(1.0, Math.max(0.0, mids[i] + f * widths[i])));
+                    list.append(list.length() == 0 ? "" : ", ")
+                            .append(Math.min(1.0, Math.max(0.0, mids[i] + f * widths[i])));
                 }
             }
             Frag v = big.get(members.get(0)).column.value();
             cols.add(Frag.of(cols.isEmpty() ? "" : ", ", "count(", v, "), quantile_disc(", v, ", [" + list + "])"));
         }
-        Frag q = Frag.of("SELECT ", Frag.of(cols.toArray()), " FROM " + pairsTable + " USING SAMPLE "
-                + String.format(Locale.ROOT, "%.6f", pct) + "% (system)");
+        Frag q = Frag.of(
+                "SELECT ",
+                Frag.of(cols.toArray()),
+                " FROM " + pairsTable + " USING SAMPLE " + String.format(Locale.ROOT, "%.6f", pct) + "% (system)");
         Object[] row = sql.one(q.sql(), ExactQuantiles::row, q.params().toArray());
         int c = 0;
         for (List<Integer> members : columns.values()) {
@@ -471,7 +593,10 @@ final class ExactQuantiles {
                 double f = need <= widths[i] || bracketScale != 1 ? 1 : need <= WIDE * widths[i] ? WIDE : 0;
                 if (f == 0) continue;
                 Object lo = qs[4 * k + (f == 1 ? 1 : 0)], hi = qs[4 * k + (f == 1 ? 2 : 3)];
-                if (lo == null || hi == null || Double.isNaN(((Number) lo).doubleValue()) || Double.isNaN(((Number) hi).doubleValue())) continue;
+                if (lo == null
+                        || hi == null
+                        || Double.isNaN(((Number) lo).doubleValue())
+                        || Double.isNaN(((Number) hi).doubleValue())) continue;
                 Probe p = big.get(i);
                 p.lo = mids[i] - f * widths[i] <= 0 ? Double.NEGATIVE_INFINITY : ((Number) lo).doubleValue();
                 p.hi = mids[i] + f * widths[i] >= 1 ? Double.POSITIVE_INFINITY : ((Number) hi).doubleValue();

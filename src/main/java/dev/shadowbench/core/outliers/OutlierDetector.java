@@ -1,8 +1,8 @@
 package dev.shadowbench.core.outliers;
 
+import dev.shadowbench.core.compare.PairedComparison;
 import dev.shadowbench.core.db.Db;
 import dev.shadowbench.core.outliers.ExactQuantiles.Frag;
-import dev.shadowbench.core.compare.PairedComparison;
 import dev.shadowbench.core.task.ProgressSink;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,18 +27,19 @@ public final class OutlierDetector {
     public static final int DEFAULT_LIST_LIMIT = 1000;
 
     /** The per-pair rules, in the order the flags are listed. */
-    public static final List<String> FLAG_RULES = List.of(
-            "extreme", "divergence", "negative", "nonfinite", "label_match", "leak", "latency_fast");
+    public static final List<String> FLAG_RULES =
+            List.of("extreme", "divergence", "negative", "nonfinite", "label_match", "leak", "latency_fast");
 
     private OutlierDetector() {}
 
-    public static OutlierReport detect(Connection c, PairedComparison pc, OutlierSettings s, ProgressSink p) throws SQLException {
+    public static OutlierReport detect(Connection c, PairedComparison pc, OutlierSettings s, ProgressSink p)
+            throws SQLException {
         return detect(c, pc, s, p, DEFAULT_LIST_LIMIT);
     }
 
     /** Runs every enabled rule over the pairs; lists at most {@code listLimit} flags per rule, worst first. */
-    public static OutlierReport detect(Connection c, PairedComparison pc, OutlierSettings s, ProgressSink p, int listLimit)
-            throws SQLException {
+    public static OutlierReport detect(
+            Connection c, PairedComparison pc, OutlierSettings s, ProgressSink p, int listLimit) throws SQLException {
         Db sql = new Db(c, p);
         p.progress(0, 4, "Outliers: robust statistics of the pairs");
         PairScan scan = PairScan.run(sql, pc.pairs(), s);
@@ -48,24 +49,50 @@ public final class OutlierDetector {
         p.progress(2, 4, "Outliers: counting flags");
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String r : FLAG_RULES) counts.put(r, 0L);
-        for (Object[] row : sql.query("SELECT rule, count(*) FROM outlier_flags GROUP BY rule",
-                rs -> new Object[]{rs.getString(1), rs.getLong(2)})) {
+        for (Object[] row : sql.query("SELECT rule, count(*) FROM outlier_flags GROUP BY rule", rs ->
+                new Object[] {rs.getString(1), rs.getLong(2)})) {
             counts.put((String) row[0], (Long) row[1]);
         }
         long flaggedPairs = sql.one("SELECT count(DISTINCT request_id) FROM outlier_flags", rs -> rs.getLong(1));
         Reasons reasons = new Reasons(st);
-        List<Object[]> rows = sql.query("""
+        List<Object[]> rows = sql.query(
+                """
                 SELECT request_id, rule, score, z, b_prediction, c_prediction, label, b_latency, c_latency FROM (
                   SELECT *, row_number() OVER (PARTITION BY rule ORDER BY score DESC, request_id) AS rn FROM outlier_flags)
-                WHERE rn <= ?""", rs -> new Object[]{rs.getString(1), rs.getString(2), rs.getDouble(3), Db.dbl(rs, 4), Db.dbl(rs, 5),
-                Db.dbl(rs, 6), Db.dbl(rs, 7), Db.dbl(rs, 8), Db.dbl(rs, 9)}, Math.max(0, listLimit));
+                WHERE rn <= ?""",
+                rs -> new Object[] {
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getDouble(3),
+                    Db.dbl(rs, 4),
+                    Db.dbl(rs, 5),
+                    Db.dbl(rs, 6),
+                    Db.dbl(rs, 7),
+                    Db.dbl(rs, 8),
+                    Db.dbl(rs, 9)
+                },
+                Math.max(0, listLimit));
         // Wording thousands of reasons (String.format each time) takes longer than the query: both cores share it.
-        List<Outlier> listed = new ArrayList<>(rows.parallelStream().map(r -> {
-            String rule = (String) r[1];
-            Double b = (Double) r[4], cand = (Double) r[5], label = (Double) r[6], bl = (Double) r[7], cl = (Double) r[8];
-            return new Outlier((String) r[0], rule, reasons.detail(rule, (Double) r[3], b, cand, label, bl, cl), b, cand, label, bl, cl,
-                    (Double) r[2]);
-        }).toList());
+        List<Outlier> listed = new ArrayList<>(rows.parallelStream()
+                .map(r -> {
+                    String rule = (String) r[1];
+                    Double b = (Double) r[4],
+                            cand = (Double) r[5],
+                            label = (Double) r[6],
+                            bl = (Double) r[7],
+                            cl = (Double) r[8];
+                    return new Outlier(
+                            (String) r[0],
+                            rule,
+                            reasons.detail(rule, (Double) r[3], b, cand, label, bl, cl),
+                            b,
+                            cand,
+                            label,
+                            bl,
+                            cl,
+                            (Double) r[2]);
+                })
+                .toList());
         listed.sort(Comparator.comparingInt((Outlier o) -> FLAG_RULES.indexOf(o.rule()))
                 .thenComparing(Comparator.comparingDouble(Outlier::score).reversed())
                 .thenComparing(Outlier::requestId));
@@ -81,7 +108,8 @@ public final class OutlierDetector {
      * the raw predictions (or their ratio) with bounds widened by 1e-9 relative, so logarithms are only taken for the
      * candidates; with every value finite, the label rules' filters need no isfinite.
      */
-    private static void flag(Db sql, String pairsTable, OutlierSettings s, PairStats st, PairScan.Facts facts) throws SQLException {
+    private static void flag(Db sql, String pairsTable, OutlierSettings s, PairStats st, PairScan.Facts facts)
+            throws SQLException {
         sql.execute("""
                 CREATE OR REPLACE TEMP TABLE outlier_flags(request_id VARCHAR, rule VARCHAR, score DOUBLE, z DOUBLE,
                   b_prediction DOUBLE, c_prediction DOUBLE, label DOUBLE, b_latency DOUBLE, c_latency DOUBLE)""");
@@ -96,47 +124,71 @@ public final class OutlierDetector {
             // keyed on a log scale, the lower bound is positive: every negative candidate is kept too
             negativesKept = pre != null && st.logScale();
             keep.add(pre != null ? pre : Frag.of("abs(", z, ") > ", k));
-            rules.add(Frag.of("SELECT request_id, 'extreme', abs(z), z, " + cols + " FROM (SELECT *, ", z, " AS z FROM cand) WHERE abs(z) > ", k));
+            rules.add(Frag.of(
+                    "SELECT request_id, 'extreme', abs(z), z, " + cols + " FROM (SELECT *, ",
+                    z,
+                    " AS z FROM cand) WHERE abs(z) > ",
+                    k));
         }
         if (s.enabled("divergence") && st.diffSd() != null) {
             double k = s.value("divergence.mad_k"), m = st.diffMedian(), t = k * st.diffSd();
             Frag z = Frag.of("((" + tc + ") - (" + tb + ") - ", m, ") / ", st.diffSd());
-            Frag pre = st.logScale() ? outsideLog("c_prediction / b_prediction", m, t, 100) : outside("(c_prediction - b_prediction)", m, t);
+            Frag pre = st.logScale()
+                    ? outsideLog("c_prediction / b_prediction", m, t, 100)
+                    : outside("(c_prediction - b_prediction)", m, t);
             keep.add(pre != null ? pre : Frag.of("abs(", z, ") > ", k));
-            rules.add(Frag.of("SELECT request_id, 'divergence', abs(z), z, " + cols + " FROM (SELECT *, ", z, " AS z FROM cand) WHERE abs(z) > ", k));
+            rules.add(Frag.of(
+                    "SELECT request_id, 'divergence', abs(z), z, " + cols + " FROM (SELECT *, ",
+                    z,
+                    " AS z FROM cand) WHERE abs(z) > ",
+                    k));
         }
         // A negative forecast is suspicious only where the baseline, the model in production, never forecasts one.
         if (s.enabled("negative") && st.baselineMin() != null && st.baselineMin() >= 0) {
             String negative = "c_prediction < 0 AND isfinite(c_prediction)";
             if (!negativesKept) keep.add(Frag.of(facts.clean() ? "c_prediction < 0" : negative));
-            rules.add(Frag.of("SELECT request_id, 'negative', -c_prediction, NULL, " + cols + " FROM cand WHERE " + negative));
+            rules.add(Frag.of(
+                    "SELECT request_id, 'negative', -c_prediction, NULL, " + cols + " FROM cand WHERE " + negative));
         }
         if (s.enabled("degenerate")) {
             String nonfinite = "c_prediction IS NOT NULL AND NOT isfinite(c_prediction)";
-            if (!facts.clean()) keep.add(Frag.of(nonfinite));  // clean: no candidate prediction is NaN or infinite
+            if (!facts.clean()) keep.add(Frag.of(nonfinite)); // clean: no candidate prediction is NaN or infinite
             rules.add(Frag.of("SELECT request_id, 'nonfinite', 1, NULL, " + cols + " FROM cand WHERE " + nonfinite));
         }
-        Frag labelMatch = Frag.of("isfinite(label) AND abs(c_prediction - label) <= 1e-9 * greatest(1, abs(label)) "
-                + "AND NOT coalesce(abs(b_prediction - label) < ", st.labelHalfUnit(), ", false)");
+        Frag labelMatch = Frag.of(
+                "isfinite(label) AND abs(c_prediction - label) <= 1e-9 * greatest(1, abs(label)) "
+                        + "AND NOT coalesce(abs(b_prediction - label) < ",
+                st.labelHalfUnit(),
+                ", false)");
         boolean clean = facts.clean() && facts.labelMaxAbs() != null;
         if (s.enabled("label_match") && st.labelled() > 0) {
-            // |c - label| <= 1e-9 * greatest(1, |label|) implies c - label within 1e-9 of the largest such bound (with room for
+            // |c - label| <= 1e-9 * greatest(1, |label|) implies c - label within 1e-9 of the largest such bound (with
+            // room for
             // rounding): one subtraction per row instead of the rule's four operations
             double most = clean ? 1e-9 * Math.max(1, facts.labelMaxAbs()) * (1 + 1e-6) : 0;
             if (clean) keepLabelled.add(Frag.of("c_prediction - label BETWEEN ", -most, " AND ", most));
             else keep.add(labelMatch);
-            rules.add(Frag.of("SELECT request_id, 'label_match', abs(b_prediction - label), NULL, " + cols + " FROM cand WHERE ", labelMatch));
+            rules.add(Frag.of(
+                    "SELECT request_id, 'label_match', abs(b_prediction - label), NULL, " + cols + " FROM cand WHERE ",
+                    labelMatch));
         }
         if (s.enabled("leak") && st.labelled() > 0 && st.baselineErrMedian() != null) {
             // Exact label matches are already explained by label_match; listing them twice only adds noise.
-            Frag core = Frag.of("abs(c_prediction - label) < ", s.value("leak.ratio"), " * abs(b_prediction - label)"
-                    + " AND abs(b_prediction - label) >= ", st.baselineErrMedian());
-            Frag leak = Frag.of("isfinite(label) AND isfinite(c_prediction) AND isfinite(b_prediction) AND ", core,
+            Frag core = Frag.of(
+                    "abs(c_prediction - label) < ",
+                    s.value("leak.ratio"),
+                    " * abs(b_prediction - label)" + " AND abs(b_prediction - label) >= ",
+                    st.baselineErrMedian());
+            Frag leak = Frag.of(
+                    "isfinite(label) AND isfinite(c_prediction) AND isfinite(b_prediction) AND ",
+                    core,
                     s.enabled("label_match") ? Frag.of(" AND NOT (", labelMatch, ")") : "");
             if (clean) keepLabelled.add(core);
             else keep.add(leak);
-            rules.add(Frag.of("SELECT request_id, 'leak', abs(b_prediction - label) / greatest(abs(c_prediction - label), 1e-12), NULL, "
-                    + cols + " FROM cand WHERE ", leak));
+            rules.add(Frag.of(
+                    "SELECT request_id, 'leak', abs(b_prediction - label) / greatest(abs(c_prediction - label), 1e-12), NULL, "
+                            + cols + " FROM cand WHERE ",
+                    leak));
         }
         if (!keepLabelled.isEmpty()) {
             List<Object> any = new ArrayList<>();
@@ -146,12 +198,17 @@ public final class OutlierDetector {
         if (s.enabled("latency") && st.candidateLatencyMedian() != null && st.candidateLatencyMedian() > 0) {
             Frag fast = Frag.of("c_latency < ", s.value("latency.fast_ratio") * st.candidateLatencyMedian());
             keep.add(fast);
-            rules.add(Frag.of("SELECT request_id, 'latency_fast', ", st.candidateLatencyMedian(), " / greatest(c_latency, 1e-9), NULL, "
-                    + cols + " FROM cand WHERE ", fast));
+            rules.add(Frag.of(
+                    "SELECT request_id, 'latency_fast', ",
+                    st.candidateLatencyMedian(),
+                    " / greatest(c_latency, 1e-9), NULL, " + cols + " FROM cand WHERE ",
+                    fast));
         }
-        if (keep.isEmpty()) return;  // no rule can flag a pair (e.g. only nonfinite is on and every prediction is finite)
-        List<Object> parts = new ArrayList<>(List.of("INSERT INTO outlier_flags WITH cand AS MATERIALIZED (SELECT request_id, " + cols
-                + " FROM " + pairsTable + " WHERE "));
+        if (keep.isEmpty())
+            return; // no rule can flag a pair (e.g. only nonfinite is on and every prediction is finite)
+        List<Object> parts =
+                new ArrayList<>(List.of("INSERT INTO outlier_flags WITH cand AS MATERIALIZED (SELECT request_id, "
+                        + cols + " FROM " + pairsTable + " WHERE "));
         for (int i = 0; i < keep.size(); i++) parts.add(Frag.of(i == 0 ? "(" : " OR (", keep.get(i), ")"));
         parts.add(") ");
         for (int i = 0; i < rules.size(); i++) parts.add(Frag.of(i == 0 ? "" : " UNION ALL ", rules.get(i)));
@@ -183,21 +240,26 @@ public final class OutlierDetector {
      * The request ids among {@code ids} that the rules with settings {@code s} flag (any rule) in the pairing, so the
      * sample table can highlight them: the flag scan of {@link #detect}, without wording any reason.
      */
-    public static Set<String> flaggedAmong(Connection c, PairedComparison pc, OutlierSettings s, Collection<String> ids,
-                                           ProgressSink p) throws SQLException {
+    public static Set<String> flaggedAmong(
+            Connection c, PairedComparison pc, OutlierSettings s, Collection<String> ids, ProgressSink p)
+            throws SQLException {
         Set<String> out = new HashSet<>();
         if (ids.isEmpty()) return out;
         detect(c, pc, s, p, 0);
         Db sql = new Db(c, ProgressSink.NONE);
-        boolean exists = sql.one("SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = 'outlier_flags'",
-                rs -> rs.getLong(1)) > 0;
+        boolean exists = sql.one(
+                        "SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = 'outlier_flags'",
+                        rs -> rs.getLong(1))
+                > 0;
         if (!exists) return out;
         List<String> list = List.copyOf(new java.util.LinkedHashSet<>(ids));
         for (int from = 0; from < list.size(); from += 500) {
             List<String> chunk = list.subList(from, Math.min(list.size(), from + 500));
             String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-            out.addAll(sql.query("SELECT DISTINCT request_id FROM outlier_flags WHERE request_id IN (" + marks + ")",
-                    rs -> rs.getString(1), chunk.toArray()));
+            out.addAll(sql.query(
+                    "SELECT DISTINCT request_id FROM outlier_flags WHERE request_id IN (" + marks + ")",
+                    rs -> rs.getString(1),
+                    chunk.toArray()));
         }
         return out;
     }
@@ -206,9 +268,13 @@ public final class OutlierDetector {
     public record LatencyRow(String requestId, Double baselineMs, Double candidateMs) {}
 
     /** The {@code n} slowest ({@code slowest=true}) or fastest candidate answers among the pairs. */
-    public static List<LatencyRow> worstLatency(Connection c, PairedComparison pc, boolean slowest, int n) throws SQLException {
-        return new Db(c, ProgressSink.NONE).query("SELECT request_id, b_latency, c_latency FROM " + pc.pairs() + " WHERE c_latency IS NOT NULL "
-                + "ORDER BY c_latency " + (slowest ? "DESC" : "ASC") + ", request_id LIMIT ?",
-                rs -> new LatencyRow(rs.getString(1), Db.dbl(rs, 2), Db.dbl(rs, 3)), Math.max(0, n));
+    public static List<LatencyRow> worstLatency(Connection c, PairedComparison pc, boolean slowest, int n)
+            throws SQLException {
+        return new Db(c, ProgressSink.NONE)
+                .query(
+                        "SELECT request_id, b_latency, c_latency FROM " + pc.pairs() + " WHERE c_latency IS NOT NULL "
+                                + "ORDER BY c_latency " + (slowest ? "DESC" : "ASC") + ", request_id LIMIT ?",
+                        rs -> new LatencyRow(rs.getString(1), Db.dbl(rs, 2), Db.dbl(rs, 3)),
+                        Math.max(0, n));
     }
 }

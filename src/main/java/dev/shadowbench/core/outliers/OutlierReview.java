@@ -19,8 +19,12 @@ import java.util.Set;
  */
 public final class OutlierReview {
     /** Everything the screen shows for one comparison. */
-    public record Result(Comparison comparison, OutlierSettings settings, Pairing.Coverage coverage, OutlierReport report,
-                         Map<String, OutlierStore.Dismissal> dismissals) {}
+    public record Result(
+            Comparison comparison,
+            OutlierSettings settings,
+            Pairing.Coverage coverage,
+            OutlierReport report,
+            Map<String, OutlierStore.Dismissal> dismissals) {}
 
     private OutlierReview() {}
 
@@ -44,7 +48,10 @@ public final class OutlierReview {
     }
 
     public static void saveSettings(Workspace ws, OutlierSettings s) {
-        call(ws, "Saving the outlier settings", c -> { OutlierStore.saveSettings(c, s); return null; });
+        call(ws, "Saving the outlier settings", c -> {
+            OutlierStore.saveSettings(c, s);
+            return null;
+        });
     }
 
     public static void dismiss(Workspace ws, Comparison cmp, Outlier o, String note, String reviewer) {
@@ -55,10 +62,15 @@ public final class OutlierReview {
     }
 
     public static void restore(Workspace ws, Comparison cmp, Outlier o) {
-        call(ws, "Restoring the flag", c -> { OutlierStore.restore(c, cmp.key(), o.requestId(), o.rule()); return null; });
+        call(ws, "Restoring the flag", c -> {
+            OutlierStore.restore(c, cmp.key(), o.requestId(), o.rule());
+            return null;
+        });
     }
 
-    private interface Work<T> { T run(Connection c) throws SQLException; }
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
 
     private static <T> T call(Workspace ws, String what, Work<T> work) {
         try (Connection c = ws.connect()) {

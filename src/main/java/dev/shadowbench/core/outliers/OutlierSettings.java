@@ -20,15 +20,18 @@ public final class OutlierSettings {
 
     /** One tunable figure of a rule, with its default and what it means. */
     public record Param(String rule, String key, double defaultValue, double min, double max, String meaning) {
-        public String name() { return rule + "." + key; }
+        public String name() {
+            return rule + "." + key;
+        }
     }
 
     /** Every rule and its parameters, in the order the Outliers screen shows them. */
-    public static final List<String> RULES = List.of(
-            "extreme", "divergence", "negative", "label_match", "leak", "margin", "degenerate", "latency");
+    public static final List<String> RULES =
+            List.of("extreme", "divergence", "negative", "label_match", "leak", "margin", "degenerate", "latency");
 
     private static final Map<String, String> RULE_MEANING = Map.of(
-            "extreme", "Candidate prediction far from the candidate's median (robust score, log scale for positive data)",
+            "extreme",
+                    "Candidate prediction far from the candidate's median (robust score, log scale for positive data)",
             "divergence", "Candidate far from the baseline on the same request (robust score of the difference)",
             "negative", "Negative candidate prediction where the baseline never goes negative",
             "label_match", "Candidate equals the ground-truth label at the label's precision, the baseline does not",
@@ -43,13 +46,33 @@ public final class OutlierSettings {
             new Param("leak", "ratio", 0.001, 0, 1, "flag when candidate error < ratio x baseline error"),
             new Param("margin", "max_error_ratio", 0.5, 0, 1, "banner when candidate MAE / baseline MAE is below this"),
             new Param("margin", "min_labels", 30, 1, 1e12, "labelled pairs needed before judging the margin"),
-            new Param("degenerate", "mode_share", 0.5, 0, 1, "banner when one candidate value is this share of answers"),
-            new Param("degenerate", "spread_ratio", 0.01, 0, 1, "banner when candidate spread / baseline spread is below this"),
-            new Param("degenerate", "null_jump", 0.01, 0, 1, "banner when candidate null share exceeds baseline's by this"),
-            new Param("latency", "fast_ratio", 0.05, 0, 1, "flag answers faster than this share of the candidate median"),
+            new Param(
+                    "degenerate", "mode_share", 0.5, 0, 1, "banner when one candidate value is this share of answers"),
+            new Param(
+                    "degenerate",
+                    "spread_ratio",
+                    0.01,
+                    0,
+                    1,
+                    "banner when candidate spread / baseline spread is below this"),
+            new Param(
+                    "degenerate",
+                    "null_jump",
+                    0.01,
+                    0,
+                    1,
+                    "banner when candidate null share exceeds baseline's by this"),
+            new Param(
+                    "latency", "fast_ratio", 0.05, 0, 1, "flag answers faster than this share of the candidate median"),
             new Param("latency", "fast_max_share", 0, 0, 1, "warn when the share of too-fast answers exceeds this"),
             new Param("latency", "budget_ms", 500, 0, 1e9, "latency budget in milliseconds"),
-            new Param("latency", "slow_max_share", 0.01, 0, 1, "warn when the share of answers over budget exceeds this"));
+            new Param(
+                    "latency",
+                    "slow_max_share",
+                    0.01,
+                    0,
+                    1,
+                    "warn when the share of answers over budget exceeds this"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -80,21 +103,25 @@ public final class OutlierSettings {
     /** A copy with one {@code rule.key=value} assignment applied ({@code rule.enabled=true|false|on|off}). */
     public OutlierSettings with(String assignment) {
         int eq = assignment.indexOf('=');
-        if (eq < 0) throw new BadInputException("--rule '" + assignment + "': expected RULE.KEY=VALUE, e.g. extreme.mad_k=8");
+        if (eq < 0)
+            throw new BadInputException("--rule '" + assignment + "': expected RULE.KEY=VALUE, e.g. extreme.mad_k=8");
         String name = assignment.substring(0, eq).trim().toLowerCase(Locale.ROOT);
         String value = assignment.substring(eq + 1).trim();
         int dot = name.indexOf('.');
-        if (dot < 0) throw new BadInputException("--rule '" + assignment + "': expected RULE.KEY=VALUE, e.g. extreme.mad_k=8");
+        if (dot < 0)
+            throw new BadInputException("--rule '" + assignment + "': expected RULE.KEY=VALUE, e.g. extreme.mad_k=8");
         String rule = name.substring(0, dot), key = name.substring(dot + 1);
         if (!RULES.contains(rule)) {
-            throw new BadInputException("--rule '" + assignment + "': unknown rule '" + rule + "'; known: " + String.join(", ", RULES));
+            throw new BadInputException(
+                    "--rule '" + assignment + "': unknown rule '" + rule + "'; known: " + String.join(", ", RULES));
         }
         if (key.equals("enabled")) {
-            Boolean on = switch (value.toLowerCase(Locale.ROOT)) {
-                case "true", "on", "yes", "1" -> true;
-                case "false", "off", "no", "0" -> false;
-                default -> null;
-            };
+            Boolean on =
+                    switch (value.toLowerCase(Locale.ROOT)) {
+                        case "true", "on", "yes", "1" -> true;
+                        case "false", "off", "no", "0" -> false;
+                        default -> null;
+                    };
             if (on == null) throw new BadInputException("--rule '" + assignment + "': enabled is true or false");
             return withEnabled(rule, on);
         }
@@ -121,7 +148,8 @@ public final class OutlierSettings {
         Param p = dot < 0 ? null : param(name.substring(0, dot), name.substring(dot + 1));
         if (p == null) throw new BadInputException("Unknown outlier setting '" + name + "'");
         if (!Double.isFinite(v) || v < p.min() || v > p.max()) {
-            throw new BadInputException("--rule " + name + "=" + v + ": must be between " + fmt(p.min()) + " and " + fmt(p.max()));
+            throw new BadInputException(
+                    "--rule " + name + "=" + v + ": must be between " + fmt(p.min()) + " and " + fmt(p.max()));
         }
         Map<String, Double> m = new LinkedHashMap<>(values);
         m.put(name, v);
@@ -132,10 +160,13 @@ public final class OutlierSettings {
         for (Param p : PARAMS) if (p.rule().equals(rule) && p.key().equals(key)) return p;
         List<String> keys = new ArrayList<>(List.of("enabled"));
         for (Param p : PARAMS) if (p.rule().equals(rule)) keys.add(p.key());
-        throw new BadInputException("Unknown setting '" + key + "' for outlier rule '" + rule + "'; known: " + String.join(", ", keys));
+        throw new BadInputException(
+                "Unknown setting '" + key + "' for outlier rule '" + rule + "'; known: " + String.join(", ", keys));
     }
 
-    public boolean enabled(String rule) { return enabled.getOrDefault(rule, true); }
+    public boolean enabled(String rule) {
+        return enabled.getOrDefault(rule, true);
+    }
 
     public double value(String name) {
         Double v = values.get(name);
@@ -143,7 +174,9 @@ public final class OutlierSettings {
         return v;
     }
 
-    public static String meaning(String rule) { return RULE_MEANING.get(rule); }
+    public static String meaning(String rule) {
+        return RULE_MEANING.get(rule);
+    }
 
     /** The JSON form: {"extreme": {"enabled": true, "mad_k": 8.0}, ...}. */
     @JsonValue
@@ -206,8 +239,12 @@ public final class OutlierSettings {
     }
 
     @Override
-    public int hashCode() { return enabled.hashCode() * 31 + values.hashCode(); }
+    public int hashCode() {
+        return enabled.hashCode() * 31 + values.hashCode();
+    }
 
     @Override
-    public String toString() { return toJson(); }
+    public String toString() {
+        return toJson();
+    }
 }

@@ -15,17 +15,23 @@ public final class OutlierStore {
 
     /** A dismissed flag: who dismissed it, when and why. */
     public record Dismissal(String requestId, String rule, String note, String reviewer, LocalDateTime dismissedAt) {
-        public String key() { return key(requestId, rule); }
+        public String key() {
+            return key(requestId, rule);
+        }
 
-        public static String key(String requestId, String rule) { return requestId + "\u0000" + rule; }
+        public static String key(String requestId, String rule) {
+            return requestId + "\u0000" + rule;
+        }
     }
 
     private OutlierStore() {}
 
-    public static void dismiss(Connection c, String comparisonKey, String requestId, String rule, String note, String reviewer)
+    public static void dismiss(
+            Connection c, String comparisonKey, String requestId, String rule, String note, String reviewer)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outlier_dismissals"
-                + "(comparison_key, request_id, rule, note, reviewer, dismissed_at) VALUES (?,?,?,?,?, now()::TIMESTAMP)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO outlier_dismissals"
+                        + "(comparison_key, request_id, rule, note, reviewer, dismissed_at) VALUES (?,?,?,?,?, now()::TIMESTAMP)")) {
             ps.setString(1, comparisonKey);
             ps.setString(2, requestId);
             ps.setString(3, rule);
@@ -55,7 +61,11 @@ public final class OutlierStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     var ts = rs.getTimestamp(5);
-                    Dismissal d = new Dismissal(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    Dismissal d = new Dismissal(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
                             ts == null ? null : ts.toLocalDateTime());
                     out.put(d.key(), d);
                 }

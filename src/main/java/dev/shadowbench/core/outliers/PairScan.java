@@ -28,7 +28,8 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
      * The interquartile ranges are null when no banner can use them; {@code modeValue}/{@code modeCount} are the most
      * frequent finite candidate value and its count whenever its share may exceed degenerate.mode_share (else null).
      */
-    record Spread(long finite, boolean constant, Double candidateIqr, Double baselineIqr, Double modeValue, Long modeCount) {}
+    record Spread(
+            long finite, boolean constant, Double candidateIqr, Double baselineIqr, Double modeValue, Long modeCount) {}
 
     /**
      * What the flag scan may take for granted: {@code clean}, no NaN or infinity among the predictions and labels;
@@ -49,17 +50,32 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
         // nulls, a count_if or a FILTER would make it read all of them). Where every value is finite (the usual case),
         // isfinite(x) is x IS NOT NULL and the later queries compare values without it: a FILTER or isfinite over 10M
         // rows costs as much as a median.
-        Object[] f = sql.one("SELECT count(*), count(c_prediction), count(b_prediction), count(c_latency), count(b_latency), "
-                + "min(c_prediction), max(c_prediction), min(b_prediction), max(b_prediction), min(label), max(label), max(c_latency) "
-                + "FROM " + pairsTable, rs -> new Object[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                Db.dbl(rs, 6), Db.dbl(rs, 7), Db.dbl(rs, 8), Db.dbl(rs, 9), Db.dbl(rs, 10), Db.dbl(rs, 11), Db.dbl(rs, 12)});
+        Object[] f = sql.one(
+                "SELECT count(*), count(c_prediction), count(b_prediction), count(c_latency), count(b_latency), "
+                        + "min(c_prediction), max(c_prediction), min(b_prediction), max(b_prediction), min(label), max(label), max(c_latency) "
+                        + "FROM " + pairsTable,
+                rs -> new Object[] {
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getLong(3),
+                    rs.getLong(4),
+                    rs.getLong(5),
+                    Db.dbl(rs, 6),
+                    Db.dbl(rs, 7),
+                    Db.dbl(rs, 8),
+                    Db.dbl(rs, 9),
+                    Db.dbl(rs, 10),
+                    Db.dbl(rs, 11),
+                    Db.dbl(rs, 12)
+                });
         long pairs = (Long) f[0], nC = (Long) f[1], nB = (Long) f[2], nCl = (Long) f[3], nBl = (Long) f[4];
         Double minC = (Double) f[5], maxC = (Double) f[6], minB = (Double) f[7], maxB = (Double) f[8];
         Double minL = (Double) f[9], maxL = (Double) f[10];
         boolean clean = finite(minC, maxC) && finite(minB, maxB) && finite(minL, maxL);
         // the conditions "x is finite" beyond x IS NOT NULL (null: none needed), and the labelled pairs
         String fc = clean ? null : "isfinite(c_prediction)", fb = clean ? null : "isfinite(b_prediction)";
-        String labelled = clean ? and(nC < pairs ? "c_prediction IS NOT NULL" : null, nB < pairs ? "b_prediction IS NOT NULL" : null)
+        String labelled = clean
+                ? and(nC < pairs ? "c_prediction IS NOT NULL" : null, nB < pairs ? "b_prediction IS NOT NULL" : null)
                 : "isfinite(label) AND isfinite(c_prediction) AND isfinite(b_prediction)";
         Double bMin = minB;
         long finiteC = nC, finiteB = nB;
@@ -67,14 +83,24 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
         long nPos = -1, nPosBoth = -1, nBoth = nC == pairs && nB == pairs ? pairs : -1;
         if (clean && minC != null && minC > 0) nPos = nC;
         if (!clean) {
-            Object[] m = sql.one("SELECT min(b_prediction) FILTER (WHERE isfinite(b_prediction)), "
-                    + "count(*) FILTER (WHERE isfinite(c_prediction)), count(*) FILTER (WHERE isfinite(b_prediction)), "
-                    + "min(c_prediction) FILTER (WHERE isfinite(c_prediction)), max(c_prediction) FILTER (WHERE isfinite(c_prediction)), "
-                    + "count(*) FILTER (WHERE c_prediction > 0 AND isfinite(c_prediction)), "
-                    + "count(*) FILTER (WHERE c_prediction > 0 AND isfinite(c_prediction) AND b_prediction > 0 AND isfinite(b_prediction)), "
-                    + "count(*) FILTER (WHERE isfinite(c_prediction) AND isfinite(b_prediction)) FROM " + pairsTable,
-                    rs -> new Object[]{Db.dbl(rs, 1), rs.getLong(2), rs.getLong(3), Db.dbl(rs, 4), Db.dbl(rs, 5), rs.getLong(6),
-                            rs.getLong(7), rs.getLong(8)});
+            Object[] m = sql.one(
+                    "SELECT min(b_prediction) FILTER (WHERE isfinite(b_prediction)), "
+                            + "count(*) FILTER (WHERE isfinite(c_prediction)), count(*) FILTER (WHERE isfinite(b_prediction)), "
+                            + "min(c_prediction) FILTER (WHERE isfinite(c_prediction)), max(c_prediction) FILTER (WHERE isfinite(c_prediction)), "
+                            + "count(*) FILTER (WHERE c_prediction > 0 AND isfinite(c_prediction)), "
+                            + "count(*) FILTER (WHERE c_prediction > 0 AND isfinite(c_prediction) AND b_prediction > 0 AND isfinite(b_prediction)), "
+                            + "count(*) FILTER (WHERE isfinite(c_prediction) AND isfinite(b_prediction)) FROM "
+                            + pairsTable,
+                    rs -> new Object[] {
+                        Db.dbl(rs, 1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        Db.dbl(rs, 4),
+                        Db.dbl(rs, 5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        rs.getLong(8)
+                    });
             bMin = (Double) m[0];
             finiteC = (Long) m[1];
             finiteB = (Long) m[2];
@@ -88,62 +114,93 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
         // every finite baseline is positive on a log scale: with no baseline missing, "both positive" is "c positive"
         if (log && clean && nB == pairs) nPosBoth = nPos;
 
-        // The labelled pairs, and the median of the baseline's error: a WHERE lets DuckDB read the other columns for them only.
+        // The labelled pairs, and the median of the baseline's error: a WHERE lets DuckDB read the other columns for
+        // them only.
         String where = labelled == null ? "label IS NOT NULL" : "label IS NOT NULL AND " + labelled;
         // Scan 2: medians, plus what the degenerate banners need.
         Column value = log ? new LogOf(C, fc) : Plain.of(C, fc);
         Column diff = log ? new LogRatio(C, B, and(fc, fb)) : Plain.of("c_prediction - b_prediction", and(fc, fb));
         long nValue = log ? nPos : finiteC, nDiff = log ? nPosBoth : nBoth;
-        Probe pValue = nValue >= 0 ? Probe.quantile(value, nValue, 0.5)
+        Probe pValue = nValue >= 0
+                ? Probe.quantile(value, nValue, 0.5)
                 : Probe.quantileCounted(value, Frag.of("c_prediction > 0"), nC, 0.5);
-        Probe pDiff = nDiff >= 0 ? Probe.quantile(diff, nDiff, 0.5) : Probe.quantileCounted(diff,
-                Frag.of(log ? "c_prediction > 0 AND b_prediction > 0" : "c_prediction IS NOT NULL AND b_prediction IS NOT NULL"), nC, 0.5);
+        Probe pDiff = nDiff >= 0
+                ? Probe.quantile(diff, nDiff, 0.5)
+                : Probe.quantileCounted(
+                        diff,
+                        Frag.of(
+                                log
+                                        ? "c_prediction > 0 AND b_prediction > 0"
+                                        : "c_prediction IS NOT NULL AND b_prediction IS NOT NULL"),
+                        nC,
+                        0.5);
         // c > 0 and a finite b, which is then positive: the same count, read once
         if (log && clean && nB == pairs && pDiff.counted != null) pDiff.counted = pValue.counted;
         Probe pCl = Probe.quantile(Plain.of("c_latency", null), nCl, 0.5);
         Probe pBl = Probe.quantile(Plain.of("b_latency", null), nBl, 0.5);
-        // counted by the scan of the labelled pairs (at most every candidate prediction); the count repeats the condition
+        // counted by the scan of the labelled pairs (at most every candidate prediction); the count repeats the
+        // condition
         // for DuckDB's quantile_cont over all pairs, should the bracket miss
         Probe pErr = Probe.quantileCounted(Plain.of("abs(b_prediction - label)", where), Frag.of(where), nC, 0.5);
         List<Probe> probes = new ArrayList<>(List.of(pValue, pDiff, pCl, pBl));
         Plain c = Plain.of(C, fc), b = Plain.of(B, fb);
-        // count(DISTINCT) = 1: one value between the finite minimum and maximum (== takes -0.0 and 0.0 as one, as DISTINCT does)
+        // count(DISTINCT) = 1: one value between the finite minimum and maximum (== takes -0.0 and 0.0 as one, as
+        // DISTINCT does)
         boolean constant = finiteC > 0 && minC.doubleValue() == maxC.doubleValue();
         boolean spread = s.enabled("degenerate") && finiteC > 1 && !constant;
         Probe c25 = Probe.quantile(c, finiteC, 0.25), c75 = Probe.quantile(c, finiteC, 0.75);
         Probe b25 = Probe.quantile(b, finiteB, 0.25), b75 = Probe.quantile(b, finiteB, 0.75);
         List<Probe> quartiles = spread ? List.of(c25, c75, b25, b75) : List.of();
         Mode mode = spread ? mode(s.value("degenerate.mode_share"), finiteC, c) : null;
-        // the quartiles and the mode positions are first only bracketed: counts around their brackets usually settle the banners
-        List<Probe> counted = new ArrayList<>(quartiles.stream().filter(p -> p.n > 0).toList());
+        // the quartiles and the mode positions are first only bracketed: counts around their brackets usually settle
+        // the banners
+        List<Probe> counted =
+                new ArrayList<>(quartiles.stream().filter(p -> p.n > 0).toList());
         int nQuartiles = counted.size();
         if (mode != null && mode.positions != null) counted.addAll(mode.positions);
         List<Probe> all = new ArrayList<>(probes);
         all.add(pErr);
         all.addAll(counted);
         ExactQuantiles.bracket(sql, pairsTable, pairs, all);
-        Object[] lab = ExactQuantiles.scan(sql, pairsTable, where, List.of(pErr), List.of(Frag.of("avg(abs(c_prediction - label))"),
-                Frag.of("avg(abs(b_prediction - label))"),
-                Frag.of("avg(CASE WHEN abs(c_prediction - label) < abs(b_prediction - label) THEN 1.0 ELSE 0.0 END)")));
+        Object[] lab = ExactQuantiles.scan(
+                sql,
+                pairsTable,
+                where,
+                List.of(pErr),
+                List.of(
+                        Frag.of("avg(abs(c_prediction - label))"),
+                        Frag.of("avg(abs(b_prediction - label))"),
+                        Frag.of(
+                                "avg(CASE WHEN abs(c_prediction - label) < abs(b_prediction - label) THEN 1.0 ELSE 0.0 END)")));
         long nLabelled = pErr.n;
         int decimals = 0;
         if (nLabelled > 0) {
             StringBuilder dec = new StringBuilder("CASE");
             for (int d = 0; d < 6; d++) {
-                dec.append(" WHEN abs(label * 1e").append(d).append(" - round(label * 1e").append(d).append(")) < 1e-6 THEN ").append(d);
+                dec.append(" WHEN abs(label * 1e")
+                        .append(d)
+                        .append(" - round(label * 1e")
+                        .append(d)
+                        .append(")) < 1e-6 THEN ")
+                        .append(d);
             }
             dec.append(" ELSE 6 END");
             // a label's decimals depend on its value only: read once per distinct label
-            decimals = sql.one("SELECT max(" + dec + ") FROM (SELECT DISTINCT label FROM " + pairsTable + " WHERE " + where + ")", rs -> rs.getInt(1));
+            decimals = sql.one(
+                    "SELECT max(" + dec + ") FROM (SELECT DISTINCT label FROM " + pairsTable + " WHERE " + where + ")",
+                    rs -> rs.getInt(1));
         }
-        // Around each counted probe's bracket: the rows below it and up to its top, for the mode positions; one side only
+        // Around each counted probe's bracket: the rows below it and up to its top, for the mode positions; one side
+        // only
         // for the quartiles, the side the spread banner's bound uses (c75 and b25 from below, c25 and b75 from above).
         List<Frag> around = new ArrayList<>();
         for (Probe p : counted) {
             Plain col = (Plain) p.column;
             boolean position = counted.indexOf(p) >= nQuartiles;
-            if (position || p == c75 || p == b25) around.add(ExactQuantiles.countIf(Frag.and(col.domain(), Frag.of(col.v(), " < ", p.lo))));
-            if (position || p == c25 || p == b75) around.add(ExactQuantiles.countIf(Frag.and(col.domain(), Frag.of(col.v(), " <= ", p.hi))));
+            if (position || p == c75 || p == b25)
+                around.add(ExactQuantiles.countIf(Frag.and(col.domain(), Frag.of(col.v(), " < ", p.lo))));
+            if (position || p == c25 || p == b75)
+                around.add(ExactQuantiles.countIf(Frag.and(col.domain(), Frag.of(col.v(), " <= ", p.hi))));
         }
         // and the answers over the latency budget
         double budget = s.value("latency.budget_ms");
@@ -153,16 +210,21 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
         long slowC = ((Number) e[e.length - 2]).longValue(), slowB = ((Number) e[e.length - 1]).longValue();
         nValue = pValue.n;
         nDiff = pDiff.n;
-        // A quartile's bound holds when its position is on the right side of the count: c75 >= its bracket's bottom when
-        // fewer rows than its position lie below it, c25 <= its top when more rows than its position lie up to it. A mode
+        // A quartile's bound holds when its position is on the right side of the count: c75 >= its bracket's bottom
+        // when
+        // fewer rows than its position lie below it, c25 <= its top when more rows than its position lie up to it. A
+        // mode
         // position's bracket holds it when both do; then the bracket's rows number up to top minus below.
         List<Probe> held = new ArrayList<>();
         long[] inside = new long[counted.size()];
         int col = 0;
         for (int i = 0; i < counted.size(); i++) {
             Probe p = counted.get(i);
-            boolean position = i >= nQuartiles, lower = position || p == c75 || p == b25, upper = position || p == c25 || p == b75;
-            long below = lower ? ((Number) e[col++]).longValue() : 0, upTo = upper ? ((Number) e[col++]).longValue() : 0;
+            boolean position = i >= nQuartiles,
+                    lower = position || p == c75 || p == b25,
+                    upper = position || p == c25 || p == b75;
+            long below = lower ? ((Number) e[col++]).longValue() : 0,
+                    upTo = upper ? ((Number) e[col++]).longValue() : 0;
             boolean ok = (!lower || below <= p.positions[0]) && (!upper || p.positions[p.positions.length - 1] < upTo);
             if (ok) held.add(p);
             inside[i] = upTo - below;
@@ -178,31 +240,51 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
 
         // Scan 3: MADs around the medians (and the quartiles when needed).
         List<Probe> mads = new ArrayList<>();
-        Probe pMadValue = mc == null ? null : Probe.quantile(log ? new AbsDevLog(C, fc, mc)
-                : new Plain(Frag.of("abs(c_prediction - ", mc, ")"), fc == null ? null : Frag.of(fc)), nValue, 0.5);
+        Probe pMadValue = mc == null
+                ? null
+                : Probe.quantile(
+                        log
+                                ? new AbsDevLog(C, fc, mc)
+                                : new Plain(Frag.of("abs(c_prediction - ", mc, ")"), fc == null ? null : Frag.of(fc)),
+                        nValue,
+                        0.5);
         String fcb = and(fc, fb);
-        Probe pMadDiff = md == null ? null : Probe.quantile(log ? new AbsDevLogRatio(C, B, fcb, md)
-                : new Plain(Frag.of("abs((c_prediction - b_prediction) - ", md, ")"), fcb == null ? null : Frag.of(fcb)), nDiff, 0.5);
+        Probe pMadDiff = md == null
+                ? null
+                : Probe.quantile(
+                        log
+                                ? new AbsDevLogRatio(C, B, fcb, md)
+                                : new Plain(
+                                        Frag.of("abs((c_prediction - b_prediction) - ", md, ")"),
+                                        fcb == null ? null : Frag.of(fcb)),
+                        nDiff,
+                        0.5);
         if (pMadValue != null) mads.add(pMadValue);
         if (pMadDiff != null) mads.add(pMadDiff);
         ExactQuantiles.bracket(sql, pairsTable, pairs, mads);
         mads.addAll(exactQuartiles);
         ExactQuantiles.scan(sql, pairsTable, null, mads, List.of());
-        Double madValue = pMadValue == null ? null : pMadValue.quantile(), madDiff = pMadDiff == null ? null : pMadDiff.quantile();
+        Double madValue = pMadValue == null ? null : pMadValue.quantile(),
+                madDiff = pMadDiff == null ? null : pMadDiff.quantile();
         Double[] meanAbsDev = {null, null};
         if (mc != null && !(madValue != null && madValue > 0) || md != null && !(madDiff != null && madDiff > 0)) {
-            // A MAD of 0 (half the scored values equal): the robust SD falls back to the mean absolute deviation. Its sum
-            // depends on the order DuckDB adds the values in, which depends on the query's shape, so it is read with the
+            // A MAD of 0 (half the scored values equal): the robust SD falls back to the mean absolute deviation. Its
+            // sum
+            // depends on the order DuckDB adds the values in, which depends on the query's shape, so it is read with
+            // the
             // straightforward query itself.
             String tc = scored(log, C), tb = scored(log, B);
-            meanAbsDev = sql.one("WITH t AS (SELECT " + tc + " AS tc, " + tc + " - " + tb + " AS d FROM " + pairsTable + "), "
-                    + "m AS (SELECT median(tc) AS mc, median(d) AS md FROM t) "
-                    + "SELECT any_value(mc), any_value(md), median(abs(tc - mc)), median(abs(d - md)), avg(abs(tc - mc)), avg(abs(d - md)) "
-                    + "FROM t, m", rs -> new Double[]{Db.dbl(rs, 5), Db.dbl(rs, 6)});
+            meanAbsDev = sql.one(
+                    "WITH t AS (SELECT " + tc + " AS tc, " + tc + " - " + tb + " AS d FROM " + pairsTable + "), "
+                            + "m AS (SELECT median(tc) AS mc, median(d) AS md FROM t) "
+                            + "SELECT any_value(mc), any_value(md), median(abs(tc - mc)), median(abs(d - md)), avg(abs(tc - mc)), avg(abs(d - md)) "
+                            + "FROM t, m",
+                    rs -> new Double[] {Db.dbl(rs, 5), Db.dbl(rs, 6)});
         }
         Double sdValue = sd(madValue, meanAbsDev[0]), sdDiff = sd(madDiff, meanAbsDev[1]);
 
-        // The mode: a value whose share can exceed the threshold occurs at least mode.least times, so it fills one of the
+        // The mode: a value whose share can exceed the threshold occurs at least mode.least times, so it fills one of
+        // the
         // mode positions; a bracket around that position with fewer rows inside holds no such value, and a bracket of
         // a single value holds it and counts it.
         Double modeValue = null;
@@ -213,25 +295,51 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
                 Probe p = counted.get(i);
                 if (!held.contains(p)) settled = false;
                 else if (inside[i] < mode.least) continue;
-                else if (p.lo == p.hi && (modeCount == null || inside[i] > modeCount || inside[i] == modeCount && p.lo < modeValue)) {
+                else if (p.lo == p.hi
+                        && (modeCount == null || inside[i] > modeCount || inside[i] == modeCount && p.lo < modeValue)) {
                     // the most frequent, the smallest value among equals (ORDER BY n DESC, c_prediction)
                     modeValue = p.lo;
                     modeCount = inside[i];
                 } else if (p.lo != p.hi) settled = false;
             }
             if (!settled) {
-                Object[] m = sql.one("SELECT c_prediction, count(*) AS n FROM " + pairsTable + " WHERE isfinite(c_prediction) "
-                        + "GROUP BY c_prediction ORDER BY n DESC, c_prediction LIMIT 1", rs -> new Object[]{Db.dbl(rs, 1), rs.getLong(2)});
+                Object[] m = sql.one(
+                        "SELECT c_prediction, count(*) AS n FROM " + pairsTable + " WHERE isfinite(c_prediction) "
+                                + "GROUP BY c_prediction ORDER BY n DESC, c_prediction LIMIT 1",
+                        rs -> new Object[] {Db.dbl(rs, 1), rs.getLong(2)});
                 modeValue = (Double) m[0];
                 modeCount = (Long) m[1];
             }
         }
-        PairStats st = new PairStats(pairs, bMin, pairs - nB, pairs - nC, nC - finiteC, log, mc, sdValue, md, sdDiff,
-                nLabelled, dbl(lab, 0), dbl(lab, 1), pErr.quantile(), dbl(lab, 2), decimals,
-                nCl, pCl.quantile(), nBl, pBl.quantile());
+        PairStats st = new PairStats(
+                pairs,
+                bMin,
+                pairs - nB,
+                pairs - nC,
+                nC - finiteC,
+                log,
+                mc,
+                sdValue,
+                md,
+                sdDiff,
+                nLabelled,
+                dbl(lab, 0),
+                dbl(lab, 1),
+                pErr.quantile(),
+                dbl(lab, 2),
+                decimals,
+                nCl,
+                pCl.quantile(),
+                nBl,
+                pBl.quantile());
         boolean exact = !exactQuartiles.isEmpty();
-        Spread sp = new Spread(finiteC, constant, exact ? minus(c75.quantile(), c25.quantile()) : null,
-                exact ? minus(b75.quantile(), b25.quantile()) : null, modeValue, modeCount);
+        Spread sp = new Spread(
+                finiteC,
+                constant,
+                exact ? minus(c75.quantile(), c25.quantile()) : null,
+                exact ? minus(b75.quantile(), b25.quantile()) : null,
+                modeValue,
+                modeCount);
         Double labelMaxAbs = minL == null ? null : Math.max(Math.abs(minL), Math.abs(maxL));
         return new PairScan(st, sp, new Latency(slowC, slowB, (Double) f[11]), new Facts(clean, labelMaxAbs));
     }
@@ -260,20 +368,29 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
      * c75's bracket bottom minus c25's top and the baseline's at most b75's top minus b25's bottom, each bound widened by
      * 4 ulps for the rounding of quantile_cont's interpolation; every step rounds monotonically.
      */
-    private static boolean spreadSettled(List<Probe> held, Probe c25, Probe c75, Probe b25, Probe b75, double minSpread) {
+    private static boolean spreadSettled(
+            List<Probe> held, Probe c25, Probe c75, Probe b25, Probe b75, double minSpread) {
         if (!held.containsAll(List.of(c25, c75, b25, b75))) return false;
         double cLow = lowest(c75) - highest(c25), bHigh = highest(b75) - lowest(b25);
-        if (bHigh <= 0) return true;  // no baseline spread: no banner
+        if (bHigh <= 0) return true; // no baseline spread: no banner
         return cLow >= 0 && Double.isFinite(cLow) && Double.isFinite(bHigh) && cLow / bHigh >= minSpread;
     }
 
-    private static double lowest(Probe p) { return p.lo - 4 * Math.ulp(Math.max(Math.abs(p.lo), Math.abs(p.hi))); }
+    private static double lowest(Probe p) {
+        return p.lo - 4 * Math.ulp(Math.max(Math.abs(p.lo), Math.abs(p.hi)));
+    }
 
-    private static double highest(Probe p) { return p.hi + 4 * Math.ulp(Math.max(Math.abs(p.lo), Math.abs(p.hi))); }
+    private static double highest(Probe p) {
+        return p.hi + 4 * Math.ulp(Math.max(Math.abs(p.lo), Math.abs(p.hi)));
+    }
 
-    private static Double dbl(Object[] row, int i) { return row.length > i && row[i] != null ? ((Number) row[i]).doubleValue() : null; }
+    private static Double dbl(Object[] row, int i) {
+        return row.length > i && row[i] != null ? ((Number) row[i]).doubleValue() : null;
+    }
 
-    private static Double minus(Double a, Double b) { return a == null || b == null ? null : a - b; }
+    private static Double minus(Double a, Double b) {
+        return a == null || b == null ? null : a - b;
+    }
 
     /** Both extremes finite (or no values at all): no NaN or infinity among the values. */
     private static boolean finite(Double min, Double max) {
@@ -295,6 +412,8 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
 
     /** {@link PairStats#scored} before the PairStats exists. */
     private static String scored(boolean log, String x) {
-        return new PairStats(0, null, 0, 0, 0, log, null, null, null, null, 0, null, null, null, null, 0, 0, null, 0, null).scored(x);
+        return new PairStats(
+                        0, null, 0, 0, 0, log, null, null, null, null, 0, null, null, null, null, 0, 0, null, 0, null)
+                .scored(x);
     }
 }

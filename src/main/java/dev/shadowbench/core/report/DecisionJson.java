@@ -22,7 +22,8 @@ public final class DecisionJson {
         o.put("model", d.model());
         o.put("version", d.version());
         o.put("stage", d.stage());
-        if (d.trafficShare() == null) o.putNull("traffic_share"); else o.put("traffic_share", d.trafficShare());
+        if (d.trafficShare() == null) o.putNull("traffic_share");
+        else o.put("traffic_share", d.trafficShare());
         o.put("note", d.note());
         o.set("evidence", evidence(d.evidenceJson()));
         o.put("prev_hash", d.prevHash());

@@ -37,7 +37,8 @@ public final class Escape {
                 case '<' -> sb.append("&lt;");
                 case '>' -> sb.append("&gt;");
                 case '\r', '\n' -> sb.append(' ');
-                case '\\', '`', '*', '_', '[', ']', '|', '#', '(', ')', '!', '~', '{', '}' -> sb.append('\\').append(ch);
+                case '\\', '`', '*', '_', '[', ']', '|', '#', '(', ')', '!', '~', '{', '}' ->
+                    sb.append('\\').append(ch);
                 default -> sb.append(ch);
             }
         }

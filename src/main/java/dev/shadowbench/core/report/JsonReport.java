@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shadowbench.core.decide.DecisionRecord;
-import dev.shadowbench.core.decide.ReviewJson;
 import dev.shadowbench.core.decide.LifecycleBoard;
+import dev.shadowbench.core.decide.ReviewJson;
 import dev.shadowbench.core.decide.Verification;
 import dev.shadowbench.core.json.Json;
 
@@ -32,15 +32,26 @@ public final class JsonReport {
         }
         o.set("summary", summary);
         ArrayNode segs = o.putArray("segments");
-        r.segments().forEach(sg -> segs.addObject().put("segment", sg.segment()).put("variant", sg.variant()).put("rows", sg.rows()));
+        r.segments().forEach(sg -> segs.addObject()
+                .put("segment", sg.segment())
+                .put("variant", sg.variant())
+                .put("rows", sg.rows()));
         ArrayNode reviewed = o.putArray("reviewed_sample");
-        r.reviewed().forEach(p -> reviewed.addObject().put("request_id", p.requestId()).put("verdict", p.verdict())
-                .put("note", p.note()).put("reviewer", p.reviewer()).put("recorded_at", p.recordedAt()));
+        r.reviewed().forEach(p -> reviewed.addObject()
+                .put("request_id", p.requestId())
+                .put("verdict", p.verdict())
+                .put("note", p.note())
+                .put("reviewer", p.reviewer())
+                .put("recorded_at", p.recordedAt()));
         meta.put("reviewed_total", r.reviewedTotal());
         ArrayNode versions = o.putArray("lifecycle");
         for (LifecycleBoard.VersionState v : r.lifecycle().versions()) {
-            versions.addObject().put("model", v.model()).put("version", v.version()).put("stage", v.stage().label())
-                    .put("since", v.since()).put("reminder", v.reminder());
+            versions.addObject()
+                    .put("model", v.model())
+                    .put("version", v.version())
+                    .put("stage", v.stage().label())
+                    .put("since", v.since())
+                    .put("reminder", v.reminder());
         }
         o.put("rollback_target", r.lifecycle().rollbackTarget());
         o.set("decisions", decisionsJson(r));
@@ -49,9 +60,15 @@ public final class JsonReport {
         vj.put("intact", ver.intact());
         vj.put("records", ver.records());
         vj.put("head", ver.headLine());
-        if (ver.head() != null) vj.putObject("head_record").put("seq", ver.head().seq()).put("hash", ver.head().hash());
+        if (ver.head() != null)
+            vj.putObject("head_record")
+                    .put("seq", ver.head().seq())
+                    .put("hash", ver.head().hash());
         ArrayNode probs = vj.putArray("problems");
-        ver.problems().forEach(p -> probs.addObject().put("seq", p.seq()).put("kind", p.kind()).put("message", p.message()));
+        ver.problems().forEach(p -> probs.addObject()
+                .put("seq", p.seq())
+                .put("kind", p.kind())
+                .put("message", p.message()));
         return o;
     }
 

@@ -4,8 +4,8 @@ import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.decide.DecisionLog;
 import dev.shadowbench.core.decide.GateSettings;
 import dev.shadowbench.core.decide.LifecycleBoard;
-import dev.shadowbench.core.decide.SummarySource;
 import dev.shadowbench.core.decide.ReviewSummary;
+import dev.shadowbench.core.decide.SummarySource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,24 +24,46 @@ public final class ReportBuilder {
     private ReportBuilder() {}
 
     /** Collects on its own connection to {@code ws} (with the workspace's gate settings) and writes {@code file}. */
-    public static void write(dev.shadowbench.core.workspace.Workspace ws, Comparison cmp, SummarySource source,
-                             ReportFormat format, java.nio.file.Path file, LocalDateTime now)
+    public static void write(
+            dev.shadowbench.core.workspace.Workspace ws,
+            Comparison cmp,
+            SummarySource source,
+            ReportFormat format,
+            java.nio.file.Path file,
+            LocalDateTime now)
             throws SQLException, java.io.IOException {
         try (Connection c = ws.connect()) {
             dev.shadowbench.core.workspace.OutputFile.check(file, ws.file());
-            format.write(collect(c, cmp, source, dev.shadowbench.core.decide.GateSettingsStore.load(c), ws.displayName(), now),
-                    file, ws.file());
+            format.write(
+                    collect(
+                            c,
+                            cmp,
+                            source,
+                            dev.shadowbench.core.decide.GateSettingsStore.load(c),
+                            ws.displayName(),
+                            now),
+                    file,
+                    ws.file());
         }
     }
 
-    public static ReportContent collect(Connection c, Comparison cmp, SummarySource source, GateSettings settings,
-                                       String workspaceName, LocalDateTime now) throws SQLException {
+    public static ReportContent collect(
+            Connection c,
+            Comparison cmp,
+            SummarySource source,
+            GateSettings settings,
+            String workspaceName,
+            LocalDateTime now)
+            throws SQLException {
         ReviewSummary review = source.review(c, cmp, settings);
         long reviewedTotal;
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT count(DISTINCT request_id) FROM review_verdicts WHERE comparison_key = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT count(DISTINCT request_id) FROM review_verdicts WHERE comparison_key = ?")) {
             ps.setString(1, cmp.key());
-            try (ResultSet rs = ps.executeQuery()) { rs.next(); reviewedTotal = rs.getLong(1); }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                reviewedTotal = rs.getLong(1);
+            }
         }
         List<ReportContent.ReviewedPair> reviewed = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
@@ -54,8 +76,8 @@ public final class ReportBuilder {
             ps.setInt(2, MAX_ROWS);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    reviewed.add(new ReportContent.ReviewedPair(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5)));
+                    reviewed.add(new ReportContent.ReviewedPair(
+                            rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
                 }
             }
         }
@@ -67,19 +89,31 @@ public final class ReportBuilder {
             params.add(cmp.baseline().variant());
             params.add(cmp.candidate().variant());
         }
-        if (cmp.from() != null) { where.append(" AND CAST(ts AS DATE) >= ?"); params.add(java.sql.Date.valueOf(cmp.from())); }
-        if (cmp.to() != null) { where.append(" AND CAST(ts AS DATE) <= ?"); params.add(java.sql.Date.valueOf(cmp.to())); }
-        try (PreparedStatement ps = c.prepareStatement("SELECT segment, variant, count(*) FROM predictions WHERE " + where
-                + " GROUP BY segment, variant ORDER BY count(*) DESC, segment, variant LIMIT " + MAX_ROWS)) {
+        if (cmp.from() != null) {
+            where.append(" AND CAST(ts AS DATE) >= ?");
+            params.add(java.sql.Date.valueOf(cmp.from()));
+        }
+        if (cmp.to() != null) {
+            where.append(" AND CAST(ts AS DATE) <= ?");
+            params.add(java.sql.Date.valueOf(cmp.to()));
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT segment, variant, count(*) FROM predictions WHERE "
+                + where + " GROUP BY segment, variant ORDER BY count(*) DESC, segment, variant LIMIT " + MAX_ROWS)) {
             for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) segments.add(new ReportContent.SegmentRows(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                while (rs.next())
+                    segments.add(new ReportContent.SegmentRows(rs.getString(1), rs.getString(2), rs.getLong(3)));
             }
         }
-        return new ReportContent(workspaceName,
+        return new ReportContent(
+                workspaceName,
                 DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(now.truncatedTo(ChronoUnit.SECONDS)) + " UTC",
-                review, reviewed, reviewedTotal, segments,
+                review,
+                reviewed,
+                reviewedTotal,
+                segments,
                 LifecycleBoard.load(c, now, LifecycleBoard.DEFAULT_RETIRE_AFTER_DAYS),
-                DecisionLog.list(c), DecisionLog.verify(c));
+                DecisionLog.list(c),
+                DecisionLog.verify(c));
     }
 }

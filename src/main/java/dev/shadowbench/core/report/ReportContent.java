@@ -15,9 +15,16 @@ import java.util.Map;
  * Everything a decision report shows, gathered once and rendered as HTML, Markdown or JSON.
  * Lists are already capped ({@link ReportBuilder#MAX_ROWS}); totals say how many there were.
  */
-public record ReportContent(String workspace, String generatedAt, ReviewSummary review,
-                            List<ReviewedPair> reviewed, long reviewedTotal, List<SegmentRows> segments,
-                            LifecycleBoard lifecycle, List<DecisionRecord> decisions, Verification verification) {
+public record ReportContent(
+        String workspace,
+        String generatedAt,
+        ReviewSummary review,
+        List<ReviewedPair> reviewed,
+        long reviewedTotal,
+        List<SegmentRows> segments,
+        LifecycleBoard lifecycle,
+        List<DecisionRecord> decisions,
+        Verification verification) {
 
     /** What a missing figure reads in a report. */
     static final String NOT_RECORDED = "not recorded";
@@ -28,12 +35,18 @@ public record ReportContent(String workspace, String generatedAt, ReviewSummary 
     /** Records per segment and variant in the comparison's window. */
     public record SegmentRows(String segment, String variant, long rows) {}
 
-    public Verdict verdict() { return review.verdict(); }
+    public Verdict verdict() {
+        return review.verdict();
+    }
 
     /** The flagged pairs the review lists (capped per rule by the detector, uncapped by the report). */
-    public List<ReviewJson.Flag> flags() { return ReviewJson.contract(review).outliers(); }
+    public List<ReviewJson.Flag> flags() {
+        return ReviewJson.contract(review).outliers();
+    }
 
-    public long outliersTotal() { return review.outliers() == null ? 0 : review.outliers().flagged().size(); }
+    public long outliersTotal() {
+        return review.outliers() == null ? 0 : review.outliers().flagged().size();
+    }
 
     /** The coverage counts in the contract's order, labelled in words. */
     static Map<String, Long> headlineCounts(Summary.Counts c) {

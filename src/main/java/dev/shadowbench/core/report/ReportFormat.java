@@ -8,13 +8,19 @@ import java.util.Locale;
 
 /** The report formats, each with its renderer and file extension. */
 public enum ReportFormat {
-    HTML("html"), MD("md"), JSON("json");
+    HTML("html"),
+    MD("md"),
+    JSON("json");
 
     private final String extension;
 
-    ReportFormat(String extension) { this.extension = extension; }
+    ReportFormat(String extension) {
+        this.extension = extension;
+    }
 
-    public String extension() { return extension; }
+    public String extension() {
+        return extension;
+    }
 
     public String render(ReportContent r) {
         return switch (this) {

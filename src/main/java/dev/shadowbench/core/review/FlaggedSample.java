@@ -1,8 +1,8 @@
 package dev.shadowbench.core.review;
 
+import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.compare.PairIndex;
 import dev.shadowbench.core.compare.PairedComparison;
-import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.outliers.OutlierDetector;
 import dev.shadowbench.core.outliers.OutlierStore;
 import dev.shadowbench.core.task.ProgressSink;
@@ -22,8 +22,14 @@ public record FlaggedSample(List<SamplePair> pairs, Set<String> flagged) {
             p.checkCancelled();
             if (pairs.isEmpty()) return new FlaggedSample(pairs, Set.of());
             p.progress(-1, -1, "Checking the sample against the outlier rules");
-            return new FlaggedSample(pairs, Set.copyOf(OutlierDetector.flaggedAmong(c, pc, OutlierStore.loadSettings(c),
-                    pairs.stream().map(SamplePair::requestId).toList(), p)));
+            return new FlaggedSample(
+                    pairs,
+                    Set.copyOf(OutlierDetector.flaggedAmong(
+                            c,
+                            pc,
+                            OutlierStore.loadSettings(c),
+                            pairs.stream().map(SamplePair::requestId).toList(),
+                            p)));
         });
     }
 }

@@ -12,22 +12,37 @@ import java.util.List;
 import java.util.Map;
 
 /** Every stored field of one request's records on both sides, and its label, for the detail pane. */
-public record PairDetail(String requestId, List<Map<String, String>> baseline, List<Map<String, String>> candidate,
-                         List<Map<String, String>> labels) {
+public record PairDetail(
+        String requestId,
+        List<Map<String, String>> baseline,
+        List<Map<String, String>> candidate,
+        List<Map<String, String>> labels) {
 
     public static PairDetail load(Workspace ws, Comparison cmp, String requestId) {
-        return ws.read(c -> new PairDetail(requestId,
-                rows(c, cmp.baseline(), requestId), rows(c, cmp.candidate(), requestId),
+        return ws.read(c -> new PairDetail(
+                requestId,
+                rows(c, cmp.baseline(), requestId),
+                rows(c, cmp.candidate(), requestId),
                 query(c, "SELECT * FROM labels WHERE request_id = ?", List.of(requestId))));
     }
 
-    private static List<Map<String, String>> rows(java.sql.Connection c, Side side, String id) throws java.sql.SQLException {
+    private static List<Map<String, String>> rows(java.sql.Connection c, Side side, String id)
+            throws java.sql.SQLException {
         List<Object> params = new ArrayList<>();
         params.add(id);
         StringBuilder sql = new StringBuilder("SELECT * FROM predictions WHERE request_id = ?");
-        if (side.variant() != null) { sql.append(" AND variant = ?"); params.add(side.variant()); }
-        if (side.model() != null) { sql.append(" AND model = ?"); params.add(side.model()); }
-        if (side.version() != null) { sql.append(" AND version = ?"); params.add(side.version()); }
+        if (side.variant() != null) {
+            sql.append(" AND variant = ?");
+            params.add(side.variant());
+        }
+        if (side.model() != null) {
+            sql.append(" AND model = ?");
+            params.add(side.model());
+        }
+        if (side.version() != null) {
+            sql.append(" AND version = ?");
+            params.add(side.version());
+        }
         sql.append(" ORDER BY ts, import_id, source_line");
         return query(c, sql.toString(), params);
     }

@@ -4,9 +4,13 @@ import java.util.Locale;
 
 /** A reviewer's verdict on one sampled pair (ok, suspicious, wrong); the gates' outcome is {@code decide.Verdict}. */
 public enum PairVerdict {
-    OK, SUSPICIOUS, WRONG;
+    OK,
+    SUSPICIOUS,
+    WRONG;
 
-    public String code() { return name().toLowerCase(Locale.ROOT); }
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
     public static PairVerdict parse(String s) {
         for (PairVerdict v : values()) if (v.code().equalsIgnoreCase(s)) return v;

@@ -25,8 +25,10 @@ public final class RandomSample {
     /** The sample settings a reviewer sees and can change. */
     public record Spec(int size, long seed, int extremes) {
         public Spec {
-            if (size < 1 || size > 100_000) throw new IllegalArgumentException("Sample size must be 1..100000, not " + size);
-            if (extremes < 0 || extremes > 10_000) throw new IllegalArgumentException("Extremes must be 0..10000, not " + extremes);
+            if (size < 1 || size > 100_000)
+                throw new IllegalArgumentException("Sample size must be 1..100000, not " + size);
+            if (extremes < 0 || extremes > 10_000)
+                throw new IllegalArgumentException("Extremes must be 0..10000, not " + extremes);
         }
     }
 
@@ -70,9 +72,21 @@ public final class RandomSample {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Timestamp ts = rs.getTimestamp(2);
-                    out.add(new SamplePair(rs.getString(1), ts == null ? null : ts.toLocalDateTime(), rs.getString(3),
-                            dbl(rs, 4), dbl(rs, 5), rs.getString(6), rs.getString(7), dbl(rs, 8), dbl(rs, 9), dbl(rs, 10),
-                            dbl(rs, 11), rs.getBoolean(12), rs.getString(13), rs.getString(14)));
+                    out.add(new SamplePair(
+                            rs.getString(1),
+                            ts == null ? null : ts.toLocalDateTime(),
+                            rs.getString(3),
+                            dbl(rs, 4),
+                            dbl(rs, 5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            dbl(rs, 8),
+                            dbl(rs, 9),
+                            dbl(rs, 10),
+                            dbl(rs, 11),
+                            rs.getBoolean(12),
+                            rs.getString(13),
+                            rs.getString(14)));
                 }
             }
         }

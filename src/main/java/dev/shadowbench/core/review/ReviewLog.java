@@ -14,7 +14,9 @@ import java.util.Map;
 public final class ReviewLog {
     private final Workspace ws;
 
-    public ReviewLog(Workspace ws) { this.ws = ws; }
+    public ReviewLog(Workspace ws) {
+        this.ws = ws;
+    }
 
     public void record(Comparison cmp, String requestId, PairVerdict verdict, String note, String reviewer) {
         ws.read(c -> {

@@ -7,8 +7,9 @@ import java.util.function.UnaryOperator;
 
 /** Writes a sample as CSV (RFC 4180 quoting) with one header row. */
 public final class SampleCsv {
-    public static final String HEADER = "request_id,timestamp,segment,baseline,candidate,baseline_class,candidate_class,"
-            + "difference,baseline_latency_ms,candidate_latency_ms,label,extreme,verdict,note";
+    public static final String HEADER =
+            "request_id,timestamp,segment,baseline,candidate,baseline_class,candidate_class,"
+                    + "difference,baseline_latency_ms,candidate_latency_ms,label,extreme,verdict,note";
 
     /** Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
     static final String FORMULA_START = "=+-@\t\r";
@@ -27,12 +28,28 @@ public final class SampleCsv {
         out.write(HEADER);
         out.write("\r\n");
         for (SamplePair p : pairs) {
-            Object[] cells = {p.requestId(), p.ts(), p.segment(), p.baseline(), p.candidate(), p.baselineClass(),
-                    p.candidateClass(), p.difference(), p.baselineLatencyMs(), p.candidateLatencyMs(), p.label(),
-                    p.extreme(), p.verdict(), p.note()};
+            Object[] cells = {
+                p.requestId(),
+                p.ts(),
+                p.segment(),
+                p.baseline(),
+                p.candidate(),
+                p.baselineClass(),
+                p.candidateClass(),
+                p.difference(),
+                p.baselineLatencyMs(),
+                p.candidateLatencyMs(),
+                p.label(),
+                p.extreme(),
+                p.verdict(),
+                p.note()
+            };
             for (int i = 0; i < cells.length; i++) {
                 if (i > 0) out.write(',');
-                out.write(cell(cells[i] == null || cells[i] instanceof Number ? cells[i] : text.apply(String.valueOf(cells[i]))));
+                out.write(cell(
+                        cells[i] == null || cells[i] instanceof Number
+                                ? cells[i]
+                                : text.apply(String.valueOf(cells[i]))));
             }
             out.write("\r\n");
         }

@@ -77,7 +77,11 @@ public final class Distributions {
      * (Viehmann 2021), as scipy's {@code _compute_outer_prob_inside_method}. Cost O(m * window).
      */
     public static double ksExactInside(int m, int n, int h) {
-        if (m < n) { int t = m; m = n; n = t; }
+        if (m < n) {
+            int t = m;
+            m = n;
+            n = t;
+        }
         int g = gcd(m, n);
         long mg = m / g, ng = n / g;
         int minj = 0, maxj = (int) Math.min((long) Math.ceil((double) h / mg), n + 1L);
@@ -106,9 +110,13 @@ public final class Distributions {
         return clip(a[maxj - minj - 1]);
     }
 
-    private static long ceilDiv(long x, long y) { return -Math.floorDiv(-x, y); }
+    private static long ceilDiv(long x, long y) {
+        return -Math.floorDiv(-x, y);
+    }
 
-    public static int gcd(int a, int b) { return b == 0 ? a : gcd(b, a % b); }
+    public static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
 
     /** Survival function of the two-sided one-sample KS statistic D_n, as scipy {@code kstwo.sf(x, n)}. */
     public static double kstwoSf(int n, double x) {
@@ -159,9 +167,16 @@ public final class Distributions {
     }
 
     private static double logNFactorialDivNPowN(int n) {
-        double[] stirling = {-2.955065359477124183e-2, 6.4102564102564102564e-3, -1.9175269175269175269e-3,
-                8.4175084175084175084e-4, -5.952380952380952381e-4, 7.9365079365079365079e-4,
-                -2.7777777777777777778e-3, 8.3333333333333333333e-2};
+        double[] stirling = {
+            -2.955065359477124183e-2,
+            6.4102564102564102564e-3,
+            -1.9175269175269175269e-3,
+            8.4175084175084175084e-4,
+            -5.952380952380952381e-4,
+            7.9365079365079365079e-4,
+            -2.7777777777777777778e-3,
+            8.3333333333333333333e-2
+        };
         double rn = 1.0 / n, u = rn / n, poly = 0;
         for (double c : stirling) poly = poly * u + c;
         return Math.log(n) / 2 - n + Math.log(2 * Math.PI) / 2 + rn * poly;
@@ -195,16 +210,25 @@ public final class Distributions {
         long nn = n;
         int expnt = 0, hExpnt = 0;
         while (nn > 0) {
-            if (nn % 2 == 1) { pw = mul(pw, hm); expnt += hExpnt; }
+            if (nn % 2 == 1) {
+                pw = mul(pw, hm);
+                expnt += hExpnt;
+            }
             hm = mul(hm, hm);
             hExpnt *= 2;
-            if (Math.abs(hm[k - 1][k - 1]) > 0x1p128) { scale(hm, 0x1p-128); hExpnt += 128; }
+            if (Math.abs(hm[k - 1][k - 1]) > 0x1p128) {
+                scale(hm, 0x1p-128);
+                hExpnt += 128;
+            }
             nn /= 2;
         }
         double p = pw[k - 1][k - 1];
         for (int i = 1; i <= n; i++) {
             p = i * p / n;
-            if (Math.abs(p) < 0x1p-128) { p *= 0x1p128; expnt -= 128; }
+            if (Math.abs(p) < 0x1p-128) {
+                p *= 0x1p128;
+                expnt -= 128;
+            }
         }
         if (expnt != 0) p = Math.scalb(p, expnt);
         return clip(p);
@@ -213,11 +237,12 @@ public final class Distributions {
     private static double[][] mul(double[][] a, double[][] b) {
         int m = a.length;
         double[][] r = new double[m][m];
-        for (int i = 0; i < m; i++) for (int l = 0; l < m; l++) {
-            double ail = a[i][l];
-            if (ail == 0) continue;
-            for (int j = 0; j < m; j++) r[i][j] += ail * b[l][j];
-        }
+        for (int i = 0; i < m; i++)
+            for (int l = 0; l < m; l++) {
+                double ail = a[i][l];
+                if (ail == 0) continue;
+                for (int j = 0; j < m; j++) r[i][j] += ail * b[l][j];
+            }
         return r;
     }
 
@@ -262,5 +287,7 @@ public final class Distributions {
         return sum;
     }
 
-    public static double clip(double p) { return Math.max(0.0, Math.min(1.0, p)); }
+    public static double clip(double p) {
+        return Math.max(0.0, Math.min(1.0, p));
+    }
 }

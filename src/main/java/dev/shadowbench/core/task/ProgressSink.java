@@ -10,8 +10,13 @@ public interface ProgressSink {
     boolean isCancelled();
 
     ProgressSink NONE = new ProgressSink() {
-        @Override public void progress(long done, long total, String message) {}
-        @Override public boolean isCancelled() { return false; }
+        @Override
+        public void progress(long done, long total, String message) {}
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
     };
 
     /** Throws {@link CancelledException} when cancel was asked for. */

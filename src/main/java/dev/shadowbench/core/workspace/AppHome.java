@@ -29,11 +29,13 @@ public final class AppHome {
         return t;
     });
     private Properties settings;
-    private volatile Consumer<IOException> saveFailureListener = e -> { };
+    private volatile Consumer<IOException> saveFailureListener = e -> {};
     /** Touched by the writer thread only: whether the last write failed, so a run of failures is reported once. */
     private boolean lastWriteFailed;
 
-    public AppHome(Path dir) { this.dir = dir; }
+    public AppHome(Path dir) {
+        this.dir = dir;
+    }
 
     public static AppHome fromSystem() {
         String override = System.getProperty("shadowbench.home");
@@ -45,11 +47,17 @@ public final class AppHome {
         return new AppHome(Path.of(home, ".shadowbench"));
     }
 
-    public Path dir() { return dir; }
+    public Path dir() {
+        return dir;
+    }
 
-    public Path sampleWorkspace() { return dir.resolve("sample.duckdb"); }
+    public Path sampleWorkspace() {
+        return dir.resolve("sample.duckdb");
+    }
 
-    private Path settingsFile() { return dir.resolve("settings.properties"); }
+    private Path settingsFile() {
+        return dir.resolve("settings.properties");
+    }
 
     private synchronized Properties settings() {
         if (settings == null) {
@@ -76,13 +84,14 @@ public final class AppHome {
      * a run is reported (every later save would fail the same way until the folder is fixed); all are logged.
      */
     public void onSaveFailure(Consumer<IOException> listener) {
-        saveFailureListener = listener == null ? e -> { } : listener;
+        saveFailureListener = listener == null ? e -> {} : listener;
     }
 
     /** Remembers one setting now and writes the file in the background. */
     public synchronized void saveSetting(String key, String value) {
         Properties p = settings();
-        if (value == null) p.remove(key); else p.setProperty(key, value);
+        if (value == null) p.remove(key);
+        else p.setProperty(key, value);
         Properties snapshot = new Properties();
         snapshot.putAll(p);
         writer.execute(() -> write(snapshot));
@@ -91,7 +100,7 @@ public final class AppHome {
     /** Waits until every saved setting is on disk (shutdown and tests). */
     public void flush() {
         try {
-            writer.submit(() -> { }).get(10, TimeUnit.SECONDS);
+            writer.submit(() -> {}).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new WorkspaceException("Settings in " + dir + " could not be written: " + e.getMessage(), e);
         }
@@ -104,7 +113,8 @@ public final class AppHome {
             lastWriteFailed = false;
         } catch (IOException | RuntimeException e) {
             LOG.warn("Cannot save settings in {}", dir, e);
-            if (!lastWriteFailed) saveFailureListener.accept(e instanceof IOException io ? io : new IOException(e.getMessage(), e));
+            if (!lastWriteFailed)
+                saveFailureListener.accept(e instanceof IOException io ? io : new IOException(e.getMessage(), e));
             lastWriteFailed = true;
         }
     }

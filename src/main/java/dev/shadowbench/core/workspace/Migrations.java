@@ -18,25 +18,28 @@ import java.util.List;
 public final class Migrations {
     /** Every migration, in order; index + 1 is its version number. Never edit a shipped one: add another. */
     static final List<String> SCRIPTS = List.of(
-            "V001.sql",   // base: imports, predictions, labels, quarantine, mappings, settings
-            "V002.sql",   // review verdicts, outlier dismissals, decisions
-            "V003.sql",   // import detail: source, per-file format, variant, mapping
-            "V004.sql",   // pair index registry (schema pair_index)
-            "V005.sql");  // canary ramp plan (ramp_plan)
+            "V001.sql", // base: imports, predictions, labels, quarantine, mappings, settings
+            "V002.sql", // review verdicts, outlier dismissals, decisions
+            "V003.sql", // import detail: source, per-file format, variant, mapping
+            "V004.sql", // pair index registry (schema pair_index)
+            "V005.sql"); // canary ramp plan (ramp_plan)
 
     private Migrations() {}
 
-    public static int latestVersion() { return SCRIPTS.size(); }
+    public static int latestVersion() {
+        return SCRIPTS.size();
+    }
 
     /** Applies every migration newer than the file's version inside one transaction; returns the new version. */
     public static int apply(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)");
+            st.execute(
+                    "CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)");
         }
         int current = currentVersion(c);
         if (current > latestVersion()) {
-            throw new WorkspaceException("This workspace was written by a newer Shadowbench (schema version "
-                    + current + ", this build knows up to " + latestVersion() + "). Update Shadowbench to open it.");
+            throw new WorkspaceException("This workspace was written by a newer Shadowbench (schema version " + current
+                    + ", this build knows up to " + latestVersion() + "). Update Shadowbench to open it.");
         }
         if (current == latestVersion()) return current;
         boolean auto = c.getAutoCommit();
@@ -46,7 +49,8 @@ public final class Migrations {
                 for (String sql : statements(load(SCRIPTS.get(v - 1)))) {
                     st.execute(sql);
                 }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO schema_version(version, applied_at) VALUES (?, now())")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("INSERT INTO schema_version(version, applied_at) VALUES (?, now())")) {
                     ps.setInt(1, v);
                     ps.executeUpdate();
                 }
@@ -64,8 +68,9 @@ public final class Migrations {
     /** The file's schema version without creating anything (0 for a file Shadowbench never wrote); works read-only. */
     static int versionOf(Connection c) throws SQLException {
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version' "
-                     + "AND table_schema = 'main'")) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version' "
+                                + "AND table_schema = 'main'")) {
             rs.next();
             if (rs.getLong(1) == 0) return 0;
         }
@@ -74,7 +79,7 @@ public final class Migrations {
 
     public static int currentVersion(Connection c) throws SQLException {
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+                ResultSet rs = st.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
             rs.next();
             return rs.getInt(1);
         }

@@ -22,6 +22,7 @@ import java.util.Locale;
 public final class OutputFile {
     /** A DuckDB database file carries "DUCK" at byte 8 of its header, whatever it is called. */
     private static final byte[] DUCKDB_MAGIC = "DUCK".getBytes(StandardCharsets.US_ASCII);
+
     private static final int MAGIC_OFFSET = 8;
 
     private OutputFile() {}
@@ -70,7 +71,8 @@ public final class OutputFile {
         if (target == null || target.toString().isBlank()) throw new BadInputException("No output file given");
         Path abs = target.toAbsolutePath().normalize();
         if (Files.isDirectory(abs)) {
-            throw new BadInputException(abs + " is a folder: give a file name to write (e.g. " + abs.resolve("report.html") + ")");
+            throw new BadInputException(
+                    abs + " is a folder: give a file name to write (e.g. " + abs.resolve("report.html") + ")");
         }
         if (openWorkspace != null && (sameFile(abs, openWorkspace) || sameFile(abs, wal(openWorkspace)))) {
             throw new BadInputException("Refusing to write over the open workspace " + openWorkspace.toAbsolutePath()
@@ -84,8 +86,9 @@ public final class OutputFile {
         if (name.toLowerCase(Locale.ROOT).endsWith(".wal")) {
             Path db = abs.resolveSibling(name.substring(0, name.length() - 4));
             if (isDuckDb(db)) {
-                throw new BadInputException("Refusing to write over " + abs + ": it is the write-ahead log of the DuckDB "
-                        + "database " + db + ". Give another output file");
+                throw new BadInputException(
+                        "Refusing to write over " + abs + ": it is the write-ahead log of the DuckDB " + "database "
+                                + db + ". Give another output file");
             }
         }
         return abs;
@@ -99,7 +102,7 @@ public final class OutputFile {
             return head.length == MAGIC_OFFSET + DUCKDB_MAGIC.length
                     && Arrays.equals(head, MAGIC_OFFSET, head.length, DUCKDB_MAGIC, 0, DUCKDB_MAGIC.length);
         } catch (IOException e) {
-            return false;  // unreadable: the write itself will report why
+            return false; // unreadable: the write itself will report why
         }
     }
 
@@ -112,7 +115,9 @@ public final class OutputFile {
             if (Files.exists(a) && Files.exists(b)) return Files.isSameFile(a, b);
             return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())
                     || (Files.exists(b, LinkOption.NOFOLLOW_LINKS)
-                    && a.toAbsolutePath().normalize().equals(b.toRealPath().normalize()));
+                            && a.toAbsolutePath()
+                                    .normalize()
+                                    .equals(b.toRealPath().normalize()));
         } catch (IOException e) {
             return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
         }

@@ -39,7 +39,11 @@ public final class Workspace implements AutoCloseable {
         try {
             Migrations.apply(c);
         } catch (SQLException | RuntimeException e) {
-            try { c.close(); } catch (SQLException ignored) { /* already failing */ }
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                /* already failing */
+            }
             if (e instanceof WorkspaceException we) throw we;
             WorkspaceException known = WorkspaceErrors.explain(abs, e);
             if (known != null) throw known;
@@ -60,17 +64,25 @@ public final class Workspace implements AutoCloseable {
             int version = Migrations.versionOf(c);
             if (version > Migrations.latestVersion()) {
                 throw new WorkspaceException("This workspace was written by a newer Shadowbench (schema version "
-                        + version + ", this build knows up to " + Migrations.latestVersion() + "). Update Shadowbench to open it.");
+                        + version + ", this build knows up to " + Migrations.latestVersion()
+                        + "). Update Shadowbench to open it.");
             }
             if (version < Migrations.latestVersion()) {
-                throw new OutdatedException("Workspace " + abs + " was written by an older Shadowbench (schema version "
-                        + version + ") and must be upgraded, which needs write access: open it once with a writable file.");
+                throw new OutdatedException(
+                        "Workspace " + abs + " was written by an older Shadowbench (schema version " + version
+                                + ") and must be upgraded, which needs write access: open it once with a writable file.");
             }
         } catch (SQLException | RuntimeException e) {
-            try { c.close(); } catch (SQLException ignored) { /* already failing */ }
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                /* already failing */
+            }
             if (e instanceof WorkspaceException we) throw we;
             WorkspaceException known = WorkspaceErrors.explain(abs, e);
-            throw known != null ? known : new WorkspaceException("Cannot read workspace " + abs + ": " + e.getMessage(), e);
+            throw known != null
+                    ? known
+                    : new WorkspaceException("Cannot read workspace " + abs + ": " + e.getMessage(), e);
         }
         return new Workspace(abs, c, true);
     }
@@ -89,7 +101,9 @@ public final class Workspace implements AutoCloseable {
 
     /** A workspace written by an older build: reading it read-only is not possible before its migrations ran. */
     private static final class OutdatedException extends WorkspaceException {
-        OutdatedException(String message) { super(message); }
+        OutdatedException(String message) {
+            super(message);
+        }
     }
 
     /**
@@ -139,12 +153,18 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** The workspace file, or null for an in-memory workspace. */
-    public Path file() { return file; }
+    public Path file() {
+        return file;
+    }
 
     /** True when opened with {@link #openReadOnly}: every write fails. */
-    public boolean readOnly() { return readOnly; }
+    public boolean readOnly() {
+        return readOnly;
+    }
 
-    public String displayName() { return file == null ? "(in memory)" : file.getFileName().toString(); }
+    public String displayName() {
+        return file == null ? "(in memory)" : file.getFileName().toString();
+    }
 
     /** A new connection to this workspace for the calling thread; the caller closes it. */
     public Connection connect() throws SQLException {

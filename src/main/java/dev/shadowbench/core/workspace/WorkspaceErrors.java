@@ -52,10 +52,14 @@ public final class WorkspaceErrors {
         if (message == null) return Cause.OTHER;
         String m = message.toLowerCase(Locale.ROOT);
         if (m.contains("could not set lock on file") || m.contains("conflicting lock is held")) return Cause.LOCKED;
-        if (m.contains("no space left on device") || m.contains("disk full") || m.contains("disk quota exceeded")) return Cause.DISK_FULL;
-        if (m.contains("read-only file system") || m.contains("permission denied")
-                || m.contains("attached in read-only mode") || m.contains("read-only mode")) return Cause.NOT_WRITABLE;
-        if (m.contains("data corruption error") || m.contains("corrupt database file")
+        if (m.contains("no space left on device") || m.contains("disk full") || m.contains("disk quota exceeded"))
+            return Cause.DISK_FULL;
+        if (m.contains("read-only file system")
+                || m.contains("permission denied")
+                || m.contains("attached in read-only mode")
+                || m.contains("read-only mode")) return Cause.NOT_WRITABLE;
+        if (m.contains("data corruption error")
+                || m.contains("corrupt database file")
                 || m.contains("not a valid duckdb database file")) return Cause.CORRUPT;
         return Cause.OTHER;
     }
@@ -68,16 +72,28 @@ public final class WorkspaceErrors {
         String detail = rootMessage(e);
         String ws = file == null ? "The workspace" : "Workspace " + file;
         return switch (classify(e)) {
-            case LOCKED -> new WorkspaceException(ws + " is open in another Shadowbench window or process. "
-                    + "Close it there first. (" + detail + ")", e);
-            case CORRUPT -> new WorkspaceException(ws + " is damaged and cannot be read: " + detail
-                    + ". Restore it from a backup (nothing was changed).", e);
-            case DISK_FULL -> new WorkspaceException("No space left on the disk holding " + (file == null ? "the workspace" : file) + ": " + detail
-                    + ". Free some space and run it again; the last complete state of the workspace is kept.", e);
-            case NOT_WRITABLE -> new WorkspaceException(ws + " (or its folder) is not writable: " + detail
-                    + ". `decisions --verify` and `decisions --json` read a read-only workspace; summary, sample, report and "
-                    + "decide store the comparison's pairing or the decision in it, so make the file and its folder writable "
-                    + "or copy the workspace somewhere writable.", e);
+            case LOCKED ->
+                new WorkspaceException(
+                        ws + " is open in another Shadowbench window or process. " + "Close it there first. (" + detail
+                                + ")",
+                        e);
+            case CORRUPT ->
+                new WorkspaceException(
+                        ws + " is damaged and cannot be read: " + detail
+                                + ". Restore it from a backup (nothing was changed).",
+                        e);
+            case DISK_FULL ->
+                new WorkspaceException(
+                        "No space left on the disk holding " + (file == null ? "the workspace" : file) + ": " + detail
+                                + ". Free some space and run it again; the last complete state of the workspace is kept.",
+                        e);
+            case NOT_WRITABLE ->
+                new WorkspaceException(
+                        ws + " (or its folder) is not writable: " + detail
+                                + ". `decisions --verify` and `decisions --json` read a read-only workspace; summary, sample, report and "
+                                + "decide store the comparison's pairing or the decision in it, so make the file and its folder writable "
+                                + "or copy the workspace somewhere writable.",
+                        e);
             case OTHER -> null;
         };
     }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class WorkspaceId {
     static final String KEY = "workspace.id";
-    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private WorkspaceId() {}
 
@@ -49,8 +50,8 @@ public final class WorkspaceId {
     /** The database file behind a connection, or null for an in-memory database. */
     public static String databaseFile(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT path FROM duckdb_databases() WHERE database_name = current_database()");
-             ResultSet rs = ps.executeQuery()) {
+                        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()");
+                ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getString(1) : null;
         }
     }

@@ -1,9 +1,9 @@
 package dev.shadowbench.ui.app;
 
-import dev.shadowbench.ui.common.MainViewModel;
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.compare.ComparisonChoices;
 import dev.shadowbench.core.compare.Side;
+import dev.shadowbench.ui.common.MainViewModel;
 import java.time.LocalDate;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -34,8 +34,16 @@ final class ComparisonBar extends HBox {
         to.setPrefWidth(130);
         from.setPromptText("first day");
         to.setPromptText("last day");
-        getChildren().addAll(new Label("Baseline"), baseline, new Label("vs  Candidate"), candidate,
-                new Label("Window"), from, new Label(".."), to);
+        getChildren()
+                .addAll(
+                        new Label("Baseline"),
+                        baseline,
+                        new Label("vs  Candidate"),
+                        candidate,
+                        new Label("Window"),
+                        from,
+                        new Label(".."),
+                        to);
         disableProperty().bind(vm.choicesProperty().isNull());
         vm.choicesProperty().addListener((o, a, c) -> showChoices(c));
         vm.comparisonProperty().addListener((o, a, c) -> showComparison(c));
@@ -72,7 +80,11 @@ final class ComparisonBar extends HBox {
     private void push() {
         if (updating || baseline.getValue() == null || candidate.getValue() == null) return;
         LocalDate f = from.getValue(), t = to.getValue();
-        if (f != null && t != null && t.isBefore(f)) { LocalDate x = f; f = t; t = x; }
+        if (f != null && t != null && t.isBefore(f)) {
+            LocalDate x = f;
+            f = t;
+            t = x;
+        }
         Comparison next = new Comparison(baseline.getValue(), candidate.getValue(), f, t);
         if (!next.equals(vm.comparison())) vm.comparisonProperty().set(next);
     }

@@ -66,8 +66,12 @@ public final class MainWindow extends BorderPane {
             e.setDropCompleted(ok);
             e.consume();
         });
-        String last = vm.home().setting("screen.last").filter(screenFactories::containsKey).orElse(null);
-        if (last != null) show(last); else nav.getSelectionModel().selectFirst();
+        String last = vm.home()
+                .setting("screen.last")
+                .filter(screenFactories::containsKey)
+                .orElse(null);
+        if (last != null) show(last);
+        else nav.getSelectionModel().selectFirst();
     }
 
     /** Shows the screen with this name (creating it on first use). */
@@ -76,31 +80,42 @@ public final class MainWindow extends BorderPane {
         Node n = screens.computeIfAbsent(name, k -> screenFactories.get(k).get());
         content.getChildren().setAll(n);
         vm.home().saveSetting("screen.last", name);
-        if (!name.equals(nav.getSelectionModel().getSelectedItem())) nav.getSelectionModel().select(name);
+        if (!name.equals(nav.getSelectionModel().getSelectedItem()))
+            nav.getSelectionModel().select(name);
     }
 
     private MenuBar menuBar() {
-        MenuItem open = item("Open workspace…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
+        MenuItem open = item(
+                "Open workspace…",
+                new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
                 () -> vm.dialogs().chooseWorkspaceToOpen().ifPresent(vm::open));
         MenuItem sample = item("Open sample workspace", null, () -> vm.open((Path) null));
-        MenuItem imp = item("Import logs…", new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), this::openImportDialog);
-        MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
-                () -> getScene().getWindow().hide());
+        MenuItem imp = item(
+                "Import logs…",
+                new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN),
+                this::openImportDialog);
+        MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> getScene()
+                .getWindow()
+                .hide());
         Menu file = new Menu("File", null, open, sample, new SeparatorMenuItem(), imp, new SeparatorMenuItem(), quit);
 
         Menu view = new Menu("View");
         int i = 1;
         for (String name : screenFactories.keySet()) {
-            KeyCombination key = i <= 9 ? new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(i)), KeyCombination.SHORTCUT_DOWN) : null;
+            KeyCombination key = i <= 9
+                    ? new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(i)), KeyCombination.SHORTCUT_DOWN)
+                    : null;
             view.getItems().add(item(name, key, () -> show(name)));
             i++;
         }
-        view.getItems().addAll(new SeparatorMenuItem(),
-                item("Refresh", new KeyCodeCombination(KeyCode.F5), vm::refresh));
+        view.getItems()
+                .addAll(new SeparatorMenuItem(), item("Refresh", new KeyCodeCombination(KeyCode.F5), vm::refresh));
 
-        Menu help = new Menu("Help", null, item("About Shadowbench", null, () -> vm.dialogs().showInfo(
-                "About Shadowbench", "Shadowbench " + dev.shadowbench.core.Version.current()
-                        + "\nReview a shadow or canary model version beside the one in production.")));
+        Menu help = new Menu("Help", null, item("About Shadowbench", null, () -> vm.dialogs()
+                .showInfo(
+                        "About Shadowbench",
+                        "Shadowbench " + dev.shadowbench.core.Version.current()
+                                + "\nReview a shadow or canary model version beside the one in production.")));
         MenuBar bar = new MenuBar(file, view, help);
         bar.setId("menu-bar");
         return bar;
@@ -112,14 +127,18 @@ public final class MainWindow extends BorderPane {
         List<Path> files = vm.dialogs().chooseLogsToImport();
         if (files.isEmpty()) return;
         var dialog = new dev.shadowbench.ui.importer.ImportDialog(
-                new dev.shadowbench.ui.importer.ImportViewModel(vm, files), getScene() == null ? null : getScene().getWindow());
+                new dev.shadowbench.ui.importer.ImportViewModel(vm, files),
+                getScene() == null ? null : getScene().getWindow());
         dialog.show();
     }
 
     private Node comparisonBar() {
         Label ws = new Label();
         ws.setId("workspace-label");
-        ws.textProperty().bind(vm.workspaceProperty().map(w -> "Workspace: " + w.displayName()).orElse("No workspace open"));
+        ws.textProperty()
+                .bind(vm.workspaceProperty()
+                        .map(w -> "Workspace: " + w.displayName())
+                        .orElse("No workspace open"));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         Button imp = new Button("Import…");
@@ -149,7 +168,10 @@ public final class MainWindow extends BorderPane {
             int n = vm.tasks().running().size();
             count.setText(n > 1 ? n + " tasks running" : "");
         });
-        cancel.setOnAction(e -> { Task<?> t = vm.tasks().currentProperty().get(); if (t != null) t.cancel(); });
+        cancel.setOnAction(e -> {
+            Task<?> t = vm.tasks().currentProperty().get();
+            if (t != null) t.cancel();
+        });
         setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE && vm.tasks().currentProperty().get() != null) {
                 vm.tasks().currentProperty().get().cancel();

@@ -1,19 +1,19 @@
 package dev.shadowbench.ui.app;
 
-import dev.shadowbench.ui.common.MainViewModel;
 import atlantafx.base.theme.PrimerLight;
-import dev.shadowbench.core.workspace.AppHome;
 import dev.shadowbench.core.decide.SummarySources;
+import dev.shadowbench.core.workspace.AppHome;
 import dev.shadowbench.ui.common.FxDialogService;
+import dev.shadowbench.ui.common.MainViewModel;
+import dev.shadowbench.ui.common.TaskRunner;
+import dev.shadowbench.ui.dashboard.DashboardView;
+import dev.shadowbench.ui.dashboard.DashboardViewModel;
 import dev.shadowbench.ui.decisions.DecisionsView;
 import dev.shadowbench.ui.decisions.DecisionsViewModel;
 import dev.shadowbench.ui.lifecycle.LifecycleView;
 import dev.shadowbench.ui.lifecycle.LifecycleViewModel;
-import dev.shadowbench.ui.common.TaskRunner;
 import dev.shadowbench.ui.outliers.OutliersView;
 import dev.shadowbench.ui.outliers.OutliersViewModel;
-import dev.shadowbench.ui.dashboard.DashboardView;
-import dev.shadowbench.ui.dashboard.DashboardViewModel;
 import dev.shadowbench.ui.overview.OverviewView;
 import dev.shadowbench.ui.overview.OverviewViewModel;
 import dev.shadowbench.ui.sample.SampleView;
@@ -32,6 +32,7 @@ import javafx.stage.Stage;
 public final class ShadowbenchApp extends Application {
     /** Sizes of the window icon under /dev/shadowbench/ui/icons/ (made by icons/build-icons.sh). */
     static final int[] WINDOW_ICON_SIZES = {16, 32, 48, 64, 128, 256};
+
     private static volatile String workspaceArgument;
     private MainViewModel vm;
 
@@ -47,17 +48,21 @@ public final class ShadowbenchApp extends Application {
         AppHome home = AppHome.fromSystem();
         FxDialogService dialogs = new FxDialogService(stage);
         vm = new MainViewModel(home, new TaskRunner(2), dialogs);
-        Thread.setDefaultUncaughtExceptionHandler((t, e) -> Platform.runLater(() ->
-                dialogs.showError("Something went wrong", String.valueOf(e.getMessage()), e)));
+        Thread.setDefaultUncaughtExceptionHandler((t, e) ->
+                Platform.runLater(() -> dialogs.showError("Something went wrong", String.valueOf(e.getMessage()), e)));
 
         MainWindow window = new MainWindow(vm, screens(vm));
         Scene scene = new Scene(window, width(home, "window.width", 1280), width(home, "window.height", 800));
-        scene.getStylesheets().add(ShadowbenchApp.class.getResource("/dev/shadowbench/ui/shadowbench.css").toExternalForm());
+        scene.getStylesheets()
+                .add(ShadowbenchApp.class
+                        .getResource("/dev/shadowbench/ui/shadowbench.css")
+                        .toExternalForm());
         stage.setScene(scene);
         // Several sizes: the window manager picks 16/32 for the title bar, larger ones for the task switcher.
         for (int size : WINDOW_ICON_SIZES) {
-            stage.getIcons().add(new Image(ShadowbenchApp.class.getResourceAsStream(
-                    "/dev/shadowbench/ui/icons/shadowbench-" + size + ".png")));
+            stage.getIcons()
+                    .add(new Image(ShadowbenchApp.class.getResourceAsStream(
+                            "/dev/shadowbench/ui/icons/shadowbench-" + size + ".png")));
         }
         stage.titleProperty().bind(vm.titleProperty());
         stage.setOnHidden(e -> {
@@ -90,7 +95,7 @@ public final class ShadowbenchApp extends Application {
             m.draw();
             return new SampleView(m);
         });
-        s.put("Outliers", () -> new OutliersView(new OutliersViewModel(vm)));  // the view starts it when shown
+        s.put("Outliers", () -> new OutliersView(new OutliersViewModel(vm))); // the view starts it when shown
         s.put("Decisions", () -> {
             DecisionsViewModel m = new DecisionsViewModel(vm, SummarySources.standard());
             m.reload();
@@ -106,7 +111,10 @@ public final class ShadowbenchApp extends Application {
 
     private static double width(AppHome home, String key, double dflt) {
         try {
-            return home.setting(key).map(Double::parseDouble).filter(v -> v >= 400 && v <= 10000).orElse(dflt);
+            return home.setting(key)
+                    .map(Double::parseDouble)
+                    .filter(v -> v >= 400 && v <= 10000)
+                    .orElse(dflt);
         } catch (NumberFormatException e) {
             return dflt;
         }

@@ -50,7 +50,9 @@ public final class HistogramChart extends Region {
         draw();
     }
 
-    public List<Series> series() { return List.copyOf(series); }
+    public List<Series> series() {
+        return List.copyOf(series);
+    }
 
     @Override
     protected void layoutChildren() {

@@ -21,7 +21,9 @@ public final class FxDialogService implements DialogService {
     private static final Logger LOG = LoggerFactory.getLogger(FxDialogService.class);
     private final Window owner;
 
-    public FxDialogService(Window owner) { this.owner = owner; }
+    public FxDialogService(Window owner) {
+        this.owner = owner;
+    }
 
     @Override
     public void showError(String title, String message, Throwable details) {
@@ -73,10 +75,18 @@ public final class FxDialogService implements DialogService {
     public List<Path> chooseLogsToImport() {
         FileChooser fc = new FileChooser();
         fc.setTitle("Import prediction logs");
-        fc.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Prediction logs", "*.jsonl", "*.json", "*.csv", "*.parquet",
-                        "*.jsonl.gz", "*.json.gz", "*.csv.gz"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
+        fc.getExtensionFilters()
+                .addAll(
+                        new FileChooser.ExtensionFilter(
+                                "Prediction logs",
+                                "*.jsonl",
+                                "*.json",
+                                "*.csv",
+                                "*.parquet",
+                                "*.jsonl.gz",
+                                "*.json.gz",
+                                "*.csv.gz"),
+                        new FileChooser.ExtensionFilter("All files", "*.*"));
         List<File> files = fc.showOpenMultipleDialog(owner);
         return files == null ? List.of() : files.stream().map(File::toPath).toList();
     }

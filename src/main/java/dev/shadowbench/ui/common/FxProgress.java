@@ -19,13 +19,18 @@ public final class FxProgress implements ProgressSink {
 
     @Override
     public void progress(long done, long total, String msg) {
-        if (total > 0) progress.accept(done, total); else progress.accept(-1L, -1L);
+        if (total > 0) progress.accept(done, total);
+        else progress.accept(-1L, -1L);
         if (msg != null) message.accept(msg);
     }
 
     /** Replaces the line the status bar shows for this task. */
-    public void message(String msg) { message.accept(msg); }
+    public void message(String msg) {
+        message.accept(msg);
+    }
 
     @Override
-    public boolean isCancelled() { return cancelled.getAsBoolean(); }
+    public boolean isCancelled() {
+        return cancelled.getAsBoolean();
+    }
 }

@@ -1,25 +1,25 @@
 package dev.shadowbench.ui.common;
 
+import dev.shadowbench.core.compare.Comparison;
+import dev.shadowbench.core.compare.ComparisonChoices;
 import dev.shadowbench.core.ingest.ImportReport;
 import dev.shadowbench.core.ingest.ImportRequest;
 import dev.shadowbench.core.ingest.LogImporter;
-import dev.shadowbench.core.workspace.AppHome;
 import dev.shadowbench.core.ingest.SampleWorkspace;
+import dev.shadowbench.core.workspace.AppHome;
 import dev.shadowbench.core.workspace.Workspace;
-import dev.shadowbench.core.compare.Comparison;
-import dev.shadowbench.core.compare.ComparisonChoices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Task;
 
 /**
@@ -37,6 +37,7 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<ComparisonChoices> choices = new ReadOnlyObjectWrapper<>();
     /** Opening replaces the workspace, the choices and the comparison; a newer open wins over an older one. */
     private final TaskRunner.Slot opening = new TaskRunner.Slot();
+
     private final TaskRunner.Slot readingChoices = new TaskRunner.Slot();
 
     /** What a workspace offers when it is opened or its content changed, read off the FX thread. */
@@ -51,45 +52,71 @@ public final class MainViewModel {
         this.tasks = tasks;
         this.dialogs = dialogs;
         // A settings save runs on a writer thread; its failure reaches the user, not only the log file.
-        home.onSaveFailure(e -> Platform.runLater(() -> dialogs.showError("Settings not saved",
+        home.onSaveFailure(e -> Platform.runLater(() -> dialogs.showError(
+                "Settings not saved",
                 "Shadowbench could not save its settings in " + home.dir() + ": " + e.getMessage()
-                        + ". Your choices are kept until the app closes.", e)));
-        workspace.addListener((o, old, ws) -> title.set(ws == null ? "Shadowbench" : "Shadowbench — " + ws.displayName()));
+                        + ". Your choices are kept until the app closes.",
+                e)));
+        workspace.addListener(
+                (o, old, ws) -> title.set(ws == null ? "Shadowbench" : "Shadowbench — " + ws.displayName()));
         // Screens reload on the revision alone, so a change of comparison is one reload, not two.
-        comparison.addListener((o, a, b) -> { if (!switching) refresh(); });
+        comparison.addListener((o, a, b) -> {
+            if (!switching) refresh();
+        });
     }
 
     private boolean switching;
 
-    public ReadOnlyObjectProperty<Workspace> workspaceProperty() { return workspace.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Workspace> workspaceProperty() {
+        return workspace.getReadOnlyProperty();
+    }
 
-    public Workspace workspace() { return workspace.get(); }
+    public Workspace workspace() {
+        return workspace.get();
+    }
 
     /** Bumped whenever the workspace's content changes; screens reload on it. */
-    public ReadOnlyLongProperty revisionProperty() { return revision.getReadOnlyProperty(); }
+    public ReadOnlyLongProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
 
-    public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
 
     /**
      * The global comparison (baseline, candidate, window) every screen shows; null until a workspace with
      * two variants is open. Changing it bumps {@link #revisionProperty()}, on which screens reload.
      */
-    public ObjectProperty<Comparison> comparisonProperty() { return comparison; }
+    public ObjectProperty<Comparison> comparisonProperty() {
+        return comparison;
+    }
 
-    public Comparison comparison() { return comparison.get(); }
+    public Comparison comparison() {
+        return comparison.get();
+    }
 
     /** The sides and days the open workspace offers for the comparison bar. */
-    public ReadOnlyObjectProperty<ComparisonChoices> choicesProperty() { return choices.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<ComparisonChoices> choicesProperty() {
+        return choices.getReadOnlyProperty();
+    }
 
-    public TaskRunner tasks() { return tasks; }
+    public TaskRunner tasks() {
+        return tasks;
+    }
 
-    public DialogService dialogs() { return dialogs; }
+    public DialogService dialogs() {
+        return dialogs;
+    }
 
-    public AppHome home() { return home; }
+    public AppHome home() {
+        return home;
+    }
 
     /** Opens the workspace given on the command line, else the last one, else the bundled sample. */
     public Task<?> openAtStartup(String argument) {
-        Path requested = argument != null ? Path.of(argument) : home.lastWorkspace().orElse(null);
+        Path requested =
+                argument != null ? Path.of(argument) : home.lastWorkspace().orElse(null);
         return open(requested);
     }
 
@@ -147,7 +174,8 @@ public final class MainViewModel {
     public Task<ImportReport> importLogs(ImportRequest request) {
         Workspace ws = workspace.get();
         if (ws == null || request.paths().isEmpty()) return null;
-        return tasks.task("Importing " + request.paths().size() + " path(s)", progress -> new LogImporter(ws).run(request, progress))
+        return tasks.task("Importing " + request.paths().size() + " path(s)", progress -> new LogImporter(ws)
+                        .run(request, progress))
                 .onSuccess(report -> {
                     dialogs.showInfo("Import finished", report.summaryLine());
                     reloadChoices();
@@ -156,7 +184,9 @@ public final class MainViewModel {
                 .start();
     }
 
-    public void refresh() { revision.set(revision.get() + 1); }
+    public void refresh() {
+        revision.set(revision.get() + 1);
+    }
 
     /** Re-reads what the workspace offers after its content changed, keeping the chosen comparison if it still fits. */
     private void reloadChoices() {
@@ -164,7 +194,7 @@ public final class MainViewModel {
         tasks.task("Reading what " + ws.displayName() + " holds", progress -> Contents.of(ws))
                 .latestIn(readingChoices)
                 .onSuccess(read -> {
-                    if (read.workspace() != workspace.get()) return;  // another workspace was opened meanwhile
+                    if (read.workspace() != workspace.get()) return; // another workspace was opened meanwhile
                     choices.set(read.choices());
                     if (comparison.get() == null) comparison.set(read.defaultComparison());
                     refresh();

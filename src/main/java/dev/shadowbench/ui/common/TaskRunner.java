@@ -64,10 +64,10 @@ public final class TaskRunner implements AutoCloseable {
         private final String message;
         private final Work<T> work;
         private Slot slot;
-        private Consumer<? super T> onSuccess = v -> { };
+        private Consumer<? super T> onSuccess = v -> {};
         private Consumer<? super Throwable> onFailure = TaskRunner::unhandled;
-        private Runnable andFinally = () -> { };
-        private Consumer<? super T> onDiscarded = v -> { };
+        private Runnable andFinally = () -> {};
+        private Consumer<? super T> onDiscarded = v -> {};
 
         private Request(String message, Work<T> work) {
             this.message = message;
@@ -126,7 +126,8 @@ public final class TaskRunner implements AutoCloseable {
             task.setOnFailed(e -> {
                 try {
                     boolean latest = owner == null || owner.release(task);
-                    if (latest && !(task.getException() instanceof CancelledException)) onFailure.accept(task.getException());
+                    if (latest && !(task.getException() instanceof CancelledException))
+                        onFailure.accept(task.getException());
                 } finally {
                     andFinally.run();
                 }
@@ -156,7 +157,9 @@ public final class TaskRunner implements AutoCloseable {
         }
 
         /** True while a task of this slot has not yet ended. */
-        public boolean isBusy() { return current != null; }
+        public boolean isBusy() {
+            return current != null;
+        }
 
         private void replace(Task<?> task) {
             cancel();
@@ -189,7 +192,8 @@ public final class TaskRunner implements AutoCloseable {
             T value = work.call(new FxProgress(this::updateProgress, this::updateMessage, this::isCancelled));
             produced.set(value);
             if (isCancelled()) {
-                if (Platform.isFxApplicationThread()) discardLateResult(); else Platform.runLater(this::discardLateResult);
+                if (Platform.isFxApplicationThread()) discardLateResult();
+                else Platform.runLater(this::discardLateResult);
             }
             return value;
         }
@@ -219,10 +223,14 @@ public final class TaskRunner implements AutoCloseable {
     }
 
     /** The running tasks, newest last (FX thread only). */
-    public ObservableList<Task<?>> running() { return running; }
+    public ObservableList<Task<?>> running() {
+        return running;
+    }
 
     /** The task the status bar follows: the newest still running. */
-    public ReadOnlyObjectProperty<Task<?>> currentProperty() { return latest.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Task<?>> currentProperty() {
+        return latest.getReadOnlyProperty();
+    }
 
     public void cancelAll() {
         for (Task<?> t : List.copyOf(running)) t.cancel();

@@ -4,8 +4,8 @@ import dev.shadowbench.core.compare.Summary;
 import dev.shadowbench.core.decide.GateResult;
 import dev.shadowbench.core.decide.ReviewSummary;
 import dev.shadowbench.core.decide.Verdict;
-import dev.shadowbench.ui.charts.HistogramChart;
 import dev.shadowbench.core.format.FigureFormat;
+import dev.shadowbench.ui.charts.HistogramChart;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -63,11 +63,14 @@ public final class DashboardView extends ScrollPane {
         message.visibleProperty().bind(message.managedProperty());
         cards.setId("dashboard-cards");
 
-        Spinner<Double> budget = new Spinner<>(1.0, 600_000.0, vm.latencyBudgetMsProperty().get(), 10.0);
+        Spinner<Double> budget =
+                new Spinner<>(1.0, 600_000.0, vm.latencyBudgetMsProperty().get(), 10.0);
         budget.setId("latency-budget");
         budget.setEditable(true);
         budget.setPrefWidth(110);
-        budget.valueProperty().addListener((o, a, b) -> { if (b != null) vm.setLatencyBudget(b); });
+        budget.valueProperty().addListener((o, a, b) -> {
+            if (b != null) vm.setLatencyBudget(b);
+        });
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox head = new HBox(10, new VBox(2, title, subtitle), grow, new Label("Latency budget (ms)"), budget);
@@ -77,8 +80,13 @@ public final class DashboardView extends ScrollPane {
         checks.setPrefHeight(330);
         checks.setPlaceholder(new Label("No findings: nothing in these figures crossed a threshold."));
         checks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        checks.getColumns().addAll(List.of(col("Check", Check::name, 220), col("Status", Check::severity, 110),
-                col("Value", Check::value, 90), col("Threshold", Check::threshold, 150), col("Detail", Check::detail, 400)));
+        checks.getColumns()
+                .addAll(List.of(
+                        col("Check", Check::name, 220),
+                        col("Status", Check::severity, 110),
+                        col("Value", Check::value, 90),
+                        col("Threshold", Check::threshold, 150),
+                        col("Detail", Check::detail, 400)));
 
         divergence.setId("divergence-chart");
         latency.setId("latency-chart");
@@ -104,7 +112,7 @@ public final class DashboardView extends ScrollPane {
         body.setPadding(new Insets(16));
         setContent(body);
         vm.stateProperty().addListener((o, a, s) -> show(s));
-        show(vm.stateProperty().get());  // the figures may have arrived before this screen was first shown
+        show(vm.stateProperty().get()); // the figures may have arrived before this screen was first shown
     }
 
     private void show(DashboardViewModel.Figures st) {
@@ -121,21 +129,37 @@ public final class DashboardView extends ScrollPane {
         Summary s = st.summary();
         Summary.ComparisonInfo ci = s.comparison();
         subtitle.setText(ci.baselineLabel() + "  vs  " + ci.candidateLabel()
-                + (ci.from() == null && ci.to() == null ? " · all days" : " · " + (ci.from() == null ? "…" : ci.from())
-                + " .. " + (ci.to() == null ? "…" : ci.to())));
-        cards.getChildren().addAll(DashboardCards.coverage(s), DashboardCards.divergence(s), DashboardCards.latency(s),
-                DashboardCards.labels(s), DashboardCards.tests(s), DashboardCards.review(st.verdicts()));
+                + (ci.from() == null && ci.to() == null
+                        ? " · all days"
+                        : " · " + (ci.from() == null ? "…" : ci.from()) + " .. " + (ci.to() == null ? "…" : ci.to())));
+        cards.getChildren()
+                .addAll(
+                        DashboardCards.coverage(s),
+                        DashboardCards.divergence(s),
+                        DashboardCards.latency(s),
+                        DashboardCards.labels(s),
+                        DashboardCards.tests(s),
+                        DashboardCards.review(st.verdicts()));
         checks.getItems().setAll(checksOf(st.review()));
 
         Summary.Divergence d = s.divergence();
         divergence.setEmptyText(s.unavailable().getOrDefault("divergence", "No divergence to show"));
-        divergence.setData(d == null || d.histogram() == null ? List.of()
-                : List.of(series("pairs", d.histogram(), CANDIDATE)), null, d == null ? "" : d.measure());
+        divergence.setData(
+                d == null || d.histogram() == null ? List.of() : List.of(series("pairs", d.histogram(), CANDIDATE)),
+                null,
+                d == null ? "" : d.measure());
         List<HistogramChart.Series> lat = new ArrayList<>();
-        if (s.latencyMs().baseline() != null) lat.add(series("baseline", s.latencyMs().baseline().histogram(), BASELINE));
-        if (s.latencyMs().candidate() != null) lat.add(series("candidate", s.latencyMs().candidate().histogram(), CANDIDATE));
-        latency.setData(lat, new HistogramChart.Marker(s.latencyMs().budgetMs(), "budget " + FigureFormat.ms(s.latencyMs().budgetMs()),
-                Color.web("#cf222e")), "latency (ms)");
+        if (s.latencyMs().baseline() != null)
+            lat.add(series("baseline", s.latencyMs().baseline().histogram(), BASELINE));
+        if (s.latencyMs().candidate() != null)
+            lat.add(series("candidate", s.latencyMs().candidate().histogram(), CANDIDATE));
+        latency.setData(
+                lat,
+                new HistogramChart.Marker(
+                        s.latencyMs().budgetMs(),
+                        "budget " + FigureFormat.ms(s.latencyMs().budgetMs()),
+                        Color.web("#cf222e")),
+                "latency (ms)");
         showPredictions(s);
         showTrend(s);
     }
@@ -143,8 +167,10 @@ public final class DashboardView extends ScrollPane {
     private void showPredictions(Summary s) {
         List<HistogramChart.Series> out = new ArrayList<>();
         if (s.predictionHistograms() != null) {
-            if (s.predictionHistograms().baseline() != null) out.add(series("baseline", s.predictionHistograms().baseline(), BASELINE));
-            if (s.predictionHistograms().candidate() != null) out.add(series("candidate", s.predictionHistograms().candidate(), CANDIDATE));
+            if (s.predictionHistograms().baseline() != null)
+                out.add(series("baseline", s.predictionHistograms().baseline(), BASELINE));
+            if (s.predictionHistograms().candidate() != null)
+                out.add(series("candidate", s.predictionHistograms().candidate(), CANDIDATE));
         }
         predictions.setEmptyText("No numeric predictions or scores on both sides");
         predictions.setData(out, null, "prediction");
@@ -152,7 +178,8 @@ public final class DashboardView extends ScrollPane {
 
     private void showTrend(Summary s) {
         trend.getData().clear();
-        List<Summary.Group> days = s.breakdowns() == null ? List.of() : s.breakdowns().byDay();
+        List<Summary.Group> days =
+                s.breakdowns() == null ? List.of() : s.breakdowns().byDay();
         boolean several = days.size() > 1;
         trendBox.setVisible(several);
         trendBox.setManaged(several);
@@ -171,15 +198,27 @@ public final class DashboardView extends ScrollPane {
     static List<Check> checksOf(ReviewSummary r) {
         List<Check> out = new ArrayList<>();
         Verdict v = r.verdict();
-        out.add(new Check("recommendation", v.recommendation().id().toUpperCase(java.util.Locale.ROOT), "", "",
+        out.add(new Check(
+                "recommendation",
+                v.recommendation().id().toUpperCase(java.util.Locale.ROOT),
+                "",
+                "",
                 "Overall recommendation from the gates below (any failed critical gate means rollback)"));
         for (GateResult g : v.gates()) {
-            out.add(new Check("gate: " + g.label(), g.status().label() + (g.critical() ? " (critical)" : ""), g.shownValue(),
-                    g.threshold(), g.detail()));
+            out.add(new Check(
+                    "gate: " + g.label(),
+                    g.status().label() + (g.critical() ? " (critical)" : ""),
+                    g.shownValue(),
+                    g.threshold(),
+                    g.detail()));
         }
         for (Summary.Finding f : r.findings()) {
-            out.add(new Check(f.rule(), f.severity(), FigureFormat.numAgainst(f.value(), f.threshold()),
-                    FigureFormat.num(f.threshold()), f.detail()));
+            out.add(new Check(
+                    f.rule(),
+                    f.severity(),
+                    FigureFormat.numAgainst(f.value(), f.threshold()),
+                    FigureFormat.num(f.threshold()),
+                    f.detail()));
         }
         return out;
     }

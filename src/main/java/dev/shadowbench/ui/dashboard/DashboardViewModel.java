@@ -4,12 +4,11 @@ import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.compare.Summary;
 import dev.shadowbench.core.compare.SummaryOptions;
 import dev.shadowbench.core.decide.ReviewSummary;
-import dev.shadowbench.core.review.ReviewLog;
 import dev.shadowbench.core.review.PairVerdict;
+import dev.shadowbench.core.review.ReviewLog;
 import dev.shadowbench.core.workspace.Workspace;
-import dev.shadowbench.ui.common.TaskRunner;
 import dev.shadowbench.ui.common.MainViewModel;
-import dev.shadowbench.ui.common.FxProgress;
+import dev.shadowbench.ui.common.TaskRunner;
 import java.util.Map;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -22,7 +21,9 @@ import javafx.beans.property.SimpleDoubleProperty;
 public final class DashboardViewModel {
     /** What the dashboard shows: every figure comes from core. */
     public record Figures(ReviewSummary review, Map<PairVerdict, Long> verdicts) {
-        public Summary summary() { return review.summary(); }
+        public Summary summary() {
+            return review.summary();
+        }
     }
 
     private final MainViewModel main;
@@ -33,16 +34,26 @@ public final class DashboardViewModel {
 
     public DashboardViewModel(MainViewModel main) {
         this.main = main;
-        main.home().setting("latency.budget.ms").map(Double::valueOf).filter(v -> v > 0).ifPresent(latencyBudgetMs::set);
+        main.home()
+                .setting("latency.budget.ms")
+                .map(Double::valueOf)
+                .filter(v -> v > 0)
+                .ifPresent(latencyBudgetMs::set);
         main.revisionProperty().addListener((o, a, b) -> reload());
     }
 
-    public DoubleProperty latencyBudgetMsProperty() { return latencyBudgetMs; }
+    public DoubleProperty latencyBudgetMsProperty() {
+        return latencyBudgetMs;
+    }
 
-    public ReadOnlyObjectProperty<Figures> stateProperty() { return state.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Figures> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
 
     /** Empty-state or error text; blank while figures are shown. */
-    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
 
     public void setLatencyBudget(double ms) {
         if (!(ms > 0) || ms == latencyBudgetMs.get()) return;
@@ -58,24 +69,28 @@ public final class DashboardViewModel {
         computing.cancel();
         if (ws == null || cmp == null) {
             state.set(null);
-            message.set(ws == null ? "No workspace open."
-                    : "Drop prediction logs here or use Import… — the dashboard needs a baseline and a candidate "
-                      + "(e.g. live and shadow logs with the same request ids).");
+            message.set(
+                    ws == null
+                            ? "No workspace open."
+                            : "Drop prediction logs here or use Import… — the dashboard needs a baseline and a candidate "
+                                    + "(e.g. live and shadow logs with the same request ids).");
             return;
         }
         SummaryOptions opts = SummaryOptions.DEFAULT.withLatencyBudget(latencyBudgetMs.get());
         message.set("Computing…");
-        main.tasks().task("Computing the comparison " + cmp.baseline() + " vs " + cmp.candidate(), sink -> {
+        main.tasks()
+                .task("Computing the comparison " + cmp.baseline() + " vs " + cmp.candidate(), sink -> {
                     ReviewSummary s = ws.read(c -> ReviewSummary.compute(c, cmp, opts, sink));
                     return new Figures(s, new ReviewLog(ws).counts(cmp));
                 })
                 .latestIn(computing)
                 .onSuccess(st -> {
                     state.set(st);
-                    message.set(st.summary().counts().paired() == 0
-                            ? "No request id appears on both sides in this window: nothing to compare. Check the window and "
-                              + "that both sides log the same correlation ids."
-                            : "");
+                    message.set(
+                            st.summary().counts().paired() == 0
+                                    ? "No request id appears on both sides in this window: nothing to compare. Check the window and "
+                                            + "that both sides log the same correlation ids."
+                                    : "");
                 })
                 .onFailure(ex -> message.set("Could not compute the comparison: " + ex.getMessage()))
                 .start();

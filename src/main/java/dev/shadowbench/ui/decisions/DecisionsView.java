@@ -4,7 +4,6 @@ import dev.shadowbench.core.decide.DecisionRecord;
 import dev.shadowbench.core.decide.DecisionType;
 import dev.shadowbench.core.decide.GateResult;
 import dev.shadowbench.core.decide.Stage;
-import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -71,7 +70,8 @@ public final class DecisionsView extends BorderPane {
                 super.updateItem(s, empty);
                 setText(empty ? null : s);
                 getStyleClass().removeAll("success", "danger", "text-muted");
-                if (!empty && s != null) getStyleClass().add(s.equals("pass") ? "success" : s.equals("fail") ? "danger" : "text-muted");
+                if (!empty && s != null)
+                    getStyleClass().add(s.equals("pass") ? "success" : s.equals("fail") ? "danger" : "text-muted");
             }
         });
         gates.getColumns().add(result);
@@ -92,7 +92,10 @@ public final class DecisionsView extends BorderPane {
         // Ctrl+E works wherever focus is, but only while this screen is the one shown (it has a scene then).
         KeyCombination exportKey = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
         sceneProperty().addListener((o, old, scene) -> {
-            if (scene != null) scene.getAccelerators().put(exportKey, () -> { if (getScene() == scene) vm.exportReport(); });
+            if (scene != null)
+                scene.getAccelerators().put(exportKey, () -> {
+                    if (getScene() == scene) vm.exportReport();
+                });
         });
         vm.reload();
     }
@@ -116,7 +119,12 @@ public final class DecisionsView extends BorderPane {
         table.getColumns().add(col("Stage", d -> d.stage() == null ? "" : d.stage()));
         table.getColumns().add(col("Reviewer", DecisionRecord::reviewer));
         table.getColumns().add(col("Note", d -> d.note() == null ? "" : d.note()));
-        table.getColumns().add(col("Hash", d -> d.hash() == null ? "" : d.hash().substring(0, Math.min(12, d.hash().length()))));
+        table.getColumns()
+                .add(col(
+                        "Hash",
+                        d -> d.hash() == null
+                                ? ""
+                                : d.hash().substring(0, Math.min(12, d.hash().length()))));
         VBox box = new VBox(6, new Label("History"), badge, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         return box;
@@ -179,8 +187,15 @@ public final class DecisionsView extends BorderPane {
 
     private static <T> StringConverter<T> converter(Function<T, String> f) {
         return new StringConverter<>() {
-            @Override public String toString(T t) { return t == null ? "" : f.apply(t); }
-            @Override public T fromString(String s) { return null; }
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : f.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
         };
     }
 

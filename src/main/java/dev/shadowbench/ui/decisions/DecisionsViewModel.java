@@ -1,6 +1,5 @@
 package dev.shadowbench.ui.decisions;
 
-import dev.shadowbench.core.format.FigureFormat;
 import dev.shadowbench.core.BadInputException;
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.decide.DecisionDesk;
@@ -9,11 +8,12 @@ import dev.shadowbench.core.decide.DecisionType;
 import dev.shadowbench.core.decide.GateResult;
 import dev.shadowbench.core.decide.Stage;
 import dev.shadowbench.core.decide.SummarySource;
+import dev.shadowbench.core.format.FigureFormat;
 import dev.shadowbench.core.report.ReportBuilder;
 import dev.shadowbench.core.report.ReportFormat;
 import dev.shadowbench.core.workspace.Workspace;
-import dev.shadowbench.ui.common.TaskRunner;
 import dev.shadowbench.ui.common.MainViewModel;
+import dev.shadowbench.ui.common.TaskRunner;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -70,26 +70,66 @@ public final class DecisionsViewModel {
         });
     }
 
-    public ObservableList<GateResult> gates() { return gates; }
-    public ObservableList<DecisionRecord> history() { return history; }
-    public ReadOnlyStringProperty recommendationProperty() { return recommendation.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty candidateProperty() { return candidate.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty verificationProperty() { return verification.getReadOnlyProperty(); }
+    public ObservableList<GateResult> gates() {
+        return gates;
+    }
+
+    public ObservableList<DecisionRecord> history() {
+        return history;
+    }
+
+    public ReadOnlyStringProperty recommendationProperty() {
+        return recommendation.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty candidateProperty() {
+        return candidate.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty verificationProperty() {
+        return verification.getReadOnlyProperty();
+    }
     /** True when the chain verified, false when tampered, null before the first load. */
-    public ReadOnlyObjectProperty<Boolean> intactProperty() { return intact.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<DecisionDesk.Assessment> assessmentProperty() { return assessment.getReadOnlyProperty(); }
-    public ObjectProperty<DecisionType> decisionProperty() { return decision; }
-    public StringProperty reviewerProperty() { return reviewer; }
-    public ObjectProperty<Stage> stageProperty() { return stage; }
-    public StringProperty trafficSharePercentProperty() { return trafficSharePercent; }
-    public StringProperty noteProperty() { return note; }
+    public ReadOnlyObjectProperty<Boolean> intactProperty() {
+        return intact.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<DecisionDesk.Assessment> assessmentProperty() {
+        return assessment.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<DecisionType> decisionProperty() {
+        return decision;
+    }
+
+    public StringProperty reviewerProperty() {
+        return reviewer;
+    }
+
+    public ObjectProperty<Stage> stageProperty() {
+        return stage;
+    }
+
+    public StringProperty trafficSharePercentProperty() {
+        return trafficSharePercent;
+    }
+
+    public StringProperty noteProperty() {
+        return note;
+    }
 
     /** Recording needs a reviewer, a loaded assessment, and nothing else in flight. */
     public BooleanBinding canRecord() {
-        return Bindings.createBooleanBinding(() -> !reviewer.get().isBlank() && assessment.get() != null && !busy.get(),
-                reviewer, assessment, busy);
+        return Bindings.createBooleanBinding(
+                () -> !reviewer.get().isBlank() && assessment.get() != null && !busy.get(), reviewer, assessment, busy);
     }
 
     public void reload() {
@@ -100,7 +140,10 @@ public final class DecisionsViewModel {
             candidate.set("Pick a baseline and a candidate: this workspace has fewer than two variants.");
             gates.clear();
         }
-        main.tasks().task("Evaluating the gates", p -> DecisionDesk.load(ws, cmp, source, LocalDateTime.now(ZoneOffset.UTC)))
+        main.tasks()
+                .task(
+                        "Evaluating the gates",
+                        p -> DecisionDesk.load(ws, cmp, source, LocalDateTime.now(ZoneOffset.UTC)))
                 .latestIn(loading)
                 .onSuccess(this::show)
                 .onFailure(ex -> message.set("Could not evaluate the gates: " + ex.getMessage()))
@@ -112,11 +155,18 @@ public final class DecisionsViewModel {
         if (l.assessment() != null) {
             var a = l.assessment();
             gates.setAll(a.verdict().gates());
-            recommendation.set("Gates recommend: " + a.verdict().recommendation().id().toUpperCase(Locale.ROOT)
-                    + (a.verdict().score() == null ? " (no gate had data)"
-                    : " (" + FigureFormat.pct(a.verdict().score()) + " of gates with data passed)"));
-            candidate.set(a.versionKey() == null ? "Candidate: no records"
-                    : "Candidate: " + a.versionKey() + (a.stage() == null ? "" : " · " + a.stage().label()));
+            recommendation.set(
+                    "Gates recommend: " + a.verdict().recommendation().id().toUpperCase(Locale.ROOT)
+                            + (a.verdict().score() == null
+                                    ? " (no gate had data)"
+                                    : " (" + FigureFormat.pct(a.verdict().score()) + " of gates with data passed)"));
+            candidate.set(
+                    a.versionKey() == null
+                            ? "Candidate: no records"
+                            : "Candidate: " + a.versionKey()
+                                    + (a.stage() == null
+                                            ? ""
+                                            : " · " + a.stage().label()));
             stage.set(a.stage());
         }
         List<DecisionRecord> newestFirst = new java.util.ArrayList<>(l.history());
@@ -143,7 +193,8 @@ public final class DecisionsViewModel {
         String why = note.get().isBlank() ? null : note.get().strip();
         String stageText = stage.get() == null ? null : stage.get().label();
         busy.set(true);
-        return main.tasks().task("Recording the decision", p -> DecisionDesk.record(ws, a, type, who, why, stageText, share))
+        return main.tasks()
+                .task("Recording the decision", p -> DecisionDesk.record(ws, a, type, who, why, stageText, share))
                 .onSuccess(r -> {
                     main.home().saveSetting(REVIEWER_SETTING, who);
                     note.set("");
@@ -160,11 +211,15 @@ public final class DecisionsViewModel {
         Workspace ws = main.workspace();
         Comparison cmp = main.comparison();
         if (ws == null || cmp == null) return null;
-        Path file = main.dialogs().chooseSaveFile("Export decision report", "shadowbench-report.html", "html").orElse(null);
+        Path file = main.dialogs()
+                .chooseSaveFile("Export decision report", "shadowbench-report.html", "html")
+                .orElse(null);
         if (file == null) return null;
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        ReportFormat format = name.endsWith(".md") ? ReportFormat.MD : name.endsWith(".json") ? ReportFormat.JSON : ReportFormat.HTML;
-        return main.tasks().task("Writing the report", p -> {
+        ReportFormat format =
+                name.endsWith(".md") ? ReportFormat.MD : name.endsWith(".json") ? ReportFormat.JSON : ReportFormat.HTML;
+        return main.tasks()
+                .task("Writing the report", p -> {
                     ReportBuilder.write(ws, cmp, source, format, file, LocalDateTime.now(ZoneOffset.UTC));
                     return file;
                 })

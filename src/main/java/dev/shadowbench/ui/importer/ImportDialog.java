@@ -45,7 +45,8 @@ public final class ImportDialog extends Dialog<ButtonType> {
         add.setId("import-add-files");
         add.setOnAction(e -> vm.chooseFiles());
         Button remove = new Button("Remove");
-        remove.disableProperty().bind(files.getSelectionModel().selectedItemProperty().isNull());
+        remove.disableProperty()
+                .bind(files.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> vm.files().remove(files.getSelectionModel().getSelectedItem()));
 
         ComboBox<String> format = new ComboBox<>();
@@ -83,9 +84,16 @@ public final class ImportDialog extends Dialog<ButtonType> {
         showPreview(vm.previewProperty().get());
         buildMapping();
 
-        VBox content = new VBox(8, new Label("Files, folders or globs"), new HBox(8, files, new VBox(6, add, remove)),
-                options, error, new Label("First rows"), table,
-                new Label("Column mapping (which column holds each field)"), mappingGrid);
+        VBox content = new VBox(
+                8,
+                new Label("Files, folders or globs"),
+                new HBox(8, files, new VBox(6, add, remove)),
+                options,
+                error,
+                new Label("First rows"),
+                table,
+                new Label("Column mapping (which column holds each field)"),
+                mappingGrid);
         HBox.setHgrow(files, Priority.ALWAYS);
         VBox.setVgrow(table, Priority.ALWAYS);
         content.setPadding(new Insets(8));
@@ -94,7 +102,8 @@ public final class ImportDialog extends Dialog<ButtonType> {
         getDialogPane().getButtonTypes().setAll(IMPORT, ButtonType.CANCEL);
         Node ok = getDialogPane().lookupButton(IMPORT);
         ok.setId("import-ok");
-        ok.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> !vm.canImport(), vm.files()));
+        ok.disableProperty()
+                .bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> !vm.canImport(), vm.files()));
         setResultConverter(b -> {
             if (b == IMPORT) vm.startImport();
             return b;
@@ -108,8 +117,10 @@ public final class ImportDialog extends Dialog<ButtonType> {
         for (int i = 0; i < p.columns().size(); i++) {
             final int idx = i;
             // plain-text cells: whatever a log holds is shown as text, never interpreted
-            TableColumn<List<String>, String> col = new TableColumn<>(p.columns().get(i));
-            col.setCellValueFactory(cd -> new ReadOnlyStringWrapper(idx < cd.getValue().size() ? cd.getValue().get(idx) : null));
+            TableColumn<List<String>, String> col =
+                    new TableColumn<>(p.columns().get(i));
+            col.setCellValueFactory(cd -> new ReadOnlyStringWrapper(
+                    idx < cd.getValue().size() ? cd.getValue().get(idx) : null));
             col.setPrefWidth(120);
             table.getColumns().add(col);
         }

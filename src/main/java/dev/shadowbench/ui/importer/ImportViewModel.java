@@ -33,6 +33,7 @@ import javafx.concurrent.Task;
 public final class ImportViewModel {
     /** Shown in a mapping choice for "this field is not in the file". */
     public static final String NONE = "";
+
     public static final String AUTO = "auto";
     static final int PREVIEW_ROWS = 20;
 
@@ -54,8 +55,11 @@ public final class ImportViewModel {
     }
 
     /** For tests and other hosts: where the workspace, the dialogs and the import runner come from. */
-    public ImportViewModel(java.util.function.Supplier<Workspace> workspace, dev.shadowbench.ui.common.DialogService dialogs,
-                           java.util.function.Function<ImportRequest, Task<ImportReport>> importer, List<Path> initialFiles) {
+    public ImportViewModel(
+            java.util.function.Supplier<Workspace> workspace,
+            dev.shadowbench.ui.common.DialogService dialogs,
+            java.util.function.Function<ImportRequest, Task<ImportReport>> importer,
+            List<Path> initialFiles) {
         this.workspace = workspace;
         this.dialogs = dialogs;
         this.importer = importer;
@@ -67,35 +71,68 @@ public final class ImportViewModel {
         refreshPreview();
     }
 
-    public ObservableList<Path> files() { return files; }
+    public ObservableList<Path> files() {
+        return files;
+    }
 
-    public ObjectProperty<String> formatProperty() { return format; }
+    public ObjectProperty<String> formatProperty() {
+        return format;
+    }
 
-    public ObjectProperty<String> variantProperty() { return variant; }
+    public ObjectProperty<String> variantProperty() {
+        return variant;
+    }
 
-    public BooleanProperty labelsProperty() { return labels; }
+    public BooleanProperty labelsProperty() {
+        return labels;
+    }
 
-    public ReadOnlyObjectProperty<ImportPreview> previewProperty() { return preview.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<ImportPreview> previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
 
-    public ReadOnlyStringProperty previewErrorProperty() { return previewError.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty previewErrorProperty() {
+        return previewError.getReadOnlyProperty();
+    }
 
-    public ReadOnlyBooleanProperty mappingEditableProperty() { return mappingEditable.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty mappingEditableProperty() {
+        return mappingEditable.getReadOnlyProperty();
+    }
 
     /** The file's columns plus {@link #NONE}, for the mapping choices. */
-    public ObservableList<String> columnChoices() { return columnChoices; }
+    public ObservableList<String> columnChoices() {
+        return columnChoices;
+    }
 
-    public ObjectProperty<String> mappingProperty(Field f) { return mapping.get(f); }
+    public ObjectProperty<String> mappingProperty(Field f) {
+        return mapping.get(f);
+    }
 
     /** The fields the mapping grid shows for what is being imported. */
     public List<Field> fields() {
-        return labels.get() ? List.of(Field.REQUEST_ID, Field.LABEL, Field.TIMESTAMP)
-                : List.of(Field.REQUEST_ID, Field.TIMESTAMP, Field.MODEL, Field.VERSION, Field.VARIANT, Field.PREDICTION,
-                          Field.PREDICTED_CLASS, Field.LATENCY, Field.SEGMENT, Field.FEEDBACK, Field.LABEL);
+        return labels.get()
+                ? List.of(Field.REQUEST_ID, Field.LABEL, Field.TIMESTAMP)
+                : List.of(
+                        Field.REQUEST_ID,
+                        Field.TIMESTAMP,
+                        Field.MODEL,
+                        Field.VERSION,
+                        Field.VARIANT,
+                        Field.PREDICTION,
+                        Field.PREDICTED_CLASS,
+                        Field.LATENCY,
+                        Field.SEGMENT,
+                        Field.FEEDBACK,
+                        Field.LABEL);
     }
 
-    public List<String> formats() { return List.of(AUTO, "jsonl", "csv", "parquet", "sagemaker", "kserve"); }
+    public List<String> formats() {
+        return List.of(AUTO, "jsonl", "csv", "parquet", "sagemaker", "kserve");
+    }
 
-    public List<String> variants() { return List.of(AUTO, "live", "shadow", "canary"); }
+    public List<String> variants() {
+        return List.of(AUTO, "live", "shadow", "canary");
+    }
 
     public void chooseFiles() {
         List<Path> chosen = dialogs.chooseLogsToImport();
@@ -137,7 +174,9 @@ public final class ImportViewModel {
         }
     }
 
-    private ImportRequest.Kind kind() { return labels.get() ? ImportRequest.Kind.LABELS : ImportRequest.Kind.PREDICTIONS; }
+    private ImportRequest.Kind kind() {
+        return labels.get() ? ImportRequest.Kind.LABELS : ImportRequest.Kind.PREDICTIONS;
+    }
 
     /** The mapping as the user left it. */
     public ColumnMapping mapping() {
@@ -149,16 +188,26 @@ public final class ImportViewModel {
         return new ColumnMapping(m);
     }
 
-    public boolean canImport() { return !files.isEmpty() && workspace.get() != null; }
+    public boolean canImport() {
+        return !files.isEmpty() && workspace.get() != null;
+    }
 
     public ImportRequest request() {
-        String v = variant.get() == null || variant.get().isBlank() || variant.get().equals(AUTO) ? null : variant.get().strip();
-        ImportRequest r = labels.get() ? ImportRequest.labels(List.copyOf(files)) : ImportRequest.predictions(List.copyOf(files), v);
+        String v = variant.get() == null
+                        || variant.get().isBlank()
+                        || variant.get().equals(AUTO)
+                ? null
+                : variant.get().strip();
+        ImportRequest r = labels.get()
+                ? ImportRequest.labels(List.copyOf(files))
+                : ImportRequest.predictions(List.copyOf(files), v);
         r = r.withFormat(format.get());
         // a mapping only for layouts that have one; SageMaker and KServe are read as they are
         return mappingEditable.get() && preview.get() != null ? r.withMapping(mapping()) : r;
     }
 
     /** Starts the import on the main window's task runner. */
-    public Task<ImportReport> startImport() { return importer.apply(request()); }
+    public Task<ImportReport> startImport() {
+        return importer.apply(request());
+    }
 }

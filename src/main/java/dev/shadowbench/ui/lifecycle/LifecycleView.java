@@ -5,13 +5,13 @@ import dev.shadowbench.core.decide.LifecycleBoard.VersionState;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
-import javafx.geometry.Orientation;
 
 /** The Lifecycle screen: every model version, its stage and age, retire reminders, and the selected one's history. */
 public final class LifecycleView extends BorderPane {
@@ -36,10 +36,21 @@ public final class LifecycleView extends BorderPane {
         table.getColumns().add(col("Version", v -> v.version() == null ? "" : v.version()));
         table.getColumns().add(col("Stage", v -> v.stage().label()));
         table.getColumns().add(col("Since (UTC)", v -> v.since() == null ? "" : v.since()));
-        table.getColumns().add(col("Logged as", v -> v.seen() == null ? "(only in decisions)" : String.join(", ", v.seen().variants())));
-        table.getColumns().add(col("Last seen", v -> v.seen() == null || v.seen().lastSeen() == null ? "" : v.seen().lastSeen().toLocalDate().toString()));
+        table.getColumns()
+                .add(col(
+                        "Logged as",
+                        v -> v.seen() == null
+                                ? "(only in decisions)"
+                                : String.join(", ", v.seen().variants())));
+        table.getColumns()
+                .add(col(
+                        "Last seen",
+                        v -> v.seen() == null || v.seen().lastSeen() == null
+                                ? ""
+                                : v.seen().lastSeen().toLocalDate().toString()));
         table.getColumns().add(col("Reminder", v -> v.reminder() == null ? "" : v.reminder()));
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, v) -> vm.selectedProperty().set(v));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, v) -> vm.selectedProperty()
+                .set(v));
 
         TableView<HistoryEntry> history = new TableView<>(vm.history());
         history.setId("lifecycle-history");

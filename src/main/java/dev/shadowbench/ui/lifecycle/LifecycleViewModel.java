@@ -2,8 +2,8 @@ package dev.shadowbench.ui.lifecycle;
 
 import dev.shadowbench.core.decide.LifecycleBoard;
 import dev.shadowbench.core.workspace.Workspace;
-import dev.shadowbench.ui.common.TaskRunner;
 import dev.shadowbench.ui.common.MainViewModel;
+import dev.shadowbench.ui.common.TaskRunner;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import javafx.beans.property.ObjectProperty;
@@ -37,15 +37,29 @@ public final class LifecycleViewModel {
         });
     }
 
-    public ObservableList<LifecycleBoard.VersionState> versions() { return versions; }
-    public ObservableList<LifecycleBoard.HistoryEntry> history() { return history; }
-    public ObjectProperty<LifecycleBoard.VersionState> selectedProperty() { return selected; }
-    public ReadOnlyStringProperty headlineProperty() { return headline.getReadOnlyProperty(); }
+    public ObservableList<LifecycleBoard.VersionState> versions() {
+        return versions;
+    }
+
+    public ObservableList<LifecycleBoard.HistoryEntry> history() {
+        return history;
+    }
+
+    public ObjectProperty<LifecycleBoard.VersionState> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty headlineProperty() {
+        return headline.getReadOnlyProperty();
+    }
 
     public void reload() {
         Workspace ws = main.workspace();
         if (ws == null) return;
-        main.tasks().task("Reading model versions", p -> LifecycleBoard.load(ws, LocalDateTime.now(ZoneOffset.UTC), retireAfterDays))
+        main.tasks()
+                .task(
+                        "Reading model versions",
+                        p -> LifecycleBoard.load(ws, LocalDateTime.now(ZoneOffset.UTC), retireAfterDays))
                 .latestIn(loading)
                 .onSuccess(this::show)
                 .onFailure(ex -> headline.set("Could not read the model versions: " + ex.getMessage()))
@@ -57,9 +71,11 @@ public final class LifecycleViewModel {
         versions.setAll(b.versions());
         selected.set(key == null ? null : b.find(key));
         long reminders = b.versions().stream().filter(v -> v.reminder() != null).count();
-        headline.set(b.versions().isEmpty() ? "No model versions yet: import prediction logs."
-                : b.versions().size() + " model version(s) · rollback target: "
-                + (b.rollbackTarget() == null ? "none" : b.rollbackTarget())
-                + (reminders == 0 ? "" : " · " + reminders + " to retire"));
+        headline.set(
+                b.versions().isEmpty()
+                        ? "No model versions yet: import prediction logs."
+                        : b.versions().size() + " model version(s) · rollback target: "
+                                + (b.rollbackTarget() == null ? "none" : b.rollbackTarget())
+                                + (reminders == 0 ? "" : " · " + reminders + " to retire"));
     }
 }

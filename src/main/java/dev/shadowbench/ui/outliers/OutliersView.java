@@ -91,7 +91,10 @@ public final class OutliersView extends BorderPane {
             protected void updateItem(Row item, boolean empty) {
                 super.updateItem(item, empty);
                 pseudoClassStateChanged(DISMISSED, !empty && item != null && item.dismissed());
-                setTooltip(empty || item == null ? null : new Tooltip(item.outlier().detail()));
+                setTooltip(
+                        empty || item == null
+                                ? null
+                                : new Tooltip(item.outlier().detail()));
             }
         });
 
@@ -101,14 +104,16 @@ public final class OutliersView extends BorderPane {
         HBox.setHgrow(note, Priority.ALWAYS);
         Button dismiss = new Button("Dismiss");
         dismiss.setId("outliers-dismiss");
-        dismiss.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        dismiss.disableProperty()
+                .bind(table.getSelectionModel().selectedItemProperty().isNull());
         dismiss.setOnAction(e -> {
             vm.dismiss(table.getSelectionModel().getSelectedItem(), note.getText());
             note.clear();
         });
         Button restore = new Button("Restore");
         restore.setId("outliers-restore");
-        restore.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        restore.disableProperty()
+                .bind(table.getSelectionModel().selectedItemProperty().isNull());
         restore.setOnAction(e -> vm.restore(table.getSelectionModel().getSelectedItem()));
         CheckBox showDismissed = new CheckBox("Show dismissed");
         showDismissed.setId("outliers-show-dismissed");

@@ -1,19 +1,17 @@
 package dev.shadowbench.ui.outliers;
 
-import dev.shadowbench.core.format.FigureFormat;
 import dev.shadowbench.core.BadInputException;
 import dev.shadowbench.core.compare.Comparison;
+import dev.shadowbench.core.format.FigureFormat;
 import dev.shadowbench.core.outliers.Finding;
 import dev.shadowbench.core.outliers.Outlier;
 import dev.shadowbench.core.outliers.OutlierReview;
 import dev.shadowbench.core.outliers.OutlierSettings;
 import dev.shadowbench.core.outliers.OutlierStore;
 import dev.shadowbench.core.workspace.Workspace;
-import dev.shadowbench.ui.common.TaskRunner;
 import dev.shadowbench.ui.common.MainViewModel;
-import dev.shadowbench.ui.common.FxProgress;
+import dev.shadowbench.ui.common.TaskRunner;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -30,14 +28,19 @@ public final class OutliersViewModel {
 
     /** A flagged pair as the table shows it; {@code dismissal} is null while the flag is open. */
     public record Row(Outlier outlier, OutlierStore.Dismissal dismissal) {
-        public boolean dismissed() { return dismissal != null; }
+        public boolean dismissed() {
+            return dismissal != null;
+        }
 
         /** The request id with control characters made visible, so a hostile log cannot forge table rows. */
-        public String requestId() { return printable(outlier.requestId()); }
+        public String requestId() {
+            return printable(outlier.requestId());
+        }
 
         public String status() {
             if (dismissal == null) return "open";
-            String note = dismissal.note() == null || dismissal.note().isBlank() ? "" : ": " + printable(dismissal.note());
+            String note =
+                    dismissal.note() == null || dismissal.note().isBlank() ? "" : ": " + printable(dismissal.note());
             return "dismissed" + (dismissal.reviewer() == null ? "" : " by " + printable(dismissal.reviewer())) + note;
         }
     }
@@ -48,37 +51,55 @@ public final class OutliersViewModel {
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("Open a workspace to look for outliers.");
     private final ReadOnlyStringWrapper settingsError = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<OutlierSettings> settings = new ReadOnlyObjectWrapper<>(OutlierSettings.defaults());
+    private final ReadOnlyObjectWrapper<OutlierSettings> settings =
+            new ReadOnlyObjectWrapper<>(OutlierSettings.defaults());
     private final ReadOnlyObjectWrapper<OutlierReview.Result> result = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty showDismissed = new SimpleBooleanProperty(false);
     /** The rules' run, the only task that fills the rows, findings and result. */
     private final TaskRunner.Slot loading = new TaskRunner.Slot();
+
     private final TaskRunner.Slot saving = new TaskRunner.Slot();
     private boolean started;
 
     public OutliersViewModel(MainViewModel main) {
         this.main = main;
         // Pairing millions of requests is costly: nothing runs until the screen is first shown (start()).
-        main.revisionProperty().addListener((o, a, b) -> { if (started) reload(); });
+        main.revisionProperty().addListener((o, a, b) -> {
+            if (started) reload();
+        });
         showDismissed.addListener((o, a, b) -> refilter());
         refilter();
     }
 
     /** The flagged pairs shown: open ones, plus dismissed ones when {@link #showDismissedProperty()} is on. */
-    public ObservableList<Row> rows() { return rows; }
+    public ObservableList<Row> rows() {
+        return rows;
+    }
 
-    public ObservableList<Finding> findings() { return findings; }
+    public ObservableList<Finding> findings() {
+        return findings;
+    }
 
-    public ReadOnlyStringProperty headlineProperty() { return headline.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty headlineProperty() {
+        return headline.getReadOnlyProperty();
+    }
 
     /** Why the last settings change was refused, or empty. */
-    public ReadOnlyStringProperty settingsErrorProperty() { return settingsError.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty settingsErrorProperty() {
+        return settingsError.getReadOnlyProperty();
+    }
 
-    public ReadOnlyObjectProperty<OutlierSettings> settingsProperty() { return settings.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<OutlierSettings> settingsProperty() {
+        return settings.getReadOnlyProperty();
+    }
 
-    public ReadOnlyObjectProperty<OutlierReview.Result> resultProperty() { return result.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<OutlierReview.Result> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
 
-    public BooleanProperty showDismissedProperty() { return showDismissed; }
+    public BooleanProperty showDismissedProperty() {
+        return showDismissed;
+    }
 
     private void refilter() {
         boolean all = showDismissed.get();
@@ -101,12 +122,15 @@ public final class OutliersViewModel {
             allRows.clear();
             findings.clear();
             result.set(null);
-            headline.set(ws == null ? "Open a workspace to look for outliers."
-                    : "Pick a baseline and a candidate: this workspace needs two variants to compare.");
+            headline.set(
+                    ws == null
+                            ? "Open a workspace to look for outliers."
+                            : "Pick a baseline and a candidate: this workspace needs two variants to compare.");
             return;
         }
         headline.set("Looking for outliers in " + cmp.baseline() + " vs " + cmp.candidate() + "…");
-        main.tasks().task("Finding outliers", p -> OutlierReview.load(ws, cmp, p))
+        main.tasks()
+                .task("Finding outliers", p -> OutlierReview.load(ws, cmp, p))
                 .latestIn(loading)
                 .onSuccess(this::show)
                 .onFailure(this::failed)
@@ -122,16 +146,23 @@ public final class OutliersViewModel {
         settings.set(r.settings());
         Map<String, OutlierStore.Dismissal> dismissed = r.dismissals();
         allRows.setAll(r.report().flagged().stream()
-                .map(o -> new Row(o, dismissed.get(OutlierStore.Dismissal.key(o.requestId(), o.rule())))).toList());
+                .map(o -> new Row(o, dismissed.get(OutlierStore.Dismissal.key(o.requestId(), o.rule()))))
+                .toList());
         findings.setAll(r.report().findings());
         long open = allRows.stream().filter(x -> !x.dismissed()).count();
         String listed = r.report().totalFlags() > allRows.size()
-                ? " (the worst " + FigureFormat.count(r.report().listLimit()) + " per rule listed)" : "";
-        headline.set(r.report().pairs() == 0 ? "No paired requests in " + r.comparison().baseline() + " vs "
-                + r.comparison().candidate() + ": nothing to check."
-                : FigureFormat.count(r.report().flaggedPairs()) + " of " + FigureFormat.count(r.report().pairs()) + " pairs flagged ("
-                        + FigureFormat.pct(r.report().flaggedShare()) + "), " + FigureFormat.count(r.report().totalFlags()) + " flags in all"
-                        + listed + "; " + FigureFormat.count(open) + " open, " + FigureFormat.count(allRows.size() - open) + " dismissed.");
+                ? " (the worst " + FigureFormat.count(r.report().listLimit()) + " per rule listed)"
+                : "";
+        headline.set(
+                r.report().pairs() == 0
+                        ? "No paired requests in " + r.comparison().baseline() + " vs "
+                                + r.comparison().candidate() + ": nothing to check."
+                        : FigureFormat.count(r.report().flaggedPairs()) + " of "
+                                + FigureFormat.count(r.report().pairs()) + " pairs flagged ("
+                                + FigureFormat.pct(r.report().flaggedShare()) + "), "
+                                + FigureFormat.count(r.report().totalFlags()) + " flags in all"
+                                + listed + "; " + FigureFormat.count(open) + " open, "
+                                + FigureFormat.count(allRows.size() - open) + " dismissed.");
     }
 
     /**
@@ -153,7 +184,8 @@ public final class OutliersViewModel {
         if (ws == null) return true;
         OutlierSettings chosen = s;
         loading.cancel();
-        main.tasks().task("Saving the outlier settings", p -> {
+        main.tasks()
+                .task("Saving the outlier settings", p -> {
                     OutlierReview.saveSettings(ws, chosen);
                     return chosen;
                 })
@@ -171,23 +203,32 @@ public final class OutliersViewModel {
     }
 
     /** Dismisses a flag with the reviewer's note; the flag is hidden unless dismissed flags are shown. */
-    public void dismiss(Row row, String note) { record(row, note, true); }
+    public void dismiss(Row row, String note) {
+        record(row, note, true);
+    }
 
     /** Re-opens a dismissed flag. */
-    public void restore(Row row) { record(row, null, false); }
+    public void restore(Row row) {
+        record(row, null, false);
+    }
 
     private void record(Row row, String note, boolean dismiss) {
         Workspace ws = main.workspace();
         OutlierReview.Result r = result.get();
         if (ws == null || r == null || row == null || row.dismissed() == dismiss) return;
         String reviewer = System.getProperty("user.name", "reviewer");
-        main.tasks().task(dismiss ? "Dismissing the flag" : "Restoring the flag", p -> {
+        main.tasks()
+                .task(dismiss ? "Dismissing the flag" : "Restoring the flag", p -> {
                     if (!dismiss) {
                         OutlierReview.restore(ws, r.comparison(), row.outlier());
                         return null;
                     }
                     OutlierReview.dismiss(ws, r.comparison(), row.outlier(), note, reviewer);
-                    return new OutlierStore.Dismissal(row.outlier().requestId(), row.outlier().rule(), note, reviewer,
+                    return new OutlierStore.Dismissal(
+                            row.outlier().requestId(),
+                            row.outlier().rule(),
+                            note,
+                            reviewer,
                             java.time.LocalDateTime.now());
                 })
                 .onSuccess(d -> recorded(row.outlier(), d))

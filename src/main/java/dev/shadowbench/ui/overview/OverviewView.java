@@ -32,20 +32,33 @@ public final class OverviewView extends BorderPane {
         table.setId("overview-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No prediction rows yet. Drop prediction logs here or use File › Import…"));
-        table.getColumns().add(column("Day", g -> g.day() == null ? "(no timestamp)" : g.day().toString()));
+        table.getColumns()
+                .add(column(
+                        "Day", g -> g.day() == null ? "(no timestamp)" : g.day().toString()));
         table.getColumns().add(column("Variant", Group::variant));
         table.getColumns().add(column("Model", Group::model));
         table.getColumns().add(column("Version", Group::version));
         table.getColumns().add(count("Rows", Group::rows));
-        table.getColumns().add(column("Latency", g -> g.withLatency() == 0 ? "not recorded"
-                : g.withLatency() == g.rows() ? "recorded" : String.format(Locale.ROOT, "%,d of %,d rows", g.withLatency(), g.rows())));
+        table.getColumns()
+                .add(column(
+                        "Latency",
+                        g -> g.withLatency() == 0
+                                ? "not recorded"
+                                : g.withLatency() == g.rows()
+                                        ? "recorded"
+                                        : String.format(Locale.ROOT, "%,d of %,d rows", g.withLatency(), g.rows())));
 
         TableView<ImportedFile> files = new TableView<>(vm.files());
         files.setId("overview-files");
         files.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         files.setPlaceholder(new Label("No imports recorded yet."));
         files.getColumns().add(column("Import", f -> "#" + f.importId() + " " + f.kind()));
-        files.getColumns().add(column("When", f -> f.importedAt() == null ? "" : f.importedAt().withNano(0).toString().replace('T', ' ')));
+        files.getColumns()
+                .add(column(
+                        "When",
+                        f -> f.importedAt() == null
+                                ? ""
+                                : f.importedAt().withNano(0).toString().replace('T', ' ')));
         files.getColumns().add(count("Lines read", ImportedFile::linesRead));
         files.getColumns().add(count("Imported", ImportedFile::imported));
         files.getColumns().add(count("Quarantined", ImportedFile::quarantined));
@@ -64,9 +77,18 @@ public final class OverviewView extends BorderPane {
         Tab rows = new Tab("Rows by model and day", table);
         Tab imports = new Tab("Imports", files);
         Tab quarantined = new Tab("Quarantine", quarantine);
-        quarantined.textProperty().bind(vm.overviewProperty().map(o -> o.quarantinedRows() == 0 ? "Quarantine"
-                : String.format(Locale.ROOT, "Quarantine (%,d%s)", o.quarantinedRows(),
-                        o.quarantinedRows() > WorkspaceOverview.QUARANTINE_LISTED ? ", first " + WorkspaceOverview.QUARANTINE_LISTED + " listed" : "")));
+        quarantined
+                .textProperty()
+                .bind(vm.overviewProperty()
+                        .map(o -> o.quarantinedRows() == 0
+                                ? "Quarantine"
+                                : String.format(
+                                        Locale.ROOT,
+                                        "Quarantine (%,d%s)",
+                                        o.quarantinedRows(),
+                                        o.quarantinedRows() > WorkspaceOverview.QUARANTINE_LISTED
+                                                ? ", first " + WorkspaceOverview.QUARANTINE_LISTED + " listed"
+                                                : "")));
         TabPane tabs = new TabPane(rows, imports, quarantined);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 

@@ -2,8 +2,8 @@ package dev.shadowbench.ui.overview;
 
 import dev.shadowbench.core.workspace.Workspace;
 import dev.shadowbench.core.workspace.WorkspaceOverview;
-import dev.shadowbench.ui.common.TaskRunner;
 import dev.shadowbench.ui.common.MainViewModel;
+import dev.shadowbench.ui.common.TaskRunner;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -27,20 +27,31 @@ public final class OverviewViewModel {
         main.revisionProperty().addListener((o, a, b) -> reload());
     }
 
-    public ObservableList<WorkspaceOverview.Group> groups() { return groups; }
+    public ObservableList<WorkspaceOverview.Group> groups() {
+        return groups;
+    }
 
-    public ObservableList<WorkspaceOverview.ImportedFile> files() { return files; }
+    public ObservableList<WorkspaceOverview.ImportedFile> files() {
+        return files;
+    }
 
-    public ObservableList<WorkspaceOverview.QuarantinedLine> quarantine() { return quarantine; }
+    public ObservableList<WorkspaceOverview.QuarantinedLine> quarantine() {
+        return quarantine;
+    }
 
-    public ReadOnlyObjectProperty<WorkspaceOverview> overviewProperty() { return overview.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<WorkspaceOverview> overviewProperty() {
+        return overview.getReadOnlyProperty();
+    }
 
-    public ReadOnlyStringProperty headlineProperty() { return headline.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty headlineProperty() {
+        return headline.getReadOnlyProperty();
+    }
 
     public void reload() {
         Workspace ws = main.workspace();
         if (ws == null) return;
-        main.tasks().task("Reading " + ws.displayName(), p -> WorkspaceOverview.of(ws))
+        main.tasks()
+                .task("Reading " + ws.displayName(), p -> WorkspaceOverview.of(ws))
                 .latestIn(loading)
                 .onSuccess(this::show)
                 .onFailure(ex -> headline.set("Could not read the workspace: " + ex.getMessage()))
@@ -52,9 +63,16 @@ public final class OverviewViewModel {
         groups.setAll(o.groups());
         files.setAll(o.files());
         quarantine.setAll(o.quarantine());
-        headline.set(o.isEmpty()
-                ? "This workspace is empty. Drop prediction logs here or use File › Import… (Ctrl+I)."
-                : String.format(Locale.ROOT, "%,d prediction rows from %,d import(s) · %,d labels (%,d requests labelled) · %,d quarantined rows",
-                        o.predictionRows(), o.importCount(), o.labelRows(), o.labelledRequests(), o.quarantinedRows()));
+        headline.set(
+                o.isEmpty()
+                        ? "This workspace is empty. Drop prediction logs here or use File › Import… (Ctrl+I)."
+                        : String.format(
+                                Locale.ROOT,
+                                "%,d prediction rows from %,d import(s) · %,d labels (%,d requests labelled) · %,d quarantined rows",
+                                o.predictionRows(),
+                                o.importCount(),
+                                o.labelRows(),
+                                o.labelledRequests(),
+                                o.quarantinedRows()));
     }
 }

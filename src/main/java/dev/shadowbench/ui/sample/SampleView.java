@@ -2,8 +2,8 @@ package dev.shadowbench.ui.sample;
 
 import dev.shadowbench.core.format.FigureFormat;
 import dev.shadowbench.core.review.PairDetail;
-import dev.shadowbench.core.review.SamplePair;
 import dev.shadowbench.core.review.PairVerdict;
+import dev.shadowbench.core.review.SamplePair;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,8 +15,8 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -88,7 +88,8 @@ public final class SampleView extends BorderPane {
         TableView<SamplePair> table = table();
         SplitPane split = new SplitPane(table, detailPane());
         split.setDividerPositions(vm.dividerProperty().get());
-        split.getDividers().get(0).positionProperty().addListener((o, a, b) -> vm.dividerProperty().set(b.doubleValue()));
+        split.getDividers().get(0).positionProperty().addListener((o, a, b) -> vm.dividerProperty()
+                .set(b.doubleValue()));
         split.setOnMouseReleased(e -> vm.rememberDivider());
         setCenter(split);
     }
@@ -113,21 +114,27 @@ public final class SampleView extends BorderPane {
             @Override
             protected void updateItem(SamplePair p, boolean empty) {
                 super.updateItem(p, empty);
-                getStyleClass().removeAll("extreme-row", "flagged-row", "verdict-ok", "verdict-suspicious", "verdict-wrong");
+                getStyleClass()
+                        .removeAll("extreme-row", "flagged-row", "verdict-ok", "verdict-suspicious", "verdict-wrong");
                 if (p == null || empty) return;
                 if (vm.flagged().contains(p.requestId())) getStyleClass().add("flagged-row");
                 if (p.extreme()) getStyleClass().add("extreme-row");
                 if (p.verdict() != null) getStyleClass().add("verdict-" + p.verdict());
             }
         });
-        t.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> vm.selectedProperty().set(p));
+        t.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> vm.selectedProperty()
+                .set(p));
         vm.selectedProperty().addListener((o, a, p) -> {
-            if (p != null && t.getSelectionModel().getSelectedItem() != p) t.getSelectionModel().select(p);
+            if (p != null && t.getSelectionModel().getSelectedItem() != p)
+                t.getSelectionModel().select(p);
         });
         // O, S, W mark the selected pair without leaving the keyboard.
         t.setOnKeyPressed(e -> {
-            PairVerdict v = e.getCode() == KeyCode.O ? PairVerdict.OK : e.getCode() == KeyCode.S ? PairVerdict.SUSPICIOUS
-                    : e.getCode() == KeyCode.W ? PairVerdict.WRONG : null;
+            PairVerdict v = e.getCode() == KeyCode.O
+                    ? PairVerdict.OK
+                    : e.getCode() == KeyCode.S
+                            ? PairVerdict.SUSPICIOUS
+                            : e.getCode() == KeyCode.W ? PairVerdict.WRONG : null;
             if (v != null && !e.isShortcutDown()) {
                 vm.mark(vm.selectedProperty().get(), v, note.getText());
                 e.consume();
@@ -162,8 +169,10 @@ public final class SampleView extends BorderPane {
         records.getStyleClass().add("monospace");
         VBox.setVgrow(records, Priority.ALWAYS);
         vm.selectedProperty().addListener((o, a, p) -> {
-            id.setText(p == null ? "Select a pair to see both records in full." : "Request " + p.requestId()
-                    + (p.verdict() == null ? "" : " · verdict: " + p.verdict()));
+            id.setText(
+                    p == null
+                            ? "Select a pair to see both records in full."
+                            : "Request " + p.requestId() + (p.verdict() == null ? "" : " · verdict: " + p.verdict()));
             note.setText(p == null || p.note() == null ? "" : p.note());
         });
         vm.detailProperty().addListener((o, a, d) -> records.setText(d == null ? "" : render(d)));
@@ -189,8 +198,11 @@ public final class SampleView extends BorderPane {
     }
 
     private static void section(StringBuilder sb, String name, List<Map<String, String>> rows) {
-        sb.append("── ").append(name).append(rows.size() > 1 ? " (" + rows.size() + " records: logged more than once)" : "")
-          .append(rows.isEmpty() ? ": none" : "").append('\n');
+        sb.append("── ")
+                .append(name)
+                .append(rows.size() > 1 ? " (" + rows.size() + " records: logged more than once)" : "")
+                .append(rows.isEmpty() ? ": none" : "")
+                .append('\n');
         for (Map<String, String> r : rows) {
             r.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%-16s %s%n", k, v == null ? "—" : v)));
             sb.append('\n');

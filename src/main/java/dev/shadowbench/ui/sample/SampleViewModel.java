@@ -1,15 +1,15 @@
 package dev.shadowbench.ui.sample;
 
 import dev.shadowbench.core.compare.Comparison;
-import dev.shadowbench.core.review.PairDetail;
 import dev.shadowbench.core.review.FlaggedSample;
+import dev.shadowbench.core.review.PairDetail;
+import dev.shadowbench.core.review.PairVerdict;
 import dev.shadowbench.core.review.RandomSample;
 import dev.shadowbench.core.review.ReviewLog;
 import dev.shadowbench.core.review.SamplePair;
-import dev.shadowbench.core.review.PairVerdict;
 import dev.shadowbench.core.workspace.Workspace;
-import dev.shadowbench.ui.common.TaskRunner;
 import dev.shadowbench.ui.common.MainViewModel;
+import dev.shadowbench.ui.common.TaskRunner;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import javafx.beans.property.BooleanProperty;
@@ -50,6 +50,7 @@ public final class SampleViewModel {
     private final javafx.beans.property.DoubleProperty divider = new javafx.beans.property.SimpleDoubleProperty(0.62);
     /** The draw fills the pairs, flags and status; the detail load fills the detail pane. Latest request wins in each. */
     private final TaskRunner.Slot drawing = new TaskRunner.Slot();
+
     private final TaskRunner.Slot loadingDetail = new TaskRunner.Slot();
 
     public SampleViewModel(MainViewModel main) {
@@ -57,29 +58,64 @@ public final class SampleViewModel {
         main.home().setting("sample.size").map(Integer::valueOf).ifPresent(size::set);
         main.home().setting("sample.seed").map(Long::valueOf).ifPresent(seed::set);
         main.home().setting("sample.stratified").map(Boolean::valueOf).ifPresent(stratified::set);
-        main.home().setting("sample.divider").map(Double::valueOf).filter(d -> d > 0.1 && d < 0.95).ifPresent(divider::set);
+        main.home()
+                .setting("sample.divider")
+                .map(Double::valueOf)
+                .filter(d -> d > 0.1 && d < 0.95)
+                .ifPresent(divider::set);
         main.revisionProperty().addListener((o, a, b) -> draw());
         filter.addListener((o, a, f) -> applyFilter(f));
         selected.addListener((o, a, p) -> loadDetail(p));
     }
 
-    public IntegerProperty sizeProperty() { return size; }
-    public LongProperty seedProperty() { return seed; }
-    public BooleanProperty stratifiedProperty() { return stratified; }
-    public StringProperty filterProperty() { return filter; }
-    public ObservableList<SamplePair> visiblePairs() { return visible; }
-    public ObservableList<SamplePair> pairs() { return pairs; }
+    public IntegerProperty sizeProperty() {
+        return size;
+    }
+
+    public LongProperty seedProperty() {
+        return seed;
+    }
+
+    public BooleanProperty stratifiedProperty() {
+        return stratified;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public ObservableList<SamplePair> visiblePairs() {
+        return visible;
+    }
+
+    public ObservableList<SamplePair> pairs() {
+        return pairs;
+    }
     /** Where the table/detail divider sits (remembered). */
-    public javafx.beans.property.DoubleProperty dividerProperty() { return divider; }
+    public javafx.beans.property.DoubleProperty dividerProperty() {
+        return divider;
+    }
 
     /** Remembers the divider once the user lets go of it. */
-    public void rememberDivider() { main.home().saveSetting("sample.divider", String.format(java.util.Locale.ROOT, "%.3f", divider.get())); }
+    public void rememberDivider() {
+        main.home().saveSetting("sample.divider", String.format(java.util.Locale.ROOT, "%.3f", divider.get()));
+    }
     /** Request ids in the sample that an outlier rule flags (see the Outliers screen for why). */
-    public ObservableSet<String> flagged() { return flagged; }
-    public ObjectProperty<SamplePair> selectedProperty() { return selected; }
-    public ReadOnlyObjectProperty<PairDetail> detailProperty() { return detail.getReadOnlyProperty(); }
+    public ObservableSet<String> flagged() {
+        return flagged;
+    }
+
+    public ObjectProperty<SamplePair> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyObjectProperty<PairDetail> detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
     /** What the table area says when it has no rows, or a one-line status of the sample. */
-    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
 
     /** Draws again with a new random seed. */
     public void newSample() {
@@ -94,8 +130,11 @@ public final class SampleViewModel {
         drawing.cancel();
         if (ws == null || cmp == null) {
             pairs.clear();
-            message.set(ws == null ? "No workspace open." : "This workspace needs two variants (e.g. live and shadow) to pair. "
-                    + "Import the other side's logs with File › Import… (Ctrl+I).");
+            message.set(
+                    ws == null
+                            ? "No workspace open."
+                            : "This workspace needs two variants (e.g. live and shadow) to pair. "
+                                    + "Import the other side's logs with File › Import… (Ctrl+I).");
             return;
         }
         RandomSample.Spec spec;
@@ -109,7 +148,8 @@ public final class SampleViewModel {
         main.home().saveSetting("sample.seed", String.valueOf(spec.seed()));
         main.home().saveSetting("sample.stratified", String.valueOf(stratified.get()));
         message.set("Drawing the sample…");
-        main.tasks().task("Drawing the sample", p -> FlaggedSample.draw(ws, cmp, spec, p))
+        main.tasks()
+                .task("Drawing the sample", p -> FlaggedSample.draw(ws, cmp, spec, p))
                 .latestIn(drawing)
                 .onSuccess(this::show)
                 .onFailure(ex -> message.set("Could not draw the sample: " + ex.getMessage()))
@@ -121,23 +161,39 @@ public final class SampleViewModel {
         flagged.clear();
         flagged.addAll(sample.flagged());
         pairs.setAll(sample.pairs());
-        message.set(pairs.isEmpty() ? "No paired requests in this comparison and window. Widen the window or check "
-                + "that both sides log the same request ids." : status());
-        if (keep != null) pairs.stream().filter(p -> p.requestId().equals(keep.requestId())).findFirst().ifPresent(selected::set);
+        message.set(
+                pairs.isEmpty()
+                        ? "No paired requests in this comparison and window. Widen the window or check "
+                                + "that both sides log the same request ids."
+                        : status());
+        if (keep != null)
+            pairs.stream()
+                    .filter(p -> p.requestId().equals(keep.requestId()))
+                    .findFirst()
+                    .ifPresent(selected::set);
     }
 
     private String status() {
         long reviewed = pairs.stream().filter(p -> p.verdict() != null).count();
-        return String.format(Locale.ROOT, "%d pairs, seed %d%s · %d flagged by outlier rules · %d reviewed", pairs.size(), seed.get(),
-                stratified.get() ? " + most extreme" : "", flagged.size(), reviewed);
+        return String.format(
+                Locale.ROOT,
+                "%d pairs, seed %d%s · %d flagged by outlier rules · %d reviewed",
+                pairs.size(),
+                seed.get(),
+                stratified.get() ? " + most extreme" : "",
+                flagged.size(),
+                reviewed);
     }
 
     private void applyFilter(String f) {
         String needle = f == null ? "" : f.strip().toLowerCase(Locale.ROOT);
-        visible.setPredicate(needle.isEmpty() ? null : p ->
-                p.requestId().toLowerCase(Locale.ROOT).contains(needle)
-                        || (p.segment() != null && p.segment().toLowerCase(Locale.ROOT).contains(needle))
-                        || (p.verdict() != null && p.verdict().contains(needle)));
+        visible.setPredicate(
+                needle.isEmpty()
+                        ? null
+                        : p -> p.requestId().toLowerCase(Locale.ROOT).contains(needle)
+                                || (p.segment() != null
+                                        && p.segment().toLowerCase(Locale.ROOT).contains(needle))
+                                || (p.verdict() != null && p.verdict().contains(needle)));
     }
 
     /** Records a verdict on a sampled pair; the table row updates once it is saved. */
@@ -146,7 +202,8 @@ public final class SampleViewModel {
         Comparison cmp = main.comparison();
         if (ws == null || cmp == null || pair == null) return;
         String reviewer = main.home().setting("reviewer").orElse(System.getProperty("user.name"));
-        main.tasks().task("Saving verdict for " + pair.requestId(), p -> {
+        main.tasks()
+                .task("Saving verdict for " + pair.requestId(), p -> {
                     new ReviewLog(ws).record(cmp, pair.requestId(), verdict, note, reviewer);
                     return pair.withVerdict(verdict.code(), note == null || note.isBlank() ? null : note.strip());
                 })
@@ -182,10 +239,11 @@ public final class SampleViewModel {
             return;
         }
         if (detail.get() != null && detail.get().requestId().equals(p.requestId())) {
-            loadingDetail.cancel();  // back to the pair already shown: a load for another one must not replace it
+            loadingDetail.cancel(); // back to the pair already shown: a load for another one must not replace it
             return;
         }
-        main.tasks().task("Reading request " + p.requestId(), progress -> PairDetail.load(ws, cmp, p.requestId()))
+        main.tasks()
+                .task("Reading request " + p.requestId(), progress -> PairDetail.load(ws, cmp, p.requestId()))
                 .latestIn(loadingDetail)
                 .onSuccess(detail::set)
                 .start();

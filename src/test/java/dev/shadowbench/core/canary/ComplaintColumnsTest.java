@@ -20,12 +20,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Feedback columns of several shapes are detected at import and read as complained yes/no. */
 class ComplaintColumnsTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     Workspace ws;
 
-    @BeforeEach void open() { ws = Workspace.inMemory(); }
+    @BeforeEach
+    void open() {
+        ws = Workspace.inMemory();
+    }
 
-    @AfterEach void close() { ws.close(); }
+    @AfterEach
+    void close() {
+        ws.close();
+    }
 
     private ComplaintCounts.Day counts(String file, String text) throws Exception {
         Path p = dir.resolve(file);
@@ -42,7 +50,10 @@ class ComplaintColumnsTest {
     private static String jsonl(String column, String... values) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < values.length; i++) {
-            sb.append("{\"request_id\":\"r").append(i).append("\",\"timestamp\":\"2026-11-20T10:00:0").append(i)
+            sb.append("{\"request_id\":\"r")
+                    .append(i)
+                    .append("\",\"timestamp\":\"2026-11-20T10:00:0")
+                    .append(i)
                     .append("\",\"prediction\":0.5");
             if (values[i] != null) sb.append(",\"").append(column).append("\":").append(values[i]);
             sb.append("}\n");
@@ -53,7 +64,13 @@ class ComplaintColumnsTest {
     private static String csv(String column, String... values) {
         StringBuilder sb = new StringBuilder("request_id,timestamp,prediction," + column + "\n");
         for (int i = 0; i < values.length; i++) {
-            sb.append('r').append(i).append(",2026-11-20 10:00:0").append(i).append(",0.5,").append(values[i]).append('\n');
+            sb.append('r')
+                    .append(i)
+                    .append(",2026-11-20 10:00:0")
+                    .append(i)
+                    .append(",0.5,")
+                    .append(values[i])
+                    .append('\n');
         }
         return sb.toString();
     }
@@ -67,7 +84,9 @@ class ComplaintColumnsTest {
 
     @Test
     void csvZeroOneFlag() throws Exception {
-        assertEquals(2, counts("canary.csv", csv("complained", "0", "1", "0", "1", "0")).complaints());
+        assertEquals(
+                2,
+                counts("canary.csv", csv("complained", "0", "1", "0", "1", "0")).complaints());
     }
 
     @Test
@@ -80,7 +99,10 @@ class ComplaintColumnsTest {
     @Test
     void ratingOneToFiveLowIsAComplaint() throws Exception {
         // 1 and 2 stars of 5 are complaints (at most 40% of the top); 3, 4, 5 are not
-        assertEquals(2, counts("canary.csv", csv("rating", "1", "2", "3", "4", "5", "5")).complaints());
+        assertEquals(
+                2,
+                counts("canary.csv", csv("rating", "1", "2", "3", "4", "5", "5"))
+                        .complaints());
     }
 
     @Test
@@ -90,19 +112,41 @@ class ComplaintColumnsTest {
 
     @Test
     void thumbsDownAndFeedbackWords() throws Exception {
-        assertEquals(2, counts("a.jsonl", jsonl("thumbs_down", "true", "false", "true")).complaints());
+        assertEquals(
+                2,
+                counts("a.jsonl", jsonl("thumbs_down", "true", "false", "true")).complaints());
         ws.close();
         ws = Workspace.inMemory();
-        assertEquals(2, counts("b.jsonl", jsonl("feedback", "\"thumbs_down\"", "\"thumbs_up\"", "\"price was wrong\"", "\"none\"")).complaints());
+        assertEquals(
+                2,
+                counts(
+                                "b.jsonl",
+                                jsonl(
+                                        "feedback",
+                                        "\"thumbs_down\"",
+                                        "\"thumbs_up\"",
+                                        "\"price was wrong\"",
+                                        "\"none\""))
+                        .complaints());
     }
 
     @Test
     void everyCommonComplaintNameIsDetected() {
-        for (String name : List.of("complaint", "user_complaint", "complained", "is_complaint", "thumbs_down",
-                "flagged_by_user", "feedback", "rating")) {
-            ColumnMapping m = ColumnMapping.detect(List.of(new dev.shadowbench.core.ingest.SourceColumn("request_id", "VARCHAR"),
-                    new dev.shadowbench.core.ingest.SourceColumn("prediction", "DOUBLE"),
-                    new dev.shadowbench.core.ingest.SourceColumn(name, "BOOLEAN")), ImportRequest.Kind.PREDICTIONS);
+        for (String name : List.of(
+                "complaint",
+                "user_complaint",
+                "complained",
+                "is_complaint",
+                "thumbs_down",
+                "flagged_by_user",
+                "feedback",
+                "rating")) {
+            ColumnMapping m = ColumnMapping.detect(
+                    List.of(
+                            new dev.shadowbench.core.ingest.SourceColumn("request_id", "VARCHAR"),
+                            new dev.shadowbench.core.ingest.SourceColumn("prediction", "DOUBLE"),
+                            new dev.shadowbench.core.ingest.SourceColumn(name, "BOOLEAN")),
+                    ImportRequest.Kind.PREDICTIONS);
             assertEquals(name, m.column(Field.FEEDBACK), name);
         }
     }

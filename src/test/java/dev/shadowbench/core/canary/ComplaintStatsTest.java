@@ -23,8 +23,11 @@ class ComplaintStatsTest {
 
     private static List<String[]> fixtures() throws IOException {
         try (InputStream in = ComplaintStatsTest.class.getResourceAsStream("complaint_fixtures.csv")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.startsWith("#") && !l.isBlank()).map(l -> l.split(",")).toList();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.startsWith("#") && !l.isBlank())
+                    .map(l -> l.split(","))
+                    .toList();
         }
     }
 
@@ -40,7 +43,10 @@ class ComplaintStatsTest {
             assertEquals(Double.parseDouble(r[4]), cmp.difference(), 1e-12, table + " difference");
             assertEquals(Double.parseDouble(r[5]), cmp.ciLow(), 1e-9, table + " ci_low");
             assertEquals(Double.parseDouble(r[6]), cmp.ciHigh(), 1e-9, table + " ci_high");
-            assertEquals(r[7].equals("fisher") ? ComplaintStats.FISHER : ComplaintStats.Z_TEST, cmp.method(), table + " test");
+            assertEquals(
+                    r[7].equals("fisher") ? ComplaintStats.FISHER : ComplaintStats.Z_TEST,
+                    cmp.method(),
+                    table + " test");
             double p = Double.parseDouble(r[8]);
             assertEquals(p, cmp.pValue(), Math.max(1e-12, p * 1e-7), table + " p_value");
             assertEquals(ComplaintStats.INTERVAL, cmp.interval());
@@ -58,11 +64,19 @@ class ComplaintStatsTest {
 
     @Test
     void readingsOnLargeArms() {
-        assertEquals(Reading.WORSE, ComplaintStats.compare(new Arm(1000, 10), new Arm(1000, 30)).reading());
-        assertEquals(Reading.BETTER, ComplaintStats.compare(new Arm(1000, 30), new Arm(1000, 10)).reading());
-        assertEquals(Reading.NO_DIFFERENCE, ComplaintStats.compare(new Arm(10000, 200), new Arm(10000, 240)).reading());
+        assertEquals(
+                Reading.WORSE,
+                ComplaintStats.compare(new Arm(1000, 10), new Arm(1000, 30)).reading());
+        assertEquals(
+                Reading.BETTER,
+                ComplaintStats.compare(new Arm(1000, 30), new Arm(1000, 10)).reading());
+        assertEquals(
+                Reading.NO_DIFFERENCE,
+                ComplaintStats.compare(new Arm(10000, 200), new Arm(10000, 240)).reading());
         // a significant rise is reported even on small counts: holding on it is the safe side
-        assertEquals(Reading.WORSE, ComplaintStats.compare(new Arm(20000, 400), new Arm(100, 12)).reading());
+        assertEquals(
+                Reading.WORSE,
+                ComplaintStats.compare(new Arm(20000, 400), new Arm(100, 12)).reading());
     }
 
     @Test

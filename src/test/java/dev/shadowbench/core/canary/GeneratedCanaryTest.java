@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A generated 4-day canary, imported with its ramp plan: the summary's per-day shares and complaint rates. */
 class GeneratedCanaryTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void fourDayRampGivesPlannedSharesAndComplaintRatesPerDay() throws Exception {
@@ -56,15 +57,23 @@ class GeneratedCanaryTest {
                 s = SummaryService.compute(c, cmp, SummaryOptions.DEFAULT, ProgressSink.NONE);
             }
             assertEquals(0, s.counts().paired(), "each request is served by one arm");
-            assertEquals(CanaryLogs.RAMP, s.traffic().byDay().stream().map(Summary.TrafficDay::configuredShare).toList());
+            assertEquals(
+                    CanaryLogs.RAMP,
+                    s.traffic().byDay().stream()
+                            .map(Summary.TrafficDay::configuredShare)
+                            .toList());
             for (int d = 0; d < 4; d++) {
                 assertEquals(CanaryLogs.RAMP.get(d), s.traffic().byDay().get(d).candidateShare(), 0.02);
             }
-            assertTrue(s.findings().stream().noneMatch(f -> f.rule().equals("traffic_share")), s.findings().toString());
+            assertTrue(
+                    s.findings().stream().noneMatch(f -> f.rule().equals("traffic_share")),
+                    s.findings().toString());
             List<CanaryFeedback.Day> days = s.feedback().byDay();
             assertEquals(4, days.size());
             // day 1: about 100 canary requests, 2 complaints expected: too little to tell
-            assertEquals(ComplaintStats.Reading.NOT_ENOUGH_TRAFFIC, days.get(0).comparison().reading());
+            assertEquals(
+                    ComplaintStats.Reading.NOT_ENOUGH_TRAFFIC,
+                    days.get(0).comparison().reading());
             assertEquals(0.02, days.get(1).baseline().complaintRate(), 0.006);
             assertNotNull(days.get(2).comparison());
             // day 4 is all canary: no baseline to compare with

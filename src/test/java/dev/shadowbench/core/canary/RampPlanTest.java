@@ -19,11 +19,13 @@ class RampPlanTest {
 
     @Test
     void stepsAreStoredPerCandidateAndASameDayStepIsReplaced() throws Exception {
-        try (Workspace ws = Workspace.inMemory(); Connection c = ws.connect()) {
+        try (Workspace ws = Workspace.inMemory();
+                Connection c = ws.connect()) {
             RampPlan.set(c, "canary/*/*", Map.of(D20, 0.01, D20.plusDays(1), 0.2), RampPlan.BY_HAND);
             RampPlan.set(c, "canary/*/*", Map.of(D20.plusDays(1), 0.25), "decision #3");
             RampPlan.set(c, "other/*/*", Map.of(D20, 1.0), RampPlan.BY_HAND);
-            assertEquals(List.of(new Step(D20, 0.01, "ramp"), new Step(D20.plusDays(1), 0.25, "decision #3")),
+            assertEquals(
+                    List.of(new Step(D20, 0.01, "ramp"), new Step(D20.plusDays(1), 0.25, "decision #3")),
                     RampPlan.steps(c, "canary/*/*"));
             assertTrue(RampPlan.steps(c, "shadow/*/*").isEmpty());
         }

@@ -1,10 +1,10 @@
 package dev.shadowbench.core.canary;
 
-import dev.shadowbench.core.format.FigureFormat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.shadowbench.core.format.FigureFormat;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +29,8 @@ class ShareCheckTest {
     void flaggedOnlyOutsideTheIntervalAndBeyondTheGap() {
         ShareCheck.Deviation d = ShareCheck.check(DAY, 0.01, 94, 1000);
         assertNotNull(d);
-        assertEquals("2026-11-21: configured 1%, observed 9.4% (94 of 1,000 requests): routing misconfigured?", d.detail());
+        assertEquals(
+                "2026-11-21: configured 1%, observed 9.4% (94 of 1,000 requests): routing misconfigured?", d.detail());
         // 2% observed against 1% on 1,000 requests: 1% is inside [0.98%, 4.05%], chance can do that
         assertNull(ShareCheck.check(DAY, 0.01, 20, 1000));
         // 3% is not: [1.67%, 5.34%] (scipy: 0.016675..., 0.053393...)

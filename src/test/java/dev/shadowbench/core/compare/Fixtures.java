@@ -19,14 +19,16 @@ final class Fixtures {
      */
     static void regression(Connection c, int n1, int n2) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("INSERT INTO predictions(import_id, request_id, ts, model, version, variant, prediction, latency_ms, segment, source_line) "
-                    + "SELECT 1, 'r' || i, TIMESTAMP '2026-11-20 00:00:00' + to_seconds(i), 'ridge', '1.4.0', 'live', "
-                    + "CAST((i * 7919) % 10007 AS DOUBLE) / 100.0, CAST((i * 31) % 97 AS DOUBLE) / 2.0 + 5.0, "
-                    + "CASE WHEN i % 2 = 0 THEN 'web' ELSE 'ios' END, i FROM range(" + n1 + ") t(i)");
-            st.execute("INSERT INTO predictions(import_id, request_id, ts, model, version, variant, prediction, latency_ms, segment, source_line) "
-                    + "SELECT 2, 'r' || i, TIMESTAMP '2026-11-20 00:00:00' + to_seconds(i), 'gbr', '2.0.0', 'shadow', "
-                    + "CAST((i * 104729) % 10009 AS DOUBLE) / 90.0 + 3.0, CAST((i * 37) % 101 AS DOUBLE) / 2.0 + 6.0, "
-                    + "CASE WHEN i % 2 = 0 THEN 'web' ELSE 'ios' END, i FROM range(" + n2 + ") t(i)");
+            st.execute(
+                    "INSERT INTO predictions(import_id, request_id, ts, model, version, variant, prediction, latency_ms, segment, source_line) "
+                            + "SELECT 1, 'r' || i, TIMESTAMP '2026-11-20 00:00:00' + to_seconds(i), 'ridge', '1.4.0', 'live', "
+                            + "CAST((i * 7919) % 10007 AS DOUBLE) / 100.0, CAST((i * 31) % 97 AS DOUBLE) / 2.0 + 5.0, "
+                            + "CASE WHEN i % 2 = 0 THEN 'web' ELSE 'ios' END, i FROM range(" + n1 + ") t(i)");
+            st.execute(
+                    "INSERT INTO predictions(import_id, request_id, ts, model, version, variant, prediction, latency_ms, segment, source_line) "
+                            + "SELECT 2, 'r' || i, TIMESTAMP '2026-11-20 00:00:00' + to_seconds(i), 'gbr', '2.0.0', 'shadow', "
+                            + "CAST((i * 104729) % 10009 AS DOUBLE) / 90.0 + 3.0, CAST((i * 37) % 101 AS DOUBLE) / 2.0 + 6.0, "
+                            + "CASE WHEN i % 2 = 0 THEN 'web' ELSE 'ios' END, i FROM range(" + n2 + ") t(i)");
         }
     }
 
@@ -36,5 +38,7 @@ final class Fixtures {
         }
     }
 
-    static Comparison liveVsShadow() { return new Comparison(Side.variant("live"), Side.variant("shadow"), null, null); }
+    static Comparison liveVsShadow() {
+        return new Comparison(Side.variant("live"), Side.variant("shadow"), null, null);
+    }
 }

@@ -1,13 +1,13 @@
 package dev.shadowbench.core.compare;
 
-import dev.shadowbench.core.db.Db;
-import dev.shadowbench.core.json.Json;
 import static dev.shadowbench.core.compare.DistributionsTest.assertRel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.shadowbench.core.db.Db;
+import dev.shadowbench.core.json.Json;
 import dev.shadowbench.core.task.CancelledException;
 import dev.shadowbench.core.task.ProgressSink;
 import dev.shadowbench.core.workspace.Workspace;
@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The stored pairing: figures read from it match numpy and the direct computation; reuse, staleness, eviction, cancel. */
 class PairIndexTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     /*
      * Breakdowns and relative divergence come from the index's per-group running counts. numpy 2.4.6 on the
@@ -35,11 +36,13 @@ class PairIndexTest {
      */
     @Test
     void breakdownsAndRelativeDivergenceMatchNumpy() throws Exception {
-        try (Workspace ws = Workspace.inMemory(); Connection c = ws.connect()) {
+        try (Workspace ws = Workspace.inMemory();
+                Connection c = ws.connect()) {
             Fixtures.regression(c, 12000, 11000);
             Summary s = SummaryService.compute(c, Fixtures.liveVsShadow(), SummaryOptions.DEFAULT, ProgressSink.NONE);
             List<Summary.Group> seg = s.breakdowns().bySegment();
-            assertEquals(List.of("ios", "web"), seg.stream().map(Summary.Group::key).toList());
+            assertEquals(
+                    List.of("ios", "web"), seg.stream().map(Summary.Group::key).toList());
             Summary.Group ios = seg.get(0), web = seg.get(1);
             assertEquals(5500, ios.paired());
             assertRel(36.035222828282826, ios.meanAbs(), 1e-9, "ios mean");
@@ -59,9 +62,12 @@ class PairIndexTest {
     /** Groups with no latency, a NULL segment and uneven sizes: the index's figures equal DuckDB's own quantile_cont, bit for bit. */
     @Test
     void breakdownsFromTheIndexEqualTheDirectComputation() throws Exception {
-        try (Workspace ws = Workspace.inMemory(); Connection c = ws.connect()) {
+        try (Workspace ws = Workspace.inMemory();
+                Connection c = ws.connect()) {
             Fixtures.regression(c, 3000, 2900);
-            Fixtures.exec(c, "UPDATE predictions SET segment = NULL WHERE source_line % 7 = 0",
+            Fixtures.exec(
+                    c,
+                    "UPDATE predictions SET segment = NULL WHERE source_line % 7 = 0",
                     "UPDATE predictions SET segment = 'partner' WHERE source_line % 11 = 0",
                     "UPDATE predictions SET latency_ms = NULL WHERE segment = 'partner' AND variant = 'shadow'",
                     "UPDATE predictions SET ts = ts + INTERVAL 1 DAY WHERE source_line % 3 = 0");
@@ -69,16 +75,19 @@ class PairIndexTest {
             PairedComparison pc = PairIndex.open(c, Fixtures.liveVsShadow(), ProgressSink.NONE);
             Db q = new Db(c, ProgressSink.NONE);
             for (String key : List.of("segment", "day")) {
-                List<Summary.Group> direct = DivergenceFigures.breakdownOnPairs(q, pc, DivergenceFigures.Kind.REGRESSION,
-                        SummaryOptions.DEFAULT, key);
-                List<Summary.Group> indexed = key.equals("segment") ? s.breakdowns().bySegment() : s.breakdowns().byDay();
+                List<Summary.Group> direct = DivergenceFigures.breakdownOnPairs(
+                        q, pc, DivergenceFigures.Kind.REGRESSION, SummaryOptions.DEFAULT, key);
+                List<Summary.Group> indexed = key.equals("segment")
+                        ? s.breakdowns().bySegment()
+                        : s.breakdowns().byDay();
                 assertEquals(direct.size(), indexed.size(), key);
                 for (int i = 0; i < direct.size(); i++) {
                     Summary.Group a = direct.get(i), b = indexed.get(i);
                     assertEquals(a.key(), b.key());
                     assertEquals(a.paired(), b.paired());
                     assertRel(a.meanAbs(), b.meanAbs(), 1e-12, key + " mean " + a.key());
-                    // percentiles to the last bit (quantile_cont's own arithmetic); means to rounding (another summation order)
+                    // percentiles to the last bit (quantile_cont's own arithmetic); means to rounding (another
+                    // summation order)
                     assertEquals(a.p95Abs(), b.p95Abs(), key + " p95 " + a.key());
                     assertEquals(a.baselineLatencyP95(), b.baselineLatencyP95(), key + " b95 " + a.key());
                     assertEquals(a.candidateLatencyP95(), b.candidateLatencyP95(), key + " c95 " + a.key());
@@ -86,7 +95,8 @@ class PairIndexTest {
             }
             assertEquals(4, s.breakdowns().bySegment().size(), "ios, partner, web and no segment");
             assertNull(s.breakdowns().bySegment().get(1).candidateLatencyP95(), "partner has no candidate latency");
-            Summary.Divergence direct = DivergenceFigures.computeOnPairs(q, pc, DivergenceFigures.Kind.REGRESSION, SummaryOptions.DEFAULT);
+            Summary.Divergence direct =
+                    DivergenceFigures.computeOnPairs(q, pc, DivergenceFigures.Kind.REGRESSION, SummaryOptions.DEFAULT);
             assertEquals(direct.p95Abs(), s.divergence().p95Abs(), "p95");
             assertEquals(direct.medianAbs(), s.divergence().medianAbs(), "median");
             assertEquals(direct.medianRelative(), s.divergence().medianRelative(), "median rel");
@@ -97,17 +107,20 @@ class PairIndexTest {
 
     @Test
     void classificationBreakdownsFromTheIndexEqualTheDirectComputation() throws Exception {
-        try (Workspace ws = Workspace.inMemory(); Connection c = ws.connect()) {
+        try (Workspace ws = Workspace.inMemory();
+                Connection c = ws.connect()) {
             Fixtures.regression(c, 2000, 1900);
-            Fixtures.exec(c, "UPDATE predictions SET predicted_class = CASE WHEN prediction > 50 THEN 'yes' ELSE 'no' END",
+            Fixtures.exec(
+                    c,
+                    "UPDATE predictions SET predicted_class = CASE WHEN prediction > 50 THEN 'yes' ELSE 'no' END",
                     "UPDATE predictions SET predicted_class = NULL WHERE source_line % 13 = 0 AND variant = 'shadow'",
                     "UPDATE predictions SET segment = NULL WHERE source_line % 5 = 0");
             Summary s = SummaryService.compute(c, Fixtures.liveVsShadow(), SummaryOptions.DEFAULT, ProgressSink.NONE);
             assertEquals("classification", s.divergence().kind());
             PairedComparison pc = PairIndex.open(c, Fixtures.liveVsShadow(), ProgressSink.NONE);
             Db q = new Db(c, ProgressSink.NONE);
-            List<Summary.Group> direct = DivergenceFigures.breakdownOnPairs(q, pc, DivergenceFigures.Kind.CLASSIFICATION,
-                    SummaryOptions.DEFAULT, "segment");
+            List<Summary.Group> direct = DivergenceFigures.breakdownOnPairs(
+                    q, pc, DivergenceFigures.Kind.CLASSIFICATION, SummaryOptions.DEFAULT, "segment");
             assertEquals(3, direct.size());
             for (int i = 0; i < direct.size(); i++) {
                 Summary.Group a = direct.get(i), b = s.breakdowns().bySegment().get(i);
@@ -123,18 +136,25 @@ class PairIndexTest {
     void theStoredPairingIsReusedAcrossConnectionsAndSessionsUntilAnImportAddsRows() throws Exception {
         Path file = dir.resolve("ws.duckdb");
         Summary first;
-        try (Workspace ws = Workspace.open(file); Connection c = ws.connect()) {
+        try (Workspace ws = Workspace.open(file);
+                Connection c = ws.connect()) {
             Fixtures.regression(c, 500, 400);
             first = SummaryService.compute(c, Fixtures.liveVsShadow(), SummaryOptions.DEFAULT, ProgressSink.NONE);
             assertEquals(1, PairIndex.entries(c));
         }
-        try (Workspace ws = Workspace.open(file); Connection c = ws.connect()) {
+        try (Workspace ws = Workspace.open(file);
+                Connection c = ws.connect()) {
             AtomicInteger steps = new AtomicInteger();
             ProgressSink counting = new ProgressSink() {
-                @Override public void progress(long done, long total, String message) {
+                @Override
+                public void progress(long done, long total, String message) {
                     if (message.startsWith("Counting distinct")) steps.incrementAndGet();
                 }
-                @Override public boolean isCancelled() { return false; }
+
+                @Override
+                public boolean isCancelled() {
+                    return false;
+                }
             };
             Summary again = SummaryService.compute(c, Fixtures.liveVsShadow(), SummaryOptions.DEFAULT, counting);
             assertEquals(0, steps.get(), "a later session reuses the stored pairing");
@@ -142,7 +162,9 @@ class PairIndexTest {
             assertEquals(1, PairIndex.entries(c));
 
             // new rows (what an import does) make the entry stale: the next summary sees them
-            Fixtures.exec(c, "INSERT INTO imports(import_id, kind, format, started_at) VALUES (3, 'predictions', 'jsonl', now())",
+            Fixtures.exec(
+                    c,
+                    "INSERT INTO imports(import_id, kind, format, started_at) VALUES (3, 'predictions', 'jsonl', now())",
                     "INSERT INTO predictions(import_id, request_id, ts, model, version, variant, prediction, latency_ms, segment) "
                             + "SELECT 3, 'r' || i, TIMESTAMP '2026-11-21 00:00:00', 'gbr', '2.0.0', 'shadow', 1.0, 9.0, 'web' "
                             + "FROM range(400, 450) t(i)");
@@ -155,22 +177,32 @@ class PairIndexTest {
 
     @Test
     void atMostKeepEntriesAreKeptAndEachWindowHasItsOwn() throws Exception {
-        try (Workspace ws = Workspace.inMemory(); Connection c = ws.connect()) {
+        try (Workspace ws = Workspace.inMemory();
+                Connection c = ws.connect()) {
             Fixtures.regression(c, 200, 200);
             Fixtures.exec(c, "UPDATE predictions SET ts = ts + to_days(CAST(source_line % 6 AS INTEGER))");
             LocalDate d0 = LocalDate.of(2026, 11, 20);
-            long all = SummaryService.compute(c, Fixtures.liveVsShadow(), SummaryOptions.DEFAULT, ProgressSink.NONE).counts().paired();
+            long all = SummaryService.compute(c, Fixtures.liveVsShadow(), SummaryOptions.DEFAULT, ProgressSink.NONE)
+                    .counts()
+                    .paired();
             assertEquals(200, all);
             for (int i = 0; i < PairIndex.KEEP + 1; i++) {
-                Summary day = SummaryService.compute(c, Fixtures.liveVsShadow().withWindow(d0.plusDays(i), d0.plusDays(i)),
-                        SummaryOptions.DEFAULT, ProgressSink.NONE);
+                Summary day = SummaryService.compute(
+                        c,
+                        Fixtures.liveVsShadow().withWindow(d0.plusDays(i), d0.plusDays(i)),
+                        SummaryOptions.DEFAULT,
+                        ProgressSink.NONE);
                 assertEquals(i < 2 ? 34 : 33, day.counts().paired(), "day " + i);
             }
             assertEquals(PairIndex.KEEP, PairIndex.entries(c));
             try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'pair_index' AND table_name <> 'entries'")) {
+                    ResultSet rs = st.executeQuery(
+                            "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'pair_index' AND table_name <> 'entries'")) {
                 rs.next();
-                assertEquals(PairIndex.KEEP * PairIndex.TABLES_PER_ENTRY, rs.getInt(1), "the evicted entries' tables are dropped");
+                assertEquals(
+                        PairIndex.KEEP * PairIndex.TABLES_PER_ENTRY,
+                        rs.getInt(1),
+                        "the evicted entries' tables are dropped");
             }
         }
     }
@@ -185,8 +217,8 @@ class PairIndexTest {
             try {
                 java.util.concurrent.Callable<String> job = () -> {
                     try (Connection c = ws.connect()) {
-                        return Json.write(SummaryService.compute(c, Fixtures.liveVsShadow(), SummaryOptions.DEFAULT,
-                                ProgressSink.NONE));
+                        return Json.write(SummaryService.compute(
+                                c, Fixtures.liveVsShadow(), SummaryOptions.DEFAULT, ProgressSink.NONE));
                     }
                 };
                 var a = pool.submit(job);
@@ -203,22 +235,33 @@ class PairIndexTest {
 
     @Test
     void aCancelledBuildLeavesNothingBehind() throws Exception {
-        try (Workspace ws = Workspace.inMemory(); Connection c = ws.connect()) {
+        try (Workspace ws = Workspace.inMemory();
+                Connection c = ws.connect()) {
             Fixtures.regression(c, 300, 300);
             AtomicInteger calls = new AtomicInteger();
             ProgressSink cancelMidway = new ProgressSink() {
-                @Override public void progress(long done, long total, String message) {}
-                @Override public boolean isCancelled() { return calls.incrementAndGet() > 6; }
+                @Override
+                public void progress(long done, long total, String message) {}
+
+                @Override
+                public boolean isCancelled() {
+                    return calls.incrementAndGet() > 6;
+                }
             };
             assertThrows(CancelledException.class, () -> PairIndex.open(c, Fixtures.liveVsShadow(), cancelMidway));
             assertEquals(0, PairIndex.entries(c));
             try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'pair_index'")) {
+                    ResultSet rs =
+                            st.executeQuery("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'pair_index'")) {
                 rs.next();
                 assertEquals(1, rs.getInt(1), "only the registry");
             }
-            assertNotEquals(0, SummaryService.compute(c, Fixtures.liveVsShadow(), SummaryOptions.DEFAULT, ProgressSink.NONE)
-                    .counts().paired(), "a later build works");
+            assertNotEquals(
+                    0,
+                    SummaryService.compute(c, Fixtures.liveVsShadow(), SummaryOptions.DEFAULT, ProgressSink.NONE)
+                            .counts()
+                            .paired(),
+                    "a later build works");
         }
     }
 }

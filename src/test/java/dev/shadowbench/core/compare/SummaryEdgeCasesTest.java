@@ -1,12 +1,12 @@
 package dev.shadowbench.core.compare;
 
-import dev.shadowbench.core.json.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shadowbench.core.json.Json;
 import dev.shadowbench.core.task.CancelledException;
 import dev.shadowbench.core.task.ProgressSink;
 import dev.shadowbench.core.workspace.Workspace;
@@ -34,8 +34,9 @@ class SummaryEdgeCasesTest {
         ws.close();
     }
 
-    private static final String COLS = "INSERT INTO predictions(import_id, request_id, ts, variant, prediction, predicted_class, "
-            + "ranking, latency_ms, segment, feedback, source_line) VALUES ";
+    private static final String COLS =
+            "INSERT INTO predictions(import_id, request_id, ts, variant, prediction, predicted_class, "
+                    + "ranking, latency_ms, segment, feedback, source_line) VALUES ";
 
     private Summary run(Comparison cmp) throws Exception {
         return SummaryService.compute(c, cmp, SummaryOptions.DEFAULT, ProgressSink.NONE);
@@ -43,29 +44,37 @@ class SummaryEdgeCasesTest {
 
     @Test
     void duplicatesCountOnceAndTheEarliestRecordIsPaired() throws Exception {
-        Fixtures.exec(c, COLS
-                + "(1, 'a', TIMESTAMP '2026-11-20 10:00:00', 'live', 10, NULL, NULL, 5, 'web', NULL, 1),"
-                + "(1, 'a', TIMESTAMP '2026-11-20 10:00:05', 'live', 99, NULL, NULL, 5, 'web', NULL, 2),"
-                + "(1, 'b', TIMESTAMP '2026-11-20 11:00:00', 'live', 20, NULL, NULL, 5, 'web', NULL, 3),"
-                + "(1, 'c', TIMESTAMP '2026-11-20 12:00:00', 'live', 30, NULL, NULL, 5, 'web', NULL, 4),"
-                + "(2, 'a', TIMESTAMP '2026-11-20 10:00:01', 'shadow', 11, NULL, NULL, 6, 'web', NULL, 1),"
-                + "(2, 'b', TIMESTAMP '2026-11-20 11:00:01', 'shadow', 22, NULL, NULL, 6, 'web', NULL, 2),"
-                + "(2, 'b', TIMESTAMP '2026-11-20 11:00:01', 'shadow', 77, NULL, NULL, 6, 'web', NULL, 3),"
-                + "(2, 'b', TIMESTAMP '2026-11-20 11:00:02', 'shadow', 88, NULL, NULL, 6, 'web', NULL, 4),"
-                + "(2, 'd', TIMESTAMP '2026-11-20 13:00:00', 'shadow', 40, NULL, NULL, 6, 'web', NULL, 5)");
+        Fixtures.exec(
+                c,
+                COLS
+                        + "(1, 'a', TIMESTAMP '2026-11-20 10:00:00', 'live', 10, NULL, NULL, 5, 'web', NULL, 1),"
+                        + "(1, 'a', TIMESTAMP '2026-11-20 10:00:05', 'live', 99, NULL, NULL, 5, 'web', NULL, 2),"
+                        + "(1, 'b', TIMESTAMP '2026-11-20 11:00:00', 'live', 20, NULL, NULL, 5, 'web', NULL, 3),"
+                        + "(1, 'c', TIMESTAMP '2026-11-20 12:00:00', 'live', 30, NULL, NULL, 5, 'web', NULL, 4),"
+                        + "(2, 'a', TIMESTAMP '2026-11-20 10:00:01', 'shadow', 11, NULL, NULL, 6, 'web', NULL, 1),"
+                        + "(2, 'b', TIMESTAMP '2026-11-20 11:00:01', 'shadow', 22, NULL, NULL, 6, 'web', NULL, 2),"
+                        + "(2, 'b', TIMESTAMP '2026-11-20 11:00:01', 'shadow', 77, NULL, NULL, 6, 'web', NULL, 3),"
+                        + "(2, 'b', TIMESTAMP '2026-11-20 11:00:02', 'shadow', 88, NULL, NULL, 6, 'web', NULL, 4),"
+                        + "(2, 'd', TIMESTAMP '2026-11-20 13:00:00', 'shadow', 40, NULL, NULL, 6, 'web', NULL, 5)");
         Summary s = run(Fixtures.liveVsShadow());
         var k = s.counts();
         assertEquals(4, k.baselineRows());
         assertEquals(5, k.candidateRows());
-        assertEquals(2, k.paired());          // a, b
-        assertEquals(1, k.baselineOnly());    // c
-        assertEquals(1, k.candidateOnly());   // d
-        assertEquals(3, k.duplicateRows());   // one extra 'a' live, two extra 'b' shadow
+        assertEquals(2, k.paired()); // a, b
+        assertEquals(1, k.baselineOnly()); // c
+        assertEquals(1, k.candidateOnly()); // d
+        assertEquals(3, k.duplicateRows()); // one extra 'a' live, two extra 'b' shadow
         // earliest records: a 10 vs 11, b 20 vs 22 (same ts: the lower source line wins) -> |d| = 1, 2
         assertEquals(1.5, s.divergence().meanAbs(), 1e-12);
         assertEquals(2.0, s.divergence().maxAbs(), 1e-12);
-        assertEquals(2, s.divergence().histogram().counts().stream().mapToLong(Long::longValue).sum());
-        assertEquals(List.of(new Summary.TrafficDay(LocalDate.of(2026, 11, 20), 4, 4, 5, 5.0 / 9, null)), s.traffic().byDay());
+        assertEquals(
+                2,
+                s.divergence().histogram().counts().stream()
+                        .mapToLong(Long::longValue)
+                        .sum());
+        assertEquals(
+                List.of(new Summary.TrafficDay(LocalDate.of(2026, 11, 20), 4, 4, 5, 5.0 / 9, null)),
+                s.traffic().byDay());
     }
 
     @Test
@@ -103,12 +112,14 @@ class SummaryEdgeCasesTest {
 
     @Test
     void windowSelectsDaysInclusively() throws Exception {
-        Fixtures.exec(c, COLS
-                + "(1, 'a', TIMESTAMP '2026-11-19 23:59:59', 'live', 1, NULL, NULL, NULL, NULL, NULL, 1),"
-                + "(1, 'b', TIMESTAMP '2026-11-20 00:00:00', 'live', 1, NULL, NULL, NULL, NULL, NULL, 2),"
-                + "(1, 'c', TIMESTAMP '2026-11-21 23:59:59', 'live', 1, NULL, NULL, NULL, NULL, NULL, 3),"
-                + "(1, 'd', TIMESTAMP '2026-11-22 00:00:00', 'live', 1, NULL, NULL, NULL, NULL, NULL, 4),"
-                + "(2, 'b', TIMESTAMP '2026-11-20 00:00:00', 'shadow', 3, NULL, NULL, NULL, NULL, NULL, 1)");
+        Fixtures.exec(
+                c,
+                COLS
+                        + "(1, 'a', TIMESTAMP '2026-11-19 23:59:59', 'live', 1, NULL, NULL, NULL, NULL, NULL, 1),"
+                        + "(1, 'b', TIMESTAMP '2026-11-20 00:00:00', 'live', 1, NULL, NULL, NULL, NULL, NULL, 2),"
+                        + "(1, 'c', TIMESTAMP '2026-11-21 23:59:59', 'live', 1, NULL, NULL, NULL, NULL, NULL, 3),"
+                        + "(1, 'd', TIMESTAMP '2026-11-22 00:00:00', 'live', 1, NULL, NULL, NULL, NULL, NULL, 4),"
+                        + "(2, 'b', TIMESTAMP '2026-11-20 00:00:00', 'shadow', 3, NULL, NULL, NULL, NULL, NULL, 1)");
         Summary s = run(Fixtures.liveVsShadow().withWindow(LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 21)));
         assertEquals(2, s.counts().baselineRows());
         assertEquals(1, s.counts().paired());
@@ -121,13 +132,15 @@ class SummaryEdgeCasesTest {
 
     @Test
     void regressionLabelsOnTheSameLabelledPairs() throws Exception {
-        Fixtures.exec(c, COLS
-                + "(1, 'a', NULL, 'live', 10, NULL, NULL, NULL, NULL, NULL, 1),"
-                + "(1, 'b', NULL, 'live', 20, NULL, NULL, NULL, NULL, NULL, 2),"
-                + "(1, 'c', NULL, 'live', 30, NULL, NULL, NULL, NULL, NULL, 3),"
-                + "(2, 'a', NULL, 'shadow', 12, NULL, NULL, NULL, NULL, NULL, 1),"
-                + "(2, 'b', NULL, 'shadow', 17, NULL, NULL, NULL, NULL, NULL, 2),"
-                + "(2, 'c', NULL, 'shadow', NULL, NULL, NULL, NULL, NULL, NULL, 3)",
+        Fixtures.exec(
+                c,
+                COLS
+                        + "(1, 'a', NULL, 'live', 10, NULL, NULL, NULL, NULL, NULL, 1),"
+                        + "(1, 'b', NULL, 'live', 20, NULL, NULL, NULL, NULL, NULL, 2),"
+                        + "(1, 'c', NULL, 'live', 30, NULL, NULL, NULL, NULL, NULL, 3),"
+                        + "(2, 'a', NULL, 'shadow', 12, NULL, NULL, NULL, NULL, NULL, 1),"
+                        + "(2, 'b', NULL, 'shadow', 17, NULL, NULL, NULL, NULL, NULL, 2),"
+                        + "(2, 'c', NULL, 'shadow', NULL, NULL, NULL, NULL, NULL, NULL, 3)",
                 "INSERT INTO labels VALUES (3, 'a', 11, NULL, NULL), (3, 'b', 21, NULL, NULL), (3, 'c', 30, NULL, NULL)");
         Summary s = run(Fixtures.liveVsShadow());
         // 'c' has no candidate prediction: left out for both sides
@@ -143,22 +156,29 @@ class SummaryEdgeCasesTest {
 
     @Test
     void classificationDisagreementCrossTableAndLabelFigures() throws Exception {
-        Fixtures.exec(c, COLS
-                + "(1, 'a', NULL, 'live', 0.9, '1', NULL, NULL, NULL, 'slow', 1),"
-                + "(1, 'b', NULL, 'live', 0.2, '0', NULL, NULL, NULL, NULL, 2),"
-                + "(1, 'c', NULL, 'live', 0.7, '1', NULL, NULL, NULL, NULL, 3),"
-                + "(1, 'd', NULL, 'live', 0.1, '0', NULL, NULL, NULL, NULL, 4),"
-                + "(2, 'a', NULL, 'shadow', 0.8, '1', NULL, NULL, NULL, NULL, 1),"
-                + "(2, 'b', NULL, 'shadow', 0.6, '1', NULL, NULL, NULL, NULL, 2),"
-                + "(2, 'c', NULL, 'shadow', 0.4, '0', NULL, NULL, NULL, NULL, 3),"
-                + "(2, 'd', NULL, 'shadow', 0.3, '0', NULL, NULL, NULL, NULL, 4)",
+        Fixtures.exec(
+                c,
+                COLS
+                        + "(1, 'a', NULL, 'live', 0.9, '1', NULL, NULL, NULL, 'slow', 1),"
+                        + "(1, 'b', NULL, 'live', 0.2, '0', NULL, NULL, NULL, NULL, 2),"
+                        + "(1, 'c', NULL, 'live', 0.7, '1', NULL, NULL, NULL, NULL, 3),"
+                        + "(1, 'd', NULL, 'live', 0.1, '0', NULL, NULL, NULL, NULL, 4),"
+                        + "(2, 'a', NULL, 'shadow', 0.8, '1', NULL, NULL, NULL, NULL, 1),"
+                        + "(2, 'b', NULL, 'shadow', 0.6, '1', NULL, NULL, NULL, NULL, 2),"
+                        + "(2, 'c', NULL, 'shadow', 0.4, '0', NULL, NULL, NULL, NULL, 3),"
+                        + "(2, 'd', NULL, 'shadow', 0.3, '0', NULL, NULL, NULL, NULL, 4)",
                 "INSERT INTO labels VALUES (3, 'a', 1, NULL, NULL), (3, 'b', 0, NULL, NULL), (3, 'c', 0, NULL, NULL), (3, 'd', 0, NULL, NULL)");
         Summary s = run(Fixtures.liveVsShadow());
         var d = s.divergence();
         assertEquals("classification", d.kind());
         assertEquals(0.5, d.disagreementRate(), 1e-12);
-        assertEquals(List.of(new Summary.CrossCell("0", "0", 1), new Summary.CrossCell("0", "1", 1),
-                new Summary.CrossCell("1", "0", 1), new Summary.CrossCell("1", "1", 1)), d.crossTable());
+        assertEquals(
+                List.of(
+                        new Summary.CrossCell("0", "0", 1),
+                        new Summary.CrossCell("0", "1", 1),
+                        new Summary.CrossCell("1", "0", 1),
+                        new Summary.CrossCell("1", "1", 1)),
+                d.crossTable());
         assertEquals((0.1 + 0.4 + 0.3 + 0.2) / 4, d.meanAbs(), 1e-12);
         var l = s.labels();
         assertEquals("1", l.positiveClass());
@@ -168,7 +188,10 @@ class SummaryEdgeCasesTest {
         assertEquals(0.5, l.baseline().precision(), 1e-12);
         assertEquals(1.0, l.baseline().recall(), 1e-12);
         // python3 -c "from sklearn... " not installed; by hand: -mean(log .9, log .8, log .3, log .9)
-        assertEquals(-(Math.log(0.9) + Math.log(0.8) + Math.log(0.3) + Math.log(0.9)) / 4, l.baseline().logLoss(), 1e-12);
+        assertEquals(
+                -(Math.log(0.9) + Math.log(0.8) + Math.log(0.3) + Math.log(0.9)) / 4,
+                l.baseline().logLoss(),
+                1e-12);
         // candidate: 1,1,0,0 vs 1,0,0,0 -> accuracy 3/4, precision 1/2, recall 1
         assertEquals(0.75, l.candidate().accuracy(), 1e-12);
         assertEquals(0.25, s.feedback().baseline().complaintRate(), 1e-12);
@@ -177,11 +200,13 @@ class SummaryEdgeCasesTest {
 
     @Test
     void rankingTopKOverlap() throws Exception {
-        Fixtures.exec(c, COLS
-                + "(1, 'a', NULL, 'live', NULL, NULL, ['x', 'y', 'z'], NULL, NULL, NULL, 1),"
-                + "(1, 'b', NULL, 'live', NULL, NULL, ['p', 'q'], NULL, NULL, NULL, 2),"
-                + "(2, 'a', NULL, 'shadow', NULL, NULL, ['y', 'x', 'w'], NULL, NULL, NULL, 1),"
-                + "(2, 'b', NULL, 'shadow', NULL, NULL, ['r', 's'], NULL, NULL, NULL, 2)");
+        Fixtures.exec(
+                c,
+                COLS
+                        + "(1, 'a', NULL, 'live', NULL, NULL, ['x', 'y', 'z'], NULL, NULL, NULL, 1),"
+                        + "(1, 'b', NULL, 'live', NULL, NULL, ['p', 'q'], NULL, NULL, NULL, 2),"
+                        + "(2, 'a', NULL, 'shadow', NULL, NULL, ['y', 'x', 'w'], NULL, NULL, NULL, 1),"
+                        + "(2, 'b', NULL, 'shadow', NULL, NULL, ['r', 's'], NULL, NULL, NULL, 2)");
         Summary s = run(Fixtures.liveVsShadow());
         var d = s.divergence();
         assertEquals("ranking", d.kind());
@@ -197,19 +222,29 @@ class SummaryEdgeCasesTest {
     void breakdownsBySegmentAndDay() throws Exception {
         Fixtures.regression(c, 50, 50);
         Summary s = run(Fixtures.liveVsShadow());
-        assertEquals(List.of("ios", "web"), s.breakdowns().bySegment().stream().map(Summary.Group::key).toList());
-        assertEquals(50, s.breakdowns().bySegment().stream().mapToLong(Summary.Group::paired).sum());
-        assertEquals(List.of("2026-11-20"), s.breakdowns().byDay().stream().map(Summary.Group::key).toList());
+        assertEquals(
+                List.of("ios", "web"),
+                s.breakdowns().bySegment().stream().map(Summary.Group::key).toList());
+        assertEquals(
+                50,
+                s.breakdowns().bySegment().stream()
+                        .mapToLong(Summary.Group::paired)
+                        .sum());
+        assertEquals(
+                List.of("2026-11-20"),
+                s.breakdowns().byDay().stream().map(Summary.Group::key).toList());
         assertEquals(s.divergence().meanAbs(), s.breakdowns().byDay().get(0).meanAbs(), 1e-9);
     }
 
     @Test
     void nonFiniteNumbersCountAsMissing() throws Exception {
-        Fixtures.exec(c, COLS
-                + "(1, 'a', NULL, 'live', 'NaN'::DOUBLE, NULL, NULL, 'inf'::DOUBLE, NULL, NULL, 1),"
-                + "(1, 'b', NULL, 'live', 2, NULL, NULL, 4, NULL, NULL, 2),"
-                + "(2, 'a', NULL, 'shadow', 1, NULL, NULL, 3, NULL, NULL, 1),"
-                + "(2, 'b', NULL, 'shadow', 5, NULL, NULL, 'NaN'::DOUBLE, NULL, NULL, 2)");
+        Fixtures.exec(
+                c,
+                COLS
+                        + "(1, 'a', NULL, 'live', 'NaN'::DOUBLE, NULL, NULL, 'inf'::DOUBLE, NULL, NULL, 1),"
+                        + "(1, 'b', NULL, 'live', 2, NULL, NULL, 4, NULL, NULL, 2),"
+                        + "(2, 'a', NULL, 'shadow', 1, NULL, NULL, 3, NULL, NULL, 1),"
+                        + "(2, 'b', NULL, 'shadow', 5, NULL, NULL, 'NaN'::DOUBLE, NULL, NULL, 2)");
         Summary s = run(Fixtures.liveVsShadow());
         assertEquals(1, s.divergence().pairsWithValue());
         assertEquals(3.0, s.divergence().meanAbs(), 1e-12);
@@ -222,9 +257,16 @@ class SummaryEdgeCasesTest {
     void cancelStopsTheComputation() throws Exception {
         Fixtures.regression(c, 50, 50);
         ProgressSink cancelled = new ProgressSink() {
-            @Override public void progress(long done, long total, String message) {}
-            @Override public boolean isCancelled() { return true; }
+            @Override
+            public void progress(long done, long total, String message) {}
+
+            @Override
+            public boolean isCancelled() {
+                return true;
+            }
         };
-        assertThrows(CancelledException.class, () -> SummaryService.compute(c, Fixtures.liveVsShadow(), SummaryOptions.DEFAULT, cancelled));
+        assertThrows(
+                CancelledException.class,
+                () -> SummaryService.compute(c, Fixtures.liveVsShadow(), SummaryOptions.DEFAULT, cancelled));
     }
 }

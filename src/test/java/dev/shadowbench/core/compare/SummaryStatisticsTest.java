@@ -22,7 +22,8 @@ class SummaryStatisticsTest {
     static final double REL = 1e-6;
 
     private static Summary summary(int n1, int n2) throws Exception {
-        try (Workspace ws = Workspace.inMemory(); Connection c = ws.connect()) {
+        try (Workspace ws = Workspace.inMemory();
+                Connection c = ws.connect()) {
             Fixtures.regression(c, n1, n2);
             return SummaryService.compute(c, Fixtures.liveVsShadow(), SummaryOptions.DEFAULT, ProgressSink.NONE);
         }
@@ -53,8 +54,12 @@ class SummaryStatisticsTest {
         assertRel(31.629444444444445, d.medianAbs(), REL, "median");
         assertRel(83.7968333333333, d.p95Abs(), REL, "p95");
         assertRel(112.42666666666666, d.maxAbs(), REL, "max");
-        assertEquals(11000, d.histogram().counts().stream().mapToLong(Long::longValue).sum());
-        assertEquals(SummaryOptions.DEFAULT.histogramBins() + 1, d.histogram().edges().size());
+        assertEquals(
+                11000,
+                d.histogram().counts().stream().mapToLong(Long::longValue).sum());
+        assertEquals(
+                SummaryOptions.DEFAULT.histogramBins() + 1,
+                d.histogram().edges().size());
 
         var lb = s.latencyMs().baseline();
         assertRel(29.0, lb.p50(), REL, "b p50");
@@ -66,7 +71,9 @@ class SummaryStatisticsTest {
         assertRel(53.5, lc.p95(), REL, "c p95");
         assertRel(55.5, lc.p99(), REL, "c p99");
         assertRel(30.999727272727274, lc.mean(), REL, "c mean");
-        assertEquals(12000, lb.histogram().counts().stream().mapToLong(Long::longValue).sum());
+        assertEquals(
+                12000,
+                lb.histogram().counts().stream().mapToLong(Long::longValue).sum());
         assertEquals(lb.histogram().edges(), lc.histogram().edges(), "both sides share histogram edges");
     }
 
@@ -85,8 +92,16 @@ class SummaryStatisticsTest {
         assertRel(0.95995, h.baseline().edges().get(0), REL, "lo");
         assertRel(113.0333888888889, h.baseline().edges().get(20), REL, "hi");
         assertEquals(h.baseline().edges(), h.candidate().edges());
-        assertEquals(java.util.List.of(788L, 671L, 672L, 671L, 673L, 672L, 671L, 672L, 673L, 671L, 674L, 670L, 672L, 674L, 671L, 670L, 675L, 460L, 0L, 0L), h.baseline().counts());
-        assertEquals(java.util.List.of(353L, 555L, 554L, 554L, 555L, 554L, 554L, 555L, 552L, 554L, 555L, 553L, 554L, 555L, 554L, 554L, 555L, 555L, 555L, 670L), h.candidate().counts());
+        assertEquals(
+                java.util.List.of(
+                        788L, 671L, 672L, 671L, 673L, 672L, 671L, 672L, 673L, 671L, 674L, 670L, 672L, 674L, 671L, 670L,
+                        675L, 460L, 0L, 0L),
+                h.baseline().counts());
+        assertEquals(
+                java.util.List.of(
+                        353L, 555L, 554L, 554L, 555L, 554L, 554L, 555L, 552L, 554L, 555L, 553L, 554L, 555L, 554L, 554L,
+                        555L, 555L, 555L, 670L),
+                h.candidate().counts());
         double[] edges = {10.0, 20.01, 30.02, 40.026, 50.03, 60.04, 70.04299999999999, 80.05, 90.06};
         var got = s.tests().predictionPsiBins().innerEdges();
         for (int i = 0; i < edges.length; i++) assertRel(edges[i], got.get(i), REL, "PSI edge " + i);
@@ -127,7 +142,10 @@ class SummaryStatisticsTest {
         assertRel(53.55, lc.p95(), REL, "c p95");
         assertRel(55.265, lc.p99(), REL, "c p99");
         // The candidate is slower on every figure: that is a finding, with the baseline's figure as threshold.
-        var p95 = s.findings().stream().filter(f -> f.rule().equals("latency_p95_slower")).findFirst().orElseThrow();
+        var p95 = s.findings().stream()
+                .filter(f -> f.rule().equals("latency_p95_slower"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(53.55, p95.value(), 1e-9);
         assertEquals(50.324999999999996, p95.threshold(), 1e-9);
         assertEquals("warning", p95.severity());

@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class DbTest {
-    private static Connection memory() throws Exception { return DriverManager.getConnection("jdbc:duckdb:"); }
+    private static Connection memory() throws Exception {
+        return DriverManager.getConnection("jdbc:duckdb:");
+    }
 
     @Test
     void valuesAreBoundNotSpliced() throws Exception {
@@ -44,8 +46,13 @@ class DbTest {
     void cancelledSinkStopsBeforeTheQuery() throws Exception {
         try (Connection c = memory()) {
             ProgressSink cancelled = new ProgressSink() {
-                @Override public void progress(long done, long total, String message) {}
-                @Override public boolean isCancelled() { return true; }
+                @Override
+                public void progress(long done, long total, String message) {}
+
+                @Override
+                public boolean isCancelled() {
+                    return true;
+                }
             };
             assertThrows(CancelledException.class, () -> new Db(c, cancelled).rows("SELECT 1"));
         }
@@ -57,13 +64,21 @@ class DbTest {
         try (Connection c = memory()) {
             AtomicInteger asked = new AtomicInteger();
             ProgressSink cancelLater = new ProgressSink() {
-                @Override public void progress(long done, long total, String message) {}
-                @Override public boolean isCancelled() { return asked.incrementAndGet() > 1; }
+                @Override
+                public void progress(long done, long total, String message) {}
+
+                @Override
+                public boolean isCancelled() {
+                    return asked.incrementAndGet() > 1;
+                }
             };
             Db db = new Db(c, cancelLater);
             // a safety net so a broken watchdog fails the test instead of hanging the build; not a timing assertion
-            assertTimeoutPreemptively(Duration.ofMinutes(2), () -> assertThrows(CancelledException.class,
-                    () -> db.rows("SELECT sum(hash(i)) FROM range(1000000000000) t(i)")));
+            assertTimeoutPreemptively(
+                    Duration.ofMinutes(2),
+                    () -> assertThrows(
+                            CancelledException.class,
+                            () -> db.rows("SELECT sum(hash(i)) FROM range(1000000000000) t(i)")));
         }
     }
 

@@ -25,13 +25,14 @@ import org.junit.jupiter.api.Test;
 class InsertColumnListTest {
     private static final Path MAIN = Path.of("src/main/java");
     private static final Path MIGRATIONS = Path.of("src/main/resources/dev/shadowbench/core/workspace/migrations");
-    private static final Pattern CREATE = Pattern.compile("(?i)CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?([\\w.]+)\\s*\\(");
+    private static final Pattern CREATE =
+            Pattern.compile("(?i)CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?([\\w.]+)\\s*\\(");
     private static final Pattern INSERT = Pattern.compile("(?i)INSERT\\s+INTO\\s+([\\w.]+)");
     /** A string literal ending and the next starting: {@code "... INSERT INTO t" + "(a, b)..."} still names its columns. */
     private static final Pattern JOIN = Pattern.compile("^(?:\\s|\"\\s*\\+\\s*\")*");
 
     static Set<String> workspaceTables() throws IOException {
-        Set<String> names = new TreeSet<>(Set.of("schema_version"));  // created by Migrations itself
+        Set<String> names = new TreeSet<>(Set.of("schema_version")); // created by Migrations itself
         try (Stream<Path> files = Files.list(MIGRATIONS)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".sql")).toList()) {
                 Matcher m = CREATE.matcher(Files.readString(f, StandardCharsets.UTF_8));
@@ -50,7 +51,11 @@ class InsertColumnListTest {
             Matcher join = JOIN.matcher(rest);
             String next = join.lookingAt() ? rest.substring(join.end()) : rest;
             if (!next.startsWith("(")) {
-                int line = (int) source.substring(0, m.start()).chars().filter(ch -> ch == '\n').count() + 1;
+                int line = (int) source.substring(0, m.start())
+                                .chars()
+                                .filter(ch -> ch == '\n')
+                                .count()
+                        + 1;
                 out.add(line + ": " + m.group());
             }
         }
@@ -60,12 +65,23 @@ class InsertColumnListTest {
     @Test
     void everyInsertIntoAWorkspaceTableNamesItsColumns() throws IOException {
         Set<String> tables = workspaceTables();
-        assertTrue(tables.containsAll(Set.of("predictions", "labels", "quarantine", "review_verdicts", "decisions",
-                "outlier_dismissals", "imports", "import_files", "pair_index.entries")), tables.toString());
+        assertTrue(
+                tables.containsAll(Set.of(
+                        "predictions",
+                        "labels",
+                        "quarantine",
+                        "review_verdicts",
+                        "decisions",
+                        "outlier_dismissals",
+                        "imports",
+                        "import_files",
+                        "pair_index.entries")),
+                tables.toString());
         List<String> bad = new ArrayList<>();
         try (Stream<Path> files = Files.walk(MAIN)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                for (String hit : positionalInserts(Files.readString(f, StandardCharsets.UTF_8), tables)) bad.add(MAIN.relativize(f) + ":" + hit);
+                for (String hit : positionalInserts(Files.readString(f, StandardCharsets.UTF_8), tables))
+                    bad.add(MAIN.relativize(f) + ":" + hit);
             }
         }
         assertEquals(List.of(), bad, "INSERTs into workspace tables without a column list");
@@ -74,9 +90,19 @@ class InsertColumnListTest {
     @Test
     void theScanSeesPositionalInsertsAndAcceptsNamedOnes() {
         Set<String> t = Set.of("labels", "decisions");
-        assertEquals(2, positionalInserts("x(\"INSERT INTO labels SELECT 1\"); y(\"insert into decisions VALUES (?)\");", t).size());
-        assertEquals(1, positionalInserts("\"INSERT INTO labels \"\n + \"WITH a AS (SELECT 1) SELECT * FROM a\"", t).size());
-        assertEquals(List.of(), positionalInserts("\"INSERT INTO labels(import_id) SELECT 1\"; \"INSERT INTO decisions\"\n"
-                + "    + \"(seq) VALUES (?)\"; \"INSERT INTO stage_all SELECT 1\"", t));
+        assertEquals(
+                2,
+                positionalInserts("x(\"INSERT INTO labels SELECT 1\"); y(\"insert into decisions VALUES (?)\");", t)
+                        .size());
+        assertEquals(
+                1,
+                positionalInserts("\"INSERT INTO labels \"\n + \"WITH a AS (SELECT 1) SELECT * FROM a\"", t)
+                        .size());
+        assertEquals(
+                List.of(),
+                positionalInserts(
+                        "\"INSERT INTO labels(import_id) SELECT 1\"; \"INSERT INTO decisions\"\n"
+                                + "    + \"(seq) VALUES (?)\"; \"INSERT INTO stage_all SELECT 1\"",
+                        t));
     }
 }

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 19 case 4: tampering cannot be laundered by a later decide, an erased log is caught, heads never crash. */
 class DecisionLogLaunderingTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     private Workspace ws;
     private Connection c;
     private DecisionHeads heads;
@@ -42,12 +44,26 @@ class DecisionLogLaunderingTest {
     }
 
     private DecisionRecord append(LocalDateTime at) throws Exception {
-        return DecisionLog.append(c, new DecisionDraft(DecisionType.HOLD, "ana", "live/*/* vs shadow/*/*", "gbr", "2.0.0",
-                "shadow", 0.0, "{}", "wait"), at, heads);
+        return DecisionLog.append(
+                c,
+                new DecisionDraft(
+                        DecisionType.HOLD,
+                        "ana",
+                        "live/*/* vs shadow/*/*",
+                        "gbr",
+                        "2.0.0",
+                        "shadow",
+                        0.0,
+                        "{}",
+                        "wait"),
+                at,
+                heads);
     }
 
     private void sql(String s) throws Exception {
-        try (Statement st = c.createStatement()) { st.execute(s); }
+        try (Statement st = c.createStatement()) {
+            st.execute(s);
+        }
     }
 
     private long rows() throws Exception {
@@ -58,7 +74,8 @@ class DecisionLogLaunderingTest {
     void aDecideAfterRemovingTheLatestRecordIsRefusedAndTheDamageStaysVisible() throws Exception {
         sql("DELETE FROM decisions WHERE seq = 3");
         TamperedLogException e = assertThrows(TamperedLogException.class, () -> append(t.plusDays(5)));
-        assertTrue(e.getMessage().contains("NOT recorded") && e.getMessage().contains("seq 3 is missing"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("NOT recorded") && e.getMessage().contains("seq 3 is missing"), e.getMessage());
         assertEquals(2, rows(), "nothing appended to a broken log");
         Verification v = DecisionLog.verify(c, heads);
         assertFalse(v.intact(), "before the fix the next decide re-used seq 3 and verify said 'chain intact'");
@@ -72,7 +89,9 @@ class DecisionLogLaunderingTest {
         Verification v = DecisionLog.verify(c, heads);
         assertFalse(v.intact());
         assertEquals("removed", v.problems().get(0).kind());
-        assertTrue(v.problems().get(0).message().contains("decision-heads"), v.problems().get(0).message());
+        assertTrue(
+                v.problems().get(0).message().contains("decision-heads"),
+                v.problems().get(0).message());
         assertThrows(TamperedLogException.class, () -> append(t.plusDays(5)));
     }
 
@@ -82,7 +101,9 @@ class DecisionLogLaunderingTest {
         sql("DELETE FROM settings WHERE key = 'decisions.head'");
         Verification v = DecisionLog.verify(c, heads);
         assertFalse(v.intact(), "before the fix: 'Decision log empty'");
-        assertEquals(List.of(1L, 2L, 3L), v.problems().stream().map(Verification.Problem::seq).toList());
+        assertEquals(
+                List.of(1L, 2L, 3L),
+                v.problems().stream().map(Verification.Problem::seq).toList());
     }
 
     @Test
@@ -91,7 +112,9 @@ class DecisionLogLaunderingTest {
         sql("DELETE FROM settings WHERE key IN ('decisions.head', 'workspace.id')");
         Verification v = DecisionLog.verify(c, heads);
         assertFalse(v.intact());
-        assertTrue(v.problems().get(0).message().contains("workspace has no id"), v.problems().get(0).message());
+        assertTrue(
+                v.problems().get(0).message().contains("workspace has no id"),
+                v.problems().get(0).message());
     }
 
     @Test
@@ -99,9 +122,14 @@ class DecisionLogLaunderingTest {
         sql("UPDATE settings SET value = 'three ' WHERE key = 'decisions.head'");
         Verification v = DecisionLog.verify(c, heads);
         assertFalse(v.intact());
-        assertTrue(v.problems().get(0).message().contains("malformed: 'three '"), v.problems().get(0).message());
-        sql("UPDATE settings SET value = '99999999999999999999999 " + "a".repeat(64) + "' WHERE key = 'decisions.head'");
-        assertFalse(DecisionLog.verify(c, heads).intact(), "an out-of-range seq is malformed too, not a NumberFormatException");
+        assertTrue(
+                v.problems().get(0).message().contains("malformed: 'three '"),
+                v.problems().get(0).message());
+        sql("UPDATE settings SET value = '99999999999999999999999 " + "a".repeat(64)
+                + "' WHERE key = 'decisions.head'");
+        assertFalse(
+                DecisionLog.verify(c, heads).intact(),
+                "an out-of-range seq is malformed too, not a NumberFormatException");
     }
 
     @Test
@@ -110,7 +138,9 @@ class DecisionLogLaunderingTest {
         Files.writeString(f, "head=\\u00zz broken\n");
         Verification v = DecisionLog.verify(c, heads);
         assertFalse(v.intact());
-        assertTrue(v.problems().get(0).message().contains(f.getFileName().toString()), v.problems().get(0).message());
+        assertTrue(
+                v.problems().get(0).message().contains(f.getFileName().toString()),
+                v.problems().get(0).message());
     }
 
     @Test
@@ -127,17 +157,32 @@ class DecisionLogLaunderingTest {
         sql("DELETE FROM decisions");
         sql("DELETE FROM settings WHERE key = 'decisions.head'");
         Files.deleteIfExists(heads.file(WorkspaceId.read(c)));
-        DecisionRecord legacy = new DecisionRecord(1, "2026-11-01T08:00:00.250000", "hold", "ana", null, "gbr", "1.0", null,
-                null, null, "old", DecisionLog.GENESIS, null);
+        DecisionRecord legacy = new DecisionRecord(
+                1,
+                "2026-11-01T08:00:00.250000",
+                "hold",
+                "ana",
+                null,
+                "gbr",
+                "1.0",
+                null,
+                null,
+                null,
+                "old",
+                DecisionLog.GENESIS,
+                null);
         String v1 = sha(DecisionLog.canonicalV1(legacy));
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO decisions VALUES (1, TIMESTAMP '2026-11-01 08:00:00.250', "
-                + "'hold', 'ana', NULL, 'gbr', '1.0', NULL, NULL, NULL, 'old', ?, ?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO decisions VALUES (1, TIMESTAMP '2026-11-01 08:00:00.250', "
+                        + "'hold', 'ana', NULL, 'gbr', '1.0', NULL, NULL, NULL, 'old', ?, ?)")) {
             ps.setString(1, DecisionLog.GENESIS);
             ps.setString(2, v1);
             ps.executeUpdate();
         }
         sql("INSERT INTO settings VALUES ('decisions.head', '1 " + v1 + "')");
-        assertTrue(DecisionLog.verify(c, heads).intact(), DecisionLog.verify(c, heads).summaryLine());
+        assertTrue(
+                DecisionLog.verify(c, heads).intact(),
+                DecisionLog.verify(c, heads).summaryLine());
         DecisionRecord next = append(t.plusDays(9));
         assertEquals(v1, next.prevHash(), "a new record (version 2) links onto a version 1 log");
         assertTrue(DecisionLog.verify(c, heads).intact());
@@ -160,7 +205,8 @@ class DecisionLogLaunderingTest {
     }
 
     private static String sha(String s) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * of that real summary (typed records, so a renamed figure fails to compile instead of turning a gate into "no data").
  */
 class GateEngineTest {
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
+
     static ReviewSummary real;
     private final GateSettings defaults = GateSettings.defaults();
 
@@ -38,7 +40,9 @@ class GateEngineTest {
         return v.gates().stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow();
     }
 
-    private static Summary summary() { return real.summary(); }
+    private static Summary summary() {
+        return real.summary();
+    }
 
     /** The real summary with both sides' p99 latency replaced (null: that side recorded no latency). */
     private static Summary p99(Double baseline, Double candidate) {
@@ -50,27 +54,47 @@ class GateEngineTest {
 
     private static Summary complaints(Summary s, double baseline, double candidate) {
         Summary.Feedback f = s.feedback();
-        return with(s, "feedback", new Summary.Feedback(with(f.baseline(), "complaintRate", baseline),
-                with(f.candidate(), "complaintRate", candidate), f.byDay()));
+        return with(
+                s,
+                "feedback",
+                new Summary.Feedback(
+                        with(f.baseline(), "complaintRate", baseline),
+                        with(f.candidate(), "complaintRate", candidate),
+                        f.byDay()));
     }
 
     @Test
     void everyGateReadsTheRealReviewsFigures() {
         Summary s = summary();
         Verdict v = real.verdict();
-        assertEquals(v, GateEngine.evaluate(s, real.outliers(), defaults), "a fresh workspace stores the default thresholds; the review's own verdict");
+        assertEquals(
+                v,
+                GateEngine.evaluate(s, real.outliers(), defaults),
+                "a fresh workspace stores the default thresholds; the review's own verdict");
         assertEquals(9, v.gates().size());
-        assertEquals(0, v.count(GateStatus.NO_DATA), "the workspace records latency, labels and feedback: " + v.gates());
+        assertEquals(
+                0, v.count(GateStatus.NO_DATA), "the workspace records latency, labels and feedback: " + v.gates());
         assertEquals(s.latencyMs().candidate().p99(), gate(v, "latency_p99").value());
         assertEquals(s.latencyMs().candidate().p50(), gate(v, "latency_shift").value());
         assertEquals(s.divergence().p95Abs(), gate(v, "divergence_p95").value());
-        assertEquals((double) real.outliers().flaggedPairs() / s.counts().paired(), gate(v, "outlier_share").value(), 1e-15);
-        assertEquals(s.feedback().candidate().complaintRate(), gate(v, "complaint_rate").value());
+        assertEquals(
+                (double) real.outliers().flaggedPairs() / s.counts().paired(),
+                gate(v, "outlier_share").value(),
+                1e-15);
+        assertEquals(
+                s.feedback().candidate().complaintRate(),
+                gate(v, "complaint_rate").value());
         assertEquals(s.labels().candidate().mae(), gate(v, "label_error").value());
-        assertEquals(s.tests().predictionKs().statistic(), gate(v, "prediction_ks").value());
+        assertEquals(
+                s.tests().predictionKs().statistic(), gate(v, "prediction_ks").value());
         assertEquals(s.tests().predictionPsi(), gate(v, "prediction_psi").value());
         assertEquals(s.counts().pairedShare(), gate(v, "coverage").value());
-        assertTrue(gate(v, "coverage").detail().startsWith(dev.shadowbench.core.format.FigureFormat.count(s.counts().paired()) + " paired"), gate(v, "coverage").detail());
+        assertTrue(
+                gate(v, "coverage")
+                        .detail()
+                        .startsWith(dev.shadowbench.core.format.FigureFormat.count(
+                                        s.counts().paired()) + " paired"),
+                gate(v, "coverage").detail());
     }
 
     /**
@@ -80,8 +104,13 @@ class GateEngineTest {
     private static Summary harmless() {
         Summary s = complaints(p99(50.0, 50.0), 0.010, 0.0105);
         s = with(s, "divergence", with(s.divergence(), "p95Abs", 0.1));
-        s = with(s, "tests", with(with(s.tests(), "predictionPsi", 0.01), "predictionKs",
-                with(s.tests().predictionKs(), "statistic", 0.01)));
+        s = with(
+                s,
+                "tests",
+                with(
+                        with(s.tests(), "predictionPsi", 0.01),
+                        "predictionKs",
+                        with(s.tests().predictionKs(), "statistic", 0.01)));
         s = with(s, "labels", with(s.labels(), "candidate", s.labels().baseline()));
         return with(s, "counts", with(with(s.counts(), "baselineOnly", 0L), "candidateOnly", 0L));
     }
@@ -93,23 +122,34 @@ class GateEngineTest {
         Summary s = harmless();
         Verdict v = GateEngine.evaluate(s, NONE_FLAGGED, defaults);
         assertEquals(9, v.count(GateStatus.PASS), v.gates().toString());
-        assertEquals(GateStatus.PASS, gate(v, "complaint_rate").status(), gate(v, "complaint_rate").detail());
-        assertEquals(GateStatus.PASS, gate(v, "latency_p99").status(), gate(v, "latency_p99").detail());
+        assertEquals(
+                GateStatus.PASS,
+                gate(v, "complaint_rate").status(),
+                gate(v, "complaint_rate").detail());
+        assertEquals(
+                GateStatus.PASS,
+                gate(v, "latency_p99").status(),
+                gate(v, "latency_p99").detail());
         assertEquals(Recommendation.PROMOTE, v.recommendation(), v.gates().toString());
     }
 
     @Test
     void latencyGateNeedsBothRelativeAndAbsoluteIncrease() {
         // 5 ms -> 10 ms: +100% but only +5 ms, so harmless
-        assertEquals(GateStatus.PASS, GateEngine.latencyP99(p99(5.0, 10.0), defaults).status());
+        assertEquals(
+                GateStatus.PASS, GateEngine.latencyP99(p99(5.0, 10.0), defaults).status());
         // 100 ms -> 109 ms: +9 ms but only 1.09x, so fine
-        assertEquals(GateStatus.PASS, GateEngine.latencyP99(p99(100.0, 109.0), defaults).status());
+        assertEquals(
+                GateStatus.PASS,
+                GateEngine.latencyP99(p99(100.0, 109.0), defaults).status());
         // 100 ms -> 125 ms: 1.25x and +25 ms, fails
         GateResult r = GateEngine.latencyP99(p99(100.0, 125.0), defaults);
         assertEquals(GateStatus.FAIL, r.status());
         assertTrue(r.detail().contains("1.25×"), r.detail());
         // 240 ms -> 260 ms: 1.083x, +20 ms, but over the 250 ms budget
-        assertEquals(GateStatus.FAIL, GateEngine.latencyP99(p99(240.0, 260.0), defaults).status());
+        assertEquals(
+                GateStatus.FAIL,
+                GateEngine.latencyP99(p99(240.0, 260.0), defaults).status());
     }
 
     @Test
@@ -138,9 +178,16 @@ class GateEngineTest {
         Summary.KsTest ks = summary().tests().predictionKs();
         // p far below alpha but D = 0.04 < 0.1: on many pairs everything is significant
         Summary.KsTest tiny = with(with(ks, "statistic", 0.04), "pValue", 1e-9);
-        assertEquals(GateStatus.PASS, GateEngine.predictionKs(withKs(tiny), defaults).status());
-        assertEquals(GateStatus.FAIL, GateEngine.predictionKs(withKs(with(tiny, "statistic", 0.3)), defaults).status());
-        assertEquals(GateStatus.PASS, GateEngine.predictionKs(withKs(with(with(tiny, "statistic", 0.3), "pValue", 0.2)), defaults).status(),
+        assertEquals(
+                GateStatus.PASS, GateEngine.predictionKs(withKs(tiny), defaults).status());
+        assertEquals(
+                GateStatus.FAIL,
+                GateEngine.predictionKs(withKs(with(tiny, "statistic", 0.3)), defaults)
+                        .status());
+        assertEquals(
+                GateStatus.PASS,
+                GateEngine.predictionKs(withKs(with(with(tiny, "statistic", 0.3), "pValue", 0.2)), defaults)
+                        .status(),
                 "large D but not significant");
     }
 
@@ -150,16 +197,33 @@ class GateEngineTest {
 
     @Test
     void complaintRateUsesAbsoluteCompanion() {
-        assertEquals(GateStatus.PASS, GateEngine.complaints(complaints(summary(), 0.0001, 0.0004), defaults).status(),
+        assertEquals(
+                GateStatus.PASS,
+                GateEngine.complaints(complaints(summary(), 0.0001, 0.0004), defaults)
+                        .status(),
                 "4x but +0.03 pp");
-        assertEquals(GateStatus.FAIL, GateEngine.complaints(complaints(summary(), 0.0001, 0.003), defaults).status(),
+        assertEquals(
+                GateStatus.FAIL,
+                GateEngine.complaints(complaints(summary(), 0.0001, 0.003), defaults)
+                        .status(),
                 "30x and +0.29 pp");
     }
 
     @Test
     void emptyComparisonIsAllNoDataAndHold() {
-        Summary s = new Summary(summary().comparison(), new Summary.Counts(0, 0, 0, 0, 0, 0, 0), null, null, null, null,
-                List.of(), null, null, null, null, Map.of());
+        Summary s = new Summary(
+                summary().comparison(),
+                new Summary.Counts(0, 0, 0, 0, 0, 0, 0),
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                Map.of());
         Verdict v = GateEngine.evaluate(s, null, defaults);
         assertEquals(9, v.count(GateStatus.NO_DATA));
         assertNull(v.score());
@@ -177,7 +241,10 @@ class GateEngineTest {
         OutlierReport capped = new OutlierReport(List.of(), r.findings(), r.countsByRule(), r.pairs(), 7, 0);
         GateResult g = GateEngine.outlierShare(summary(), capped, defaults);
         assertEquals(7.0 / summary().counts().paired(), g.value(), 1e-15);
-        assertEquals(GateStatus.NO_DATA, GateEngine.outlierShare(summary(), null, defaults).status(), "the rules did not run");
+        assertEquals(
+                GateStatus.NO_DATA,
+                GateEngine.outlierShare(summary(), null, defaults).status(),
+                "the rules did not run");
     }
 
     /** The dashboard once read "0.5% ≤ 0.50%" for 0.46%: value and threshold at different precision. */
@@ -186,15 +253,15 @@ class GateEngineTest {
         GateSettings s = with(defaults, "outlierShareMax", 0.005);
         OutlierReport r = real.outliers();
         Summary tenThousand = with(summary(), "counts", with(summary().counts(), "paired", 10_000L));
-        GateResult under = GateEngine.outlierShare(tenThousand, new OutlierReport(List.of(), r.findings(), r.countsByRule(),
-                r.pairs(), 46, 0), s);
+        GateResult under = GateEngine.outlierShare(
+                tenThousand, new OutlierReport(List.of(), r.findings(), r.countsByRule(), r.pairs(), 46, 0), s);
         assertEquals("0.46% ≤ 0.50%", under.shownValue() + " " + under.threshold());
         assertEquals("46 of 10,000 pairs flagged (0.46%)", under.detail());
         assertEquals(GateStatus.PASS, under.status());
 
         Summary hundredThousand = with(summary(), "counts", with(summary().counts(), "paired", 100_000L));
-        GateResult over = GateEngine.outlierShare(hundredThousand, new OutlierReport(List.of(), r.findings(), r.countsByRule(),
-                r.pairs(), 501, 0), s);
+        GateResult over = GateEngine.outlierShare(
+                hundredThousand, new OutlierReport(List.of(), r.findings(), r.countsByRule(), r.pairs(), 501, 0), s);
         assertEquals("0.501% ≤ 0.50%", over.shownValue() + " " + over.threshold(), "0.50% would hide that it is over");
         assertEquals(GateStatus.FAIL, over.status());
     }
@@ -211,7 +278,9 @@ class GateEngineTest {
         GateResult r = GateEngine.latencyP99(p99(null, 50.0), defaults);
         assertEquals(GateStatus.PASS, r.status());
         assertTrue(r.detail().contains("only the budget"));
-        assertEquals(GateStatus.FAIL, GateEngine.latencyP99(p99(null, 300.0), defaults).status());
+        assertEquals(
+                GateStatus.FAIL,
+                GateEngine.latencyP99(p99(null, 300.0), defaults).status());
         assertFalse(GateEngine.latencyP99(p99(null, 300.0), defaults).passed());
     }
 

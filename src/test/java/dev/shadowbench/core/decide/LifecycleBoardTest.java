@@ -17,12 +17,25 @@ class LifecycleBoardTest {
     private final List<DecisionRecord> log = new ArrayList<>();
 
     private void decide(String decision, String model, String version, int day) {
-        log.add(new DecisionRecord(log.size() + 1, T0.plusDays(day).toString() + ":00.000", decision, "ana", null, model,
-                version, null, null, null, null, "x", "y"));
+        log.add(new DecisionRecord(
+                log.size() + 1,
+                T0.plusDays(day).toString() + ":00.000",
+                decision,
+                "ana",
+                null,
+                model,
+                version,
+                null,
+                null,
+                null,
+                null,
+                "x",
+                "y"));
     }
 
     private static List<ModelVersion> seen() {
-        return List.of(new ModelVersion("ridge", "1.4.0", List.of("live"), 100, T0, T0.plusDays(30)),
+        return List.of(
+                new ModelVersion("ridge", "1.4.0", List.of("live"), 100, T0, T0.plusDays(30)),
                 new ModelVersion("gbr", "2.0.0", List.of("shadow"), 100, T0, T0.plusDays(30)));
     }
 
@@ -46,7 +59,9 @@ class LifecycleBoardTest {
         b = LifecycleBoard.derive(seen(), log, T0, 7);
         assertEquals(Stage.CANARY_100, b.find("gbr 2.0.0").stage());
         decide("advance", "gbr", "2.0.0", 5); // no further step: stays
-        assertEquals(Stage.CANARY_100, LifecycleBoard.derive(seen(), log, T0, 7).find("gbr 2.0.0").stage());
+        assertEquals(
+                Stage.CANARY_100,
+                LifecycleBoard.derive(seen(), log, T0, 7).find("gbr 2.0.0").stage());
         decide("promote", "gbr", "2.0.0", 6);
         b = LifecycleBoard.derive(seen(), log, T0.plusDays(8), 7);
         assertEquals(Stage.PRODUCTION, b.find("gbr 2.0.0").stage());
@@ -62,8 +77,14 @@ class LifecycleBoardTest {
     void inactiveForMoreThanNDaysShowsRetireReminderAndRetireClearsIt() {
         decide("promote", "gbr", "2.0.0", 1);
         LifecycleBoard b = LifecycleBoard.derive(seen(), log, T0.plusDays(9), 7);
-        assertEquals("Inactive for 8 days (more than 7): retire it", b.find("ridge 1.4.0").reminder());
-        assertNull(LifecycleBoard.derive(seen(), log, T0.plusDays(8), 7).find("ridge 1.4.0").reminder(), "7 days is not more than 7");
+        assertEquals(
+                "Inactive for 8 days (more than 7): retire it",
+                b.find("ridge 1.4.0").reminder());
+        assertNull(
+                LifecycleBoard.derive(seen(), log, T0.plusDays(8), 7)
+                        .find("ridge 1.4.0")
+                        .reminder(),
+                "7 days is not more than 7");
         decide("retire", "ridge", "1.4.0", 10);
         b = LifecycleBoard.derive(seen(), log, T0.plusDays(20), 7);
         assertEquals(Stage.RETIRED, b.find("ridge 1.4.0").stage());
@@ -75,8 +96,8 @@ class LifecycleBoardTest {
     void rollbackOfProductionBringsTheLastProductionBack() {
         List<ModelVersion> three = new ArrayList<>(seen());
         three.add(new ModelVersion("gbr", "2.1.0", List.of("shadow"), 10, T0.plusDays(5), T0.plusDays(6)));
-        decide("promote", "gbr", "2.0.0", 1);     // ridge -> inactive
-        decide("promote", "gbr", "2.1.0", 6);     // gbr 2.0.0 -> inactive (newest), ridge stays inactive
+        decide("promote", "gbr", "2.0.0", 1); // ridge -> inactive
+        decide("promote", "gbr", "2.1.0", 6); // gbr 2.0.0 -> inactive (newest), ridge stays inactive
         LifecycleBoard b = LifecycleBoard.derive(three, log, T0.plusDays(6), 7);
         assertEquals("gbr 2.0.0", b.rollbackTarget(), "the last production version");
         decide("rollback", "gbr", "2.1.0", 7);
@@ -98,15 +119,18 @@ class LifecycleBoardTest {
 
     @Test
     void loadsVersionsFromPredictionsAndDecisionsFromTheLog() throws Exception {
-        try (Workspace ws = Workspace.inMemory(); Connection c = ws.connect()) {
+        try (Workspace ws = Workspace.inMemory();
+                Connection c = ws.connect()) {
             try (Statement st = c.createStatement()) {
                 st.execute("INSERT INTO predictions(import_id, request_id, ts, model, version, variant) VALUES "
                         + "(1, 'a', TIMESTAMP '2026-11-01 08:00', 'ridge', '1.4.0', 'live'), "
                         + "(1, 'a', TIMESTAMP '2026-11-01 08:00', 'gbr', '2.0.0', 'shadow'), "
                         + "(1, 'b', TIMESTAMP '2026-11-02 08:00', 'gbr', '2.0.0', 'canary')");
             }
-            DecisionLog.append(c, new DecisionDraft(DecisionType.PROMOTE, "ana", null, "gbr", "2.0.0", "canary 1%", 0.01,
-                    null, null), T0.plusDays(2));
+            DecisionLog.append(
+                    c,
+                    new DecisionDraft(DecisionType.PROMOTE, "ana", null, "gbr", "2.0.0", "canary 1%", 0.01, null, null),
+                    T0.plusDays(2));
             LifecycleBoard b = LifecycleBoard.load(c, T0.plusDays(12), 7);
             assertEquals(2, b.versions().size());
             assertEquals(List.of("canary", "shadow"), b.find("gbr 2.0.0").seen().variants());

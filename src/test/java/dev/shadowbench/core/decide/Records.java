@@ -16,7 +16,9 @@ public final class Records {
             boolean found = false;
             for (int i = 0; i < cs.length; i++) {
                 found |= cs[i].getName().equals(name);
-                args[i] = cs[i].getName().equals(name) ? value : cs[i].getAccessor().invoke(r);
+                args[i] = cs[i].getName().equals(name)
+                        ? value
+                        : cs[i].getAccessor().invoke(r);
             }
             if (!found) throw new IllegalArgumentException(r.getClass().getSimpleName() + " has no component " + name);
             Class<?>[] types = Arrays.stream(cs).map(RecordComponent::getType).toArray(Class<?>[]::new);

@@ -26,7 +26,9 @@ public final class SmallWorkspace {
     /** Writes the logs under {@code dir}/logs and imports them into {@code dir}/ws.duckdb. */
     public static Path create(Path dir) throws IOException {
         // 1% of each anomaly kind, so the outlier rules have pairs to list
-        SyntheticLogs.write(dir.resolve("logs"), new SyntheticLogs.Options(REQUESTS, 11, 1, LocalDate.of(2026, 11, 20), false, 0.4, 0.01),
+        SyntheticLogs.write(
+                dir.resolve("logs"),
+                new SyntheticLogs.Options(REQUESTS, 11, 1, LocalDate.of(2026, 11, 20), false, 0.4, 0.01),
                 null);
         Path day = dir.resolve("logs/2026-11-20");
         withFeedback(day.resolve("live.jsonl"), 20);
@@ -34,7 +36,9 @@ public final class SmallWorkspace {
         Path file = dir.resolve("ws.duckdb");
         try (Workspace w = Workspace.open(file)) {
             LogImporter imp = new LogImporter(w);
-            imp.run(ImportRequest.predictions(List.of(day.resolve("live.jsonl"), day.resolve("shadow.jsonl")), null), ProgressSink.NONE);
+            imp.run(
+                    ImportRequest.predictions(List.of(day.resolve("live.jsonl"), day.resolve("shadow.jsonl")), null),
+                    ProgressSink.NONE);
             imp.run(ImportRequest.labels(List.of(day.resolve("labels.csv"))), ProgressSink.NONE);
         }
         return file;
@@ -51,7 +55,10 @@ public final class SmallWorkspace {
         List<String> lines = Files.readAllLines(jsonl);
         for (int i = 0; i < lines.size(); i++) {
             String l = lines.get(i).strip();
-            out.add(i % every == 0 && l.endsWith("}") ? l.substring(0, l.length() - 1) + ",\"feedback\":\"complaint\"}" : l);
+            out.add(
+                    i % every == 0 && l.endsWith("}")
+                            ? l.substring(0, l.length() - 1) + ",\"feedback\":\"complaint\"}"
+                            : l);
         }
         Files.write(jsonl, out);
     }

@@ -9,7 +9,8 @@ public final class Tamper {
     private Tamper() {}
 
     public static void sql(Workspace ws, String sql) throws Exception {
-        try (Connection c = ws.connect(); Statement st = c.createStatement()) {
+        try (Connection c = ws.connect();
+                Statement st = c.createStatement()) {
             st.execute(sql);
         }
     }

@@ -16,14 +16,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CanaryLogsTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void oneArmPerRequestRampedSharesComplaintsAndLabels() throws Exception {
         var r = CanaryLogs.write(dir, SyntheticLogs.Options.of(40_000, 5, 4), null);
         assertEquals(40_000, r.requests());
         assertEquals(r.requests(), r.liveRows() + r.canaryRows());
-        assertEquals(List.of("day,share", "2026-11-20,0.01", "2026-11-21,0.2", "2026-11-22,0.5", "2026-11-23,1.0"),
+        assertEquals(
+                List.of("day,share", "2026-11-20,0.01", "2026-11-21,0.2", "2026-11-22,0.5", "2026-11-23,1.0"),
                 Files.readAllLines(dir.resolve("ramp.csv")));
         ObjectMapper om = new ObjectMapper();
         Set<String> ids = new HashSet<>();
@@ -46,7 +48,8 @@ class CanaryLogsTest {
             for (String line : canary) {
                 JsonNode n = om.readTree(line);
                 assertEquals("canary", n.get("variant").asText());
-                assertEquals(SyntheticLogs.CANDIDATE_VERSION, n.get("model_version").asText());
+                assertEquals(
+                        SyntheticLogs.CANDIDATE_VERSION, n.get("model_version").asText());
                 assertTrue(ids.add(n.get("request_id").asText()), "each request once");
                 if (n.get("user_complaint").asBoolean()) complaints++;
             }
@@ -62,6 +65,8 @@ class CanaryLogsTest {
         CanaryLogs.write(dir.resolve("a"), SyntheticLogs.Options.of(3000, 9, 4), null);
         CanaryLogs.write(dir.resolve("b"), SyntheticLogs.Options.of(3000, 9, 4), null);
         Path f = Path.of("2026-11-21", "canary.jsonl");
-        assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(f)), Files.readAllBytes(dir.resolve("b").resolve(f)));
+        assertArrayEquals(
+                Files.readAllBytes(dir.resolve("a").resolve(f)),
+                Files.readAllBytes(dir.resolve("b").resolve(f)));
     }
 }

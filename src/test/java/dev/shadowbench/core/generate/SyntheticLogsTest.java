@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SyntheticLogsTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void sameSeedSameBytesOtherSeedOtherBytes() throws Exception {
@@ -23,15 +24,20 @@ class SyntheticLogsTest {
         SyntheticLogs.write(dir.resolve("b"), SyntheticLogs.Options.of(2000, 7, 2), null);
         SyntheticLogs.write(dir.resolve("c"), SyntheticLogs.Options.of(2000, 8, 2), null);
         Path day = Path.of("2026-11-21", "shadow.jsonl");
-        assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(day)), Files.readAllBytes(dir.resolve("b").resolve(day)));
-        assertTrue(!java.util.Arrays.equals(Files.readAllBytes(dir.resolve("a").resolve(day)),
+        assertArrayEquals(
+                Files.readAllBytes(dir.resolve("a").resolve(day)),
+                Files.readAllBytes(dir.resolve("b").resolve(day)));
+        assertTrue(!java.util.Arrays.equals(
+                Files.readAllBytes(dir.resolve("a").resolve(day)),
                 Files.readAllBytes(dir.resolve("c").resolve(day))));
     }
 
     @Test
     void recordsAreValidAndAnomaliesAreWhatTheFileSays() throws Exception {
-        var r = SyntheticLogs.write(dir, new SyntheticLogs.Options(20_000, 3, 1, java.time.LocalDate.of(2026, 11, 20),
-                false, 0.4, 0.002), null);
+        var r = SyntheticLogs.write(
+                dir,
+                new SyntheticLogs.Options(20_000, 3, 1, java.time.LocalDate.of(2026, 11, 20), false, 0.4, 0.002),
+                null);
         ObjectMapper om = new ObjectMapper();
         Path d = dir.resolve("2026-11-20");
         List<String> live = Files.readAllLines(d.resolve("live.jsonl"));
@@ -49,7 +55,8 @@ class SyntheticLogsTest {
         }
         assertEquals(20_000, liveIds.size(), "every request has a live record");
         List<String> anomalies = Files.readAllLines(dir.resolve("anomalies.csv"));
-        long missing = anomalies.stream().filter(l -> l.endsWith(",missing_shadow")).count();
+        long missing =
+                anomalies.stream().filter(l -> l.endsWith(",missing_shadow")).count();
         long dup = anomalies.stream().filter(l -> l.endsWith(",duplicate_live")).count();
         assertEquals(20_000 - missing, shadow.size());
         assertEquals(20_000 + dup, live.size());

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** V003 (import detail columns) applies to a workspace written before it, which then imports as usual. */
 class ImportSchemaMigrationTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void aVersionTwoWorkspaceIsUpgraded() throws Exception {
@@ -31,7 +32,8 @@ class ImportSchemaMigrationTest {
             exec(ws, "DELETE FROM schema_version WHERE version >= 3");
         }
         try (Workspace ws = Workspace.open(file)) {
-            assertEquals(List.of(List.of(String.valueOf(dev.shadowbench.core.workspace.Migrations.latestVersion()))),
+            assertEquals(
+                    List.of(List.of(String.valueOf(dev.shadowbench.core.workspace.Migrations.latestVersion()))),
                     rows(ws, "SELECT max(version) FROM schema_version"));
             Path log = write(dir.resolve("live.jsonl"), jsonl("live", 2, 0));
             new LogImporter(ws).run(ImportRequest.predictions(List.of(log), null), ProgressSink.NONE);

@@ -33,16 +33,25 @@ final class IngestFixtures {
     static String jsonl(String variant, int n, int offset) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < n; i++) {
-            sb.append("{\"request_id\":\"r").append(i + offset).append("\",\"timestamp\":\"2026-11-20T10:00:0").append(i % 10)
-              .append("Z\",\"model\":\"m\",\"model_version\":\"1\",\"variant\":\"").append(variant)
-              .append("\",\"prediction\":").append(10 + i).append(".5,\"latency_ms\":").append(20 + i)
-              .append(",\"segment\":\"web\"}\n");
+            sb.append("{\"request_id\":\"r")
+                    .append(i + offset)
+                    .append("\",\"timestamp\":\"2026-11-20T10:00:0")
+                    .append(i % 10)
+                    .append("Z\",\"model\":\"m\",\"model_version\":\"1\",\"variant\":\"")
+                    .append(variant)
+                    .append("\",\"prediction\":")
+                    .append(10 + i)
+                    .append(".5,\"latency_ms\":")
+                    .append(20 + i)
+                    .append(",\"segment\":\"web\"}\n");
         }
         return sb.toString();
     }
 
     static long scalar(Workspace ws, String sql) throws SQLException {
-        try (Connection c = ws.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = ws.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -50,7 +59,9 @@ final class IngestFixtures {
 
     static List<List<String>> rows(Workspace ws, String sql) throws SQLException {
         List<List<String>> out = new ArrayList<>();
-        try (Connection c = ws.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = ws.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 List<String> row = new ArrayList<>();
@@ -62,7 +73,8 @@ final class IngestFixtures {
     }
 
     static void exec(Workspace ws, String sql) throws SQLException {
-        try (Connection c = ws.connect(); Statement st = c.createStatement()) {
+        try (Connection c = ws.connect();
+                Statement st = c.createStatement()) {
             st.execute(sql);
         }
     }

@@ -21,17 +21,23 @@ import org.junit.jupiter.api.io.TempDir;
  * names its columns, so the new column is left NULL instead of the statement failing on a value count.
  */
 class LogImporterAfterMigrationTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     Workspace ws;
 
-    @BeforeEach void open() throws Exception {
+    @BeforeEach
+    void open() throws Exception {
         ws = Workspace.inMemory();
         for (String table : List.of("predictions", "labels", "quarantine", "imports", "import_files")) {
             exec(ws, "ALTER TABLE " + table + " ADD COLUMN added_later VARCHAR");
         }
     }
 
-    @AfterEach void close() { ws.close(); }
+    @AfterEach
+    void close() {
+        ws.close();
+    }
 
     @Test
     void predictionsQuarantineAndLabelsStillImport() throws Exception {
@@ -40,9 +46,16 @@ class LogImporterAfterMigrationTest {
         assertEquals(3, r.rowsImported());
         assertEquals(1, r.rowsQuarantined());
         Path labels = write(dir.resolve("labels.csv"), "request_id,actual\nr0,10\nr2,12.5\n");
-        assertEquals(2, new LogImporter(ws).run(ImportRequest.labels(List.of(labels)), ProgressSink.NONE).rowsImported());
-        assertEquals(List.of(List.of("r0", "10.0"), List.of("r2", "12.5")), rows(ws, "SELECT request_id, label FROM labels ORDER BY 1"));
-        assertEquals(3, scalar(ws, "SELECT count(*) FROM predictions WHERE added_later IS NULL AND latency_ms IS NOT NULL"));
+        assertEquals(
+                2,
+                new LogImporter(ws)
+                        .run(ImportRequest.labels(List.of(labels)), ProgressSink.NONE)
+                        .rowsImported());
+        assertEquals(
+                List.of(List.of("r0", "10.0"), List.of("r2", "12.5")),
+                rows(ws, "SELECT request_id, label FROM labels ORDER BY 1"));
+        assertEquals(
+                3, scalar(ws, "SELECT count(*) FROM predictions WHERE added_later IS NULL AND latency_ms IS NOT NULL"));
         assertEquals(1, scalar(ws, "SELECT count(*) FROM quarantine WHERE added_later IS NULL"));
     }
 }

@@ -18,30 +18,48 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Files of the same size are read once each: the import never starts over for them (it used to, once per file). */
 class SameSizeFilesTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     Workspace ws;
 
-    @BeforeEach void open() { ws = Workspace.inMemory(); }
+    @BeforeEach
+    void open() {
+        ws = Workspace.inMemory();
+    }
 
-    @AfterEach void close() { ws.close(); }
+    @AfterEach
+    void close() {
+        ws.close();
+    }
 
     @Test
     void twoHundredFilesOfTheSameSizeImportInOneAttemptWithProgressPerFile() throws Exception {
         int n = 200;
         for (int i = 0; i < n; i++) {
             // r000..r199: every file has the same size and a different content
-            write(dir.resolve(String.format(java.util.Locale.ROOT, "live-%03d.jsonl", i)),
+            write(
+                    dir.resolve(String.format(java.util.Locale.ROOT, "live-%03d.jsonl", i)),
                     String.format(java.util.Locale.ROOT, "{\"request_id\":\"r%03d\",\"prediction\":1.5}%n", i));
         }
         List<String> messages = new ArrayList<>();
         ProgressSink sink = new ProgressSink() {
-            @Override public void progress(long done, long total, String message) { messages.add(message); }
-            @Override public boolean isCancelled() { return false; }
+            @Override
+            public void progress(long done, long total, String message) {
+                messages.add(message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
         };
         LogImporter importer = new LogImporter(ws);
         ImportReport r = importer.run(ImportRequest.predictions(List.of(dir), null), sink);
         assertEquals(1, importer.attempts());
-        assertEquals(List.of((long) n, (long) n, 0L, 0L), List.of(r.linesRead(), r.rowsImported(), r.rowsQuarantined(), r.linesBlank()));
+        assertEquals(
+                List.of((long) n, (long) n, 0L, 0L),
+                List.of(r.linesRead(), r.rowsImported(), r.rowsQuarantined(), r.linesBlank()));
         assertEquals(n, scalar(ws, "SELECT count(DISTINCT request_id) FROM predictions"));
         assertEquals(n, scalar(ws, "SELECT count(*) FROM import_files"));
         for (int i = 1; i <= n; i++) {

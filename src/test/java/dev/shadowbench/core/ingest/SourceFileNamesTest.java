@@ -24,19 +24,29 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** A file is read as exactly itself whatever its name holds; a pattern is a pattern only when the user typed one. */
 class SourceFileNamesTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     Workspace ws;
 
-    @BeforeEach void open() { ws = Workspace.inMemory(); }
+    @BeforeEach
+    void open() {
+        ws = Workspace.inMemory();
+    }
 
-    @AfterEach void close() { ws.close(); }
+    @AfterEach
+    void close() {
+        ws.close();
+    }
 
     private ImportReport run(String variant, Path... paths) {
         return new LogImporter(ws).run(ImportRequest.predictions(List.of(paths), variant), ProgressSink.NONE);
     }
 
     /** One prediction whose id says which file it came from. */
-    private static String line(String id) { return "{\"request_id\":\"" + id + "\",\"prediction\":1}\n"; }
+    private static String line(String id) {
+        return "{\"request_id\":\"" + id + "\",\"prediction\":1}\n";
+    }
 
     private List<String> ids() throws Exception {
         List<String> out = new ArrayList<>();
@@ -46,10 +56,20 @@ class SourceFileNamesTest {
 
     /** Names holding each glob character, each beside a decoy the name would match as a pattern. */
     @ParameterizedTest
-    @ValueSource(strings = {"live[1].jsonl|live1.jsonl", "shadow*.jsonl|shadowX.jsonl", "q?.jsonl|qa.jsonl",
-            "c{x,y}.jsonl|cx.jsonl", "[!a]b.jsonl|cb.jsonl", "a]b.jsonl|ab.jsonl", "x**.jsonl|xyz.jsonl",
-            "my logs [v2]/live.jsonl|my logs 2/live.jsonl", "d*/live.jsonl|dd/live.jsonl", "e[1]/f[2].csv|e1/f2.csv",
-            "p[1].parquet|p1.parquet"})
+    @ValueSource(
+            strings = {
+                "live[1].jsonl|live1.jsonl",
+                "shadow*.jsonl|shadowX.jsonl",
+                "q?.jsonl|qa.jsonl",
+                "c{x,y}.jsonl|cx.jsonl",
+                "[!a]b.jsonl|cb.jsonl",
+                "a]b.jsonl|ab.jsonl",
+                "x**.jsonl|xyz.jsonl",
+                "my logs [v2]/live.jsonl|my logs 2/live.jsonl",
+                "d*/live.jsonl|dd/live.jsonl",
+                "e[1]/f[2].csv|e1/f2.csv",
+                "p[1].parquet|p1.parquet"
+            })
     void aFileIsReadAsItselfWhenGivenAndInsideAFolder(String names) throws Exception {
         String[] n = names.split("\\|");
         Path real = dir.resolve("in").resolve(n[0]);
@@ -57,15 +77,19 @@ class SourceFileNamesTest {
         writeLog(real, "real");
         writeLog(decoy, "decoy");
         ImportReport r = run("live", real);
-        assertEquals(List.of(1L, 1L, 0L, 0L), List.of(r.linesRead(), r.rowsImported(), r.rowsQuarantined(), r.linesBlank()));
+        assertEquals(
+                List.of(1L, 1L, 0L, 0L), List.of(r.linesRead(), r.rowsImported(), r.rowsQuarantined(), r.linesBlank()));
         assertEquals(List.of("real"), ids());
-        assertEquals(real.toAbsolutePath().toString(), rows(ws, "SELECT path FROM import_files").get(0).get(0));
+        assertEquals(
+                real.toAbsolutePath().toString(),
+                rows(ws, "SELECT path FROM import_files").get(0).get(0));
         // inside a folder both are found, each read as itself
         Workspace first = ws;
         ws = Workspace.inMemory();
         first.close();
         r = run("live", dir.resolve("in"));
-        assertEquals(List.of(2L, 2L, 0L, 0L), List.of(r.linesRead(), r.rowsImported(), r.rowsQuarantined(), r.linesBlank()));
+        assertEquals(
+                List.of(2L, 2L, 0L, 0L), List.of(r.linesRead(), r.rowsImported(), r.rowsQuarantined(), r.linesBlank()));
         assertEquals(List.of("decoy", "real"), ids());
     }
 
@@ -76,7 +100,9 @@ class SourceFileNamesTest {
         } else if (name.endsWith(".parquet")) {
             Files.createDirectories(file.getParent());
             Path tmp = dir.resolve("tmp-" + id + ".parquet");
-            IngestFixtures.exec(ws, "COPY (SELECT '" + id + "' AS request_id, 1.0 AS prediction) TO '" + tmp + "' (FORMAT parquet)");
+            IngestFixtures.exec(
+                    ws,
+                    "COPY (SELECT '" + id + "' AS request_id, 1.0 AS prediction) TO '" + tmp + "' (FORMAT parquet)");
             Files.move(tmp, file);
         } else {
             write(file, line(id));
@@ -99,12 +125,14 @@ class SourceFileNamesTest {
     void aFifoOrADeviceIsNamedForWhatItIs() throws Exception {
         assumeTrue(File.separatorChar == '/' && Files.exists(Path.of("/dev/zero")));
         BadInputException e = assertThrows(BadInputException.class, () -> run("live", Path.of("/dev/zero")));
-        assertEquals("not a regular file: /dev/zero is a character device; give a log file or a folder", e.getMessage());
+        assertEquals(
+                "not a regular file: /dev/zero is a character device; give a log file or a folder", e.getMessage());
         Path fifo = dir.resolve("live.jsonl");
         Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
         assumeTrue(p.waitFor() == 0);
         e = assertThrows(BadInputException.class, () -> run("live", fifo));
-        assertEquals("not a regular file: " + fifo + " is a FIFO (named pipe); give a log file or a folder", e.getMessage());
+        assertEquals(
+                "not a regular file: " + fifo + " is a FIFO (named pipe); give a log file or a folder", e.getMessage());
         assertEquals(0, IngestFixtures.scalar(ws, "SELECT count(*) FROM imports"));
     }
 }

@@ -1,10 +1,10 @@
 package dev.shadowbench.core.outliers;
 
-import dev.shadowbench.core.compare.PairedComparison;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shadowbench.core.compare.PairedComparison;
 import dev.shadowbench.core.task.ProgressSink;
 import dev.shadowbench.core.workspace.Workspace;
 import java.sql.Connection;
@@ -40,13 +40,15 @@ class OutlierDetectorRulesTest {
     /** Creates the temp table {@code pairs} as Pairing does, from columns b, c, label, b latency, c latency. */
     private void pairs(Double[] b, Double[] cand, Double[] label, Double[] bl, Double[] cl) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE OR REPLACE TEMP TABLE pairs(request_id VARCHAR, ts TIMESTAMP, day DATE, segment VARCHAR, "
-                    + "b_prediction DOUBLE, c_prediction DOUBLE, b_class VARCHAR, c_class VARCHAR, b_ranking VARCHAR[], "
-                    + "c_ranking VARCHAR[], b_latency DOUBLE, c_latency DOUBLE, b_feedback VARCHAR, c_feedback VARCHAR, "
-                    + "label DOUBLE, label_class VARCHAR)");
+            st.execute(
+                    "CREATE OR REPLACE TEMP TABLE pairs(request_id VARCHAR, ts TIMESTAMP, day DATE, segment VARCHAR, "
+                            + "b_prediction DOUBLE, c_prediction DOUBLE, b_class VARCHAR, c_class VARCHAR, b_ranking VARCHAR[], "
+                            + "c_ranking VARCHAR[], b_latency DOUBLE, c_latency DOUBLE, b_feedback VARCHAR, c_feedback VARCHAR, "
+                            + "label DOUBLE, label_class VARCHAR)");
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO pairs(request_id, day, b_prediction, c_prediction, label, "
-                + "b_latency, c_latency) VALUES (?, DATE '2026-11-20', ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO pairs(request_id, day, b_prediction, c_prediction, label, "
+                        + "b_latency, c_latency) VALUES (?, DATE '2026-11-20', ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < b.length; i++) {
                 ps.setString(1, "r" + i);
                 ps.setObject(2, b[i]);
@@ -70,7 +72,8 @@ class OutlierDetectorRulesTest {
     // Reference figures: python3 -c "import numpy as np, scipy.stats as s
     //   c=np.array([40,42,38,45,41,39,44,37,43,40.5,2000.0]); b=np.array([41,41,39,44,40,40,45,38,42,41,41.0])
     //   tc=np.log(c); d=tc-np.log(b)
-    //   print((tc[-1]-np.median(tc))/s.median_abs_deviation(tc,scale='normal'), (d[-1]-np.median(d))/s.median_abs_deviation(d,scale='normal'))"
+    //   print((tc[-1]-np.median(tc))/s.median_abs_deviation(tc,scale='normal'),
+    // (d[-1]-np.median(d))/s.median_abs_deviation(d,scale='normal'))"
     // -> 52.42836343838377 182.67900646887676 (the others score at most 1.384 and 1.732)
     private static final Double[] LOG_C = {40.0, 42.0, 38.0, 45.0, 41.0, 39.0, 44.0, 37.0, 43.0, 40.5, 2000.0};
     private static final Double[] LOG_B = {41.0, 41.0, 39.0, 44.0, 40.0, 40.0, 45.0, 38.0, 42.0, 41.0, 41.0};
@@ -86,32 +89,49 @@ class OutlierDetectorRulesTest {
         assertEquals(52.42836343838377, extreme.get(0).score(), 1e-3);
         assertEquals(1, divergence.size());
         assertEquals(182.67900646887676, divergence.get(0).score(), 1e-3);
-        assertEquals("candidate 2,000 is 52.4 robust SDs above the candidate median 41 on a log scale (baseline 41)",
+        assertEquals(
+                "candidate 2,000 is 52.4 robust SDs above the candidate median 41 on a log scale (baseline 41)",
                 extreme.get(0).detail());
-        assertEquals("candidate 2,000 is 48.8x the baseline 41; the typical ratio is 0.988x, so this is 182.7 robust SDs "
-                + "above it (log scale)", divergence.get(0).detail());
+        assertEquals(
+                "candidate 2,000 is 48.8x the baseline 41; the typical ratio is 0.988x, so this is 182.7 robust SDs "
+                        + "above it (log scale)",
+                divergence.get(0).detail());
         assertEquals(11, r.pairs());
         assertEquals(1, r.flaggedPairs());
         assertEquals(2, r.totalFlags());
-        assertEquals(Set.of("r10"), OutlierDetector.flaggedAmong(c, TEMP_PAIRS, OutlierSettings.parse(List.of()),
-                List.of("r1", "r10", "nope"), ProgressSink.NONE));
+        assertEquals(
+                Set.of("r10"),
+                OutlierDetector.flaggedAmong(
+                        c,
+                        TEMP_PAIRS,
+                        OutlierSettings.parse(List.of()),
+                        List.of("r1", "r10", "nope"),
+                        ProgressSink.NONE));
     }
 
     // python3 -c "import numpy as np, scipy.stats as s
-    //   c=np.array([1.0,2,-1,0.5,1.5,-0.5,0,3,2.5,1,60]); b=np.array([1.2,1.8,-0.8,0.4,1.4,-0.7,0.1,2.7,2.4,1.1,1.0]); d=c-b
-    //   print((c[-1]-np.median(c))/s.median_abs_deviation(c,scale='normal'), (d[-1]-np.median(d))/s.median_abs_deviation(d,scale='normal'))"
+    //   c=np.array([1.0,2,-1,0.5,1.5,-0.5,0,3,2.5,1,60]); b=np.array([1.2,1.8,-0.8,0.4,1.4,-0.7,0.1,2.7,2.4,1.1,1.0]);
+    // d=c-b
+    //   print((c[-1]-np.median(c))/s.median_abs_deviation(c,scale='normal'),
+    // (d[-1]-np.median(d))/s.median_abs_deviation(d,scale='normal'))"
     // -> 39.79489526156882 198.63723143274632
     @Test
     void dataWithNegativeBaselineAreScoredLinearlyAndNegativesAreNotSuspicious() throws SQLException {
-        pairs(new Double[]{1.2, 1.8, -0.8, 0.4, 1.4, -0.7, 0.1, 2.7, 2.4, 1.1, 1.0},
-                new Double[]{1.0, 2.0, -1.0, 0.5, 1.5, -0.5, 0.0, 3.0, 2.5, 1.0, 60.0}, null, null, null);
+        pairs(
+                new Double[] {1.2, 1.8, -0.8, 0.4, 1.4, -0.7, 0.1, 2.7, 2.4, 1.1, 1.0},
+                new Double[] {1.0, 2.0, -1.0, 0.5, 1.5, -0.5, 0.0, 3.0, 2.5, 1.0, 60.0},
+                null,
+                null,
+                null);
         OutlierReport r = detect();
         assertEquals(39.79489526156882, of(r, "extreme").get(0).score(), 1e-3);
         assertEquals(198.63723143274632, of(r, "divergence").get(0).score(), 1e-3);
         assertEquals(1, r.flaggedPairs());
         assertEquals(0, r.countsByRule().get("negative"));
-        assertEquals("candidate 60 differs from the baseline 1 by +59; the typical difference is +0.1, so this is "
-                + "198.6 robust SDs above it", of(r, "divergence").get(0).detail());
+        assertEquals(
+                "candidate 60 differs from the baseline 1 by +59; the typical difference is +0.1, so this is "
+                        + "198.6 robust SDs above it",
+                of(r, "divergence").get(0).detail());
     }
 
     @Test
@@ -121,8 +141,10 @@ class OutlierDetectorRulesTest {
         pairs(LOG_B, cand, null, null, null);
         List<Outlier> neg = of(detect(), "negative");
         assertEquals(1, neg.size());
-        assertEquals("candidate -12.5 is negative, but the baseline never goes below 0 here (its minimum is 38; "
-                + "baseline on this request 44)", neg.get(0).detail());
+        assertEquals(
+                "candidate -12.5 is negative, but the baseline never goes below 0 here (its minimum is 38; "
+                        + "baseline on this request 44)",
+                neg.get(0).detail());
         assertTrue(of(detect("negative.enabled=false"), "negative").isEmpty());
     }
 
@@ -137,14 +159,20 @@ class OutlierDetectorRulesTest {
         OutlierReport r = detect();
         List<Outlier> match = of(r, "label_match"), leak = of(r, "leak");
         assertEquals(List.of("r0"), match.stream().map(Outlier::requestId).toList());
-        assertEquals("candidate 40.13 equals the label 40.13 to its 2 logged decimals while the baseline 43 is 2.87 off: "
-                + "a label leak, not a miracle", match.get(0).detail());
+        assertEquals(
+                "candidate 40.13 equals the label 40.13 to its 2 logged decimals while the baseline 43 is 2.87 off: "
+                        + "a label leak, not a miracle",
+                match.get(0).detail());
         assertEquals(List.of("r2"), leak.stream().map(Outlier::requestId).toList());
-        assertTrue(leak.get(0).detail().startsWith("candidate error 1.00e-04 is 0.001% of the baseline's error 9.75"),
+        assertTrue(
+                leak.get(0).detail().startsWith("candidate error 1.00e-04 is 0.001% of the baseline's error 9.75"),
                 leak.get(0).detail());
         // with label_match off, the leak rule still catches the exact match
-        assertEquals(Set.of("r0", "r2"), Set.copyOf(of(detect("label_match.enabled=false"), "leak").stream()
-                .map(Outlier::requestId).toList()));
+        assertEquals(
+                Set.of("r0", "r2"),
+                Set.copyOf(of(detect("label_match.enabled=false"), "leak").stream()
+                        .map(Outlier::requestId)
+                        .toList()));
     }
 
     @Test
@@ -157,33 +185,55 @@ class OutlierDetectorRulesTest {
             cand[i] = label[i] + (i % 2 == 0 ? 0.5 : -0.5);
         }
         pairs(b, cand, label, null, null);
-        Finding f = detect().findings().stream().filter(x -> x.rule().equals("margin")).findFirst().orElseThrow();
+        Finding f = detect().findings().stream()
+                .filter(x -> x.rule().equals("margin"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(Finding.WARNING, f.severity());
         assertEquals(0.125, f.value(), 1e-12);
         assertEquals(0.5, f.threshold());
-        assertTrue(f.detail().contains("mean absolute error 0.5 is 12.5% of the baseline's 4 over 40 labelled pairs"), f.detail());
-        assertTrue(detect("margin.min_labels=41").findings().stream().noneMatch(x -> x.rule().equals("margin")));
+        assertTrue(
+                f.detail().contains("mean absolute error 0.5 is 12.5% of the baseline's 4 over 40 labelled pairs"),
+                f.detail());
+        assertTrue(detect("margin.min_labels=41").findings().stream()
+                .noneMatch(x -> x.rule().equals("margin")));
     }
 
     @Test
     void degenerateOutputIsReported() throws SQLException {
         Double[] b = {10.0, 20.0, 30.0, 40.0, 50.0, 60.0};
-        pairs(b, new Double[]{7.0, 7.0, 7.0, 7.0, 7.0, 7.0}, null, null, null);
-        Finding constant = detect().findings().stream().filter(x -> x.rule().equals("constant")).findFirst().orElseThrow();
+        pairs(b, new Double[] {7.0, 7.0, 7.0, 7.0, 7.0, 7.0}, null, null, null);
+        Finding constant = detect().findings().stream()
+                .filter(x -> x.rule().equals("constant"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(Finding.ERROR, constant.severity());
-        assertEquals("The candidate gives the same answer 7 to all 6 requests: a constant or default output.", constant.detail());
+        assertEquals(
+                "The candidate gives the same answer 7 to all 6 requests: a constant or default output.",
+                constant.detail());
 
-        pairs(b, new Double[]{7.0, 7.0, 7.0, 7.0, 12.0, Double.NaN}, null, null, null);
+        pairs(b, new Double[] {7.0, 7.0, 7.0, 7.0, 12.0, Double.NaN}, null, null, null);
         OutlierReport r = detect();
-        assertEquals(List.of("r5"), of(r, "nonfinite").stream().map(Outlier::requestId).toList());
-        assertTrue(r.findings().stream().anyMatch(x -> x.rule().equals("nonfinite") && x.value() == 1.0), r.findings().toString());
-        Finding mode = r.findings().stream().filter(x -> x.rule().equals("mode_share")).findFirst().orElseThrow();
+        assertEquals(
+                List.of("r5"),
+                of(r, "nonfinite").stream().map(Outlier::requestId).toList());
+        assertTrue(
+                r.findings().stream().anyMatch(x -> x.rule().equals("nonfinite") && x.value() == 1.0),
+                r.findings().toString());
+        Finding mode = r.findings().stream()
+                .filter(x -> x.rule().equals("mode_share"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(0.8, mode.value(), 1e-12);
 
-        pairs(b, new Double[]{11.0, null, 29.0, null, 52.0, 61.0}, null, null, null);
-        Finding nulls = detect().findings().stream().filter(x -> x.rule().equals("null_jump")).findFirst().orElseThrow();
+        pairs(b, new Double[] {11.0, null, 29.0, null, 52.0, 61.0}, null, null, null);
+        Finding nulls = detect().findings().stream()
+                .filter(x -> x.rule().equals("null_jump"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(2 / 6.0, nulls.value(), 1e-12);
-        assertFalse(detect("degenerate.enabled=false").findings().stream().anyMatch(x -> x.rule().equals("null_jump")));
+        assertFalse(detect("degenerate.enabled=false").findings().stream()
+                .anyMatch(x -> x.rule().equals("null_jump")));
     }
 
     @Test
@@ -192,20 +242,36 @@ class OutlierDetectorRulesTest {
         Double[] bl = {18.0, 19.0, 20.0, 21.0, 22.0, 23.0, 24.0, 25.0, 26.0, 27.0, 28.0};
         pairs(LOG_B, LOG_B, null, bl, cl);
         OutlierReport r = detect();
-        assertEquals(List.of("r5"), of(r, "latency_fast").stream().map(Outlier::requestId).toList());
-        assertEquals("candidate answered in 0.1 ms, 220x faster than its median 22 ms (baseline 23 ms on this request): "
-                + "a cached or default answer?", of(r, "latency_fast").get(0).detail());
-        Finding fast = r.findings().stream().filter(x -> x.rule().equals("latency_fast")).findFirst().orElseThrow();
+        assertEquals(
+                List.of("r5"),
+                of(r, "latency_fast").stream().map(Outlier::requestId).toList());
+        assertEquals(
+                "candidate answered in 0.1 ms, 220x faster than its median 22 ms (baseline 23 ms on this request): "
+                        + "a cached or default answer?",
+                of(r, "latency_fast").get(0).detail());
+        Finding fast = r.findings().stream()
+                .filter(x -> x.rule().equals("latency_fast"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(Finding.WARNING, fast.severity());
         assertEquals(1 / 11.0, fast.value(), 1e-12);
-        Finding slow = r.findings().stream().filter(x -> x.rule().equals("latency_slow")).findFirst().orElseThrow();
+        Finding slow = r.findings().stream()
+                .filter(x -> x.rule().equals("latency_slow"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(Finding.WARNING, slow.severity());
         assertEquals(1 / 11.0, slow.value(), 1e-12);
-        assertEquals(List.of("r6", "r2"), OutlierDetector.worstLatency(c, TEMP_PAIRS, true, 2).stream()
-                .map(OutlierDetector.LatencyRow::requestId).toList());
+        assertEquals(
+                List.of("r6", "r2"),
+                OutlierDetector.worstLatency(c, TEMP_PAIRS, true, 2).stream()
+                        .map(OutlierDetector.LatencyRow::requestId)
+                        .toList());
 
         pairs(LOG_B, LOG_B, null, null, null);
-        Finding none = detect().findings().stream().filter(x -> x.rule().equals("latency_fast")).findFirst().orElseThrow();
+        Finding none = detect().findings().stream()
+                .filter(x -> x.rule().equals("latency_fast"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("Candidate latency not recorded in these logs.", none.detail());
     }
 
@@ -220,7 +286,9 @@ class OutlierDetectorRulesTest {
         OutlierReport r = OutlierDetector.detect(c, TEMP_PAIRS, OutlierSettings.defaults(), ProgressSink.NONE, 2);
         assertEquals(5, r.countsByRule().get("latency_fast"));
         // worst first: the fastest answers
-        assertEquals(List.of("r0", "r1"), of(r, "latency_fast").stream().map(Outlier::requestId).toList());
+        assertEquals(
+                List.of("r0", "r1"),
+                of(r, "latency_fast").stream().map(Outlier::requestId).toList());
     }
 
     @Test
@@ -237,10 +305,16 @@ class OutlierDetectorRulesTest {
     void cancellingStopsTheDetector() throws SQLException {
         pairs(LOG_B, LOG_C, null, null, null);
         ProgressSink cancelled = new ProgressSink() {
-            @Override public void progress(long done, long total, String message) {}
-            @Override public boolean isCancelled() { return true; }
+            @Override
+            public void progress(long done, long total, String message) {}
+
+            @Override
+            public boolean isCancelled() {
+                return true;
+            }
         };
-        org.junit.jupiter.api.Assertions.assertThrows(dev.shadowbench.core.task.CancelledException.class,
+        org.junit.jupiter.api.Assertions.assertThrows(
+                dev.shadowbench.core.task.CancelledException.class,
                 () -> OutlierDetector.detect(c, TEMP_PAIRS, OutlierSettings.defaults(), cancelled));
     }
 }

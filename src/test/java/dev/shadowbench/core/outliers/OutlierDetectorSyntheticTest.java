@@ -30,14 +30,16 @@ import org.junit.jupiter.api.io.TempDir;
  * The issue's acceptance test: generated logs with injected anomalies of every kind are found with the default
  * settings (recall >= 95%), and clean logs are rarely flagged (< 0.2% of pairs). Prints the figures it measured.
  */
-@Tag("slow")  // 100k generated requests, imported twice; run by failsafe in `mvn verify`
+@Tag("slow") // 100k generated requests, imported twice; run by failsafe in `mvn verify`
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OutlierDetectorSyntheticTest {
     private static final long REQUESTS = 100_000;
     /** Each of the 12 anomaly kinds at 0.2%: about 200 of each kind in 100k requests. */
     private static final double ANOMALY_RATE = 0.002;
 
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
+
     private Workspace dirty;
     private Workspace clean;
 
@@ -59,9 +61,12 @@ class OutlierDetectorSyntheticTest {
         Path day = out.resolve("2026-11-20");
         Workspace ws = Workspace.inMemory();
         LogImporter imp = new LogImporter(ws);
-        imp.run(ImportRequest.predictions(List.of(day.resolve("live.jsonl"), day.resolve("shadow.jsonl")), null), ProgressSink.NONE);
+        imp.run(
+                ImportRequest.predictions(List.of(day.resolve("live.jsonl"), day.resolve("shadow.jsonl")), null),
+                ProgressSink.NONE);
         imp.run(ImportRequest.labels(List.of(day.resolve("labels.csv"))), ProgressSink.NONE);
-        try (Connection c = ws.connect(); Statement st = c.createStatement()) {
+        try (Connection c = ws.connect();
+                Statement st = c.createStatement()) {
             st.execute("CREATE TABLE anomalies AS SELECT * FROM read_csv('"
                     + out.resolve("anomalies.csv").toAbsolutePath().toString().replace("'", "''") + "', header=true)");
         }
@@ -69,15 +74,20 @@ class OutlierDetectorSyntheticTest {
     }
 
     private static OutlierReport detect(Connection c) throws Exception {
-        return OutlierDetector.detect(c, PairIndex.open(c, new Comparison(Side.variant("live"), Side.variant("shadow"), null, null),
-                ProgressSink.NONE), OutlierSettings.defaults(), ProgressSink.NONE);
+        return OutlierDetector.detect(
+                c,
+                PairIndex.open(
+                        c, new Comparison(Side.variant("live"), Side.variant("shadow"), null, null), ProgressSink.NONE),
+                OutlierSettings.defaults(),
+                ProgressSink.NONE);
     }
 
     /** Recall of {@code kind}: the share of its injected requests flagged by one of {@code rules}. */
     private static double recall(Connection c, String kind, String rules) throws Exception {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT count(*), count(*) FILTER (WHERE request_id IN (SELECT request_id FROM outlier_flags WHERE rule IN ("
-                        + rules + "))) FROM anomalies WHERE kind = '" + kind + "'")) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT count(*), count(*) FILTER (WHERE request_id IN (SELECT request_id FROM outlier_flags WHERE rule IN ("
+                                + rules + "))) FROM anomalies WHERE kind = '" + kind + "'")) {
             rs.next();
             assertTrue(rs.getLong(1) > 100, "too few injected " + kind + ": " + rs.getLong(1));
             return rs.getLong(2) / (double) rs.getLong(1);
@@ -94,17 +104,22 @@ class OutlierDetectorSyntheticTest {
             recall.put("label_match", recall(c, "label_match", "'label_match'"));
             recall.put("fast_latency", recall(c, "fast_latency", "'latency_fast'"));
             long falseFlags;
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(DISTINCT request_id) "
-                    + "FROM outlier_flags WHERE request_id NOT IN (SELECT request_id FROM anomalies)")) {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT count(DISTINCT request_id) "
+                            + "FROM outlier_flags WHERE request_id NOT IN (SELECT request_id FROM anomalies)")) {
                 rs.next();
                 falseFlags = rs.getLong(1);
             }
             double falseRate = falseFlags / (double) r.pairs();
-            System.out.printf("[outliers] injected: recall %s; flags on not-injected pairs %d of %d (%.4f%%); counts %s%n",
+            System.out.printf(
+                    "[outliers] injected: recall %s; flags on not-injected pairs %d of %d (%.4f%%); counts %s%n",
                     recall, falseFlags, r.pairs(), 100 * falseRate, r.countsByRule());
             recall.forEach((kind, v) -> assertTrue(v >= 0.95, kind + " recall " + v));
             assertTrue(falseRate < 0.002, "false flags " + falseRate);
-            assertTrue(r.findings().stream().anyMatch(f -> f.rule().equals("latency_fast") && f.severity().equals(Finding.WARNING)),
+            assertTrue(
+                    r.findings().stream()
+                            .anyMatch(f -> f.rule().equals("latency_fast")
+                                    && f.severity().equals(Finding.WARNING)),
                     "fast answers reported as a share: " + r.findings());
         }
     }
@@ -113,11 +128,13 @@ class OutlierDetectorSyntheticTest {
     void cleanLogsAreRarelyFlagged() throws Exception {
         try (Connection c = clean.connect()) {
             OutlierReport r = detect(c);
-            System.out.printf("[outliers] clean: %d of %d pairs flagged (%.4f%%); counts %s; findings %s%n",
+            System.out.printf(
+                    "[outliers] clean: %d of %d pairs flagged (%.4f%%); counts %s; findings %s%n",
                     r.flaggedPairs(), r.pairs(), 100 * r.flaggedShare(), r.countsByRule(), r.findings());
             assertEquals(REQUESTS, r.pairs());
             assertTrue(r.flaggedShare() < 0.002, "clean pairs flagged: " + r.flaggedShare());
-            assertTrue(r.findings().stream().noneMatch(f -> !f.severity().equals(Finding.INFO)),
+            assertTrue(
+                    r.findings().stream().noneMatch(f -> !f.severity().equals(Finding.INFO)),
                     "no warning banners on clean logs: " + r.findings());
         }
     }

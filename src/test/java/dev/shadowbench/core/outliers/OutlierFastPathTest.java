@@ -1,9 +1,9 @@
 package dev.shadowbench.core.outliers;
 
-import dev.shadowbench.core.compare.PairedComparison;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shadowbench.core.compare.PairedComparison;
 import dev.shadowbench.core.db.Db;
 import dev.shadowbench.core.task.ProgressSink;
 import dev.shadowbench.core.workspace.Workspace;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * values of an avg in whatever order its threads finish, so the straightforward query's mean errors and mean deviations
  * differ in the last bits from one run to the next (see {@link #severalThreads} for what is compared then).
  */
-@Tag("slow")  // minutes: up to 400k generated pairs per case; run by failsafe in `mvn verify`
+@Tag("slow") // minutes: up to 400k generated pairs per case; run by failsafe in `mvn verify`
 class OutlierFastPathTest {
     /** The handle to the temp table {@code pairs} this test fills (no comparison: the rules read only the table). */
     static final PairedComparison TEMP_PAIRS = new PairedComparison(null, null, "");
@@ -52,10 +52,14 @@ class OutlierFastPathTest {
     }
 
     /** A pseudo-random uniform in [0, 1) for row i and stream k (hash-based: the same on every run). */
-    private static String u(int k) { return "((hash(i * 31 + " + k + ") % 1000003) / 1000003.0)"; }
+    private static String u(int k) {
+        return "((hash(i * 31 + " + k + ") % 1000003) / 1000003.0)";
+    }
 
     /** A roughly normal deviate for row i, stream k. */
-    private static String z(int k) { return "(" + u(k) + " + " + u(k + 100) + " + " + u(k + 200) + " - 1.5) * 2"; }
+    private static String z(int k) {
+        return "(" + u(k) + " + " + u(k + 100) + " + " + u(k + 200) + " - 1.5) * 2";
+    }
 
     /** One of the fixtures; {@code rows} pairs. */
     private void pairs(String kind, int rows) throws SQLException {
@@ -64,8 +68,9 @@ class OutlierFastPathTest {
             case "positive", "messy" -> {
                 // rounded to 2 decimals so values tie; a few extreme, negative and label-equal candidates
                 b = "round(exp(3.7 + 0.4 * " + z(1) + "), 2)";
-                cand = "CASE WHEN " + u(2) + " < 0.002 THEN round(b * 30, 2) WHEN " + u(2) + " < 0.004 THEN -round(b, 1) "
-                        + "WHEN " + u(2) + " < 0.006 THEN label ELSE round(b * exp(0.08 * " + z(3) + "), 2) END";
+                cand = "CASE WHEN " + u(2) + " < 0.002 THEN round(b * 30, 2) WHEN " + u(2)
+                        + " < 0.004 THEN -round(b, 1) " + "WHEN " + u(2)
+                        + " < 0.006 THEN label ELSE round(b * exp(0.08 * " + z(3) + "), 2) END";
                 label = "CASE WHEN " + u(4) + " < 0.4 THEN round(b + 3 * " + z(5) + ", 2) END";
                 bl = "round(20 + 3 * " + z(6) + ", 1)";
                 cl = "CASE WHEN " + u(7) + " < 0.003 THEN 0.1 ELSE round(23 + 4 * " + z(8) + ", 1) END";
@@ -94,7 +99,8 @@ class OutlierFastPathTest {
             default -> throw new IllegalArgumentException(kind);
         }
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE OR REPLACE TEMP TABLE pairs AS WITH t1 AS (SELECT i, " + b + " AS b FROM range(" + rows + ") t(i)), "
+            st.execute("CREATE OR REPLACE TEMP TABLE pairs AS WITH t1 AS (SELECT i, " + b + " AS b FROM range(" + rows
+                    + ") t(i)), "
                     + "t2 AS (SELECT i, b, " + label + " AS label FROM t1), "
                     + "t3 AS (SELECT i, b, label, " + cand + " AS cand, " + bl + " AS bl, " + cl + " AS cl FROM t2) "
                     + "SELECT 'r' || i AS request_id, NULL::TIMESTAMP AS ts, DATE '2026-11-20' + CAST(i % 2 AS INTEGER) AS day, "
@@ -115,8 +121,14 @@ class OutlierFastPathTest {
         }
     }
 
-    private static final List<List<String>> VARIANTS = List.of(List.of(),
-            List.of("degenerate.mode_share=0.3", "extreme.mad_k=2", "divergence.mad_k=2", "leak.ratio=0.5", "latency.fast_ratio=0.9"),
+    private static final List<List<String>> VARIANTS = List.of(
+            List.of(),
+            List.of(
+                    "degenerate.mode_share=0.3",
+                    "extreme.mad_k=2",
+                    "divergence.mad_k=2",
+                    "leak.ratio=0.5",
+                    "latency.fast_ratio=0.9"),
             List.of("degenerate.mode_share=0.1", "degenerate.spread_ratio=1", "label_match.enabled=false"),
             List.of("degenerate.mode_share=0.6", "latency.budget_ms=25", "negative.enabled=false"));
 
@@ -126,14 +138,17 @@ class OutlierFastPathTest {
             OutlierSettings s = OutlierSettings.parse(v);
             PairStats expectedStats = ReferenceOutliers.loadStats(new Db(c, ProgressSink.NONE));
             OutlierReport expected = ReferenceOutliers.detect(c, s, ProgressSink.NONE, 50);
-            PairStats stats = PairScan.run(new Db(c, ProgressSink.NONE), TEMP_PAIRS.pairs(), s).stats();
+            PairStats stats = PairScan.run(new Db(c, ProgressSink.NONE), TEMP_PAIRS.pairs(), s)
+                    .stats();
             OutlierReport got = OutlierDetector.detect(c, TEMP_PAIRS, s, ProgressSink.NONE, 50);
             String at = what + " " + v;
             assertEquals(expectedStats, stats, at);
             assertEquals(expected, got, at);
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT (SELECT count(*) FROM ("
-                    + "SELECT * FROM outlier_flags EXCEPT ALL SELECT * FROM reference_flags)), (SELECT count(*) FROM ("
-                    + "SELECT * FROM reference_flags EXCEPT ALL SELECT * FROM outlier_flags)), (SELECT count(*) FROM outlier_flags)")) {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery(
+                            "SELECT (SELECT count(*) FROM ("
+                                    + "SELECT * FROM outlier_flags EXCEPT ALL SELECT * FROM reference_flags)), (SELECT count(*) FROM ("
+                                    + "SELECT * FROM reference_flags EXCEPT ALL SELECT * FROM outlier_flags)), (SELECT count(*) FROM outlier_flags)")) {
                 rs.next();
                 assertEquals(0, rs.getLong(1), at + ": flags the reference does not have");
                 assertEquals(0, rs.getLong(2), at + ": reference flags missing");
@@ -146,7 +161,7 @@ class OutlierFastPathTest {
         pairs(kind, rows);
         assertSame(kind + " listed whole");
         ExactQuantiles.listAll = 100;
-        ExactQuantiles.sampleRows = rows;  // the whole table as the sample
+        ExactQuantiles.sampleRows = rows; // the whole table as the sample
         assertSame(kind + " bracketed");
         ExactQuantiles.sampleRows = 2500;
         assertSame(kind + " bracketed from a sample");
@@ -172,8 +187,9 @@ class OutlierFastPathTest {
     @Test
     void dominantAndConstantCandidates() throws SQLException {
         assertSameEveryWay("dominant", 5000);
-        assertTrue(OutlierDetector.detect(c, TEMP_PAIRS, OutlierSettings.defaults(), ProgressSink.NONE).findings().stream()
-                .anyMatch(f -> f.rule().equals("mode_share")));
+        assertTrue(
+                OutlierDetector.detect(c, TEMP_PAIRS, OutlierSettings.defaults(), ProgressSink.NONE).findings().stream()
+                        .anyMatch(f -> f.rule().equals("mode_share")));
         assertSameEveryWay("constant", 3000);
     }
 
@@ -191,15 +207,32 @@ class OutlierFastPathTest {
             OutlierSettings s = OutlierSettings.parse(v);
             PairStats expected = ReferenceOutliers.loadStats(new Db(c, ProgressSink.NONE));
             OutlierReport expectedReport = ReferenceOutliers.detect(c, s, ProgressSink.NONE, 50);
-            PairStats got = PairScan.run(new Db(c, ProgressSink.NONE), TEMP_PAIRS.pairs(), s).stats();
+            PairStats got = PairScan.run(new Db(c, ProgressSink.NONE), TEMP_PAIRS.pairs(), s)
+                    .stats();
             OutlierReport report = OutlierDetector.detect(c, TEMP_PAIRS, s, ProgressSink.NONE, 50);
             assertEquals(expected.candidateMae(), got.candidateMae(), 1e-12 * expected.candidateMae());
             assertEquals(expected.baselineMae(), got.baselineMae(), 1e-12 * expected.baselineMae());
-            PairStats sameMeans = new PairStats(got.pairs(), got.baselineMin(), got.baselineNulls(), got.candidateNulls(),
-                    got.candidateNonFinite(), got.logScale(), got.valueMedian(), got.valueSd(), got.diffMedian(), got.diffSd(),
-                    got.labelled(), expected.candidateMae(), expected.baselineMae(), got.baselineErrMedian(),
-                    got.candidateBetterShare(), got.labelDecimals(), got.candidateLatencies(), got.candidateLatencyMedian(),
-                    got.baselineLatencies(), got.baselineLatencyMedian());
+            PairStats sameMeans = new PairStats(
+                    got.pairs(),
+                    got.baselineMin(),
+                    got.baselineNulls(),
+                    got.candidateNulls(),
+                    got.candidateNonFinite(),
+                    got.logScale(),
+                    got.valueMedian(),
+                    got.valueSd(),
+                    got.diffMedian(),
+                    got.diffSd(),
+                    got.labelled(),
+                    expected.candidateMae(),
+                    expected.baselineMae(),
+                    got.baselineErrMedian(),
+                    got.candidateBetterShare(),
+                    got.labelDecimals(),
+                    got.candidateLatencies(),
+                    got.candidateLatencyMedian(),
+                    got.baselineLatencies(),
+                    got.baselineLatencyMedian());
             assertEquals(expected, sameMeans, v.toString());
             assertEquals(expectedReport, report, v.toString());
         }
@@ -207,7 +240,7 @@ class OutlierFastPathTest {
 
     @Test
     void tinyTables() throws SQLException {
-        for (int rows : new int[]{0, 1, 2, 3}) {
+        for (int rows : new int[] {0, 1, 2, 3}) {
             pairs("positive", rows);
             assertSame(rows + " rows");
             pairs("linear", rows);

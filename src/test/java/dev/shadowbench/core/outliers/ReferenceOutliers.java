@@ -22,7 +22,9 @@ import java.util.Map;
 final class ReferenceOutliers {
     private ReferenceOutliers() {}
 
-    static String scored(PairStats st, String x) { return st.scored(x); }
+    static String scored(PairStats st, String x) {
+        return st.scored(x);
+    }
 
     static OutlierReport detect(Connection c, OutlierSettings s, ProgressSink p, int listLimit) throws SQLException {
         Db sql = new Db(c, p);
@@ -33,22 +35,29 @@ final class ReferenceOutliers {
         p.progress(2, 4, "Outliers: counting flags");
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String r : OutlierDetector.FLAG_RULES) counts.put(r, 0L);
-        for (Object[] row : sql.query("SELECT rule, count(*) FROM reference_flags GROUP BY rule",
-                rs -> new Object[]{rs.getString(1), rs.getLong(2)})) {
+        for (Object[] row : sql.query("SELECT rule, count(*) FROM reference_flags GROUP BY rule", rs ->
+                new Object[] {rs.getString(1), rs.getLong(2)})) {
             counts.put((String) row[0], (Long) row[1]);
         }
         long flaggedPairs = sql.one("SELECT count(DISTINCT request_id) FROM reference_flags", rs -> rs.getLong(1));
         Reasons reasons = new Reasons(st);
-        List<Outlier> listed = new ArrayList<>(sql.query("""
+        List<Outlier> listed = new ArrayList<>(sql.query(
+                """
                 SELECT request_id, rule, score, z, b_prediction, c_prediction, label, b_latency, c_latency FROM (
                   SELECT *, row_number() OVER (PARTITION BY rule ORDER BY score DESC, request_id) AS rn FROM reference_flags)
-                WHERE rn <= ?""", rs -> {
-            String rule = rs.getString(2);
-            Double b = Db.dbl(rs, 5), cand = Db.dbl(rs, 6), label = Db.dbl(rs, 7), bl = Db.dbl(rs, 8), cl = Db.dbl(rs, 9);
-            double score = rs.getDouble(3);
-            String detail = reasons.detail(rule, Db.dbl(rs, 4), b, cand, label, bl, cl);
-            return new Outlier(rs.getString(1), rule, detail, b, cand, label, bl, cl, score);
-        }, Math.max(0, listLimit)));
+                WHERE rn <= ?""",
+                rs -> {
+                    String rule = rs.getString(2);
+                    Double b = Db.dbl(rs, 5),
+                            cand = Db.dbl(rs, 6),
+                            label = Db.dbl(rs, 7),
+                            bl = Db.dbl(rs, 8),
+                            cl = Db.dbl(rs, 9);
+                    double score = rs.getDouble(3);
+                    String detail = reasons.detail(rule, Db.dbl(rs, 4), b, cand, label, bl, cl);
+                    return new Outlier(rs.getString(1), rule, detail, b, cand, label, bl, cl, score);
+                },
+                Math.max(0, listLimit)));
         listed.sort(Comparator.comparingInt((Outlier o) -> OutlierDetector.FLAG_RULES.indexOf(o.rule()))
                 .thenComparing(Comparator.comparingDouble(Outlier::score).reversed())
                 .thenComparing(Outlier::requestId));
@@ -65,14 +74,21 @@ final class ReferenceOutliers {
         String cols = "b_prediction, c_prediction, label, b_latency, c_latency";
         String tc = st.scored("c_prediction"), tb = st.scored("b_prediction");
         if (s.enabled("extreme") && st.valueSd() != null) {
-            sql.execute("INSERT INTO reference_flags SELECT request_id, 'extreme', abs(z), z, " + cols
-                    + " FROM (SELECT *, (" + tc + " - ?) / ? AS z FROM pairs) WHERE abs(z) > ?",
-                    st.valueMedian(), st.valueSd(), s.value("extreme.mad_k"));
+            sql.execute(
+                    "INSERT INTO reference_flags SELECT request_id, 'extreme', abs(z), z, " + cols
+                            + " FROM (SELECT *, (" + tc + " - ?) / ? AS z FROM pairs) WHERE abs(z) > ?",
+                    st.valueMedian(),
+                    st.valueSd(),
+                    s.value("extreme.mad_k"));
         }
         if (s.enabled("divergence") && st.diffSd() != null) {
-            sql.execute("INSERT INTO reference_flags SELECT request_id, 'divergence', abs(z), z, " + cols
-                    + " FROM (SELECT *, ((" + tc + ") - (" + tb + ") - ?) / ? AS z FROM pairs) WHERE abs(z) > ?",
-                    st.diffMedian(), st.diffSd(), s.value("divergence.mad_k"));
+            sql.execute(
+                    "INSERT INTO reference_flags SELECT request_id, 'divergence', abs(z), z, " + cols
+                            + " FROM (SELECT *, ((" + tc + ") - (" + tb
+                            + ") - ?) / ? AS z FROM pairs) WHERE abs(z) > ?",
+                    st.diffMedian(),
+                    st.diffSd(),
+                    s.value("divergence.mad_k"));
         }
         // A negative forecast is suspicious only where the baseline, the model in production, never forecasts one.
         if (s.enabled("negative") && st.baselineMin() != null && st.baselineMin() >= 0) {
@@ -86,24 +102,30 @@ final class ReferenceOutliers {
         String labelMatch = "isfinite(label) AND abs(c_prediction - label) <= 1e-9 * greatest(1, abs(label)) "
                 + "AND NOT coalesce(abs(b_prediction - label) < ?, false)";
         if (s.enabled("label_match") && st.labelled() > 0) {
-            sql.execute("INSERT INTO reference_flags SELECT request_id, 'label_match', abs(b_prediction - label), NULL, " + cols
-                    + " FROM pairs WHERE " + labelMatch, st.labelHalfUnit());
+            sql.execute(
+                    "INSERT INTO reference_flags SELECT request_id, 'label_match', abs(b_prediction - label), NULL, "
+                            + cols + " FROM pairs WHERE " + labelMatch,
+                    st.labelHalfUnit());
         }
         if (s.enabled("leak") && st.labelled() > 0 && st.baselineErrMedian() != null) {
             // Exact label matches are already explained by label_match; listing them twice only adds noise.
             String notMatched = s.enabled("label_match") ? " AND NOT (" + labelMatch + ")" : "";
             List<Object> params = new ArrayList<>(List.of(s.value("leak.ratio"), st.baselineErrMedian()));
             if (!notMatched.isEmpty()) params.add(st.labelHalfUnit());
-            sql.execute("INSERT INTO reference_flags SELECT request_id, 'leak', "
-                    + "abs(b_prediction - label) / greatest(abs(c_prediction - label), 1e-12), NULL, " + cols
-                    + " FROM pairs WHERE isfinite(label) AND isfinite(c_prediction) AND isfinite(b_prediction)"
-                    + " AND abs(c_prediction - label) < ? * abs(b_prediction - label)"
-                    + " AND abs(b_prediction - label) >= ?" + notMatched, params.toArray());
+            sql.execute(
+                    "INSERT INTO reference_flags SELECT request_id, 'leak', "
+                            + "abs(b_prediction - label) / greatest(abs(c_prediction - label), 1e-12), NULL, " + cols
+                            + " FROM pairs WHERE isfinite(label) AND isfinite(c_prediction) AND isfinite(b_prediction)"
+                            + " AND abs(c_prediction - label) < ? * abs(b_prediction - label)"
+                            + " AND abs(b_prediction - label) >= ?" + notMatched,
+                    params.toArray());
         }
         if (s.enabled("latency") && st.candidateLatencyMedian() != null && st.candidateLatencyMedian() > 0) {
-            sql.execute("INSERT INTO reference_flags SELECT request_id, 'latency_fast', ? / greatest(c_latency, 1e-9), NULL, "
-                    + cols + " FROM pairs WHERE c_latency < ?",
-                    st.candidateLatencyMedian(), s.value("latency.fast_ratio") * st.candidateLatencyMedian());
+            sql.execute(
+                    "INSERT INTO reference_flags SELECT request_id, 'latency_fast', ? / greatest(c_latency, 1e-9), NULL, "
+                            + cols + " FROM pairs WHERE c_latency < ?",
+                    st.candidateLatencyMedian(),
+                    s.value("latency.fast_ratio") * st.candidateLatencyMedian());
         }
     }
 
@@ -113,33 +135,90 @@ final class ReferenceOutliers {
                        count(*) FILTER (WHERE b_prediction IS NULL), count(*) FILTER (WHERE c_prediction IS NULL),
                        count(*) FILTER (WHERE c_prediction IS NOT NULL AND NOT isfinite(c_prediction)),
                        count(c_latency), median(c_latency), count(b_latency), median(b_latency)
-                FROM pairs""", rs -> new Object[]{rs.getLong(1), Db.dbl(rs, 2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                rs.getLong(6), Db.dbl(rs, 7), rs.getLong(8), Db.dbl(rs, 9)});
+                FROM pairs""", rs -> new Object[] {
+            rs.getLong(1),
+            Db.dbl(rs, 2),
+            rs.getLong(3),
+            rs.getLong(4),
+            rs.getLong(5),
+            rs.getLong(6),
+            Db.dbl(rs, 7),
+            rs.getLong(8),
+            Db.dbl(rs, 9)
+        });
         Double bMin = (Double) base[1];
         boolean log = bMin != null && bMin > 0;
-        PairStats partial = new PairStats((Long) base[0], bMin, (Long) base[2], (Long) base[3], (Long) base[4], log,
-                null, null, null, null, 0, null, null, null, null, 0, (Long) base[5], (Double) base[6], (Long) base[7], (Double) base[8]);
-        Double[] robust = sql.one("WITH t AS (SELECT " + scored(partial, "c_prediction") + " AS tc, "
-                + scored(partial, "c_prediction") + " - " + scored(partial, "b_prediction") + " AS d FROM pairs), "
-                + "m AS (SELECT median(tc) AS mc, median(d) AS md FROM t) "
-                + "SELECT any_value(mc), any_value(md), median(abs(tc - mc)), median(abs(d - md)), avg(abs(tc - mc)), avg(abs(d - md)) "
-                + "FROM t, m",
-                rs -> new Double[]{Db.dbl(rs, 1), Db.dbl(rs, 2), Db.dbl(rs, 3), Db.dbl(rs, 4), Db.dbl(rs, 5), Db.dbl(rs, 6)});
+        PairStats partial = new PairStats(
+                (Long) base[0],
+                bMin,
+                (Long) base[2],
+                (Long) base[3],
+                (Long) base[4],
+                log,
+                null,
+                null,
+                null,
+                null,
+                0,
+                null,
+                null,
+                null,
+                null,
+                0,
+                (Long) base[5],
+                (Double) base[6],
+                (Long) base[7],
+                (Double) base[8]);
+        Double[] robust = sql.one(
+                "WITH t AS (SELECT " + scored(partial, "c_prediction") + " AS tc, "
+                        + scored(partial, "c_prediction") + " - " + scored(partial, "b_prediction")
+                        + " AS d FROM pairs), "
+                        + "m AS (SELECT median(tc) AS mc, median(d) AS md FROM t) "
+                        + "SELECT any_value(mc), any_value(md), median(abs(tc - mc)), median(abs(d - md)), avg(abs(tc - mc)), avg(abs(d - md)) "
+                        + "FROM t, m",
+                rs -> new Double[] {
+                    Db.dbl(rs, 1), Db.dbl(rs, 2), Db.dbl(rs, 3), Db.dbl(rs, 4), Db.dbl(rs, 5), Db.dbl(rs, 6)
+                });
         StringBuilder decimals = new StringBuilder("CASE");
         for (int d = 0; d < 6; d++) {
-            decimals.append(" WHEN abs(label * 1e").append(d).append(" - round(label * 1e").append(d).append(")) < 1e-6 THEN ").append(d);
+            decimals.append(" WHEN abs(label * 1e")
+                    .append(d)
+                    .append(" - round(label * 1e")
+                    .append(d)
+                    .append(")) < 1e-6 THEN ")
+                    .append(d);
         }
         decimals.append(" ELSE 6 END");
-        Object[] lab = sql.one("SELECT count(*), avg(abs(c_prediction - label)), avg(abs(b_prediction - label)), "
-                + "median(abs(b_prediction - label)), "
-                + "avg(CASE WHEN abs(c_prediction - label) < abs(b_prediction - label) THEN 1.0 ELSE 0.0 END), "
-                + "max(" + decimals + ") FROM pairs "
-                + "WHERE isfinite(label) AND isfinite(c_prediction) AND isfinite(b_prediction)",
-                rs -> new Object[]{rs.getLong(1), Db.dbl(rs, 2), Db.dbl(rs, 3), Db.dbl(rs, 4), Db.dbl(rs, 5), rs.getInt(6)});
-        return new PairStats(partial.pairs(), bMin, partial.baselineNulls(), partial.candidateNulls(), partial.candidateNonFinite(), log,
-                robust[0], sd(robust[2], robust[4]), robust[1], sd(robust[3], robust[5]),
-                (Long) lab[0], (Double) lab[1], (Double) lab[2], (Double) lab[3], (Double) lab[4], (Integer) lab[5],
-                partial.candidateLatencies(), partial.candidateLatencyMedian(), partial.baselineLatencies(), partial.baselineLatencyMedian());
+        Object[] lab = sql.one(
+                "SELECT count(*), avg(abs(c_prediction - label)), avg(abs(b_prediction - label)), "
+                        + "median(abs(b_prediction - label)), "
+                        + "avg(CASE WHEN abs(c_prediction - label) < abs(b_prediction - label) THEN 1.0 ELSE 0.0 END), "
+                        + "max(" + decimals + ") FROM pairs "
+                        + "WHERE isfinite(label) AND isfinite(c_prediction) AND isfinite(b_prediction)",
+                rs -> new Object[] {
+                    rs.getLong(1), Db.dbl(rs, 2), Db.dbl(rs, 3), Db.dbl(rs, 4), Db.dbl(rs, 5), rs.getInt(6)
+                });
+        return new PairStats(
+                partial.pairs(),
+                bMin,
+                partial.baselineNulls(),
+                partial.candidateNulls(),
+                partial.candidateNonFinite(),
+                log,
+                robust[0],
+                sd(robust[2], robust[4]),
+                robust[1],
+                sd(robust[3], robust[5]),
+                (Long) lab[0],
+                (Double) lab[1],
+                (Double) lab[2],
+                (Double) lab[3],
+                (Double) lab[4],
+                (Integer) lab[5],
+                partial.candidateLatencies(),
+                partial.candidateLatencyMedian(),
+                partial.baselineLatencies(),
+                partial.baselineLatencyMedian());
     }
 
     /** Robust SD: 1.4826 x MAD (consistent with the SD for normal data); falls back to the mean deviation when MAD is 0. */
@@ -148,7 +227,9 @@ final class ReferenceOutliers {
         if (meanAbsDev != null && meanAbsDev > 0) return 1.2533 * meanAbsDev;
         return null;
     }
-    static List<Finding> findings(Db sql, OutlierSettings s, PairStats st, Map<String, Long> counts) throws SQLException {
+
+    static List<Finding> findings(Db sql, OutlierSettings s, PairStats st, Map<String, Long> counts)
+            throws SQLException {
         List<Finding> out = new ArrayList<>();
         if (st.pairs() == 0) return out;
         if (s.enabled("margin")) margin(s, st, out);
@@ -162,16 +243,29 @@ final class ReferenceOutliers {
         double ratio = st.candidateMae() / st.baselineMae();
         double max = s.value("margin.max_error_ratio");
         if (ratio >= max) return;
-        out.add(new Finding("margin", Finding.WARNING, ratio, max, "Too good to be true? The candidate's mean absolute error "
-                + num(st.candidateMae()) + " is " + pct(ratio) + " of the baseline's " + num(st.baselineMae()) + " over "
-                + count(st.labelled()) + " labelled pairs, and it beats the baseline on " + pct(st.candidateBetterShare())
-                + " of them. A gain this large is more often a label leak or a wrong join than a better model."));
+        out.add(
+                new Finding(
+                        "margin",
+                        Finding.WARNING,
+                        ratio,
+                        max,
+                        "Too good to be true? The candidate's mean absolute error "
+                                + num(st.candidateMae()) + " is " + pct(ratio) + " of the baseline's "
+                                + num(st.baselineMae()) + " over "
+                                + count(st.labelled()) + " labelled pairs, and it beats the baseline on "
+                                + pct(st.candidateBetterShare())
+                                + " of them. A gain this large is more often a label leak or a wrong join than a better model."));
     }
 
     private static void degenerate(Db sql, OutlierSettings s, PairStats st, List<Finding> out) throws SQLException {
         if (st.candidateNonFinite() > 0) {
-            out.add(new Finding("nonfinite", Finding.ERROR, (double) st.candidateNonFinite(), 0.0, "The candidate returned NaN or "
-                    + "infinite values for " + count(st.candidateNonFinite()) + " of " + count(st.pairs()) + " paired requests."));
+            out.add(new Finding(
+                    "nonfinite",
+                    Finding.ERROR,
+                    (double) st.candidateNonFinite(),
+                    0.0,
+                    "The candidate returned NaN or " + "infinite values for " + count(st.candidateNonFinite()) + " of "
+                            + count(st.pairs()) + " paired requests."));
         }
         Object[] spread = sql.one("""
                 SELECT count(DISTINCT c_prediction) FILTER (WHERE isfinite(c_prediction)),
@@ -180,25 +274,43 @@ final class ReferenceOutliers {
                        quantile_cont(b_prediction, 0.75) FILTER (WHERE isfinite(b_prediction))
                          - quantile_cont(b_prediction, 0.25) FILTER (WHERE isfinite(b_prediction)),
                        count(c_prediction) FILTER (WHERE isfinite(c_prediction))
-                FROM pairs""", rs -> new Object[]{rs.getLong(1), Db.dbl(rs, 2), Db.dbl(rs, 3), rs.getLong(4)});
+                FROM pairs""", rs -> new Object[] {rs.getLong(1), Db.dbl(rs, 2), Db.dbl(rs, 3), rs.getLong(4)});
         long distinct = (Long) spread[0], finite = (Long) spread[3];
         Double cIqr = (Double) spread[1], bIqr = (Double) spread[2];
         double minSpread = s.value("degenerate.spread_ratio");
         if (finite > 1 && distinct == 1) {
-            Double only = sql.one("SELECT any_value(c_prediction) FROM pairs WHERE isfinite(c_prediction)", rs -> Db.dbl(rs, 1));
-            out.add(new Finding("constant", Finding.ERROR, 0.0, minSpread, "The candidate gives the same answer " + num(only)
-                    + " to all " + count(finite) + " requests: a constant or default output."));
+            Double only = sql.one(
+                    "SELECT any_value(c_prediction) FROM pairs WHERE isfinite(c_prediction)", rs -> Db.dbl(rs, 1));
+            out.add(new Finding(
+                    "constant",
+                    Finding.ERROR,
+                    0.0,
+                    minSpread,
+                    "The candidate gives the same answer " + num(only) + " to all " + count(finite)
+                            + " requests: a constant or default output."));
         } else if (finite > 1 && cIqr != null && bIqr != null && bIqr > 0 && cIqr / bIqr < minSpread) {
-            out.add(new Finding("constant", Finding.ERROR, cIqr / bIqr, minSpread, "The candidate's predictions barely vary: "
-                    + "their interquartile range " + num(cIqr) + " is " + pct(cIqr / bIqr) + " of the baseline's " + num(bIqr) + "."));
+            out.add(new Finding(
+                    "constant",
+                    Finding.ERROR,
+                    cIqr / bIqr,
+                    minSpread,
+                    "The candidate's predictions barely vary: " + "their interquartile range " + num(cIqr) + " is "
+                            + pct(cIqr / bIqr) + " of the baseline's " + num(bIqr) + "."));
         }
         if (finite > 1 && distinct > 1) {
-            Object[] mode = sql.one("SELECT c_prediction, count(*) AS n FROM pairs WHERE isfinite(c_prediction) "
-                    + "GROUP BY c_prediction ORDER BY n DESC, c_prediction LIMIT 1", rs -> new Object[]{Db.dbl(rs, 1), rs.getLong(2)});
+            Object[] mode = sql.one(
+                    "SELECT c_prediction, count(*) AS n FROM pairs WHERE isfinite(c_prediction) "
+                            + "GROUP BY c_prediction ORDER BY n DESC, c_prediction LIMIT 1",
+                    rs -> new Object[] {Db.dbl(rs, 1), rs.getLong(2)});
             double share = (Long) mode[1] / (double) finite;
             if (share > s.value("degenerate.mode_share")) {
-                out.add(new Finding("mode_share", Finding.WARNING, share, s.value("degenerate.mode_share"), "The candidate answers "
-                        + num((Double) mode[0]) + " to " + pct(share) + " of requests (" + count((Long) mode[1]) + "): a default value?"));
+                out.add(new Finding(
+                        "mode_share",
+                        Finding.WARNING,
+                        share,
+                        s.value("degenerate.mode_share"),
+                        "The candidate answers " + num((Double) mode[0]) + " to " + pct(share) + " of requests ("
+                                + count((Long) mode[1]) + "): a default value?"));
             }
         }
         nullJump(sql, s, st, out);
@@ -211,43 +323,71 @@ final class ReferenceOutliers {
         Object[] day = sql.one("""
                 SELECT day, avg(CASE WHEN c_prediction IS NULL THEN 1.0 ELSE 0.0 END)
                           - avg(CASE WHEN b_prediction IS NULL THEN 1.0 ELSE 0.0 END) AS j, count(*)
-                FROM pairs GROUP BY day ORDER BY j DESC, day LIMIT 1""",
-                rs -> new Object[]{rs.getString(1), Db.dbl(rs, 2), rs.getLong(3)});
+                FROM pairs GROUP BY day ORDER BY j DESC, day LIMIT 1""", rs -> new Object[] {rs.getString(1), Db.dbl(rs, 2), rs.getLong(3)});
         double dayJump = day == null || day[1] == null ? 0 : (Double) day[1];
         if (overall > jump) {
-            out.add(new Finding("null_jump", Finding.WARNING, overall, jump, "The candidate returned no prediction for "
-                    + pct(st.candidateNulls() / (double) st.pairs()) + " of paired requests, the baseline for "
-                    + pct(st.baselineNulls() / (double) st.pairs()) + "."));
+            out.add(new Finding(
+                    "null_jump",
+                    Finding.WARNING,
+                    overall,
+                    jump,
+                    "The candidate returned no prediction for "
+                            + pct(st.candidateNulls() / (double) st.pairs()) + " of paired requests, the baseline for "
+                            + pct(st.baselineNulls() / (double) st.pairs()) + "."));
         } else if (dayJump > jump) {
-            out.add(new Finding("null_jump", Finding.WARNING, dayJump, jump, "On " + day[0] + " the candidate's share of missing "
-                    + "predictions jumped " + pct(dayJump) + " above the baseline's (" + count((Long) day[2]) + " paired requests that day)."));
+            out.add(new Finding(
+                    "null_jump",
+                    Finding.WARNING,
+                    dayJump,
+                    jump,
+                    "On " + day[0] + " the candidate's share of missing " + "predictions jumped " + pct(dayJump)
+                            + " above the baseline's (" + count((Long) day[2]) + " paired requests that day)."));
         }
     }
 
     private static void latency(Db sql, OutlierSettings s, PairStats st, Map<String, Long> counts, List<Finding> out)
             throws SQLException {
         if (st.candidateLatencies() == 0 || st.candidateLatencyMedian() == null) {
-            out.add(new Finding("latency_fast", Finding.INFO, null, null, "Candidate latency not recorded in these logs."));
+            out.add(new Finding(
+                    "latency_fast", Finding.INFO, null, null, "Candidate latency not recorded in these logs."));
             return;
         }
         long n = st.candidateLatencies();
         long fast = counts.getOrDefault("latency_fast", 0L);
         double fastShare = fast / (double) n, fastMax = s.value("latency.fast_max_share");
         double fastMs = s.value("latency.fast_ratio") * st.candidateLatencyMedian();
-        out.add(new Finding("latency_fast", fastShare > fastMax ? Finding.WARNING : Finding.INFO, fastShare, fastMax,
-                fast == 0 ? "No candidate answer came implausibly fast (under " + num(fastMs) + " ms, "
-                        + pct(s.value("latency.fast_ratio")) + " of its median " + num(st.candidateLatencyMedian()) + " ms)."
-                        : pct(fastShare) + " of candidate answers (" + count(fast) + " of " + count(n) + ") came in under "
-                        + num(fastMs) + " ms, " + pct(s.value("latency.fast_ratio")) + " of its median "
-                        + num(st.candidateLatencyMedian()) + " ms: cached or default answers? They are flagged as latency_fast."));
+        out.add(new Finding(
+                "latency_fast",
+                fastShare > fastMax ? Finding.WARNING : Finding.INFO,
+                fastShare,
+                fastMax,
+                fast == 0
+                        ? "No candidate answer came implausibly fast (under " + num(fastMs) + " ms, "
+                                + pct(s.value("latency.fast_ratio")) + " of its median "
+                                + num(st.candidateLatencyMedian()) + " ms)."
+                        : pct(fastShare) + " of candidate answers (" + count(fast) + " of " + count(n)
+                                + ") came in under "
+                                + num(fastMs) + " ms, " + pct(s.value("latency.fast_ratio")) + " of its median "
+                                + num(st.candidateLatencyMedian())
+                                + " ms: cached or default answers? They are flagged as latency_fast."));
         double budget = s.value("latency.budget_ms");
-        Object[] slow = sql.one("SELECT count(*) FILTER (WHERE c_latency > ?), count(*) FILTER (WHERE b_latency > ?), "
-                + "max(c_latency) FROM pairs", rs -> new Object[]{rs.getLong(1), rs.getLong(2), Db.dbl(rs, 3)}, budget, budget);
+        Object[] slow = sql.one(
+                "SELECT count(*) FILTER (WHERE c_latency > ?), count(*) FILTER (WHERE b_latency > ?), "
+                        + "max(c_latency) FROM pairs",
+                rs -> new Object[] {rs.getLong(1), rs.getLong(2), Db.dbl(rs, 3)},
+                budget,
+                budget);
         double share = (Long) slow[0] / (double) n, max = s.value("latency.slow_max_share");
-        String baseline = st.baselineLatencies() == 0 ? "baseline latency not recorded"
+        String baseline = st.baselineLatencies() == 0
+                ? "baseline latency not recorded"
                 : "baseline " + pct((Long) slow[1] / (double) st.baselineLatencies());
-        out.add(new Finding("latency_slow", share > max ? Finding.WARNING : Finding.INFO, share, max,
-                pct(share) + " of candidate answers (" + count((Long) slow[0]) + " of " + count(n) + ") took longer than the "
-                        + OutlierSettings.fmt(budget) + " ms budget (" + baseline + "); the slowest took " + num((Double) slow[2]) + " ms."));
+        out.add(new Finding(
+                "latency_slow",
+                share > max ? Finding.WARNING : Finding.INFO,
+                share,
+                max,
+                pct(share) + " of candidate answers (" + count((Long) slow[0]) + " of " + count(n)
+                        + ") took longer than the " + OutlierSettings.fmt(budget) + " ms budget (" + baseline
+                        + "); the slowest took " + num((Double) slow[2]) + " ms."));
     }
 }

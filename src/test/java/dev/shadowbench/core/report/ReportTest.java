@@ -41,7 +41,9 @@ class ReportTest {
     static final String EVIL_MD = "&lt;script&gt;alert\\(1\\)&lt;/script&gt;";
     static final int HOSTILE = 7;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     private Workspace ws;
     private Connection c;
     private Comparison cmp;
@@ -54,28 +56,47 @@ class ReportTest {
             String ts = "2026-11-20T10:00:" + String.format(Locale.ROOT, "%02d", i) + ".000Z";
             String id = i == HOSTILE ? evilJson : "r" + i;
             double b = 40.0 + i % 5, cand = i == HOSTILE ? 40_000.0 : b + 1 + (i % 3) * 0.5;
-            live.append("{\"request_id\":\"").append(id).append("\",\"timestamp\":\"").append(ts).append("\",\"model\":\"")
-                .append(evilJson).append("\",\"model_version\":\"1|0`x\",\"variant\":\"live\",\"prediction\":").append(b)
-                .append(",\"latency_ms\":20.0,\"segment\":\"").append(evilJson).append("\"}\n");
-            shadow.append("{\"request_id\":\"").append(id).append("\",\"timestamp\":\"").append(ts)
-                .append("\",\"model\":\"gbr\",\"model_version\":\"2.0\",\"variant\":\"shadow\",\"prediction\":").append(cand)
-                .append(",\"latency_ms\":23.0,\"segment\":\"web\"}\n");
+            live.append("{\"request_id\":\"")
+                    .append(id)
+                    .append("\",\"timestamp\":\"")
+                    .append(ts)
+                    .append("\",\"model\":\"")
+                    .append(evilJson)
+                    .append("\",\"model_version\":\"1|0`x\",\"variant\":\"live\",\"prediction\":")
+                    .append(b)
+                    .append(",\"latency_ms\":20.0,\"segment\":\"")
+                    .append(evilJson)
+                    .append("\"}\n");
+            shadow.append("{\"request_id\":\"")
+                    .append(id)
+                    .append("\",\"timestamp\":\"")
+                    .append(ts)
+                    .append("\",\"model\":\"gbr\",\"model_version\":\"2.0\",\"variant\":\"shadow\",\"prediction\":")
+                    .append(cand)
+                    .append(",\"latency_ms\":23.0,\"segment\":\"web\"}\n");
         }
         Files.writeString(dir.resolve("live.jsonl"), live);
         Files.writeString(dir.resolve("shadow.jsonl"), shadow);
         ws = Workspace.open(dir.resolve("ws.duckdb"));
-        new LogImporter(ws).run(ImportRequest.predictions(List.of(dir.resolve("live.jsonl"), dir.resolve("shadow.jsonl")), null),
-                ProgressSink.NONE);
+        new LogImporter(ws)
+                .run(
+                        ImportRequest.predictions(
+                                List.of(dir.resolve("live.jsonl"), dir.resolve("shadow.jsonl")), null),
+                        ProgressSink.NONE);
         c = ws.connect();
         cmp = new Comparison(Side.variant("live"), Side.variant("shadow"), null, null);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO review_verdicts VALUES (?, ?, 'wrong', ?, 'ana', now())")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO review_verdicts VALUES (?, ?, 'wrong', ?, 'ana', now())")) {
             ps.setString(1, cmp.key());
             ps.setString(2, "r1");
             ps.setString(3, "looks off | " + EVIL);
             ps.executeUpdate();
         }
-        DecisionLog.append(c, new DecisionDraft(DecisionType.HOLD, "ana", cmp.key(), EVIL, "1|0`x", "shadow", 0.0, "{}",
-                "note " + EVIL), LocalDateTime.of(2026, 11, 21, 9, 0));
+        DecisionLog.append(
+                c,
+                new DecisionDraft(
+                        DecisionType.HOLD, "ana", cmp.key(), EVIL, "1|0`x", "shadow", 0.0, "{}", "note " + EVIL),
+                LocalDateTime.of(2026, 11, 21, 9, 0));
     }
 
     @AfterEach
@@ -85,7 +106,12 @@ class ReportTest {
     }
 
     private ReportContent content() throws Exception {
-        return ReportBuilder.collect(c, cmp, ReviewSummary.source(SummaryOptions.DEFAULT), GateSettings.defaults(), "ws.duckdb",
+        return ReportBuilder.collect(
+                c,
+                cmp,
+                ReviewSummary.source(SummaryOptions.DEFAULT),
+                GateSettings.defaults(),
+                "ws.duckdb",
                 LocalDateTime.of(2026, 11, 22, 9, 0));
     }
 
@@ -101,12 +127,18 @@ class ReportTest {
         assertTrue(html.contains("looks off | " + EVIL_HTML), "reviewed sample note");
         assertTrue(html.contains(EVIL_HTML + " 1|0`x"), "model name in lifecycle and decision history");
         assertTrue(html.contains("<td>" + EVIL_HTML + "</td><td>live</td><td class=\"n\">20</td>"), "segment row");
-        assertFalse(html.contains("http://") || html.contains("https://") || html.contains("src=") || html.contains("@import"),
+        assertFalse(
+                html.contains("http://")
+                        || html.contains("https://")
+                        || html.contains("src=")
+                        || html.contains("@import"),
                 "nothing is fetched from the network");
         assertTrue(html.contains("<svg"), "charts are inline SVG");
         assertTrue(html.contains("<figure><svg"));
         assertEquals(20, r.review().summary().counts().paired());
-        assertTrue(r.flags().stream().anyMatch(f -> f.requestId().equals(EVIL)), "the real rules flag the hostile pair: " + r.flags());
+        assertTrue(
+                r.flags().stream().anyMatch(f -> f.requestId().equals(EVIL)),
+                "the real rules flag the hostile pair: " + r.flags());
         assertTrue(html.contains("<td>" + EVIL_HTML + "</td><td>"), "flagged pair's request id, escaped");
         assertTrue(html.contains("Decision log verified: 1 record(s), chain intact"));
         assertTrue(Files.size(out) < 100_000, "small: " + Files.size(out));
@@ -128,10 +160,13 @@ class ReportTest {
         JsonNode j = new ObjectMapper().readTree(text);
         assertEquals(EVIL, j.at("/lifecycle/0/model").asText());
         ReportContent r = content();
-        assertEquals(r.verdict().recommendation().id(), j.at("/summary/verdict/recommendation").asText());
+        assertEquals(
+                r.verdict().recommendation().id(),
+                j.at("/summary/verdict/recommendation").asText());
         assertEquals(9, j.at("/summary/verdict/gates").size());
         boolean listed = false;
-        for (JsonNode o : j.at("/summary/outliers")) listed |= EVIL.equals(o.get("request_id").asText());
+        for (JsonNode o : j.at("/summary/outliers"))
+            listed |= EVIL.equals(o.get("request_id").asText());
         assertTrue(listed, "the hostile request id is kept as data: " + j.at("/summary/outliers"));
         assertEquals(1, j.at("/decisions").size());
         assertTrue(j.at("/verification/intact").asBoolean());
@@ -140,7 +175,9 @@ class ReportTest {
 
     @Test
     void tamperedLogShowsInTheReport() throws Exception {
-        try (var st = c.createStatement()) { st.execute("UPDATE decisions SET reviewer = 'mallory' WHERE seq = 1"); }
+        try (var st = c.createStatement()) {
+            st.execute("UPDATE decisions SET reviewer = 'mallory' WHERE seq = 1");
+        }
         String html = ReportFormat.HTML.render(content());
         assertTrue(html.contains("Decision log TAMPERED"), html);
         assertTrue(html.contains("seq 1 was altered"));
@@ -149,13 +186,16 @@ class ReportTest {
     @Test
     void escapersCoverTheMarkupCharacters() {
         assertEquals("a &amp; b &lt;i&gt; &quot;q&quot; &#39;s&#39;", Escape.html("a & b <i> \"q\" 's'"));
-        assertEquals("\\| \\` \\* \\_ \\[x\\]\\(y\\) \\# &lt;b&gt; line two", Escape.md("| ` * _ [x](y) # <b> line\ntwo"));
+        assertEquals(
+                "\\| \\` \\* \\_ \\[x\\]\\(y\\) \\# &lt;b&gt; line two", Escape.md("| ` * _ [x](y) # <b> line\ntwo"));
     }
 
     @Test
     void histogramNeedsMatchingEdgesAndCounts() {
         String svg = SvgCharts.histogram(new Summary.Histogram(List.of(0.0, 1.0, 2.0), List.of(5L, 7L)), "t", "ms");
         assertEquals(2, svg.split("<rect").length - 1);
-        assertEquals(null, SvgCharts.histogram(new Summary.Histogram(List.of(0.0, 1.0, 2.0), List.of(5L, 7L, 3L)), "t", "ms"));
+        assertEquals(
+                null,
+                SvgCharts.histogram(new Summary.Histogram(List.of(0.0, 1.0, 2.0), List.of(5L, 7L, 3L)), "t", "ms"));
     }
 }

@@ -39,14 +39,17 @@ class RandomSampleTest {
                                CASE i WHEN 500 THEN 100.0 WHEN 700 THEN -70.0 ELSE 10.0 + i / 1000.0 END, 25.0, 'web'
                         FROM range(1000) t(i)""");
                 // one request only on the live side: never sampled
-                st.execute("INSERT INTO predictions(import_id, request_id, variant, prediction) VALUES (1, 'only-live', 'live', 1)");
+                st.execute(
+                        "INSERT INTO predictions(import_id, request_id, variant, prediction) VALUES (1, 'only-live', 'live', 1)");
             }
             return null;
         });
     }
 
     @AfterEach
-    void close() { ws.close(); }
+    void close() {
+        ws.close();
+    }
 
     private List<SamplePair> draw(int size, long seed, int extremes) {
         return ws.read(c -> RandomSample.draw(c, cmp, new RandomSample.Spec(size, seed, extremes)));
@@ -60,7 +63,9 @@ class RandomSampleTest {
     void sameSeedSamePairsInTheSameOrder() {
         List<SamplePair> a = draw(50, 7, 0), b = draw(50, 7, 0);
         assertEquals(50, a.size());
-        assertEquals(a.stream().map(SamplePair::requestId).toList(), b.stream().map(SamplePair::requestId).toList());
+        assertEquals(
+                a.stream().map(SamplePair::requestId).toList(),
+                b.stream().map(SamplePair::requestId).toList());
         assertEquals(50, ids(a).size(), "no pair twice");
         assertTrue(ids(a).stream().noneMatch("only-live"::equals), "only paired requests are sampled");
     }
@@ -76,7 +81,10 @@ class RandomSampleTest {
     @Test
     void theSampleIsSpreadOverThePopulation() {
         // A seeded hash, not the first rows: the mean index of 200 draws from 0..999 is near 500.
-        double mean = draw(200, 3, 0).stream().mapToInt(p -> Integer.parseInt(p.requestId().substring(2))).average().orElseThrow();
+        double mean = draw(200, 3, 0).stream()
+                .mapToInt(p -> Integer.parseInt(p.requestId().substring(2)))
+                .average()
+                .orElseThrow();
         assertTrue(mean > 400 && mean < 600, "mean index " + mean);
     }
 
@@ -85,15 +93,24 @@ class RandomSampleTest {
         List<SamplePair> s = draw(10, 7, 2);
         List<SamplePair> extremes = s.stream().filter(SamplePair::extreme).toList();
         assertEquals(Set.of("r-0500", "r-0700"), ids(extremes));
-        assertEquals(90.0, extremes.stream().filter(p -> p.requestId().equals("r-0500")).findFirst().orElseThrow().difference(), 1e-9);
+        assertEquals(
+                90.0,
+                extremes.stream()
+                        .filter(p -> p.requestId().equals("r-0500"))
+                        .findFirst()
+                        .orElseThrow()
+                        .difference(),
+                1e-9);
         assertEquals(12, s.size());
     }
 
     @Test
     void theExtremePairsOfAStratifiedSampleAreFlaggedByTheOutlierRules() {
-        FlaggedSample s = FlaggedSample.draw(ws, cmp, new RandomSample.Spec(10, 7, 2), dev.shadowbench.core.task.ProgressSink.NONE);
+        FlaggedSample s = FlaggedSample.draw(
+                ws, cmp, new RandomSample.Spec(10, 7, 2), dev.shadowbench.core.task.ProgressSink.NONE);
         assertEquals(12, s.pairs().size());
-        assertTrue(s.flagged().containsAll(Set.of("r-0500", "r-0700")), s.flagged().toString());
+        assertTrue(
+                s.flagged().containsAll(Set.of("r-0500", "r-0700")), s.flagged().toString());
         assertTrue(s.flagged().size() <= 3, "ordinary pairs stay unflagged: " + s.flagged());
     }
 
@@ -111,8 +128,13 @@ class RandomSampleTest {
         assertEquals(1L, counts.get(PairVerdict.WRONG));
         assertEquals(0L, counts.get(PairVerdict.SUSPICIOUS));
         Comparison other = new Comparison(Side.variant("shadow"), Side.variant("live"), null, null);
-        assertNull(ws.read(c -> RandomSample.draw(c, other, new RandomSample.Spec(1000, 1, 0))).stream()
-                .filter(p -> p.requestId().equals(id)).findFirst().orElseThrow().verdict(), "verdicts belong to their comparison");
+        assertNull(
+                ws.read(c -> RandomSample.draw(c, other, new RandomSample.Spec(1000, 1, 0))).stream()
+                        .filter(p -> p.requestId().equals(id))
+                        .findFirst()
+                        .orElseThrow()
+                        .verdict(),
+                "verdicts belong to their comparison");
     }
 
     @Test

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A settings save that fails reaches a listener (the app shows it), once per run of failures, not stderr. */
 class AppHomeSaveFailureTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void aFailedSaveIsReportedOnceUntilASaveSucceedsAgain() throws Exception {

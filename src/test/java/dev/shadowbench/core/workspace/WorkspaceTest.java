@@ -14,17 +14,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class WorkspaceTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void newFileGetsTheLatestSchemaAndKeepsDataAcrossReopen() throws Exception {
         Path f = dir.resolve("ws.duckdb");
-        try (Workspace ws = Workspace.open(f); Connection c = ws.connect(); Statement st = c.createStatement()) {
+        try (Workspace ws = Workspace.open(f);
+                Connection c = ws.connect();
+                Statement st = c.createStatement()) {
             assertEquals(Migrations.latestVersion(), Migrations.currentVersion(c));
-            st.execute("INSERT INTO predictions(import_id, request_id, variant, prediction) VALUES (1, 'r1', 'live', 1.5)");
+            st.execute(
+                    "INSERT INTO predictions(import_id, request_id, variant, prediction) VALUES (1, 'r1', 'live', 1.5)");
         }
-        try (Workspace ws = Workspace.open(f); Connection c = ws.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT prediction FROM predictions WHERE request_id = 'r1'")) {
+        try (Workspace ws = Workspace.open(f);
+                Connection c = ws.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT prediction FROM predictions WHERE request_id = 'r1'")) {
             assertTrue(rs.next());
             assertEquals(1.5, rs.getDouble(1));
             assertEquals(Migrations.latestVersion(), Migrations.currentVersion(c), "reopen applies nothing twice");
@@ -35,15 +41,19 @@ class WorkspaceTest {
     void anOldFileIsUpgradedWithoutLosingRows() throws Exception {
         Path f = dir.resolve("old.duckdb");
         // Build a version-1 workspace by hand, as an older Shadowbench would have left it.
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + f); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + f);
+                Statement st = c.createStatement()) {
             st.execute("CREATE TABLE schema_version(version INTEGER NOT NULL, applied_at TIMESTAMP NOT NULL)");
-            for (String sql : Migrations.statements(new String(Migrations.class.getResourceAsStream("migrations/V001.sql").readAllBytes()))) {
+            for (String sql : Migrations.statements(new String(
+                    Migrations.class.getResourceAsStream("migrations/V001.sql").readAllBytes()))) {
                 st.execute(sql);
             }
             st.execute("INSERT INTO schema_version VALUES (1, now())");
             st.execute("INSERT INTO predictions(import_id, request_id, variant) VALUES (1, 'kept', 'live')");
         }
-        try (Workspace ws = Workspace.open(f); Connection c = ws.connect(); Statement st = c.createStatement()) {
+        try (Workspace ws = Workspace.open(f);
+                Connection c = ws.connect();
+                Statement st = c.createStatement()) {
             assertEquals(Migrations.latestVersion(), Migrations.currentVersion(c));
             try (ResultSet rs = st.executeQuery("SELECT count(*) FROM predictions WHERE request_id = 'kept'")) {
                 rs.next();
@@ -59,13 +69,16 @@ class WorkspaceTest {
     @Test
     void aFileFromANewerBuildIsRefusedAndLeftAlone() throws Exception {
         Path f = dir.resolve("future.duckdb");
-        try (Workspace ws = Workspace.open(f); Connection c = ws.connect(); Statement st = c.createStatement()) {
+        try (Workspace ws = Workspace.open(f);
+                Connection c = ws.connect();
+                Statement st = c.createStatement()) {
             st.execute("INSERT INTO schema_version VALUES (999, now())");
         }
         WorkspaceException e = assertThrows(WorkspaceException.class, () -> Workspace.open(f));
         assertTrue(e.getMessage().contains("newer Shadowbench"), e.getMessage());
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + f); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT max(version) FROM schema_version")) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + f);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT max(version) FROM schema_version")) {
             rs.next();
             assertEquals(999, rs.getInt(1));
         }
@@ -84,10 +97,12 @@ class WorkspaceTest {
         Path ws = Files.createFile(dir.resolve("w.duckdb"));
         home.rememberWorkspace(ws);
         home.flush();
-        assertEquals(ws.toAbsolutePath(), new AppHome(dir.resolve("home")).lastWorkspace().orElseThrow());
+        assertEquals(
+                ws.toAbsolutePath(),
+                new AppHome(dir.resolve("home")).lastWorkspace().orElseThrow());
         Files.delete(ws);
         assertTrue(home.lastWorkspace().isEmpty(), "a deleted workspace is not offered again");
-        Files.writeString(dir.resolve("home/settings.properties"), "\\u12");  // malformed escape
+        Files.writeString(dir.resolve("home/settings.properties"), "\\u12"); // malformed escape
         assertTrue(new AppHome(dir.resolve("home")).setting("workspace.last").isEmpty());
     }
 }

@@ -36,7 +36,8 @@ class AppIconTest {
 
     @Test
     void icnsHoldsOnePngChunkPerAppleTypeAtItsSize() throws IOException {
-        ByteBuffer icns = ByteBuffer.wrap(Files.readAllBytes(Path.of("icons/shadowbench.icns"))).order(ByteOrder.BIG_ENDIAN);
+        ByteBuffer icns = ByteBuffer.wrap(Files.readAllBytes(Path.of("icons/shadowbench.icns")))
+                .order(ByteOrder.BIG_ENDIAN);
         assertEquals("icns", type(icns, 0));
         assertEquals(icns.capacity(), icns.getInt(4), "declared length");
         List<String> types = new ArrayList<>();
@@ -49,12 +50,14 @@ class AppIconTest {
             at += length;
         }
         assertEquals(icns.capacity(), at, "chunks fill the file exactly");
-        assertEquals(List.of("icp4", "icp5", "icp6", "ic07", "ic08", "ic09", "ic10", "ic11", "ic12", "ic13", "ic14"), types);
+        assertEquals(
+                List.of("icp4", "icp5", "icp6", "ic07", "ic08", "ic09", "ic10", "ic11", "ic12", "ic13", "ic14"), types);
     }
 
     @Test
     void icoListsTheWindowsSizes() throws IOException {
-        ByteBuffer ico = ByteBuffer.wrap(Files.readAllBytes(Path.of("icons/shadowbench.ico"))).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer ico = ByteBuffer.wrap(Files.readAllBytes(Path.of("icons/shadowbench.ico")))
+                .order(ByteOrder.LITTLE_ENDIAN);
         assertEquals(0, ico.getShort(0));
         assertEquals(1, ico.getShort(2), "type 1 = icon");
         int count = ico.getShort(4);

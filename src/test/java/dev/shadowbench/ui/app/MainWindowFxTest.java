@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shadowbench.core.workspace.WorkspaceOverview;
+import dev.shadowbench.ui.FxWait;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.Label;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.ApplicationTest;
-import dev.shadowbench.ui.FxWait;
 
 /** Opens the real main window headless on a first start (empty settings folder). */
 class MainWindowFxTest extends ApplicationTest {
@@ -40,8 +40,9 @@ class MainWindowFxTest extends ApplicationTest {
     @Test
     void firstStartShowsTheSampleWorkspace() throws Exception {
         TableView<WorkspaceOverview.Group> table = lookup("#overview-table").queryTableView();
-        FxWait.until("the sample's two variants", () -> table.getItems().size() == 2,
-                () -> lookup("#overview-headline").queryAs(Label.class).getText());
+        FxWait.until("the sample's two variants", () -> table.getItems().size() == 2, () -> lookup("#overview-headline")
+                .queryAs(Label.class)
+                .getText());
         assertEquals("Shadowbench — sample.duckdb", stage.getTitle());
         assertEquals("live", table.getItems().get(0).variant());
         assertEquals(5009, table.getItems().get(0).rows());
@@ -50,8 +51,12 @@ class MainWindowFxTest extends ApplicationTest {
         assertTrue(headline.getText().startsWith("9,972 prediction rows"), headline.getText());
         Label ws = lookup("#workspace-label").queryAs(Label.class);
         assertEquals("Workspace: sample.duckdb", ws.getText());
-        assertTrue(Files.isRegularFile(home.resolve("sample.duckdb")), "the sample workspace was created in the settings folder");
-        FxWait.until("the workspace remembered", () -> Files.isRegularFile(home.resolve("settings.properties"))
-                && Files.readString(home.resolve("settings.properties")).contains("sample.duckdb"));
+        assertTrue(
+                Files.isRegularFile(home.resolve("sample.duckdb")),
+                "the sample workspace was created in the settings folder");
+        FxWait.until(
+                "the workspace remembered",
+                () -> Files.isRegularFile(home.resolve("settings.properties"))
+                        && Files.readString(home.resolve("settings.properties")).contains("sample.duckdb"));
     }
 }

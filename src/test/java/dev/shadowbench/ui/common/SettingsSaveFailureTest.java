@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A settings save that fails is shown in a dialog, not lost on stderr. */
 class SettingsSaveFailureTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void aFailedSettingsSaveIsShownToTheUser() throws Exception {
@@ -22,7 +23,7 @@ class SettingsSaveFailureTest {
 
         fx.main.home().saveSetting("sample.seed", "7");
         fx.main.home().flush();
-        FxWait.onFx(() -> null);  // the dialog is queued onto the FX thread: let it run
+        FxWait.onFx(() -> null); // the dialog is queued onto the FX thread: let it run
 
         assertEquals(1, fx.errors.size(), fx.errors.toString());
         assertTrue(fx.errors.get(0).startsWith("Settings not saved: "), fx.errors.get(0));

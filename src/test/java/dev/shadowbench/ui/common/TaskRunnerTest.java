@@ -30,10 +30,13 @@ class TaskRunnerTest {
     private final List<String> ended = new CopyOnWriteArrayList<>();
 
     @BeforeAll
-    static void fx() { FxWait.startFx(); }
+    static void fx() {
+        FxWait.startFx();
+    }
 
     private Task<String> start(String name, TaskRunner.Work<String> work) {
-        return runner.task("Computing " + name, work).latestIn(slot)
+        return runner.task("Computing " + name, work)
+                .latestIn(slot)
                 .onSuccess(applied::add)
                 .onFailure(failures::add)
                 .onDiscarded(discarded::add)
@@ -56,7 +59,10 @@ class TaskRunnerTest {
         assertTrue(a.isCancelled());
         assertEquals(Task.State.SUCCEEDED, onFx(b::getState));
         assertEquals(List.of("a", "b"), ended);
-        assertTrue(onFx(() -> runner.running().isEmpty() && runner.currentProperty().get() == null), "the status bar is free");
+        assertTrue(
+                onFx(() ->
+                        runner.running().isEmpty() && runner.currentProperty().get() == null),
+                "the status bar is free");
     }
 
     @Test
@@ -75,8 +81,8 @@ class TaskRunnerTest {
     @Test
     void aCancelledTaskAppliesNothingAndHandsBackWhatItMade() throws Exception {
         onFx(() -> start("a", p -> {
-            slot.cancel();  // the user cancels while the work runs; it does not look and returns anyway
-            Thread.interrupted();  // cancel interrupts the thread running the work: here the FX thread itself
+            slot.cancel(); // the user cancels while the work runs; it does not look and returns anyway
+            Thread.interrupted(); // cancel interrupts the thread running the work: here the FX thread itself
             return "A";
         }));
         runQueued();
@@ -89,7 +95,10 @@ class TaskRunnerTest {
     @Test
     void aTaskCancelledBeforeItRunsNeverRuns() throws Exception {
         List<String> ran = new CopyOnWriteArrayList<>();
-        onFx(() -> start("a", p -> { ran.add("a"); return "A"; }));
+        onFx(() -> start("a", p -> {
+            ran.add("a");
+            return "A";
+        }));
         runFx(slot::cancel);
         runQueued();
         assertEquals(List.of(), ran);
@@ -100,10 +109,14 @@ class TaskRunnerTest {
     @Test
     void aFailureGoesToOnFailureButACancellationDoesNot() throws Exception {
         IllegalStateException boom = new IllegalStateException("boom");
-        onFx(() -> start("a", p -> { throw boom; }));
+        onFx(() -> start("a", p -> {
+            throw boom;
+        }));
         runQueued();
         assertEquals(List.of(boom), failures);
-        onFx(() -> start("b", p -> { throw new CancelledException(); }));
+        onFx(() -> start("b", p -> {
+            throw new CancelledException();
+        }));
         runQueued();
         assertEquals(List.of(boom), failures, "a cancelled run is not an error to show");
         assertEquals(List.of(), applied);
@@ -111,7 +124,9 @@ class TaskRunnerTest {
 
     @Test
     void aSupersededFailureIsDropped() throws Exception {
-        onFx(() -> start("a", p -> { throw new IllegalStateException("stale"); }));
+        onFx(() -> start("a", p -> {
+            throw new IllegalStateException("stale");
+        }));
         FxWait.aheadOfWhatItQueues(executor.next()::run, () -> start("b", p -> "B"));
         runQueued();
         assertEquals(List.of(), failures);

@@ -10,14 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shadowbench.core.BadInputException;
-import dev.shadowbench.core.decide.ReviewSummary;
-import dev.shadowbench.core.decide.SmallWorkspace;
-import dev.shadowbench.core.decide.SummarySources;
-import dev.shadowbench.core.workspace.Workspace;
 import dev.shadowbench.core.decide.DecisionType;
 import dev.shadowbench.core.decide.GateStatus;
+import dev.shadowbench.core.decide.ReviewSummary;
+import dev.shadowbench.core.decide.SmallWorkspace;
 import dev.shadowbench.core.decide.Stage;
+import dev.shadowbench.core.decide.SummarySources;
 import dev.shadowbench.core.decide.Tamper;
+import dev.shadowbench.core.workspace.Workspace;
 import dev.shadowbench.ui.DecisionsFixture;
 import dev.shadowbench.ui.FxWait;
 import java.nio.file.Files;
@@ -27,10 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DecisionsViewModelTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @BeforeAll
-    static void fx() { FxWait.startFx(); }
+    static void fx() {
+        FxWait.startFx();
+    }
 
     @Test
     void gatesFormHistoryVerificationAndExport() throws Exception {
@@ -48,7 +51,9 @@ class DecisionsViewModelTest {
         assertEquals(0, expected.verdict().count(GateStatus.NO_DATA), "latency, labels and feedback are all recorded");
         assertEquals("Candidate: gbr 2.0.0-rc1 · shadow", vm.candidateProperty().get());
         String rec = expected.verdict().recommendation().id().toUpperCase(java.util.Locale.ROOT);
-        assertTrue(vm.recommendationProperty().get().startsWith("Gates recommend: " + rec), vm.recommendationProperty().get());
+        assertTrue(
+                vm.recommendationProperty().get().startsWith("Gates recommend: " + rec),
+                vm.recommendationProperty().get());
         assertEquals(Stage.SHADOW, vm.stageProperty().get());
         assertEquals("0", vm.trafficSharePercentProperty().get());
         assertFalse(onFx(() -> vm.canRecord().get()), "no reviewer yet");
@@ -60,7 +65,10 @@ class DecisionsViewModelTest {
             vm.record();
         });
         until("recorded", () -> vm.history().size() == 1 && vm.stageProperty().get() == Stage.CANARY_1);
-        assertEquals("ana", fx.main.home().setting(DecisionsViewModel.REVIEWER_SETTING).orElseThrow(), "reviewer remembered");
+        assertEquals(
+                "ana",
+                fx.main.home().setting(DecisionsViewModel.REVIEWER_SETTING).orElseThrow(),
+                "reviewer remembered");
         assertEquals("", vm.noteProperty().get());
         assertEquals("1", vm.trafficSharePercentProperty().get(), "share follows the new stage");
         assertEquals("routing looks right", vm.history().get(0).note());
@@ -75,15 +83,22 @@ class DecisionsViewModelTest {
         Tamper.sql(fx.main.workspace(), "UPDATE decisions SET reviewer = 'mallory'");
         runFx(fx.main::refresh);
         until("tamper detected", () -> Boolean.FALSE.equals(vm.intactProperty().get()));
-        assertTrue(vm.verificationProperty().get().contains("seq 1 was altered"), vm.verificationProperty().get());
+        assertTrue(
+                vm.verificationProperty().get().contains("seq 1 was altered"),
+                vm.verificationProperty().get());
 
         // the screen's record action refuses to extend a tampered log, with a readable message (issue 19, case 4)
         runFx(() -> {
             vm.noteProperty().set("launder it");
             vm.record();
         });
-        until("refused", () -> vm.messageProperty().get() != null && vm.messageProperty().get().startsWith("Not recorded"));
-        assertTrue(vm.messageProperty().get().contains("does not verify"), vm.messageProperty().get());
+        until(
+                "refused",
+                () -> vm.messageProperty().get() != null
+                        && vm.messageProperty().get().startsWith("Not recorded"));
+        assertTrue(
+                vm.messageProperty().get().contains("does not verify"),
+                vm.messageProperty().get());
         assertEquals(1, vm.history().size(), "nothing appended");
 
         // the export never writes over the open workspace (issue 19, case 2)

@@ -4,10 +4,10 @@ import static dev.shadowbench.ui.FxWait.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.shadowbench.core.decide.SummarySources;
 import dev.shadowbench.core.decide.DecisionRecord;
 import dev.shadowbench.core.decide.GateResult;
 import dev.shadowbench.core.decide.LifecycleBoard;
+import dev.shadowbench.core.decide.SummarySources;
 import dev.shadowbench.ui.DecisionsFixture;
 import dev.shadowbench.ui.lifecycle.LifecycleView;
 import dev.shadowbench.ui.lifecycle.LifecycleViewModel;
@@ -16,9 +16,9 @@ import java.nio.file.Path;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +44,8 @@ class DecisionsViewTest extends ApplicationTest {
         fx = new DecisionsFixture(dir);
         DecisionsViewModel vm = new DecisionsViewModel(fx.main, SummarySources.standard());
         LifecycleViewModel lvm = new LifecycleViewModel(fx.main);
-        TabPane tabs = new TabPane(new Tab("Decisions", new DecisionsView(vm)), new Tab("Lifecycle", new LifecycleView(lvm)));
+        TabPane tabs =
+                new TabPane(new Tab("Decisions", new DecisionsView(vm)), new Tab("Lifecycle", new LifecycleView(lvm)));
         stage.setScene(new Scene(tabs, 1200, 800));
         stage.show();
         fx.main.open(file);
@@ -81,7 +82,8 @@ class DecisionsViewTest extends ApplicationTest {
         assertTrue(Files.readString(fx.saveAs).contains("shadow looks healthy"));
 
         clickOn("Lifecycle");
-        TableView<LifecycleBoard.VersionState> versions = lookup("#lifecycle-versions").queryTableView();
+        TableView<LifecycleBoard.VersionState> versions =
+                lookup("#lifecycle-versions").queryTableView();
         until("versions", () -> versions.getItems().size() == 2);
         assertTrue(fx.errors.isEmpty(), fx.errors.toString());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.shadowbench.core.ingest.Field;
 import dev.shadowbench.core.ingest.ImportRequest;
 import dev.shadowbench.core.workspace.Workspace;
+import dev.shadowbench.ui.FxWait;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +16,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.ApplicationTest;
-import dev.shadowbench.ui.FxWait;
 
 /** The real dialog, headless: preview table, mapping choices, Import. */
 class ImportDialogTest extends ApplicationTest {
@@ -27,28 +27,42 @@ class ImportDialogTest extends ApplicationTest {
     public void start(Stage stage) throws Exception {
         ws = Workspace.inMemory();
         Path dir = Files.createTempDirectory("import-dialog");
-        Path f = Files.writeString(dir.resolve("shadow.jsonl"),
+        Path f = Files.writeString(
+                dir.resolve("shadow.jsonl"),
                 "{\"corr_id\":\"a\",\"score\":0.5,\"ts\":\"2026-11-20T10:00:00Z\",\"note\":\"<b>hi</b>\"}\n"
-                + "{\"corr_id\":\"b\",\"score\":0.7,\"ts\":\"2026-11-20T10:00:01Z\",\"note\":\"x\"}\n");
-        ImportViewModel vm = new ImportViewModel(() -> ws, ImportViewModelTest.NO_DIALOGS, r -> { started.add(r); return null; }, List.of(f));
+                        + "{\"corr_id\":\"b\",\"score\":0.7,\"ts\":\"2026-11-20T10:00:01Z\",\"note\":\"x\"}\n");
+        ImportViewModel vm = new ImportViewModel(
+                () -> ws,
+                ImportViewModelTest.NO_DIALOGS,
+                r -> {
+                    started.add(r);
+                    return null;
+                },
+                List.of(f));
         stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 200, 100));
         stage.show();
         dialog = new ImportDialog(vm, stage);
         dialog.show();
     }
 
-    @AfterEach void close() { ws.close(); }
+    @AfterEach
+    void close() {
+        ws.close();
+    }
 
     @Test
     void showsThePreviewAndImportsWithTheChangedMapping() throws Exception {
-        TableView<?> table = from(dialog.getDialogPane()).lookup("#import-preview").queryAs(TableView.class);
+        TableView<?> table =
+                from(dialog.getDialogPane()).lookup("#import-preview").queryAs(TableView.class);
         assertEquals(2, table.getItems().size());
         assertEquals(4, table.getColumns().size());
         @SuppressWarnings("unchecked")
-        ComboBox<String> id = from(dialog.getDialogPane()).lookup("#map-request_id").queryAs(ComboBox.class);
+        ComboBox<String> id =
+                from(dialog.getDialogPane()).lookup("#map-request_id").queryAs(ComboBox.class);
         assertEquals("corr_id", id.getValue());
         @SuppressWarnings("unchecked")
-        ComboBox<String> segment = from(dialog.getDialogPane()).lookup("#map-segment").queryAs(ComboBox.class);
+        ComboBox<String> segment =
+                from(dialog.getDialogPane()).lookup("#map-segment").queryAs(ComboBox.class);
         interact(() -> segment.setValue("note"));
         clickOn(dialog.getDialogPane().lookupButton(ImportDialog.IMPORT));
         FxWait.until("the import started", () -> !started.isEmpty());

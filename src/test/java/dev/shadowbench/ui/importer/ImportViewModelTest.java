@@ -18,31 +18,62 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ImportViewModelTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     final Workspace ws = Workspace.inMemory();
     final List<ImportRequest> started = new ArrayList<>();
 
-    @AfterEach void close() { ws.close(); }
+    @AfterEach
+    void close() {
+        ws.close();
+    }
 
     static final DialogService NO_DIALOGS = new DialogService() {
-        @Override public void showError(String title, String message, Throwable details) {}
-        @Override public void showInfo(String title, String message) {}
-        @Override public Optional<Path> chooseWorkspaceToOpen() { return Optional.empty(); }
-        @Override public List<Path> chooseLogsToImport() { return List.of(); }
-        @Override public Optional<Path> chooseSaveFile(String t, String n, String e) { return Optional.empty(); }
+        @Override
+        public void showError(String title, String message, Throwable details) {}
+
+        @Override
+        public void showInfo(String title, String message) {}
+
+        @Override
+        public Optional<Path> chooseWorkspaceToOpen() {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<Path> chooseLogsToImport() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<Path> chooseSaveFile(String t, String n, String e) {
+            return Optional.empty();
+        }
     };
 
     ImportViewModel vm(Path... files) {
-        return new ImportViewModel(() -> ws, NO_DIALOGS, r -> { started.add(r); return null; }, List.of(files));
+        return new ImportViewModel(
+                () -> ws,
+                NO_DIALOGS,
+                r -> {
+                    started.add(r);
+                    return null;
+                },
+                List.of(files));
     }
 
     @Test
     void previewShowsFirstRowsAndProposesAMappingTheUserCanChange() throws Exception {
-        Path f = Files.writeString(dir.resolve("canary.csv"), "inference_id,event_time,y_pred,elapsed_ms,other\n"
-                + "a,2026-11-20 10:00:00,1.5,3,x\nb,2026-11-20 10:00:01,2.5,4,y\n");
+        Path f = Files.writeString(
+                dir.resolve("canary.csv"),
+                "inference_id,event_time,y_pred,elapsed_ms,other\n"
+                        + "a,2026-11-20 10:00:00,1.5,3,x\nb,2026-11-20 10:00:01,2.5,4,y\n");
         ImportViewModel vm = vm(f);
         assertEquals("", vm.previewErrorProperty().get());
-        assertEquals(List.of("inference_id", "event_time", "y_pred", "elapsed_ms", "other"), vm.previewProperty().get().columns());
+        assertEquals(
+                List.of("inference_id", "event_time", "y_pred", "elapsed_ms", "other"),
+                vm.previewProperty().get().columns());
         assertEquals(2, vm.previewProperty().get().rows().size());
         assertEquals("inference_id", vm.mappingProperty(Field.REQUEST_ID).get());
         assertEquals("y_pred", vm.mappingProperty(Field.PREDICTION).get());
@@ -63,7 +94,9 @@ class ImportViewModelTest {
         Path f = Files.writeString(dir.resolve("empty.jsonl"), "");
         ImportViewModel vm = vm(f);
         assertNull(vm.previewProperty().get());
-        assertTrue(vm.previewErrorProperty().get().contains("empty"), vm.previewErrorProperty().get());
+        assertTrue(
+                vm.previewErrorProperty().get().contains("empty"),
+                vm.previewErrorProperty().get());
     }
 
     @Test

@@ -11,8 +11,9 @@ import dev.shadowbench.core.outliers.OutlierReview;
 import dev.shadowbench.core.task.ProgressSink;
 import dev.shadowbench.core.workspace.AppHome;
 import dev.shadowbench.core.workspace.Workspace;
-import dev.shadowbench.ui.common.MainViewModel;
+import dev.shadowbench.ui.FxWait;
 import dev.shadowbench.ui.common.DialogService;
+import dev.shadowbench.ui.common.MainViewModel;
 import dev.shadowbench.ui.common.TaskRunner;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -29,11 +30,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationTest;
-import dev.shadowbench.ui.FxWait;
 
 /** Drives the real Outliers screen headless: flags listed, banners shown, a flag dismissed with a note, a rule switched off. */
 class OutliersViewTest extends ApplicationTest {
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
+
     private static Path workspaceFile;
     private MainViewModel main;
     private OutliersViewModel vm;
@@ -41,12 +43,15 @@ class OutliersViewTest extends ApplicationTest {
     @BeforeAll
     static void logs() throws Exception {
         Path out = dir.resolve("logs");
-        SyntheticLogs.write(out, new SyntheticLogs.Options(4000, 7, 1, LocalDate.of(2026, 11, 20), false, 0.4, 0.005), null);
+        SyntheticLogs.write(
+                out, new SyntheticLogs.Options(4000, 7, 1, LocalDate.of(2026, 11, 20), false, 0.4, 0.005), null);
         Path day = out.resolve("2026-11-20");
         workspaceFile = dir.resolve("ws.duckdb");
         try (Workspace ws = Workspace.open(workspaceFile)) {
             LogImporter imp = new LogImporter(ws);
-            imp.run(ImportRequest.predictions(List.of(day.resolve("live.jsonl"), day.resolve("shadow.jsonl")), null), ProgressSink.NONE);
+            imp.run(
+                    ImportRequest.predictions(List.of(day.resolve("live.jsonl"), day.resolve("shadow.jsonl")), null),
+                    ProgressSink.NONE);
             imp.run(ImportRequest.labels(List.of(day.resolve("labels.csv"))), ProgressSink.NONE);
         }
     }
@@ -54,11 +59,28 @@ class OutliersViewTest extends ApplicationTest {
     @Override
     public void start(Stage stage) {
         main = new MainViewModel(new AppHome(dir.resolve("home")), new TaskRunner(1), new DialogService() {
-            @Override public void showError(String title, String message, Throwable details) { throw new AssertionError(title + ": " + message, details); }
-            @Override public void showInfo(String title, String message) {}
-            @Override public Optional<Path> chooseWorkspaceToOpen() { return Optional.empty(); }
-            @Override public List<Path> chooseLogsToImport() { return List.of(); }
-            @Override public Optional<Path> chooseSaveFile(String t, String s, String e) { return Optional.empty(); }
+            @Override
+            public void showError(String title, String message, Throwable details) {
+                throw new AssertionError(title + ": " + message, details);
+            }
+
+            @Override
+            public void showInfo(String title, String message) {}
+
+            @Override
+            public Optional<Path> chooseWorkspaceToOpen() {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<Path> chooseLogsToImport() {
+                return List.of();
+            }
+
+            @Override
+            public Optional<Path> chooseSaveFile(String t, String s, String e) {
+                return Optional.empty();
+            }
         });
         vm = new OutliersViewModel(main);
         stage.setScene(new Scene(new OutliersView(vm), 1200, 800));
@@ -71,22 +93,30 @@ class OutliersViewTest extends ApplicationTest {
         main.shutdown();
     }
 
-    private TableView<OutliersViewModel.Row> table() { return lookup("#outliers-table").queryTableView(); }
+    private TableView<OutliersViewModel.Row> table() {
+        return lookup("#outliers-table").queryTableView();
+    }
 
     private void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        FxWait.until(what, condition, () -> vm.headlineProperty().get() + " · " + table().getItems().size() + " rows listed");
+        FxWait.until(
+                what,
+                condition,
+                () -> vm.headlineProperty().get() + " · " + table().getItems().size() + " rows listed");
     }
 
     @Test
     void reviewerSeesFlagsDismissesOneAndSwitchesARuleOff() throws Exception {
-        waitUntil("the flagged pairs", () -> vm.resultProperty().get() != null && !table().getItems().isEmpty());
+        waitUntil(
+                "the flagged pairs",
+                () -> vm.resultProperty().get() != null && !table().getItems().isEmpty());
         int listed = table().getItems().size();
         String headline = lookup("#outliers-headline").queryAs(Label.class).getText();
         assertTrue(headline.matches("[\\d,]+ of 3,[\\d]{3} pairs flagged .*"), headline);
         assertTrue(table().getItems().stream().anyMatch(r -> r.outlier().rule().equals("latency_fast")));
         VBox banners = lookup("#outliers-banners").queryAs(VBox.class);
-        assertTrue(banners.getChildren().stream().anyMatch(n -> n.getStyleClass().contains("outlier-banner-warning")
-                && ((Label) n).getText().contains("cached or default answers")));
+        assertTrue(banners.getChildren().stream()
+                .anyMatch(n -> n.getStyleClass().contains("outlier-banner-warning")
+                        && ((Label) n).getText().contains("cached or default answers")));
 
         interact(() -> table().getSelectionModel().select(0));
         OutliersViewModel.Row first = table().getSelectionModel().getSelectedItem();
@@ -97,21 +127,33 @@ class OutliersViewTest extends ApplicationTest {
 
         clickOn("#outliers-show-dismissed");
         waitUntil("the dismissed flag shown", () -> table().getItems().size() == listed);
-        OutliersViewModel.Row shown = table().getItems().stream().filter(r -> r.outlier().equals(first.outlier())).findFirst().orElseThrow();
-        assertTrue(shown.status().startsWith("dismissed by ") && shown.status().endsWith(": checked with the ops team"), shown.status());
-        var stored = OutlierReview.load(main.workspace(), main.comparison(), ProgressSink.NONE).dismissals();
+        OutliersViewModel.Row shown = table().getItems().stream()
+                .filter(r -> r.outlier().equals(first.outlier()))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                shown.status().startsWith("dismissed by ") && shown.status().endsWith(": checked with the ops team"),
+                shown.status());
+        var stored = OutlierReview.load(main.workspace(), main.comparison(), ProgressSink.NONE)
+                .dismissals();
         assertEquals(1, stored.size());
 
         interact(() -> lookup("#param-extreme-mad_k").queryAs(TextField.class).setText("abc"));
         clickOn("#outliers-apply");
         FxWait.settle();
-        assertTrue(lookup("#outliers-settings-error").queryAs(Label.class).getText().contains("'abc' is not a number"));
+        assertTrue(lookup("#outliers-settings-error")
+                .queryAs(Label.class)
+                .getText()
+                .contains("'abc' is not a number"));
         interact(() -> lookup("#param-extreme-mad_k").queryAs(TextField.class).setText("8"));
 
         interact(() -> lookup("#rule-latency").queryAs(CheckBox.class).setSelected(false));
         clickOn("#outliers-apply");
-        waitUntil("the rules re-run without latency", () -> !vm.settingsProperty().get().enabled("latency") && vm.resultProperty().get() != null
-                && !vm.resultProperty().get().settings().enabled("latency"));
+        waitUntil(
+                "the rules re-run without latency",
+                () -> !vm.settingsProperty().get().enabled("latency")
+                        && vm.resultProperty().get() != null
+                        && !vm.resultProperty().get().settings().enabled("latency"));
         assertTrue(table().getItems().stream().noneMatch(r -> r.outlier().rule().equals("latency_fast")));
         assertEquals("", lookup("#outliers-settings-error").queryAs(Label.class).getText());
     }

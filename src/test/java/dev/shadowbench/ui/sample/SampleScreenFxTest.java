@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shadowbench.core.review.SamplePair;
+import dev.shadowbench.ui.FxWait;
 import dev.shadowbench.ui.app.ShadowbenchApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.ApplicationTest;
-import dev.shadowbench.ui.FxWait;
 
 /** Drives the Sample screen headless: change the seed, mark a verdict, reopen the workspace, find the verdict. */
 class SampleScreenFxTest extends ApplicationTest {
@@ -31,27 +31,44 @@ class SampleScreenFxTest extends ApplicationTest {
     }
 
     @AfterAll
-    static void restore() { System.clearProperty("shadowbench.home"); }
+    static void restore() {
+        System.clearProperty("shadowbench.home");
+    }
 
     @Override
     public void start(Stage stage) {
         new ShadowbenchApp().start(stage);
     }
 
-    private TableView<SamplePair> table() { return lookup("#sample-table").queryTableView(); }
+    private TableView<SamplePair> table() {
+        return lookup("#sample-table").queryTableView();
+    }
 
-    private List<String> ids() { return table().getItems().stream().map(SamplePair::requestId).toList(); }
+    private List<String> ids() {
+        return table().getItems().stream().map(SamplePair::requestId).toList();
+    }
 
     private void waitUntil(String what, java.util.concurrent.Callable<Boolean> c) throws Exception {
-        FxWait.until(what, c, () -> lookup("#status-text").queryAs(Label.class).getText() + " · "
-                + lookup("#sample-status").tryQuery().map(n -> ((Label) n).getText()).orElse("(no sample screen)"));
+        FxWait.until(
+                what,
+                c,
+                () -> lookup("#status-text").queryAs(Label.class).getText() + " · "
+                        + lookup("#sample-status")
+                                .tryQuery()
+                                .map(n -> ((Label) n).getText())
+                                .orElse("(no sample screen)"));
     }
 
     @Test
     void seedVerdictAndReopen() throws Exception {
-        waitUntil("the sample workspace", () -> lookup("#workspace-label").queryAs(Label.class).getText().contains("sample.duckdb"));
-        press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);  // Sample is the third screen
-        waitUntil("the first sample", () -> lookup("#sample-table").tryQuery().isPresent() && table().getItems().size() == 100);
+        waitUntil(
+                "the sample workspace",
+                () -> lookup("#workspace-label").queryAs(Label.class).getText().contains("sample.duckdb"));
+        press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL); // Sample is the third screen
+        waitUntil(
+                "the first sample",
+                () -> lookup("#sample-table").tryQuery().isPresent()
+                        && table().getItems().size() == 100);
         List<String> seed1 = ids();
 
         doubleClickOn("#sample-seed").eraseText(3).write("4242");
@@ -63,7 +80,10 @@ class SampleScreenFxTest extends ApplicationTest {
         // select the first row, write a note, mark it wrong
         interact(() -> table().getSelectionModel().select(0));
         String id = table().getSelectionModel().getSelectedItem().requestId();
-        waitUntil("the selected pair's detail", () -> lookup("#detail-records").queryAs(TextArea.class).getText().contains(id));
+        waitUntil("the selected pair's detail", () -> lookup("#detail-records")
+                .queryAs(TextArea.class)
+                .getText()
+                .contains(id));
         assertTrue(lookup("#detail-records").queryAs(TextArea.class).getText().contains("── Candidate"));
         clickOn("#verdict-note").write("leak? check the feature pipeline");
         clickOn("#verdict-wrong-button");
@@ -71,13 +91,20 @@ class SampleScreenFxTest extends ApplicationTest {
 
         // reopen the workspace: the verdict was saved in it, and the seed was remembered
         clickOn("File").clickOn("Open sample workspace");
-        waitUntil("the reopened sample with the verdict", () -> table().getItems().size() == 100 && ids().equals(seed4242) && row(id).verdict() != null);
+        waitUntil(
+                "the reopened sample with the verdict",
+                () -> table().getItems().size() == 100 && ids().equals(seed4242) && row(id).verdict() != null);
         assertEquals("wrong", row(id).verdict());
         assertEquals("leak? check the feature pipeline", row(id).note());
-        waitUntil("the status counting the verdict", () -> lookup("#sample-status").queryAs(Label.class).getText().endsWith("· 1 reviewed"));
+        waitUntil(
+                "the status counting the verdict",
+                () -> lookup("#sample-status").queryAs(Label.class).getText().endsWith("· 1 reviewed"));
     }
 
     private SamplePair row(String id) {
-        return table().getItems().stream().filter(p -> p.requestId().equals(id)).findFirst().orElseThrow();
+        return table().getItems().stream()
+                .filter(p -> p.requestId().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -21,14 +21,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The detail pane follows the latest selection, whatever order the reads of earlier selections finish in. */
 class SampleViewModelTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     private final ManualExecutor executor = new ManualExecutor();
     private DecisionsFixture fx;
     private SampleViewModel vm;
     private final List<String> shown = new CopyOnWriteArrayList<>();
 
     @BeforeAll
-    static void startFx() { FxWait.startFx(); }
+    static void startFx() {
+        FxWait.startFx();
+    }
 
     @BeforeEach
     void sample() throws Exception {
@@ -54,7 +58,9 @@ class SampleViewModelTest {
         } while (executor.queued() > 0);
     }
 
-    private SamplePair pair(int i) throws Exception { return onFx(() -> vm.pairs().get(i)); }
+    private SamplePair pair(int i) throws Exception {
+        return onFx(() -> vm.pairs().get(i));
+    }
 
     /** Selects {@code p} and records every detail shown from now on. */
     private void selectAndWatch(SamplePair p) {
@@ -63,7 +69,9 @@ class SampleViewModelTest {
         vm.detailProperty().addListener((o, was, d) -> shown.add(d == null ? null : d.requestId()));
     }
 
-    private String detailId() throws Exception { return onFx(() -> vm.detailProperty().get().requestId()); }
+    private String detailId() throws Exception {
+        return onFx(() -> vm.detailProperty().get().requestId());
+    }
 
     @Test
     void theOlderSelectionsReadFinishingLastDoesNotReplaceTheNewerOnes() throws Exception {
@@ -75,7 +83,7 @@ class SampleViewModelTest {
         Runnable readA = executor.next();
         runFx(readB::run);
         FxWait.settle();
-        runFx(readA::run);  // A's read finishes last
+        runFx(readA::run); // A's read finishes last
         FxWait.settle();
         assertEquals(b.requestId(), detailId());
         assertEquals(List.of(b.requestId()), shown, "A's detail was never shown after B was selected");
