@@ -14,7 +14,7 @@ import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The architecture rules of STYLE.md, all in one place: the layers (core knows no JavaFX, screens no SQL),
+ * The architecture rules of design.md, all in one place: the layers (core knows no JavaFX, screens no SQL),
  * no package cycles inside core and inside ui, no console output from core, and no text whose form
  * depends on the user's locale (a Turkish default turns "SUSPICIOUS".toLowerCase() into "suspıcıous").
  */

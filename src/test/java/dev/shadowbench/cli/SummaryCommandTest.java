@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code summary} on a workspace built from data/sample: every contract key of PRODUCT.md is there. */
+/** {@code summary} on a workspace built from data/sample: every key of the summary --json contract is there. */
 class SummaryCommandTest {
     @TempDir
     static Path dir;
