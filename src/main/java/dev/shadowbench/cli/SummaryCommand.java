@@ -130,8 +130,8 @@ public final class SummaryCommand implements Callable<Integer> {
         if (t.predictionKs() != null) {
             sb.append("KS on predictions: D = ")
                     .append(num(t.predictionKs().statistic()))
-                    .append(", p = ")
-                    .append(FigureFormat.p(t.predictionKs().pValue()))
+                    .append(", ")
+                    .append(FigureFormat.pIs(t.predictionKs().pValue()))
                     .append(" (")
                     .append(t.predictionKs().method())
                     .append("); PSI ")

@@ -44,7 +44,7 @@ final class LatencyFigures {
         if (l == null || l.baseline() == null || l.candidate() == null) return out;
         Latency b = l.baseline(), c = l.candidate();
         String sev = c.p95() > l.budgetMs() ? "critical" : "warning";
-        String test = mw == null ? "" : " (Mann-Whitney p = " + FigureFormat.p(mw.pValue()) + ")";
+        String test = mw == null ? "" : " (Mann-Whitney " + FigureFormat.pIs(mw.pValue()) + ")";
         if (c.p50() > b.p50()) {
             out.add(new Finding(
                     "latency_p50_slower",

@@ -108,8 +108,8 @@ public final class GateEngine {
                 "ms",
                 threshold,
                 false,
-                "p50 " + FigureFormat.ms(b) + " → " + FigureFormat.ms(c) + " (" + signedMs(c - b)
-                        + "), Mann-Whitney p = " + FigureFormat.p(p));
+                "p50 " + FigureFormat.ms(b) + " → " + FigureFormat.ms(c) + " (" + signedMs(c - b) + "), Mann-Whitney "
+                        + FigureFormat.pIs(p));
     }
 
     static GateResult divergence(Summary sum, GateSettings s) {
@@ -231,7 +231,7 @@ public final class GateEngine {
                 "",
                 threshold,
                 false,
-                "D = " + num(d) + ", p = " + FigureFormat.p(p));
+                "D = " + num(d) + ", " + FigureFormat.pIs(p));
     }
 
     static GateResult predictionPsi(Summary sum, GateSettings s) {

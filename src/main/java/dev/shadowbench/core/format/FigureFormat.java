@@ -116,6 +116,12 @@ public final class FigureFormat {
         return v < 1e-12 ? "< 1e-12" : sig(v, 3);
     }
 
+    /** "p = 0.566" in a sentence, or "p < 1e-12" (never "p = < 1e-12"). */
+    public static String pIs(Double v) {
+        String p = p(v);
+        return p.startsWith("<") ? "p " + p : "p = " + p;
+    }
+
     /** A figure with its sign always shown ("+1.5", "-0.25"). */
     public static String signed(Double v, String missing) {
         if (v == null || v.isNaN()) return missing;

@@ -95,6 +95,8 @@ class FigureFormatTest {
     void pValuesAreTinyOrThreeSignificantDigits() {
         assertEquals("< 1e-12", FigureFormat.p(1e-15));
         assertEquals("< 1e-12", FigureFormat.p(0.0));
+        assertEquals("p < 1e-12", FigureFormat.pIs(1e-15), "a sentence never reads 'p = < 1e-12'");
+        assertEquals("p = 0.566", FigureFormat.pIs(0.5658));
         assertEquals("4.56e-05", FigureFormat.p(0.0000456));
         assertEquals("0.0123", FigureFormat.p(0.01234));
         assertEquals("0.05", FigureFormat.p(0.05));
