@@ -7,7 +7,8 @@ public record Side(String variant, String model, String version) {
     }
 
     /** SQL condition on a predictions row aliased {@code alias}; values are bound as parameters in order. */
-    String where(String alias, java.util.List<Object> params) {
+    /** SQL that keeps this side's rows of {@code alias} (a predictions row), its values added to {@code params}. */
+    public String where(String alias, java.util.List<Object> params) {
         StringBuilder sb = new StringBuilder("TRUE");
         if (variant != null) {
             sb.append(" AND ").append(alias).append(".variant = ?");

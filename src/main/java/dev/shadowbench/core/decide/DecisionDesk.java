@@ -123,23 +123,11 @@ public final class DecisionDesk {
 
     /** The model/version with the most records on a side, or null when the side has none. */
     static String[] dominantVersion(Connection c, Side side) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT model, version FROM predictions WHERE TRUE");
-        List<String> params = new ArrayList<>();
-        if (side.variant() != null) {
-            sql.append(" AND variant = ?");
-            params.add(side.variant());
-        }
-        if (side.model() != null) {
-            sql.append(" AND model = ?");
-            params.add(side.model());
-        }
-        if (side.version() != null) {
-            sql.append(" AND version = ?");
-            params.add(side.version());
-        }
-        sql.append(" GROUP BY model, version ORDER BY count(*) DESC, model, version LIMIT 1");
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < params.size(); i++) ps.setString(i + 1, params.get(i));
+        List<Object> params = new ArrayList<>();
+        String sql = "SELECT model, version FROM predictions p WHERE " + side.where("p", params)
+                + " GROUP BY model, version ORDER BY count(*) DESC, model, version LIMIT 1";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? new String[] {rs.getString(1), rs.getString(2)} : null;
             }

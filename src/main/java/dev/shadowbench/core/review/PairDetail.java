@@ -30,21 +30,9 @@ public record PairDetail(
             throws java.sql.SQLException {
         List<Object> params = new ArrayList<>();
         params.add(id);
-        StringBuilder sql = new StringBuilder("SELECT * FROM predictions WHERE request_id = ?");
-        if (side.variant() != null) {
-            sql.append(" AND variant = ?");
-            params.add(side.variant());
-        }
-        if (side.model() != null) {
-            sql.append(" AND model = ?");
-            params.add(side.model());
-        }
-        if (side.version() != null) {
-            sql.append(" AND version = ?");
-            params.add(side.version());
-        }
-        sql.append(" ORDER BY ts, import_id, source_line");
-        return query(c, sql.toString(), params);
+        String sql = "SELECT * FROM predictions p WHERE request_id = ? AND " + side.where("p", params)
+                + " ORDER BY ts, import_id, source_line";
+        return query(c, sql, params);
     }
 
     private static List<Map<String, String>> query(java.sql.Connection c, String sql, List<Object> params)
