@@ -4,6 +4,7 @@ import dev.shadowbench.core.ingest.ColumnMapping;
 import dev.shadowbench.core.ingest.ImportReport;
 import dev.shadowbench.core.ingest.ImportRequest;
 import dev.shadowbench.core.ingest.LogImporter;
+import dev.shadowbench.core.ingest.NewLogs;
 import dev.shadowbench.core.task.ProgressSink;
 import dev.shadowbench.core.workspace.Workspace;
 import java.nio.file.Path;
@@ -54,14 +55,24 @@ public final class ImportCommand implements Callable<Integer> {
             description = "No progress on stderr")
     boolean quiet;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, folders or globs (quote globs)")
-    List<Path> paths;
+    @Option(
+            names = "--new",
+            description = "Read again every file, folder and glob imported into this workspace before and import only "
+                    + "the files not seen yet (the daily step); no PATH")
+    boolean newOnly;
+
+    @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files, folders or globs (quote globs)")
+    List<Path> paths = new java.util.ArrayList<>();
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.sql.SQLException {
+        if (newOnly) return importNew();
+        if (paths.isEmpty())
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "Give the files, folders or globs to import, or --new");
         ImportRequest req = labels ? ImportRequest.labels(paths) : ImportRequest.predictions(paths, variant);
         req = req.withFormat(format);
         if (mapping != null) req = req.withMapping(ColumnMapping.read(mapping));
@@ -73,8 +84,22 @@ public final class ImportCommand implements Callable<Integer> {
         return 0;
     }
 
+    private int importNew() throws java.sql.SQLException {
+        if (!paths.isEmpty() || labels || mapping != null || variant != null)
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--new reads the places imported before, with their own options: give no PATH, --labels, "
+                            + "--variant or --mapping with it");
+        try (Workspace ws = Workspace.openExisting(workspace)) {
+            NewLogs.Outcome o = new NewLogs(ws).run(quiet ? ProgressSink.NONE : new StderrProgress(spec));
+            spec.commandLine().getOut().println(Terminal.safe(o.summaryLine()));
+            spec.commandLine().getOut().flush();
+        }
+        return 0;
+    }
+
     /** Prints a step's message when it changes, not on every tick. */
-    private static final class StderrProgress implements ProgressSink {
+    static final class StderrProgress implements ProgressSink {
         private final picocli.CommandLine.Model.CommandSpec spec;
         private String last;
 

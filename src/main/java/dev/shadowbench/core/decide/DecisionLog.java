@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.shadowbench.core.BadInputException;
 import dev.shadowbench.core.workspace.Transactions;
 import dev.shadowbench.core.workspace.WorkspaceId;
+import dev.shadowbench.core.workspace.WorkspaceSettings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -125,12 +126,7 @@ public final class DecisionLog {
                 ps.setString(13, hash);
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps =
-                    c.prepareStatement("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)")) {
-                ps.setString(1, HEAD_KEY);
-                ps.setString(2, seq + " " + hash);
-                ps.executeUpdate();
-            }
+            WorkspaceSettings.put(c, HEAD_KEY, seq + " " + hash);
             Head next = new Head(seq, hash);
             boolean anchored = WorkspaceId.wellFormed(id);
             if (anchored) heads.writePending(id, file, before.head(), next);
@@ -205,12 +201,7 @@ public final class DecisionLog {
     }
 
     static String headValue(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
-            ps.setString(1, HEAD_KEY);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+        return WorkspaceSettings.get(c, HEAD_KEY);
     }
 
     /**

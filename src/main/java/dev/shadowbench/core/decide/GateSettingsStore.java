@@ -3,9 +3,8 @@ package dev.shadowbench.core.decide;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shadowbench.core.BadInputException;
+import dev.shadowbench.core.workspace.WorkspaceSettings;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** Keeps the workspace's gate settings as JSON in the {@code settings} table (key {@value #KEY}). */
@@ -17,20 +16,13 @@ public final class GateSettingsStore {
 
     /** The saved settings, or the defaults when none were saved. */
     public static GateSettings load(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
-            ps.setString(1, KEY);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || rs.getString(1) == null) return GateSettings.defaults();
-                return parse(rs.getString(1), "workspace setting " + KEY);
-            }
-        }
+        String json = WorkspaceSettings.get(c, KEY);
+        return json == null ? GateSettings.defaults() : parse(json, "workspace setting " + KEY);
     }
 
     public static void save(Connection c, GateSettings s) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)")) {
-            ps.setString(1, KEY);
-            ps.setString(2, JSON.writeValueAsString(s));
-            ps.executeUpdate();
+        try {
+            WorkspaceSettings.put(c, KEY, JSON.writeValueAsString(s));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

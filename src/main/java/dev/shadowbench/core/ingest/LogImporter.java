@@ -30,11 +30,18 @@ import java.util.stream.Collectors;
  */
 public final class LogImporter {
     private final Workspace workspace;
+    /** Whether a committed import's paths are kept as a source for {@link NewLogs} (not when it is that step). */
+    private final boolean rememberSource;
     /** How many times the last run started reading its files (1 unless a file expected clean was not). */
     private int attempts;
 
     public LogImporter(Workspace workspace) {
+        this(workspace, true);
+    }
+
+    LogImporter(Workspace workspace, boolean rememberSource) {
         this.workspace = workspace;
+        this.rememberSource = rememberSource;
     }
 
     /** Attempts of the last {@link #run}: each one past the first re-read every file before the one that was not clean. */
@@ -291,6 +298,7 @@ public final class LogImporter {
             }
             ps.executeBatch();
         }
+        if (rememberSource) ImportSources.remember(c, req);
         if (req.mapping() != null) {
             MappingStore store = new MappingStore(c);
             for (FileCount f : counts) store.save(MappingStore.keyFor(f.file(), f.format()), req.mapping());

@@ -1,5 +1,6 @@
 package dev.shadowbench.core.outliers;
 
+import dev.shadowbench.core.workspace.WorkspaceSettings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -75,19 +76,11 @@ public final class OutlierStore {
     }
 
     public static OutlierSettings loadSettings(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
-            ps.setString(1, SETTINGS_KEY);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? OutlierSettings.fromJson(rs.getString(1)) : OutlierSettings.defaults();
-            }
-        }
+        String json = WorkspaceSettings.get(c, SETTINGS_KEY);
+        return json != null ? OutlierSettings.fromJson(json) : OutlierSettings.defaults();
     }
 
     public static void saveSettings(Connection c, OutlierSettings s) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)")) {
-            ps.setString(1, SETTINGS_KEY);
-            ps.setString(2, s.toJson());
-            ps.executeUpdate();
-        }
+        WorkspaceSettings.put(c, SETTINGS_KEY, s.toJson());
     }
 }

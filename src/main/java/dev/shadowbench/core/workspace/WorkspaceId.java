@@ -21,12 +21,7 @@ public final class WorkspaceId {
 
     /** The stored id exactly as stored, or null when the workspace has none yet. */
     public static String read(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
-            ps.setString(1, KEY);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+        return WorkspaceSettings.get(c, KEY);
     }
 
     /** The id, created and stored when missing (call inside the caller's write transaction). */
@@ -34,11 +29,7 @@ public final class WorkspaceId {
         String id = read(c);
         if (id != null) return id;
         id = UUID.randomUUID().toString();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO settings(key, value) VALUES (?, ?)")) {
-            ps.setString(1, KEY);
-            ps.setString(2, id);
-            ps.executeUpdate();
-        }
+        WorkspaceSettings.put(c, KEY, id);
         return id;
     }
 
