@@ -10,13 +10,13 @@ import dev.shadowbench.ui.common.DialogService;
 import dev.shadowbench.ui.common.MainViewModel;
 import dev.shadowbench.ui.common.TaskRunner;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** A small synthetic workspace and a main view model on it, for view-model tests (waiting: {@link FxWait}). */
 public final class DecisionsFixture {
-    public final List<String> errors = new ArrayList<>();
+    public final List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+    public final List<String> infos = new java.util.concurrent.CopyOnWriteArrayList<>();
     public Path saveAs;
     public final MainViewModel main;
 
@@ -33,7 +33,9 @@ public final class DecisionsFixture {
             }
 
             @Override
-            public void showInfo(String title, String message) {}
+            public void showInfo(String title, String message) {
+                infos.add(title + ": " + message);
+            }
 
             @Override
             public Optional<Path> chooseWorkspaceToOpen() {

@@ -94,10 +94,17 @@ public final class MainWindow extends BorderPane {
                 "Import logs…",
                 new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN),
                 this::openImportDialog);
+        MenuItem importNew = item(
+                "Import new logs",
+                new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> vm.importNewLogs());
+        importNew.setId("import-new-logs");
+        importNew.disableProperty().bind(vm.workspaceProperty().isNull());
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> getScene()
                 .getWindow()
                 .hide());
-        Menu file = new Menu("File", null, open, sample, new SeparatorMenuItem(), imp, new SeparatorMenuItem(), quit);
+        Menu file = new Menu(
+                "File", null, open, sample, new SeparatorMenuItem(), imp, importNew, new SeparatorMenuItem(), quit);
 
         Menu view = new Menu("View");
         int i = 1;

@@ -5,6 +5,7 @@ import dev.shadowbench.core.compare.ComparisonChoices;
 import dev.shadowbench.core.ingest.ImportReport;
 import dev.shadowbench.core.ingest.ImportRequest;
 import dev.shadowbench.core.ingest.LogImporter;
+import dev.shadowbench.core.ingest.NewLogs;
 import dev.shadowbench.core.ingest.SampleWorkspace;
 import dev.shadowbench.core.workspace.AppHome;
 import dev.shadowbench.core.workspace.Workspace;
@@ -181,6 +182,22 @@ public final class MainViewModel {
                     reloadChoices();
                 })
                 .onFailure(ex -> dialogs.showError("Import failed", ex.getMessage(), ex))
+                .start();
+    }
+
+    /**
+     * File > Import new logs: reads again every place imported into the open workspace before and imports only the
+     * files not seen yet ({@link NewLogs}); says what it found, also when that is nothing.
+     */
+    public Task<NewLogs.Outcome> importNewLogs() {
+        Workspace ws = workspace.get();
+        if (ws == null) return null;
+        return tasks.task("Looking for new logs", progress -> new NewLogs(ws).run(progress))
+                .onSuccess(o -> {
+                    dialogs.showInfo("New logs", o.summaryLine());
+                    if (!o.reports().isEmpty()) reloadChoices();
+                })
+                .onFailure(ex -> dialogs.showError("Import of new logs failed", ex.getMessage(), ex))
                 .start();
     }
 
