@@ -35,6 +35,8 @@ public final class ShadowbenchApp extends Application {
 
     private static volatile String workspaceArgument;
     private MainViewModel vm;
+    /** On with -Dshadowbench.fxwatch=true: logs every block of the FX thread over 50 ms with its stack. */
+    private dev.shadowbench.ui.common.FxStallMonitor stallMonitor;
 
     /** Called by the launcher; blocks until the window closes. */
     public static void launchWith(String workspace) {
@@ -70,6 +72,7 @@ public final class ShadowbenchApp extends Application {
             home.saveSetting("window.height", String.valueOf((int) scene.getHeight()));
         });
         stage.show();
+        stallMonitor = dev.shadowbench.ui.common.FxStallMonitor.fromSystemProperty();
         vm.openAtStartup(workspaceArgument);
     }
 
@@ -122,6 +125,7 @@ public final class ShadowbenchApp extends Application {
 
     @Override
     public void stop() {
+        if (stallMonitor != null) stallMonitor.close();
         if (vm != null) {
             vm.shutdown();
             vm.home().flush();
