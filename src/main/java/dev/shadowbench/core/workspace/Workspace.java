@@ -133,12 +133,44 @@ public final class Workspace implements AutoCloseable {
         try {
             Properties p = new Properties();
             if (readOnly) p.setProperty("access_mode", "READ_ONLY");
+            p.setProperty("memory_limit", memoryLimit());
+            p.setProperty("temp_directory", spillFolder(abs, readOnly).toString());
             return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + abs, p);
         } catch (SQLException e) {
             WorkspaceException known = WorkspaceErrors.explain(abs, e);
             if (known != null) throw known;
             throw new WorkspaceException("Cannot open workspace " + abs + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The system property that overrides DuckDB's memory limit (a DuckDB size, e.g. "4GB"). */
+    public static final String MEMORY_LIMIT_PROPERTY = "shadowbench.duckdb.memory_limit";
+
+    /**
+     * DuckDB's memory limit, set on purpose instead of DuckDB's 80% of the machine: half the physical memory, at least
+     * 1 GB, so a review of tens of millions of rows leaves room for the window, the browser and the IDE beside it.
+     * Above the limit DuckDB spills to {@link #spillFolder}. {@value #MEMORY_LIMIT_PROPERTY} overrides it.
+     */
+    static String memoryLimit() {
+        String given = System.getProperty(MEMORY_LIMIT_PROPERTY);
+        if (given != null && !given.isBlank()) return given.strip();
+        long physical = 0;
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) physical = os.getTotalMemorySize();
+        long mb = Math.max(1024, physical / 2 / (1024 * 1024));
+        return mb + "MB";
+    }
+
+    /**
+     * Where DuckDB spills what does not fit in memory: {@code WORKSPACE.duckdb.tmp} beside the workspace (DuckDB's own
+     * choice, stated here so it does not change under us; DuckDB deletes its files when the workspace closes). A
+     * workspace opened read-only may sit in a folder nobody can write, so its spill goes to the system's temp folder.
+     */
+    static Path spillFolder(Path workspace, boolean readOnly) {
+        if (!readOnly) return workspace.resolveSibling(workspace.getFileName() + ".tmp");
+        return Path.of(
+                System.getProperty("java.io.tmpdir"),
+                "shadowbench-spill-" + ProcessHandle.current().pid());
     }
 
     /** An in-memory workspace, for tests and throw-away work. */

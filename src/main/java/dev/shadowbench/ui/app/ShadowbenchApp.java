@@ -33,8 +33,8 @@ public final class ShadowbenchApp extends Application {
     /** Sizes of the window icon under /dev/shadowbench/ui/icons/ (made by icons/build-icons.sh). */
     static final int[] WINDOW_ICON_SIZES = {16, 32, 48, 64, 128, 256};
 
-    private static volatile String workspaceArgument;
-    private MainViewModel vm;
+    static volatile String workspaceArgument;
+    MainViewModel vm;
     /** On with -Dshadowbench.fxwatch=true: logs every block of the FX thread over 50 ms with its stack. */
     private dev.shadowbench.ui.common.FxStallMonitor stallMonitor;
 

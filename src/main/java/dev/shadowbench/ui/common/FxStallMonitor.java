@@ -24,6 +24,9 @@ public final class FxStallMonitor implements AutoCloseable {
     public record Stall(long millis, List<StackTraceElement> stack) {
         /** The first frames, one per line, as written to the log. */
         public String where(int frames) {
+            if (stack.isEmpty())
+                return " (no stack: the FX thread answered before the watcher could sample it, e.g. both"
+                        + " were descheduled on a loaded machine)";
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < Math.min(frames, stack.size()); i++)
                 sb.append("\n    at ").append(stack.get(i));
@@ -36,6 +39,9 @@ public final class FxStallMonitor implements AutoCloseable {
     private final Thread watcher;
     private final List<Stall> stalls = new ArrayList<>();
     private final AtomicLong answered = new AtomicLong();
+    /** When the FX thread ran the last ping (System.nanoTime). */
+    private volatile long answeredAt;
+
     private volatile Thread fxThread;
     private volatile boolean running = true;
 
@@ -66,16 +72,18 @@ public final class FxStallMonitor implements AutoCloseable {
             long ticket = posted;
             Platform.runLater(() -> {
                 fxThread = Thread.currentThread();
+                answeredAt = System.nanoTime();
                 answered.set(ticket);
             });
             StackTraceElement[] stack = null;
             while (running && answered.get() != ticket) {
-                pause(2);
+                pause(5);
                 Thread fx = fxThread;
                 if (stack == null && fx != null && System.nanoTime() - posted > thresholdNanos)
                     stack = fx.getStackTrace();
             }
-            long waited = System.nanoTime() - posted;
+            // measured on the FX side: a watcher that was itself descheduled for a while must not report a stall
+            long waited = answeredAt - posted;
             if (running && waited > thresholdNanos) {
                 Stall s = new Stall(waited / 1_000_000L, stack == null ? List.of() : List.of(stack));
                 synchronized (stalls) {

@@ -17,6 +17,42 @@ class WorkspaceTest {
     @TempDir
     Path dir;
 
+    private static String setting(Workspace ws, String name) throws Exception {
+        try (Connection c = ws.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT current_setting('" + name + "')")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
+    void memoryLimitAndSpillFolderAreSetOnPurpose() throws Exception {
+        Path f = dir.resolve("big.duckdb");
+        try (Workspace ws = Workspace.open(f)) {
+            assertEquals(f.toAbsolutePath() + ".tmp", setting(ws, "temp_directory"));
+            long physical = ((com.sun.management.OperatingSystemMXBean)
+                            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getTotalMemorySize();
+            // DuckDB prints the limit in its own units (e.g. "11.7 GiB"); compare with what was asked, in MB
+            assertEquals(Math.max(1024, physical / 2 / (1024 * 1024)) + "MB", Workspace.memoryLimit());
+            assertTrue(setting(ws, "memory_limit").endsWith("iB"), setting(ws, "memory_limit"));
+        }
+        try (Workspace ws = Workspace.openReadOnly(f)) {
+            assertTrue(
+                    setting(ws, "temp_directory").startsWith(System.getProperty("java.io.tmpdir")),
+                    "a read-only workspace does not spill beside itself");
+        }
+        System.setProperty(Workspace.MEMORY_LIMIT_PROPERTY, "1GB");
+        try (Workspace ws = Workspace.open(f)) {
+            String limit = setting(ws, "memory_limit");
+            assertTrue(
+                    limit.startsWith("953.6 MiB") || limit.startsWith("1.0 GiB") || limit.startsWith("1 GiB"), limit);
+        } finally {
+            System.clearProperty(Workspace.MEMORY_LIMIT_PROPERTY);
+        }
+    }
+
     @Test
     void newFileGetsTheLatestSchemaAndKeepsDataAcrossReopen() throws Exception {
         Path f = dir.resolve("ws.duckdb");
