@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             DecisionsCommand.class,
             ReportCommand.class,
             RampCommand.class,
+            BaselineCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeOnInvalidInput = 2)

@@ -7,11 +7,14 @@ import java.sql.SQLException;
 import java.util.Map;
 
 /** Each side's quality against ground truth, on the same labelled pairs for both (a fair comparison). */
-final class LabelQuality {
+public final class LabelQuality {
     private LabelQuality() {}
 
-    /** A numeric label 1.0 reads as class "1", so 0/1 labels imported as numbers match predicted classes. */
-    private static final String LABEL_CLASS = "coalesce(label_class, CASE WHEN label = floor(label) "
+    /**
+     * A labels row's class: a numeric label 1.0 reads as class "1", so 0/1 labels imported as numbers match predicted
+     * classes. Also what a synthetic baseline counts to find the majority class and the most clicked items.
+     */
+    public static final String LABEL_CLASS = "coalesce(label_class, CASE WHEN label = floor(label) "
             + "THEN CAST(CAST(label AS BIGINT) AS VARCHAR) ELSE CAST(label AS VARCHAR) END)";
 
     static Labels compute(
