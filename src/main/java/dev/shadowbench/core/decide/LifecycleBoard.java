@@ -52,14 +52,16 @@ public record LifecycleBoard(List<VersionState> versions, String rollbackTarget)
         return derive(seenVersions(c), DecisionLog.list(c), now, retireAfterDays);
     }
 
-    /** The distinct model/version pairs in the predictions, oldest first. */
+    /** The distinct model/version pairs in the predictions, oldest first; a synthetic baseline is not a model. */
     public static List<ModelVersion> seenVersions(Connection c) throws SQLException {
         List<ModelVersion> out = new ArrayList<>();
         try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("""
+                ResultSet rs =
+                        st.executeQuery("""
                 SELECT model, version, string_agg(DISTINCT variant, ',' ORDER BY variant), count(*),
                        strftime(min(ts), '%Y-%m-%dT%H:%M:%S.%g'), strftime(max(ts), '%Y-%m-%dT%H:%M:%S.%g')
-                FROM predictions GROUP BY model, version ORDER BY min(ts) NULLS LAST, model, version""")) {
+                FROM predictions p WHERE NOT (""" + dev.shadowbench.core.compare.BaselineRecipe.isSynthetic("p") + """
+                ) GROUP BY model, version ORDER BY min(ts) NULLS LAST, model, version""")) {
             while (rs.next()) {
                 out.add(new ModelVersion(
                         rs.getString(1),
