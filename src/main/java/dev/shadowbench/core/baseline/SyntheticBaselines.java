@@ -28,6 +28,12 @@ public final class SyntheticBaselines {
     /** The model name a baseline's rows carry (its version is the kind), so the Overview tells them from a model's. */
     public static final String MODEL = "synthetic-baseline";
 
+    /** {@link #build(Connection, BaselineRequest, ProgressSink)} on a connection of its own to {@code ws}. */
+    public static BaselineRecipe build(
+            dev.shadowbench.core.workspace.Workspace ws, BaselineRequest r, ProgressSink sink) {
+        return ws.read(c -> build(c, r, sink));
+    }
+
     /** Fits the answer, writes the rows and the recipe; returns the recipe as stored. */
     public static BaselineRecipe build(Connection c, BaselineRequest r, ProgressSink sink) throws SQLException {
         Db q = new Db(c, sink);
