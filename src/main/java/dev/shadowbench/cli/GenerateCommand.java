@@ -1,6 +1,7 @@
 package dev.shadowbench.cli;
 
 import dev.shadowbench.core.generate.CanaryLogs;
+import dev.shadowbench.core.generate.FirstModelLogs;
 import dev.shadowbench.core.generate.SyntheticLogs;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -37,6 +38,13 @@ public final class GenerateCommand implements Callable<Integer> {
                             + "the canary's share 1%%, 20%%, 50%%, 100%% on successive days, user_complaint on every record, ramp.csv with the plan")
     boolean canary;
 
+    @Option(
+            names = "--first-model",
+            paramLabel = "TASK",
+            description = "Write a first model's logs instead: one variant (shadow), no live model, labels for part "
+                    + "of the requests; TASK is regression, classification or ranking (labels = clicked items)")
+    String firstModel;
+
     @Option(names = "--first-day", defaultValue = "2026-11-20", description = "First day (default ${DEFAULT-VALUE})")
     LocalDate firstDay;
 
@@ -60,6 +68,22 @@ public final class GenerateCommand implements Callable<Integer> {
         int d = days != null ? days : canary ? CanaryLogs.RAMP.size() : 1;
         var o = new SyntheticLogs.Options(requests, seed, d, firstDay, gzip, labelled, anomalyRate);
         long start = System.nanoTime();
+        if (firstModel != null) {
+            if (canary) throw new IllegalArgumentException("--first-model and --canary exclude each other");
+            FirstModelLogs.Task task = FirstModelLogs.Task.parse(firstModel);
+            var r = FirstModelLogs.write(output, task, o, n -> {});
+            System.err.printf(
+                    Locale.ROOT,
+                    "Wrote a first %s model's logs: %d requests (variant %s), %d label rows, over %d days to %s in %.1f s%n",
+                    task.name().toLowerCase(Locale.ROOT),
+                    r.requests(),
+                    FirstModelLogs.VARIANT,
+                    r.labels(),
+                    d,
+                    output,
+                    (System.nanoTime() - start) / 1e9);
+            return 0;
+        }
         if (canary) {
             var r = CanaryLogs.write(output, o, n -> {});
             System.err.printf(

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             RampCommand.class,
             ReviewCommand.class,
+            BaselineCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeOnInvalidInput = 2)

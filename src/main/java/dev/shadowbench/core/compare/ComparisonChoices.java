@@ -6,10 +6,21 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** What a workspace offers to compare: each variant, each model version within it, and the days covered. */
-public record ComparisonChoices(List<Side> sides, LocalDate firstDay, LocalDate lastDay) {
+/**
+ * What a workspace offers to compare: each variant, each model version within it, the days covered, and the synthetic
+ * baselines among the variants (variant name to its recipe in words).
+ */
+public record ComparisonChoices(
+        List<Side> sides, LocalDate firstDay, LocalDate lastDay, Map<String, String> syntheticBaselines) {
+
+    /** The recipe in words of the synthetic baseline {@code side} names, or null when it is a real model's side. */
+    public String recipeOf(Side side) {
+        return side == null || side.variant() == null ? null : syntheticBaselines.get(side.variant());
+    }
 
     public static ComparisonChoices of(Workspace ws) {
         return ws.read(c -> {
@@ -37,13 +48,21 @@ public record ComparisonChoices(List<Side> sides, LocalDate firstDay, LocalDate 
                                 .count()
                         > 1) all.add(s);
             }
+            Map<String, String> baselines = new LinkedHashMap<>();
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT name, description FROM synthetic_baselines ORDER BY name")) {
+                while (rs.next()) baselines.put(rs.getString(1), rs.getString(2));
+            }
             try (Statement st = c.createStatement();
                     ResultSet rs =
                             st.executeQuery("SELECT CAST(min(ts) AS DATE), CAST(max(ts) AS DATE) FROM predictions")) {
                 rs.next();
                 Date a = rs.getDate(1), b = rs.getDate(2);
                 return new ComparisonChoices(
-                        List.copyOf(all), a == null ? null : a.toLocalDate(), b == null ? null : b.toLocalDate());
+                        List.copyOf(all),
+                        a == null ? null : a.toLocalDate(),
+                        b == null ? null : b.toLocalDate(),
+                        java.util.Collections.unmodifiableMap(baselines));
             }
         });
     }

@@ -3,18 +3,42 @@ package dev.shadowbench.core.compare;
 import dev.shadowbench.core.compare.Summary.LabelFigures;
 import dev.shadowbench.core.compare.Summary.Labels;
 import dev.shadowbench.core.db.Db;
+import dev.shadowbench.core.format.FigureFormat;
 import java.sql.SQLException;
 import java.util.Map;
 
 /** Each side's quality against ground truth, on the same labelled pairs for both (a fair comparison). */
-final class LabelQuality {
+public final class LabelQuality {
     private LabelQuality() {}
 
-    /** A numeric label 1.0 reads as class "1", so 0/1 labels imported as numbers match predicted classes. */
-    private static final String LABEL_CLASS = "coalesce(label_class, CASE WHEN label = floor(label) "
+    /**
+     * A labels row's class: a numeric label 1.0 reads as class "1", so 0/1 labels imported as numbers match predicted
+     * classes. Also what a synthetic baseline counts to find the majority class and the most clicked items.
+     */
+    public static final String LABEL_CLASS = "coalesce(label_class, CASE WHEN label = floor(label) "
             + "THEN CAST(CAST(label AS BIGINT) AS VARCHAR) ELSE CAST(label AS VARCHAR) END)";
 
+    /** The figures of both sides, and the candidate's beside {@code baselineName}'s (e.g. a synthetic recipe). */
     static Labels compute(
+            Db q,
+            PairedComparison pc,
+            DivergenceFigures.Kind kind,
+            SummaryOptions o,
+            String baselineName,
+            Map<String, String> unavailable)
+            throws SQLException {
+        Labels l = figures(q, pc, kind, o, unavailable);
+        return l.baseline() == null
+                ? l
+                : new Labels(
+                        l.labelledPairs(),
+                        l.positiveClass(),
+                        l.baseline(),
+                        l.candidate(),
+                        versus(l.baseline(), l.candidate(), o, baselineName));
+    }
+
+    private static Labels figures(
             Db q, PairedComparison pc, DivergenceFigures.Kind kind, SummaryOptions o, Map<String, String> unavailable)
             throws SQLException {
         if (kind == DivergenceFigures.Kind.REGRESSION) {
@@ -28,8 +52,9 @@ final class LabelQuality {
             return new Labels(
                     n,
                     null,
-                    new LabelFigures(Db.dbl(r[1]), Db.dbl(r[2]), null, null, null, null),
-                    new LabelFigures(Db.dbl(r[3]), Db.dbl(r[4]), null, null, null, null));
+                    new LabelFigures(Db.dbl(r[1]), Db.dbl(r[2]), null, null, null, null, null),
+                    new LabelFigures(Db.dbl(r[3]), Db.dbl(r[4]), null, null, null, null, null),
+                    null);
         }
         if (kind == DivergenceFigures.Kind.CLASSIFICATION) {
             String where = " FROM (SELECT *, " + LABEL_CLASS + " AS y FROM " + pc.pairs() + ") "
@@ -57,9 +82,63 @@ final class LabelQuality {
                     pos,
                     pos);
             long n = Db.lng(r[0]);
-            return new Labels(n, pos, classFigures(r, 1), classFigures(r, 5));
+            return new Labels(n, pos, classFigures(r, 1), classFigures(r, 5), null);
         }
-        return none(unavailable, "labels are not scored for ranking comparisons");
+        // a labelled request's labels are the items clicked; it is a hit when one of them is among the first k
+        Object[] r = q.row(
+                "SELECT count(*), avg(CAST(list_has_any(b_ranking[1:?], items) AS INT)), "
+                        + "avg(CAST(list_has_any(c_ranking[1:?], items) AS INT)) FROM " + pc.pairs()
+                        + " JOIN (SELECT request_id, list(DISTINCT " + LABEL_CLASS + ") AS items FROM labels "
+                        + "WHERE " + LABEL_CLASS + " IS NOT NULL GROUP BY request_id) USING (request_id) "
+                        + "WHERE b_ranking IS NOT NULL AND c_ranking IS NOT NULL",
+                o.topK(),
+                o.topK());
+        long n = Db.lng(r[0]);
+        if (n == 0) return none(unavailable, "no paired request with a ranking on both sides has a clicked item");
+        return new Labels(
+                n,
+                null,
+                new LabelFigures(null, null, null, null, null, null, Db.dbl(r[1])),
+                new LabelFigures(null, null, null, null, null, null, Db.dbl(r[2])),
+                null);
+    }
+
+    /** The headline figure of each side read as an error, and how much less of it the candidate makes. */
+    private static Summary.VersusBaseline versus(
+            LabelFigures b, LabelFigures c, SummaryOptions o, String baselineName) {
+        String metric, shown;
+        double bv, cv, be, ce;
+        if (b.mae() != null && c.mae() != null) {
+            metric = "mae";
+            bv = b.mae();
+            cv = c.mae();
+            be = bv;
+            ce = cv;
+            shown = "MAE " + FigureFormat.num(cv) + " vs " + FigureFormat.num(bv);
+        } else if (b.accuracy() != null && c.accuracy() != null) {
+            metric = "accuracy";
+            bv = b.accuracy();
+            cv = c.accuracy();
+            be = 1 - bv;
+            ce = 1 - cv;
+            shown = "accuracy " + FigureFormat.pct(cv) + " vs " + FigureFormat.pct(bv);
+        } else if (b.hitRate() != null && c.hitRate() != null) {
+            metric = "hit_rate";
+            bv = b.hitRate();
+            cv = c.hitRate();
+            be = 1 - bv;
+            ce = 1 - cv;
+            shown = "hit rate@" + o.topK() + " " + FigureFormat.pct(cv) + " vs " + FigureFormat.pct(bv);
+        } else {
+            return null;
+        }
+        Double reduction = be > 0 ? (be - ce) / be : null;
+        String how = reduction == null
+                ? "the baseline makes no error"
+                : reduction >= 0
+                        ? FigureFormat.pct(reduction) + " less error"
+                        : FigureFormat.pct(-reduction) + " more error";
+        return new Summary.VersusBaseline(metric, bv, cv, reduction, shown + " for " + baselineName + ": " + how);
     }
 
     private static String figures(String s) {
@@ -73,11 +152,11 @@ final class LabelQuality {
     }
 
     private static LabelFigures classFigures(Object[] r, int i) {
-        return new LabelFigures(null, null, Db.dbl(r[i]), Db.dbl(r[i + 1]), Db.dbl(r[i + 2]), Db.dbl(r[i + 3]));
+        return new LabelFigures(null, null, Db.dbl(r[i]), Db.dbl(r[i + 1]), Db.dbl(r[i + 2]), Db.dbl(r[i + 3]), null);
     }
 
     private static Labels none(Map<String, String> unavailable, String reason) {
         unavailable.put("labels", reason);
-        return new Labels(0, null, null, null);
+        return new Labels(0, null, null, null, null);
     }
 }

@@ -70,6 +70,10 @@ public final class SummaryService {
                 cov.duplicateRows(),
                 quarantined);
 
+        // a synthetic baseline (a first model's) answers without latency, and its recipe names it wherever it is shown
+        BaselineRecipe recipe = BaselineRecipe.of(q, cmp.baseline());
+        String notApplicable =
+                recipe == null ? null : "not applicable: the baseline is synthetic (" + recipe.description() + ")";
         sink.progress(1, STEPS, "Profiling both sides");
         SideProfile b = SideProfile.of(q, pc, "b"), cd = SideProfile.of(q, pc, "c");
         if (b.ids == 0) unavailable.put("baseline", "no " + cmp.baseline() + " records in the window");
@@ -92,7 +96,9 @@ public final class SummaryService {
         String latencyCdf = pc.latencyCdf();
         LatencyPair latency = LatencyFigures.compute(q, latencyCdf, o);
         if (latency.baseline() == null)
-            unavailable.put("latency_ms.baseline", "latency not recorded in the baseline's logs");
+            unavailable.put(
+                    "latency_ms.baseline",
+                    notApplicable != null ? notApplicable : "latency not recorded in the baseline's logs");
         if (latency.candidate() == null)
             unavailable.put("latency_ms.candidate", "latency not recorded in the candidate's logs");
 
@@ -113,12 +119,21 @@ public final class SummaryService {
         MannWhitney mw = null;
         if (latency.baseline() != null && latency.candidate() != null)
             mw = TwoSampleTests.mannWhitneyOnCdf(q, latencyCdf);
-        else unavailable.put("tests.latency_mann_whitney", "latency not recorded on both sides");
+        else
+            unavailable.put(
+                    "tests.latency_mann_whitney",
+                    notApplicable != null ? notApplicable : "latency not recorded on both sides");
 
         sink.progress(6, STEPS, "Scoring against labels");
         Summary.Labels labels = kind == null || cov.paired() == 0
                 ? none(unavailable)
-                : LabelQuality.compute(q, pc, kind, o, unavailable);
+                : LabelQuality.compute(
+                        q,
+                        pc,
+                        kind,
+                        o,
+                        recipe == null ? "the baseline" : "the baseline (" + recipe.description() + ")",
+                        unavailable);
 
         sink.progress(7, STEPS, "Traffic and feedback");
         List<RampPlan.Step> plan =
@@ -160,7 +175,8 @@ public final class SummaryService {
                 cmp.to(),
                 cmp.baseline().toString(),
                 cmp.candidate().toString(),
-                o.latencyBudgetMs());
+                o.latencyBudgetMs(),
+                recipe);
         return new Summary(
                 info,
                 counts,
@@ -190,7 +206,7 @@ public final class SummaryService {
 
     private static Summary.Labels none(Map<String, String> unavailable) {
         unavailable.put("labels", "no paired requests to score");
-        return new Summary.Labels(0, null, null, null);
+        return new Summary.Labels(0, null, null, null, null);
     }
 
     /**

@@ -24,13 +24,16 @@ public final class GateEngine {
     public static Verdict evaluate(Summary summary, OutlierReport outliers, GateSettings s) {
         List<GateResult> gates = new ArrayList<>();
         gates.add(latencyP99(summary, s));
-        gates.add(latencyShift(summary, s));
-        gates.add(divergence(summary, s));
+        gates.add(FirstModelGates.notApplicable(summary, latencyShift(summary, s)));
+        gates.add(FirstModelGates.notApplicable(summary, divergence(summary, s)));
         gates.add(outlierShare(summary, outliers, s));
         gates.add(complaints(summary, s));
-        gates.add(labelError(summary, s));
-        gates.add(predictionKs(summary, s));
-        gates.add(predictionPsi(summary, s));
+        gates.add(
+                FirstModelGates.isSynthetic(summary)
+                        ? FirstModelGates.beatsBaseline(summary, s)
+                        : labelError(summary, s));
+        gates.add(FirstModelGates.notApplicable(summary, predictionKs(summary, s)));
+        gates.add(FirstModelGates.notApplicable(summary, predictionPsi(summary, s)));
         gates.add(coverage(summary, s));
         return verdict(gates, s);
     }
@@ -210,6 +213,21 @@ public final class GateEngine {
                     threshold,
                     true,
                     "accuracy " + pct(ba) + " → " + pctAgainst(ca, limit) + " on " + count(n) + " labelled pairs",
+                    limit);
+        }
+        Double bh = label(l, Summary.Labels::baseline, Summary.LabelFigures::hitRate);
+        Double ch = label(l, Summary.Labels::candidate, Summary.LabelFigures::hitRate);
+        if (n > 0 && bh != null && ch != null) {
+            double limit = bh - (s.labelErrorMaxRatio() - 1);
+            return new GateResult(
+                    name,
+                    label,
+                    ch >= limit ? GateStatus.PASS : GateStatus.FAIL,
+                    ch,
+                    "%",
+                    "hit rate ≥ baseline − " + pct(s.labelErrorMaxRatio() - 1),
+                    true,
+                    "hit rate " + pct(bh) + " → " + pctAgainst(ch, limit) + " on " + count(n) + " labelled requests",
                     limit);
         }
         return noData(name, label, "", "MAE ≤ " + num(s.labelErrorMaxRatio()) + "× baseline", true, "no labels yet");

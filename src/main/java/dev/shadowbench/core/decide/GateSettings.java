@@ -22,6 +22,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param labelErrorMaxRatio        candidate MAE at most this times the baseline's (accuracy: at most 1 - ratio worse)
  * @param coverageMin               paired / all request ids at least this
  * @param promoteScore              share of gates with data that must pass to recommend promote
+ * @param baselineMinImprovement    against a synthetic baseline (a first model): the candidate must make at least this
+ *                                  share less error than it (MAE, 1 − accuracy, 1 − hit rate; 0.1 = a tenth less)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record GateSettings(
@@ -39,9 +41,11 @@ public record GateSettings(
         double psiMax,
         double labelErrorMaxRatio,
         double coverageMin,
-        double promoteScore) {
+        double promoteScore,
+        double baselineMinImprovement) {
 
     public static GateSettings defaults() {
-        return new GateSettings(1.1, 10.0, 250.0, 1.1, 5.0, 10.0, 0.005, 1.1, 0.001, 0.01, 0.1, 0.2, 1.05, 0.99, 0.8);
+        return new GateSettings(
+                1.1, 10.0, 250.0, 1.1, 5.0, 10.0, 0.005, 1.1, 0.001, 0.01, 0.1, 0.2, 1.05, 0.99, 0.8, 0.1);
     }
 }

@@ -52,14 +52,16 @@ public record LifecycleBoard(List<VersionState> versions, String rollbackTarget)
         return derive(seenVersions(c), DecisionLog.list(c), now, retireAfterDays);
     }
 
-    /** The distinct model/version pairs in the predictions, oldest first. */
+    /** The distinct model/version pairs in the predictions, oldest first; a synthetic baseline is not a model. */
     public static List<ModelVersion> seenVersions(Connection c) throws SQLException {
         List<ModelVersion> out = new ArrayList<>();
         try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("""
+                ResultSet rs =
+                        st.executeQuery("""
                 SELECT model, version, string_agg(DISTINCT variant, ',' ORDER BY variant), count(*),
                        strftime(min(ts), '%Y-%m-%dT%H:%M:%S.%g'), strftime(max(ts), '%Y-%m-%dT%H:%M:%S.%g')
-                FROM predictions GROUP BY model, version ORDER BY min(ts) NULLS LAST, model, version""")) {
+                FROM predictions p WHERE NOT (""" + dev.shadowbench.core.compare.BaselineRecipe.isSynthetic("p") + """
+                ) GROUP BY model, version ORDER BY min(ts) NULLS LAST, model, version""")) {
             while (rs.next()) {
                 out.add(new ModelVersion(
                         rs.getString(1),
@@ -111,12 +113,19 @@ public record LifecycleBoard(List<VersionState> versions, String rollbackTarget)
                     m.move(d.decidedAt(), "promoted" + who, Stage.PRODUCTION);
                 }
                 case "rollback" -> {
-                    if (m.stage == Stage.PRODUCTION) {
-                        Mutable target = lastInactive(states.values(), m);
-                        if (target != null)
-                            target.move(d.decidedAt(), "restored by rollback of " + key + who, Stage.PRODUCTION);
+                    Mutable target = m.stage == Stage.PRODUCTION ? lastInactive(states.values(), m) : null;
+                    if (target != null)
+                        target.move(d.decidedAt(), "restored by rollback of " + key + who, Stage.PRODUCTION);
+                    if (target != null || servedByAnother(states.values(), m)) {
+                        m.move(d.decidedAt(), "rolled back" + who, Stage.SHADOW);
+                    } else {
+                        // a first model: nothing earlier serves its users, so rolling it back turns the feature off
+                        m.move(
+                                d.decidedAt(),
+                                "rolled back" + who
+                                        + ": no earlier production version to restore, feature switched off",
+                                Stage.SWITCHED_OFF);
                     }
-                    m.move(d.decidedAt(), "rolled back" + who, Stage.SHADOW);
                 }
                 case "retire" -> m.move(d.decidedAt(), "retired" + who, Stage.RETIRED);
                 default -> m.note(d.decidedAt(), d.decision() + who);
@@ -136,6 +145,20 @@ public record LifecycleBoard(List<VersionState> versions, String rollbackTarget)
         }
         Mutable target = lastInactive(states.values(), null);
         return new LifecycleBoard(List.copyOf(out), target == null ? null : target.key);
+    }
+
+    /** True when a version other than {@code m} is in production (it keeps serving when {@code m} is rolled back). */
+    private static boolean servedByAnother(Iterable<Mutable> all, Mutable m) {
+        for (Mutable o : all) if (o != m && o.stage == Stage.PRODUCTION) return true;
+        return false;
+    }
+
+    /** What a rollback would do now, in words: restore the kept version, or switch the feature off. */
+    public String rollbackMeaning() {
+        if (rollbackTarget != null) return "a rollback restores " + rollbackTarget;
+        return versions.stream().anyMatch(v -> v.stage() == Stage.PRODUCTION)
+                ? "no earlier production version: a rollback switches the feature off"
+                : "nothing in production yet: the first promote makes the candidate production";
     }
 
     /** The version that most recently left production and is still kept: the rollback target. */

@@ -9,7 +9,9 @@ public enum Stage {
     CANARY_100("canary 100%", 1.0),
     PRODUCTION("production", 1.0),
     INACTIVE("inactive (kept for rollback)", 0.0),
-    RETIRED("retired", 0.0);
+    RETIRED("retired", 0.0),
+    /** A first model rolled back with no earlier version to restore: the feature it serves is switched off. */
+    SWITCHED_OFF("switched off (feature off)", 0.0);
 
     private final String label;
     private final double share;

@@ -48,6 +48,8 @@ public final class HtmlReport {
 
         b.append("<h2>Comparison</h2>\n<table>");
         row(b, "Baseline", cmp.baseline());
+        if (cmp.baselineRecipe() != null)
+            row(b, "Synthetic baseline", cmp.baselineRecipe().description());
         row(b, "Candidate", cmp.candidate());
         row(b, "Window", window(cmp));
         b.append("</table>\n");
@@ -102,6 +104,8 @@ public final class HtmlReport {
             }
             row(b, side + " complaint rate", FigureFormat.pct(ReportContent.complaintRate(s, side), NOT_RECORDED));
         }
+        if (labels != null && labels.versusBaseline() != null)
+            row(b, "versus the baseline", labels.versusBaseline().detail());
         b.append("</table>\n");
 
         b.append(

@@ -27,6 +27,10 @@ public final class MarkdownReport {
                 .append("\n\n## Comparison\n\n");
         b.append("- Baseline: ")
                 .append(md(cmp.baseline()))
+                .append(
+                        cmp.baselineRecipe() == null
+                                ? ""
+                                : " (synthetic: " + md(cmp.baselineRecipe().description()) + ")")
                 .append('\n')
                 .append("- Candidate: ")
                 .append(md(cmp.candidate()))
@@ -46,6 +50,9 @@ public final class MarkdownReport {
         ReportContent.headlineCounts(s.counts()).forEach((k, v) -> row(b, k, FigureFormat.count(v)));
         Summary.Divergence div = s.divergence();
         if (div != null) row(b, "divergence p95 |Δ|", FigureFormat.num(div.p95Abs(), NOT_RECORDED));
+        Summary.Labels labels = s.labels();
+        if (labels != null && labels.versusBaseline() != null)
+            row(b, "versus the baseline", labels.versusBaseline().detail());
         for (String side : List.of("baseline", "candidate")) {
             Summary.Latency l = ReportContent.latency(s, side);
             row(

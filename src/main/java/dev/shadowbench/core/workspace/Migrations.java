@@ -22,7 +22,8 @@ public final class Migrations {
             "V002.sql", // review verdicts, outlier dismissals, decisions
             "V003.sql", // import detail: source, per-file format, variant, mapping
             "V004.sql", // pair index registry (schema pair_index)
-            "V005.sql"); // canary ramp plan (ramp_plan)
+            "V005.sql", // canary ramp plan (ramp_plan)
+            "V006.sql"); // synthetic baselines' recipes (synthetic_baselines)
 
     private Migrations() {}
 

@@ -3,22 +3,29 @@ package dev.shadowbench.ui.app;
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.compare.ComparisonChoices;
 import dev.shadowbench.core.compare.Side;
+import dev.shadowbench.ui.baseline.BaselineDialog;
+import dev.shadowbench.ui.baseline.BaselineViewModel;
 import dev.shadowbench.ui.common.MainViewModel;
 import java.time.LocalDate;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 
-/** Baseline, candidate and window: the global comparison every screen shows. */
+/**
+ * Baseline, candidate and window: the global comparison every screen shows; the recipe of a synthetic baseline, and
+ * "No baseline? Create one…" where there is nothing to compare yet.
+ */
 final class ComparisonBar extends HBox {
     private final MainViewModel vm;
     private final ComboBox<Side> baseline = new ComboBox<>();
     private final ComboBox<Side> candidate = new ComboBox<>();
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
+    private final Label recipe = new Label();
     private boolean updating;
 
     ComparisonBar(MainViewModel vm) {
@@ -34,16 +41,33 @@ final class ComparisonBar extends HBox {
         to.setPrefWidth(130);
         from.setPromptText("first day");
         to.setPromptText("last day");
+        // a first model (one variant, or no comparison yet) gets a baseline from here; a synthetic one shows its recipe
+        Button create = new Button("No baseline? Create one…");
+        create.setId("create-baseline");
+        create.visibleProperty()
+                .bind(vm.comparisonProperty()
+                        .isNull()
+                        .and(vm.workspaceProperty().isNotNull()));
+        create.managedProperty().bind(create.visibleProperty());
+        create.setOnAction(e -> new BaselineDialog(
+                        new BaselineViewModel(vm),
+                        getScene() == null ? null : getScene().getWindow())
+                .show());
+        recipe.setId("baseline-recipe");
+        recipe.getStyleClass().add("text-muted");
+        recipe.managedProperty().bind(recipe.visibleProperty());
         getChildren()
                 .addAll(
                         new Label("Baseline"),
                         baseline,
+                        recipe,
                         new Label("vs  Candidate"),
                         candidate,
                         new Label("Window"),
                         from,
                         new Label(".."),
-                        to);
+                        to,
+                        create);
         disableProperty().bind(vm.choicesProperty().isNull());
         vm.choicesProperty().addListener((o, a, c) -> showChoices(c));
         vm.comparisonProperty().addListener((o, a, c) -> showComparison(c));
@@ -65,6 +89,10 @@ final class ComparisonBar extends HBox {
     }
 
     private void showComparison(Comparison c) {
+        ComparisonChoices choices = vm.choicesProperty().get();
+        String r = c == null || choices == null ? null : choices.recipeOf(c.baseline());
+        recipe.setText(r == null ? "" : "synthetic: " + r);
+        recipe.setVisible(r != null);
         updating = true;
         try {
             baseline.setValue(c == null ? null : c.baseline());

@@ -1,7 +1,11 @@
 package dev.shadowbench.ui.common;
 
+import dev.shadowbench.core.baseline.BaselineRequest;
+import dev.shadowbench.core.baseline.SyntheticBaselines;
+import dev.shadowbench.core.compare.BaselineRecipe;
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.compare.ComparisonChoices;
+import dev.shadowbench.core.compare.Side;
 import dev.shadowbench.core.ingest.ImportReport;
 import dev.shadowbench.core.ingest.ImportRequest;
 import dev.shadowbench.core.ingest.LogImporter;
@@ -201,19 +205,46 @@ public final class MainViewModel {
                 .start();
     }
 
+    /**
+     * Builds a synthetic baseline for a first model off the FX thread; when it is built the comparison becomes the
+     * baseline vs its candidate.
+     */
+    public Task<BaselineRecipe> createBaseline(BaselineRequest request) {
+        Workspace ws = workspace.get();
+        if (ws == null) return null;
+        return tasks.task(
+                        "Building the " + request.kind() + " baseline '" + request.name() + "'",
+                        progress -> SyntheticBaselines.build(ws, request, progress))
+                .onSuccess(recipe ->
+                        reloadChoices(new Comparison(Side.variant(recipe.name()), request.candidate(), null, null)))
+                .onFailure(ex -> dialogs.showError("Baseline not built", ex.getMessage(), ex))
+                .start();
+    }
+
     public void refresh() {
         revision.set(revision.get() + 1);
     }
 
     /** Re-reads what the workspace offers after its content changed, keeping the chosen comparison if it still fits. */
     private void reloadChoices() {
+        reloadChoices(null);
+    }
+
+    /** As {@link #reloadChoices()}, then switches to {@code next} when given. */
+    private void reloadChoices(Comparison next) {
         Workspace ws = workspace.get();
         tasks.task("Reading what " + ws.displayName() + " holds", progress -> Contents.of(ws))
                 .latestIn(readingChoices)
                 .onSuccess(read -> {
                     if (read.workspace() != workspace.get()) return; // another workspace was opened meanwhile
                     choices.set(read.choices());
-                    if (comparison.get() == null) comparison.set(read.defaultComparison());
+                    switching = true;
+                    try {
+                        if (next != null) comparison.set(next);
+                        else if (comparison.get() == null) comparison.set(read.defaultComparison());
+                    } finally {
+                        switching = false;
+                    }
                     refresh();
                 })
                 .start();

@@ -137,7 +137,8 @@ public final class DecisionsViewModel {
         Comparison cmp = main.comparison();
         if (ws == null) return;
         if (cmp == null) {
-            candidate.set("Pick a baseline and a candidate: this workspace has fewer than two variants.");
+            candidate.set("Pick a baseline and a candidate: this workspace has fewer than two variants "
+                    + "(a first model: No baseline? Create one… in the bar above).");
             gates.clear();
         }
         main.tasks()

@@ -75,7 +75,9 @@ public final class LifecycleViewModel {
                 b.versions().isEmpty()
                         ? "No model versions yet: import prediction logs."
                         : b.versions().size() + " model version(s) · rollback target: "
-                                + (b.rollbackTarget() == null ? "none" : b.rollbackTarget())
+                                + (b.rollbackTarget() == null
+                                        ? "none (" + b.rollbackMeaning() + ")"
+                                        : b.rollbackTarget())
                                 + (reminders == 0 ? "" : " · " + reminders + " to retire"));
     }
 }

@@ -125,7 +125,8 @@ public final class OutliersViewModel {
             headline.set(
                     ws == null
                             ? "Open a workspace to look for outliers."
-                            : "Pick a baseline and a candidate: this workspace needs two variants to compare.");
+                            : "Pick a baseline and a candidate: this workspace needs two variants to compare "
+                                    + "(a first model: No baseline? Create one… in the bar above).");
             return;
         }
         headline.set("Looking for outliers in " + cmp.baseline() + " vs " + cmp.candidate() + "…");

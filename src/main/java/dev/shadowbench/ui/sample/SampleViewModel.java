@@ -134,7 +134,8 @@ public final class SampleViewModel {
                     ws == null
                             ? "No workspace open."
                             : "This workspace needs two variants (e.g. live and shadow) to pair. "
-                                    + "Import the other side's logs with File › Import… (Ctrl+I).");
+                                    + "Import the other side's logs with File › Import… (Ctrl+I), or, for a first model, "
+                                    + "build a baseline: No baseline? Create one… in the bar above.");
             return;
         }
         RandomSample.Spec spec;

@@ -291,4 +291,69 @@ class GateEngineTest {
         assertEquals(defaults.latencyP99MaxRatio(), s.latencyP99MaxRatio());
         assertEquals(defaults.latencyBudgetMs(), s.latencyBudgetMs());
     }
+
+    /** A ranking's labels are clicks: the labels gate compares hit rate@k, as accuracy (it had no data before). */
+    @Test
+    void aRankingsLabelGateComparesHitRates() {
+        Summary.LabelFigures b = new Summary.LabelFigures(null, null, null, null, null, null, 0.50);
+        Summary.Labels worse = new Summary.Labels(
+                400, null, b, new Summary.LabelFigures(null, null, null, null, null, null, 0.40), null);
+        GateResult fail = GateEngine.labelError(with(summary(), "labels", worse), defaults);
+        assertEquals(GateStatus.FAIL, fail.status());
+        assertEquals("hit rate ≥ baseline − 5.0%", fail.threshold());
+        Summary.Labels close =
+                with(worse, "candidate", new Summary.LabelFigures(null, null, null, null, null, null, 0.48));
+        assertEquals(
+                GateStatus.PASS,
+                GateEngine.labelError(with(summary(), "labels", close), defaults)
+                        .status());
+    }
+
+    /** Against a synthetic baseline the labels gate reads "beats the baseline by at least X". */
+    @Test
+    void aSyntheticBaselineMustBeBeatenByTheStoredMargin() {
+        dev.shadowbench.core.compare.BaselineRecipe recipe = new dev.shadowbench.core.compare.BaselineRecipe(
+                "baseline",
+                "shadow/*/*",
+                "regression",
+                "mean",
+                "40.0",
+                null,
+                null,
+                "labels",
+                null,
+                null,
+                100L,
+                100,
+                "mean 40, from 100 labels",
+                "2026-11-20T10:00:00");
+        Summary s = with(summary(), "comparison", with(summary().comparison(), "baselineRecipe", recipe));
+        Summary.Labels l = new Summary.Labels(
+                100,
+                null,
+                new Summary.LabelFigures(10.0, 12.0, null, null, null, null, null),
+                new Summary.LabelFigures(9.5, 11.0, null, null, null, null, null),
+                new Summary.VersusBaseline("mae", 10.0, 9.5, 0.05, "MAE 9.5 vs 10"));
+        Verdict v = GateEngine.evaluate(with(s, "labels", l), NONE_FLAGGED, defaults);
+        GateResult beats = v.gates().stream()
+                .filter(g -> g.name().equals("beats_baseline"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(GateStatus.FAIL, beats.status(), "5% less error is not the 10% asked");
+        assertEquals(Recommendation.ROLLBACK, v.recommendation());
+        GateSettings lenient = with(defaults, "baselineMinImprovement", 0.04);
+        assertEquals(
+                GateStatus.PASS,
+                GateEngine.evaluate(with(s, "labels", l), NONE_FLAGGED, lenient).gates().stream()
+                        .filter(g -> g.name().equals("beats_baseline"))
+                        .findFirst()
+                        .orElseThrow()
+                        .status());
+        assertEquals(9, v.gates().size());
+        assertTrue(v.gates().stream().noneMatch(g -> g.name().equals("label_error")));
+        assertEquals(
+                0.04,
+                GateSettingsStore.parse("{\"baselineMinImprovement\": 0.04}", "test")
+                        .baselineMinImprovement());
+    }
 }

@@ -140,4 +140,73 @@ class LifecycleBoardTest {
             assertTrue(b.find("ridge 1.4.0").reminder().contains("retire it"));
         }
     }
+
+    /** A first model: logged only as shadow, no live version anywhere. */
+    private static List<ModelVersion> firstModel() {
+        return List.of(new ModelVersion("gbr", "1.0.0", List.of("shadow"), 100, T0, T0.plusDays(3)));
+    }
+
+    @Test
+    void aFirstModelsFirstPromoteMakesItProductionWithNothingToRollBackTo() {
+        LifecycleBoard b = LifecycleBoard.derive(firstModel(), log, T0, 7);
+        assertEquals(Stage.SHADOW, b.find("gbr 1.0.0").stage());
+        assertNull(b.rollbackTarget());
+        assertEquals(
+                "nothing in production yet: the first promote makes the candidate production", b.rollbackMeaning());
+        decide("advance", "gbr", "1.0.0", 1);
+        decide("promote", "gbr", "1.0.0", 2);
+        b = LifecycleBoard.derive(firstModel(), log, T0, 7);
+        assertEquals(Stage.PRODUCTION, b.find("gbr 1.0.0").stage());
+        assertNull(b.rollbackTarget(), "no production version to roll back to");
+        assertEquals("no earlier production version: a rollback switches the feature off", b.rollbackMeaning());
+    }
+
+    @Test
+    void rollingBackAFirstModelSwitchesTheFeatureOff() {
+        decide("promote", "gbr", "1.0.0", 1);
+        decide("rollback", "gbr", "1.0.0", 2);
+        LifecycleBoard b = LifecycleBoard.derive(firstModel(), log, T0, 7);
+        LifecycleBoard.VersionState v = b.find("gbr 1.0.0");
+        assertEquals(Stage.SWITCHED_OFF, v.stage());
+        assertEquals(0.0, v.stage().trafficShare());
+        assertTrue(v.history().get(v.history().size() - 1).event().contains("feature switched off"));
+        assertTrue(b.versions().stream().noneMatch(x -> x.stage() == Stage.PRODUCTION));
+    }
+
+    @Test
+    void aFirstModelRolledBackFromItsCanaryIsSwitchedOffToo() {
+        decide("advance", "gbr", "1.0.0", 1);
+        decide("rollback", "gbr", "1.0.0", 2);
+        assertEquals(
+                Stage.SWITCHED_OFF,
+                LifecycleBoard.derive(firstModel(), log, T0, 7)
+                        .find("gbr 1.0.0")
+                        .stage());
+    }
+
+    @Test
+    void aCandidateRolledBackBesideALiveVersionGoesBackToShadow() {
+        decide("advance", "gbr", "2.0.0", 1);
+        decide("rollback", "gbr", "2.0.0", 2);
+        LifecycleBoard b = LifecycleBoard.derive(seen(), log, T0, 7);
+        assertEquals(Stage.SHADOW, b.find("gbr 2.0.0").stage());
+        assertEquals(Stage.PRODUCTION, b.find("ridge 1.4.0").stage());
+    }
+
+    @Test
+    void aSyntheticBaselineIsNoModelVersion() throws Exception {
+        try (Workspace ws = Workspace.inMemory();
+                Connection c = ws.connect();
+                Statement st = c.createStatement()) {
+            st.execute("INSERT INTO predictions(import_id, request_id, ts, model, version, variant, prediction) "
+                    + "VALUES (1, 'r1', TIMESTAMP '2026-11-20 10:00:00', 'gbr', '1.0.0', 'shadow', 3.0), "
+                    + "(2, 'r1', TIMESTAMP '2026-11-20 10:00:00', 'synthetic-baseline', 'mean', 'baseline', 2.0)");
+            st.execute("INSERT INTO synthetic_baselines(name, import_id, candidate, task, kind, source, answered, "
+                    + "description, built_at) VALUES ('baseline', 2, 'shadow/*/*', 'regression', 'mean', 'labels', 1, "
+                    + "'mean 2', now())");
+            List<ModelVersion> seen = LifecycleBoard.seenVersions(c);
+            assertEquals(1, seen.size(), seen.toString());
+            assertEquals("gbr 1.0.0", seen.get(0).key());
+        }
+    }
 }

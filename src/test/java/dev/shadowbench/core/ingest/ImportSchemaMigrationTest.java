@@ -22,11 +22,12 @@ class ImportSchemaMigrationTest {
     void aVersionTwoWorkspaceIsUpgraded() throws Exception {
         Path file = dir.resolve("old.duckdb");
         try (Workspace ws = Workspace.open(file)) {
-            // make it look like a file written by a build that knew only V001 + V002 (undo V005, V004 and V003)
+            // make it look like a file written by a build that knew only V001 + V002 (undo V006 .. V003)
             for (String col : List.of("imported_at", "mapping_json", "variant", "format")) {
                 exec(ws, "ALTER TABLE import_files DROP COLUMN " + col);
             }
             exec(ws, "ALTER TABLE imports DROP COLUMN source");
+            exec(ws, "DROP TABLE synthetic_baselines");
             exec(ws, "DROP TABLE ramp_plan");
             exec(ws, "DROP SCHEMA pair_index CASCADE");
             exec(ws, "DELETE FROM schema_version WHERE version >= 3");
