@@ -20,6 +20,7 @@ import dev.shadowbench.core.compare.Summary.Tests;
 import dev.shadowbench.core.compare.Summary.Traffic;
 import dev.shadowbench.core.compare.Summary.TrafficDay;
 import dev.shadowbench.core.db.Db;
+import dev.shadowbench.core.format.FigureFormat;
 import dev.shadowbench.core.task.ProgressSink;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -144,7 +145,18 @@ public final class SummaryService {
         Breakdowns breakdowns = new Breakdowns(
                 DivergenceFigures.breakdown(q, pc, kind, o, "segment"),
                 DivergenceFigures.breakdown(q, pc, kind, o, "day"));
+        Arms arms = ArmFigures.compute(q, pc, kind, o, !plan.isEmpty());
         List<Finding> findings = new ArrayList<>(LatencyFigures.findings(latency, mw));
+        if (arms.canary() && cov.paired() > 0) {
+            // in a canary a request reaches one arm: one seen in both is a routing leak, not a pair
+            findings.add(new Finding(
+                    "routing_leak",
+                    "warning",
+                    (double) cov.paired(),
+                    0.0,
+                    FigureFormat.count(cov.paired()) + " requests were served by both " + cmp.baseline() + " and "
+                            + cmp.candidate() + ": in a canary each request reaches one arm (routing leak?)"));
+        }
         for (TrafficDay d : traffic.byDay()) {
             ShareCheck.Deviation dev = ShareCheck.check(
                     d.day(), d.configuredShare(), d.candidateRows(), d.baselineRows() + d.candidateRows());
@@ -173,7 +185,8 @@ public final class SummaryService {
                 feedback,
                 breakdowns,
                 predictionHistograms,
-                unavailable);
+                unavailable,
+                arms);
     }
 
     /** Both sides' predictions on shared edges over the pooled central 99% (so a few absurd values don't flatten it). */
