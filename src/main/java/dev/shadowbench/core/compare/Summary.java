@@ -148,8 +148,8 @@ public record Summary(
             Double candidateShare,
             Double configuredShare) {}
 
-    /** Traffic per day, oldest first. */
-    public record Traffic(List<TrafficDay> byDay) {}
+    /** Traffic per day, oldest first, and the candidate's ramp plan (empty: none). */
+    public record Traffic(List<TrafficDay> byDay, List<dev.shadowbench.core.canary.RampPlan.Step> plan) {}
 
     /**
      * One side's requests (distinct ids), how many carry feedback and how many of those are complaints (feedback read

@@ -229,7 +229,7 @@ public final class SummaryService {
                     bn + cn == 0 ? null : (double) cn / (bn + cn),
                     RampPlan.shareOn(plan, day)));
         }
-        return new Traffic(days);
+        return new Traffic(days, List.copyOf(plan));
     }
 
     /** One side's complaints over the window; null without requests. */
