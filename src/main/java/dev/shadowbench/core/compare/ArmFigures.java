@@ -34,11 +34,11 @@ final class ArmFigures {
     /** Paired ids at most this share of all ids: the arms split the traffic (a canary), they do not mirror it. */
     static final double CANARY_MAX_PAIRED_SHARE = 0.01;
 
-    static Arms compute(Db q, PairedComparison pc, DivergenceFigures.Kind kind, SummaryOptions o, boolean hasPlan)
+    static Arms compute(Db q, PairedComparison pc, DivergenceFigures.Kind kind, SummaryOptions o, boolean planned)
             throws SQLException {
         String arms = pc.arms();
         return new Arms(
-                canaryBy(pc.comparison(), pc.coverage(), hasPlan),
+                canaryBy(pc.comparison(), pc.coverage(), planned),
                 pc.coverage().paired(),
                 byDay(q, arms),
                 kind == DivergenceFigures.Kind.CLASSIFICATION ? classes(q, arms) : null,
@@ -47,20 +47,21 @@ final class ArmFigures {
     }
 
     /**
-     * Why the comparison reads as a canary, or null. A canary when (1) a ramp plan is set for the candidate, or (2)
-     * the candidate's variant is named canary (a word of it: {@code canary}, {@code Canary-01}), or (3) the arms split
-     * the traffic: at most 1% of the request ids were served by both, and the candidate's name does not say shadow.
-     * A shadow that does not pair is a broken pairing (wrong id column, clock, window), so it stays a shadow and its
-     * coverage gate fails, as it should.
+     * Why the comparison reads as a canary, or null. A canary when (1) the candidate's ramp plan gives a share for a
+     * day of the window ({@code planned}) and at most half of the request ids are paired (a shadow mirrors nearly
+     * all; an advance decision on a shadow plans the days after it), or (2) the candidate's variant is named canary (a
+     * word of it: {@code canary}, {@code Canary-01}), or (3) the arms split the traffic: at most 1% of the request
+     * ids were served by both, and the candidate's name does not say shadow. A shadow that does not pair is a broken
+     * pairing (wrong id column, clock, window), so it stays a shadow and its coverage gate fails, as it should.
      */
-    static String canaryBy(Comparison cmp, Pairing.Coverage cov, boolean hasPlan) {
-        if (hasPlan) return "a ramp plan is set for " + cmp.candidate();
+    static String canaryBy(Comparison cmp, Pairing.Coverage cov, boolean planned) {
+        long ids = cov.baselineOnly() + cov.candidateOnly() + cov.paired();
+        if (planned && 2 * cov.paired() <= ids) return "a ramp plan is set for " + cmp.candidate();
         List<String> words = VariantRole.words(cmp.candidate().variant());
         if (words.contains("canary"))
             return "the candidate's variant is named " + cmp.candidate().variant();
         if (words.contains("shadow")) return null;
         long b = cov.baselineOnly() + cov.paired(), c = cov.candidateOnly() + cov.paired();
-        long ids = cov.baselineOnly() + cov.candidateOnly() + cov.paired();
         if (b == 0 || c == 0 || cov.paired() > CANARY_MAX_PAIRED_SHARE * ids) return null;
         return "the arms split the traffic: " + FigureFormat.count(cov.paired()) + " of " + FigureFormat.count(ids)
                 + " requests reached both";

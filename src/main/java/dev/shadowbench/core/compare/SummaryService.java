@@ -145,7 +145,8 @@ public final class SummaryService {
         Breakdowns breakdowns = new Breakdowns(
                 DivergenceFigures.breakdown(q, pc, kind, o, "segment"),
                 DivergenceFigures.breakdown(q, pc, kind, o, "day"));
-        Arms arms = ArmFigures.compute(q, pc, kind, o, !plan.isEmpty());
+        boolean planned = traffic.byDay().stream().anyMatch(d -> d.configuredShare() != null);
+        Arms arms = ArmFigures.compute(q, pc, kind, o, planned);
         List<Finding> findings = new ArrayList<>(LatencyFigures.findings(latency, mw));
         if (arms.canary() && cov.paired() > 0) {
             // in a canary a request reaches one arm: one seen in both is a routing leak, not a pair

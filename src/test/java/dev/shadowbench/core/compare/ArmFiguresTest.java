@@ -145,10 +145,11 @@ class ArmFiguresTest {
         Comparison shadow = new Comparison(Side.variant("live"), Side.variant("shadow"), null, null);
         Comparison neutral = new Comparison(Side.variant("live"), Side.variant("variant-2"), null, null);
         assertNull(ArmFigures.canaryBy(shadow, none, false), "a broken shadow stays a shadow");
-        assertNotNull(ArmFigures.canaryBy(shadow, none, true), "a ramp plan makes it a canary");
+        assertNotNull(ArmFigures.canaryBy(shadow, none, true), "a ramp plan over the window makes it a canary");
         assertNotNull(ArmFigures.canaryBy(neutral, none, false), "split traffic reads as a canary");
         Pairing.Coverage mirrored = new Pairing.Coverage(100, 100, 95, 5, 5, 0);
         assertNull(ArmFigures.canaryBy(neutral, mirrored, false), "mirrored traffic is a shadow");
+        assertNull(ArmFigures.canaryBy(shadow, mirrored, true), "a planned shadow that still mirrors stays a shadow");
     }
 
     @Test
