@@ -160,6 +160,27 @@ class CanaryReviewTest {
     }
 
     @Test
+    void theReportsShowTheCanaryDaysAndTheAdvice() throws Exception {
+        review(DAY1.plusDays(1), ramp());
+        Comparison cmp = new Comparison(Side.variant("live"), Side.variant("canary"), null, DAY1.plusDays(1));
+        try (Connection c = ws.connect()) {
+            var content = dev.shadowbench.core.report.ReportBuilder.collect(
+                    c,
+                    cmp,
+                    ReviewSummary.source(SummaryOptions.DEFAULT),
+                    GateSettings.defaults(),
+                    "mem",
+                    java.time.LocalDateTime.of(2026, 11, 22, 8, 0));
+            String md = dev.shadowbench.core.report.ReportFormat.MD.render(content);
+            assertTrue(md.contains("## Canary\n\nadvance to 50% \\(from 20%\\)"), md);
+            assertTrue(md.contains("| 2026-11-21 | 20% |"), md);
+            String html = dev.shadowbench.core.report.ReportFormat.HTML.render(content);
+            assertTrue(html.contains("<h2>Canary</h2>"), html);
+            assertTrue(html.contains("advance to 50% (from 20%)"), html);
+        }
+    }
+
+    @Test
     void withoutAPlanTheNextStepIsTheUsualRampAboveTheObservedShare() throws Exception {
         ReviewSummary r = review(DAY1, Map.of());
         assertTrue(r.summary().canary(), "the variant is named canary");
