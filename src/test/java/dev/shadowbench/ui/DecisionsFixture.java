@@ -1,5 +1,7 @@
 package dev.shadowbench.ui;
 
+import dev.shadowbench.core.canary.RampPlan;
+import dev.shadowbench.core.generate.CanaryLogs;
 import dev.shadowbench.core.generate.SyntheticLogs;
 import dev.shadowbench.core.ingest.ImportRequest;
 import dev.shadowbench.core.ingest.LogImporter;
@@ -10,7 +12,11 @@ import dev.shadowbench.ui.common.DialogService;
 import dev.shadowbench.ui.common.MainViewModel;
 import dev.shadowbench.ui.common.TaskRunner;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A small synthetic workspace and a main view model on it, for view-model tests (waiting: {@link FxWait}). */
@@ -52,6 +58,35 @@ public final class DecisionsFixture {
                 return Optional.ofNullable(saveAs);
             }
         });
+    }
+
+    /**
+     * A canary half-way up its ramp: the first two days (1%, 20%) of a generated 4-day canary of 40,000 requests
+     * (seed 11) imported with their labels, and the ramp plan 1/20/50/100% set for its four days.
+     */
+    public static Path canaryWorkspace(Path dir) throws Exception {
+        CanaryLogs.write(dir.resolve("canary"), SyntheticLogs.Options.of(40_000, 11, 4), null);
+        Path file = dir.resolve("canary.duckdb");
+        try (Workspace w = Workspace.open(file)) {
+            List<Path> logs = new ArrayList<>(), labels = new ArrayList<>();
+            Map<LocalDate, Double> plan = new LinkedHashMap<>();
+            for (int d = 0; d < 4; d++) {
+                LocalDate day = LocalDate.of(2026, 11, 20).plusDays(d);
+                plan.put(day, CanaryLogs.RAMP.get(d));
+                if (d >= 2) continue;
+                Path folder = dir.resolve("canary").resolve(day.toString());
+                logs.add(folder.resolve("live.jsonl"));
+                logs.add(folder.resolve("canary.jsonl"));
+                labels.add(folder.resolve("labels.csv"));
+            }
+            new LogImporter(w).run(ImportRequest.predictions(logs, null), ProgressSink.NONE);
+            new LogImporter(w).run(ImportRequest.labels(labels), ProgressSink.NONE);
+            w.read(c -> {
+                RampPlan.set(c, "canary/*/*", plan, RampPlan.BY_HAND);
+                return null;
+            });
+        }
+        return file;
     }
 
     /** Writes 300 synthetic requests (live ridge 1.4.0, shadow gbr 2.0.0-rc1) into a new workspace file. */

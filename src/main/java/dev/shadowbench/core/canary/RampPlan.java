@@ -77,6 +77,24 @@ public final class RampPlan {
         return share;
     }
 
+    /** The usual ramp: 1% proves the routing, then 20%, 50% and all traffic. */
+    public static final List<Double> STANDARD_STEPS = List.of(0.01, 0.2, 0.5, 1.0);
+
+    /** A share at least this close to 1 is all traffic. */
+    static final double FULL = 0.995;
+
+    /**
+     * The share to advance to from {@code current} after {@code day}: the plan's first step after that day with a
+     * larger share, else the first of {@link #STANDARD_STEPS} clearly above it (more than 1.25 times, so an observed
+     * 0.94% on a 1% day advances to 20%, not to 1%); null when the candidate already serves all traffic.
+     */
+    public static Double nextShare(List<Step> steps, LocalDate day, double current) {
+        if (current >= FULL) return null;
+        for (Step s : steps) if ((day == null || s.day().isAfter(day)) && s.share() > current + 1e-9) return s.share();
+        for (double s : STANDARD_STEPS) if (s > current * 1.25) return s;
+        return 1.0;
+    }
+
     /** Reads a share written as a fraction ({@code 0.2}) or a percentage ({@code 20%}); {@code where} names it in errors. */
     public static double parseShare(String text, String where) {
         String t = text.strip();

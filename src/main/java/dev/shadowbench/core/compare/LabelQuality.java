@@ -59,13 +59,7 @@ public final class LabelQuality {
         if (kind == DivergenceFigures.Kind.CLASSIFICATION) {
             String where = " FROM (SELECT *, " + LABEL_CLASS + " AS y FROM " + pc.pairs() + ") "
                     + "WHERE y IS NOT NULL AND b_class IS NOT NULL AND c_class IS NOT NULL";
-            String pos = o.positiveClass();
-            if (pos == null) {
-                Object[] r = q.row(
-                        "SELECT CASE WHEN bool_or(y = '1') THEN '1' WHEN bool_or(lower(y) = 'true') THEN 'true' END, "
-                                + "(SELECT y" + where + " GROUP BY y ORDER BY count(*), y LIMIT 1)" + where);
-                pos = r[0] != null ? (String) r[0] : (String) r[1];
-            }
+            String pos = positiveClass(q, where, o);
             if (pos == null) return none(unavailable, "no paired request with a class on both sides has a label");
             Object[] r = q.row(
                     "SELECT count(*), " + figures("b") + ", " + figures("c") + where,
@@ -139,6 +133,56 @@ public final class LabelQuality {
                         ? FigureFormat.pct(reduction) + " less error"
                         : FigureFormat.pct(-reduction) + " more error";
         return new Summary.VersusBaseline(metric, bv, cv, reduction, shown + " for " + baselineName + ": " + how);
+    }
+
+    /**
+     * The positive class: the option's, else "1" or "true" when a label says so, else the rarest label. {@code where}
+     * is " FROM ... WHERE ..." over rows with a column y.
+     */
+    private static String positiveClass(Db q, String where, SummaryOptions o) throws SQLException {
+        if (o.positiveClass() != null) return o.positiveClass();
+        Object[] r =
+                q.row("SELECT CASE WHEN bool_or(y = '1') THEN '1' WHEN bool_or(lower(y) = 'true') THEN 'true' END, "
+                        + "(SELECT y" + where + " GROUP BY y ORDER BY count(*), y LIMIT 1)" + where);
+        return r[0] != null ? (String) r[0] : (String) r[1];
+    }
+
+    /**
+     * Each arm's quality against the labels of its own requests ({@code arms}: a {@link PairedComparison#arms()}
+     * table), for a canary where the arms serve different requests; the same figures as {@link #compute}. Null when
+     * no labelled request of either arm has a value to score or the outputs are rankings.
+     */
+    static Arms.ArmLabels perArm(Db q, String arms, DivergenceFigures.Kind kind, SummaryOptions o) throws SQLException {
+        String labelled = " FROM (SELECT a.side, a.prediction AS x_prediction, a.predicted_class AS x_class, l.label, "
+                + LABEL_CLASS + " AS y FROM " + arms + " a JOIN (SELECT request_id, any_value(label) AS label, "
+                + "any_value(label_class) AS label_class FROM labels GROUP BY request_id) l USING (request_id)) ";
+        long[] n = new long[2];
+        Summary.LabelFigures[] f = new Summary.LabelFigures[2];
+        String pos = null;
+        if (kind == DivergenceFigures.Kind.REGRESSION) {
+            for (Object[] r : q.rows("SELECT side, count(*), avg(abs(x_prediction - label)), "
+                    + "sqrt(avg((x_prediction - label) ^ 2))" + labelled
+                    + "WHERE label IS NOT NULL AND x_prediction IS NOT NULL GROUP BY side")) {
+                int i = "b".equals(r[0]) ? 0 : 1;
+                n[i] = Db.lng(r[1]);
+                f[i] = new Summary.LabelFigures(Db.dbl(r[2]), Db.dbl(r[3]), null, null, null, null);
+            }
+        } else if (kind == DivergenceFigures.Kind.CLASSIFICATION) {
+            String where = labelled + "WHERE y IS NOT NULL AND x_class IS NOT NULL";
+            pos = positiveClass(q, where, o);
+            if (pos == null) return null;
+            String sql = "SELECT side, count(*), " + figures("x") + where + " GROUP BY side";
+            Object[] params =
+                    new Object[(int) sql.chars().filter(ch -> ch == '?').count()];
+            java.util.Arrays.fill(params, pos);
+            for (Object[] r : q.rows(sql, params)) {
+                int i = "b".equals(r[0]) ? 0 : 1;
+                n[i] = Db.lng(r[1]);
+                f[i] = classFigures(r, 2);
+            }
+        } else return null;
+        if (n[0] + n[1] == 0) return null;
+        return new Arms.ArmLabels(n[0], n[1], pos, f[0], f[1]);
     }
 
     private static String figures(String s) {

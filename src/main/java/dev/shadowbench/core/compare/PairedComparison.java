@@ -18,6 +18,14 @@ public record PairedComparison(Comparison comparison, Pairing.Coverage coverage,
         return prefix + "pairs";
     }
 
+    /**
+     * Each arm's deduplicated records (side 'b' or 'c', request_id, day, prediction, predicted_class, ranking,
+     * latency_ms), paired or not: the unpaired comparison of a canary ({@link ArmFigures}) reads them.
+     */
+    public String arms() {
+        return prefix + "arms";
+    }
+
     /** Each side's records counted per day. */
     public String sideDays() {
         return prefix + "side_days";

@@ -30,7 +30,7 @@ public final class Pairing {
      */
     record Built(Coverage coverage, String baseSide, String candSide) {}
 
-    /** Builds the tables {@code <prefix>pairs} and {@code <prefix>side_days}, and the temp tables of {@link Built}. */
+    /** Builds the tables {@code <prefix>pairs}, {@code <prefix>arms} and {@code <prefix>side_days}, and the temp tables of {@link Built}. */
     static Built build(Db q, Comparison cmp, String prefix) throws SQLException {
         String base = "base_side", cand = "cand_side", pairs = prefix + "pairs";
         side(q, base, cmp.baseline(), cmp);
@@ -49,6 +49,10 @@ public final class Pairing {
                  c USING (request_id)
                 LEFT JOIN (SELECT request_id, any_value(label) AS label, any_value(label_class) AS label_class
                            FROM labels GROUP BY request_id) l USING (request_id)""");
+        String arm = "SELECT '%s' AS side, request_id, CAST(ts AS DATE) AS day, prediction, predicted_class, ranking, "
+                + "latency_ms FROM %s";
+        q.execute("CREATE TABLE " + prefix + "arms AS " + String.format(Locale.ROOT, arm, "b", base) + " UNION ALL "
+                + String.format(Locale.ROOT, arm, "c", cand));
         String days =
                 "SELECT '%s' AS side, CAST(ts AS DATE) AS day, count(*) AS ids, sum(n) AS rows, count(prediction) AS predictions, "
                         + "count(predicted_class) AS classes, count(ranking) AS rankings, count(latency_ms) AS latencies, "

@@ -8,7 +8,8 @@ import java.util.Map;
  * Every figure of one shadow/canary comparison, computed once by {@link SummaryService}; with the outlier rules'
  * report and the gates' verdict it makes the review ({@code core.decide.ReviewSummary}) that screens, reports and
  * {@code summary --json} read. A block that cannot be computed is null and {@link #unavailable}
- * says why, keyed by the block's JSON path (e.g. {@code latency_ms.candidate}).
+ * says why, keyed by the block's JSON path (e.g. {@code latency_ms.candidate}). {@link #arms} compares the two
+ * arms as populations, unpaired (the canary's figures).
  */
 public record Summary(
         ComparisonInfo comparison,
@@ -22,7 +23,14 @@ public record Summary(
         Feedback feedback,
         Breakdowns breakdowns,
         PredictionHistograms predictionHistograms,
-        Map<String, String> unavailable) {
+        Map<String, String> unavailable,
+        Arms arms) {
+
+    /** True when the comparison reads as a canary ({@link Arms#canaryBy()}). Not a JSON key. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean canary() {
+        return arms != null && arms.canary();
+    }
 
     /**
      * Both sides' numeric predictions on shared equal-width edges spanning the pooled 0.5th to 99.5th
@@ -171,8 +179,8 @@ public record Summary(
             Double candidateShare,
             Double configuredShare) {}
 
-    /** Traffic per day, oldest first. */
-    public record Traffic(List<TrafficDay> byDay) {}
+    /** Traffic per day, oldest first, and the candidate's ramp plan (empty: none). */
+    public record Traffic(List<TrafficDay> byDay, List<dev.shadowbench.core.canary.RampPlan.Step> plan) {}
 
     /**
      * One side's requests (distinct ids), how many carry feedback and how many of those are complaints (feedback read

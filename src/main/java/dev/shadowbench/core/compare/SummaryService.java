@@ -20,6 +20,7 @@ import dev.shadowbench.core.compare.Summary.Tests;
 import dev.shadowbench.core.compare.Summary.Traffic;
 import dev.shadowbench.core.compare.Summary.TrafficDay;
 import dev.shadowbench.core.db.Db;
+import dev.shadowbench.core.format.FigureFormat;
 import dev.shadowbench.core.task.ProgressSink;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -159,7 +160,19 @@ public final class SummaryService {
         Breakdowns breakdowns = new Breakdowns(
                 DivergenceFigures.breakdown(q, pc, kind, o, "segment"),
                 DivergenceFigures.breakdown(q, pc, kind, o, "day"));
+        boolean planned = traffic.byDay().stream().anyMatch(d -> d.configuredShare() != null);
+        Arms arms = ArmFigures.compute(q, pc, kind, o, planned);
         List<Finding> findings = new ArrayList<>(LatencyFigures.findings(latency, mw));
+        if (arms.canary() && cov.paired() > 0) {
+            // in a canary a request reaches one arm: one seen in both is a routing leak, not a pair
+            findings.add(new Finding(
+                    "routing_leak",
+                    "warning",
+                    (double) cov.paired(),
+                    0.0,
+                    FigureFormat.count(cov.paired()) + " requests were served by both " + cmp.baseline() + " and "
+                            + cmp.candidate() + ": in a canary each request reaches one arm (routing leak?)"));
+        }
         for (TrafficDay d : traffic.byDay()) {
             ShareCheck.Deviation dev = ShareCheck.check(
                     d.day(), d.configuredShare(), d.candidateRows(), d.baselineRows() + d.candidateRows());
@@ -189,7 +202,8 @@ public final class SummaryService {
                 feedback,
                 breakdowns,
                 predictionHistograms,
-                unavailable);
+                unavailable,
+                arms);
     }
 
     /** Both sides' predictions on shared edges over the pooled central 99% (so a few absurd values don't flatten it). */
@@ -232,7 +246,7 @@ public final class SummaryService {
                     bn + cn == 0 ? null : (double) cn / (bn + cn),
                     RampPlan.shareOn(plan, day)));
         }
-        return new Traffic(days);
+        return new Traffic(days, List.copyOf(plan));
     }
 
     /** One side's complaints over the window; null without requests. */

@@ -22,6 +22,7 @@ public final class GateEngine {
 
     /** {@code outliers} is null when the rules did not run (no pairs). */
     public static Verdict evaluate(Summary summary, OutlierReport outliers, GateSettings s) {
+        if (summary.canary()) return CanaryGates.evaluate(summary, s);
         List<GateResult> gates = new ArrayList<>();
         gates.add(latencyP99(summary, s));
         gates.add(FirstModelGates.notApplicable(summary, latencyShift(summary, s)));
@@ -179,11 +180,21 @@ public final class GateEngine {
     }
 
     static GateResult labelError(Summary sum, GateSettings s) {
-        String name = "label_error", label = "Error against labels not worse";
         Summary.Labels l = sum.labels();
-        long n = l == null ? 0 : l.labelledPairs();
-        Double bm = label(l, Summary.Labels::baseline, Summary.LabelFigures::mae);
-        Double cm = label(l, Summary.Labels::candidate, Summary.LabelFigures::mae);
+        return labelError(
+                l == null ? 0 : l.labelledPairs(),
+                l == null ? null : l.baseline(),
+                l == null ? null : l.candidate(),
+                "labelled pairs",
+                s);
+    }
+
+    /** The label gate on {@code n} labelled {@code what} scored per side into {@code bf} and {@code cf}. */
+    static GateResult labelError(
+            long n, Summary.LabelFigures bf, Summary.LabelFigures cf, String what, GateSettings s) {
+        String name = "label_error", label = "Error against labels not worse";
+        Double bm = label(bf, Summary.LabelFigures::mae);
+        Double cm = label(cf, Summary.LabelFigures::mae);
         if (n > 0 && bm != null && cm != null) {
             String threshold = "MAE ≤ " + num(s.labelErrorMaxRatio()) + "× baseline";
             double limit = bm * s.labelErrorMaxRatio();
@@ -195,12 +206,11 @@ public final class GateEngine {
                     "",
                     threshold,
                     true,
-                    "MAE " + num(bm) + " → " + FigureFormat.numAgainst(cm, limit) + " on " + count(n)
-                            + " labelled pairs",
+                    "MAE " + num(bm) + " → " + FigureFormat.numAgainst(cm, limit) + " on " + count(n) + " " + what,
                     limit);
         }
-        Double ba = label(l, Summary.Labels::baseline, Summary.LabelFigures::accuracy);
-        Double ca = label(l, Summary.Labels::candidate, Summary.LabelFigures::accuracy);
+        Double ba = label(bf, Summary.LabelFigures::accuracy);
+        Double ca = label(cf, Summary.LabelFigures::accuracy);
         String threshold = "accuracy ≥ baseline − " + pct(s.labelErrorMaxRatio() - 1);
         if (n > 0 && ba != null && ca != null) {
             double limit = ba - (s.labelErrorMaxRatio() - 1);
@@ -212,7 +222,7 @@ public final class GateEngine {
                     "%",
                     threshold,
                     true,
-                    "accuracy " + pct(ba) + " → " + pctAgainst(ca, limit) + " on " + count(n) + " labelled pairs",
+                    "accuracy " + pct(ba) + " → " + pctAgainst(ca, limit) + " on " + count(n) + " " + what,
                     limit);
         }
         Double bh = label(l, Summary.Labels::baseline, Summary.LabelFigures::hitRate);
@@ -296,8 +306,7 @@ public final class GateEngine {
         return relative && candidate - baseline > minIncrease;
     }
 
-    private static GateResult noData(
-            String name, String label, String unit, String threshold, boolean critical, String why) {
+    static GateResult noData(String name, String label, String unit, String threshold, boolean critical, String why) {
         return new GateResult(name, label, GateStatus.NO_DATA, null, unit, threshold, critical, why);
     }
 
@@ -314,11 +323,7 @@ public final class GateEngine {
         return l == null ? null : finite(figure.apply(l));
     }
 
-    private static Double label(
-            Summary.Labels labels,
-            Function<Summary.Labels, Summary.LabelFigures> side,
-            Function<Summary.LabelFigures, Double> figure) {
-        Summary.LabelFigures f = labels == null ? null : side.apply(labels);
+    private static Double label(Summary.LabelFigures f, Function<Summary.LabelFigures, Double> figure) {
         return f == null ? null : finite(figure.apply(f));
     }
 

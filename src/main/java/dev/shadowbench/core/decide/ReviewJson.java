@@ -31,7 +31,10 @@ public final class ReviewJson {
             Verdict verdict,
             Summary.Breakdowns breakdowns,
             Summary.PredictionHistograms predictionHistograms,
-            Map<String, String> unavailable) {}
+            Map<String, String> unavailable,
+
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            CanaryReview canary) {}
 
     /** A pair flagged by a prediction rule. */
     public record Flag(String requestId, String rule, String detail) {}
@@ -72,7 +75,8 @@ public final class ReviewJson {
                 r.verdict(),
                 s.breakdowns(),
                 s.predictionHistograms(),
-                s.unavailable());
+                s.unavailable(),
+                CanaryReview.of(r));
     }
 
     /** The contract as a tree, for documents that embed it (the JSON report). */

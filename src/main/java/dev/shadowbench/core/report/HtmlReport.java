@@ -64,6 +64,7 @@ public final class HtmlReport {
                                 ? "n/a (no gate had data)"
                                 : FigureFormat.pct(r.verdict().score(), NOT_RECORDED) + " of gates with data passed")
                 .append("</p>\n");
+        canary(b, dev.shadowbench.core.decide.CanaryReview.of(r.review()));
 
         b.append("<h2>Headline figures</h2>\n<table>");
         ReportContent.headlineCounts(s.counts()).forEach((k, v) -> row(b, k, FigureFormat.count(v)));
@@ -294,6 +295,20 @@ public final class HtmlReport {
         }
         b.append("\n</body></html>\n");
         return b.toString();
+    }
+
+    /** The canary's days, when the comparison is a canary. */
+    private static void canary(StringBuilder b, dev.shadowbench.core.decide.CanaryReview c) {
+        if (c == null) return;
+        b.append("<h2>Canary</h2>\n<p>").append(html(CanaryTable.advice(c))).append("</p>\n<table><tr>");
+        for (String h : CanaryTable.HEADER) b.append("<th>").append(html(h)).append("</th>");
+        b.append("</tr>");
+        for (var row : CanaryTable.rows(c)) {
+            b.append("<tr>");
+            for (String cell : row) b.append("<td>").append(html(cell)).append("</td>");
+            b.append("</tr>");
+        }
+        b.append("</table>\n");
     }
 
     static String window(Summary.ComparisonInfo cmp) {

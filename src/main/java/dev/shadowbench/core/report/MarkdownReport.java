@@ -46,7 +46,20 @@ public final class MarkdownReport {
                                 ? "No gate had data."
                                 : md(FigureFormat.pct(r.verdict().score(), NOT_RECORDED))
                                         + " of gates with data passed.")
-                .append("\n\n## Headline figures\n\n| Figure | Value |\n|---|---|\n");
+                .append("\n\n");
+        var canary = dev.shadowbench.core.decide.CanaryReview.of(r.review());
+        if (canary != null) {
+            b.append("## Canary\n\n").append(md(CanaryTable.advice(canary))).append("\n\n| ");
+            b.append(String.join(" | ", CanaryTable.HEADER))
+                    .append(" |\n|")
+                    .append("---|".repeat(CanaryTable.HEADER.size()));
+            for (var row : CanaryTable.rows(canary))
+                b.append("\n| ")
+                        .append(String.join(" | ", row.stream().map(Escape::md).toList()))
+                        .append(" |");
+            b.append("\n\n");
+        }
+        b.append("## Headline figures\n\n| Figure | Value |\n|---|---|\n");
         ReportContent.headlineCounts(s.counts()).forEach((k, v) -> row(b, k, FigureFormat.count(v)));
         Summary.Divergence div = s.divergence();
         if (div != null) row(b, "divergence p95 |Δ|", FigureFormat.num(div.p95Abs(), NOT_RECORDED));

@@ -24,21 +24,28 @@ public final class Distributions {
 
     /** erfc(x) for x >= 0 as the regularized upper incomplete gamma Q(1/2, x^2). */
     private static double erfcPositive(double x) {
-        double y = x * x;
-        if (y == 0) return 1;
-        double a = 0.5;
+        return x == 0 ? 1 : gammaQ(0.5, x * x);
+    }
+
+    /**
+     * The regularized upper incomplete gamma function Q(a, y) = Γ(a, y) / Γ(a) for a > 0, y >= 0: a series for
+     * P = 1 - Q when y < a + 1, else a continued fraction (modified Lentz). The chi-square survival function is
+     * Q(k/2, x/2).
+     */
+    public static double gammaQ(double a, double y) {
+        if (y <= 0) return 1;
+        double logPrefix = -y + a * Math.log(y) - logGamma(a);
         if (y < a + 1) {
             // series for P(a, y); Q = 1 - P is not small here, so no cancellation
             double ap = a, sum = 1 / a, del = sum;
-            for (int i = 0; i < 500; i++) {
+            for (int i = 0; i < 10_000; i++) {
                 ap += 1;
                 del *= y / ap;
                 sum += del;
                 if (Math.abs(del) < Math.abs(sum) * 1e-17) break;
             }
-            return 1 - sum * Math.exp(-y + a * Math.log(y) - LOG_SQRT_PI);
+            return 1 - sum * Math.exp(logPrefix);
         }
-        // continued fraction for Q(a, y) (modified Lentz)
         double fpmin = 1e-300;
         double b = y + 1 - a, c = 1 / fpmin, d = 1 / b, h = d;
         for (int i = 1; i < 10_000; i++) {
@@ -53,7 +60,28 @@ public final class Distributions {
             h *= del;
             if (Math.abs(del - 1) < 1e-16) break;
         }
-        return Math.exp(-y + a * Math.log(y) - LOG_SQRT_PI) * h;
+        return Math.exp(logPrefix) * h;
+    }
+
+    private static final double[] LANCZOS = {
+        0.99999999999980993,
+        676.5203681218851,
+        -1259.1392167224028,
+        771.32342877765313,
+        -176.61502916214059,
+        12.507343278686905,
+        -0.13857109526572012,
+        9.9843695780195716e-6,
+        1.5056327351493116e-7
+    };
+
+    /** log Γ(a) for a > 0 (Lanczos, g = 7, about 15 digits; Γ(1/2) = √π exactly, so the normal tail is unchanged). */
+    public static double logGamma(double a) {
+        if (a == 0.5) return LOG_SQRT_PI;
+        if (a < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * a)) - logGamma(1 - a);
+        double x = a - 1, s = LANCZOS[0], t = x + 7.5;
+        for (int i = 1; i < LANCZOS.length; i++) s += LANCZOS[i] / (x + i);
+        return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(s);
     }
 
     /**

@@ -70,6 +70,9 @@ public final class MainWindow extends BorderPane {
                 .setting("screen.last")
                 .filter(screenFactories::containsKey)
                 .orElse(null);
+        vm.screenRequestProperty().addListener((o, a, name) -> {
+            if (name != null && screenFactories.containsKey(name)) show(name);
+        });
         if (last != null) show(last);
         else nav.getSelectionModel().selectFirst();
     }

@@ -3,6 +3,8 @@ package dev.shadowbench.ui.app;
 import atlantafx.base.theme.PrimerLight;
 import dev.shadowbench.core.decide.SummarySources;
 import dev.shadowbench.core.workspace.AppHome;
+import dev.shadowbench.ui.canary.CanaryView;
+import dev.shadowbench.ui.canary.CanaryViewModel;
 import dev.shadowbench.ui.common.FxDialogService;
 import dev.shadowbench.ui.common.MainViewModel;
 import dev.shadowbench.ui.common.TaskRunner;
@@ -99,6 +101,11 @@ public final class ShadowbenchApp extends Application {
             return new SampleView(m);
         });
         s.put("Outliers", () -> new OutliersView(new OutliersViewModel(vm))); // the view starts it when shown
+        s.put("Canary", () -> {
+            CanaryViewModel m = new CanaryViewModel(vm);
+            m.reload();
+            return new CanaryView(m);
+        });
         s.put("Decisions", () -> {
             DecisionsViewModel m = new DecisionsViewModel(vm, SummarySources.standard());
             m.reload();

@@ -225,6 +225,18 @@ public final class MainViewModel {
         revision.set(revision.get() + 1);
     }
 
+    private final ReadOnlyStringWrapper screenRequest = new ReadOnlyStringWrapper();
+
+    /** The screen a screen asked to show (the window follows it): the Canary screen's "Record the decision…". */
+    public ReadOnlyStringProperty screenRequestProperty() {
+        return screenRequest.getReadOnlyProperty();
+    }
+
+    public void requestScreen(String name) {
+        screenRequest.set(null); // the same request twice still shows the screen again
+        screenRequest.set(name);
+    }
+
     /** Re-reads what the workspace offers after its content changed, keeping the chosen comparison if it still fits. */
     private void reloadChoices() {
         reloadChoices(null);

@@ -87,10 +87,13 @@ public final class DashboardViewModel {
                 .onSuccess(st -> {
                     state.set(st);
                     message.set(
-                            st.summary().counts().paired() == 0
-                                    ? "No request id appears on both sides in this window: nothing to compare. Check the window and "
-                                            + "that both sides log the same correlation ids."
-                                    : "");
+                            st.summary().canary()
+                                    ? "A canary: each request reaches one arm, so there are no pairs to compare; the "
+                                            + "arms' figures, the ramp and the advice are on the Canary screen (Ctrl+5)."
+                                    : st.summary().counts().paired() == 0
+                                            ? "No request id appears on both sides in this window: nothing to compare. Check the window and "
+                                                    + "that both sides log the same correlation ids."
+                                            : "");
                 })
                 .onFailure(ex -> message.set("Could not compute the comparison: " + ex.getMessage()))
                 .start();

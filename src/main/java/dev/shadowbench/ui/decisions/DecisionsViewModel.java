@@ -169,6 +169,7 @@ public final class DecisionsViewModel {
                                             ? ""
                                             : " · " + a.stage().label()));
             stage.set(a.stage());
+            if (a.verdict().advice() != null && note.get().isBlank()) prefill(a.verdict());
         }
         List<DecisionRecord> newestFirst = new java.util.ArrayList<>(l.history());
         java.util.Collections.reverse(newestFirst);
@@ -227,6 +228,16 @@ public final class DecisionsViewModel {
                 .onSuccess(f -> message.set("Report written to " + f))
                 .onFailure(ex -> main.dialogs().showError("Export failed", ex.getMessage(), ex))
                 .start();
+    }
+
+    /** A canary's advice fills the form: its decision, the share it names, the advice as the note. */
+    private void prefill(dev.shadowbench.core.decide.Verdict v) {
+        var adv = v.advice();
+        decision.set(DecisionType.parse(v.recommendation().id()));
+        Double share = adv.nextShare() != null ? adv.nextShare() : adv.currentShare();
+        if (v.recommendation() == dev.shadowbench.core.decide.Recommendation.ROLLBACK) share = 0.0;
+        trafficSharePercent.set(share == null ? "" : percent(share));
+        note.set("Canary advice: " + adv.text());
     }
 
     static Double parseShare(String percent) {

@@ -223,7 +223,8 @@ class GateEngineTest {
                 null,
                 null,
                 null,
-                Map.of());
+                Map.of(),
+                null);
         Verdict v = GateEngine.evaluate(s, null, defaults);
         assertEquals(9, v.count(GateStatus.NO_DATA));
         assertNull(v.score());
