@@ -141,6 +141,7 @@ public final class ReviewCommand implements Callable<Integer> {
                 .toList();
     }
 
+    /** Promote and advance never fail a run; hold and rollback do at or beyond {@code threshold}. */
     static int exitCode(Recommendation r, Recommendation threshold) {
         if (threshold == null || r.ordinal() < threshold.ordinal()) return 0;
         return r == Recommendation.ROLLBACK ? ROLLBACK_EXIT : HOLD_EXIT;

@@ -71,7 +71,7 @@ class ReviewCommandTest {
         Recommendation rec = recommendation();
         int expected =
                 switch (rec) {
-                    case PROMOTE -> 0;
+                    case PROMOTE, ADVANCE -> 0;
                     case HOLD -> ReviewCommand.HOLD_EXIT;
                     case ROLLBACK -> ReviewCommand.ROLLBACK_EXIT;
                 };
@@ -100,6 +100,7 @@ class ReviewCommandTest {
     void exitCodesFollowTheLevel() {
         Recommendation hold = Recommendation.HOLD;
         assertEquals(0, ReviewCommand.exitCode(Recommendation.PROMOTE, hold));
+        assertEquals(0, ReviewCommand.exitCode(Recommendation.ADVANCE, hold));
         assertEquals(4, ReviewCommand.exitCode(Recommendation.HOLD, hold));
         assertEquals(5, ReviewCommand.exitCode(Recommendation.ROLLBACK, hold));
         assertEquals(0, ReviewCommand.exitCode(Recommendation.HOLD, Recommendation.ROLLBACK));

@@ -165,7 +165,7 @@ public final class LabelQuality {
                     + "WHERE label IS NOT NULL AND x_prediction IS NOT NULL GROUP BY side")) {
                 int i = "b".equals(r[0]) ? 0 : 1;
                 n[i] = Db.lng(r[1]);
-                f[i] = new Summary.LabelFigures(Db.dbl(r[2]), Db.dbl(r[3]), null, null, null, null);
+                f[i] = new Summary.LabelFigures(Db.dbl(r[2]), Db.dbl(r[3]), null, null, null, null, null);
             }
         } else if (kind == DivergenceFigures.Kind.CLASSIFICATION) {
             String where = labelled + "WHERE y IS NOT NULL AND x_class IS NOT NULL";

@@ -225,8 +225,8 @@ public final class GateEngine {
                     "accuracy " + pct(ba) + " → " + pctAgainst(ca, limit) + " on " + count(n) + " " + what,
                     limit);
         }
-        Double bh = label(l, Summary.Labels::baseline, Summary.LabelFigures::hitRate);
-        Double ch = label(l, Summary.Labels::candidate, Summary.LabelFigures::hitRate);
+        Double bh = label(bf, Summary.LabelFigures::hitRate);
+        Double ch = label(cf, Summary.LabelFigures::hitRate);
         if (n > 0 && bh != null && ch != null) {
             double limit = bh - (s.labelErrorMaxRatio() - 1);
             return new GateResult(
@@ -237,7 +237,7 @@ public final class GateEngine {
                     "%",
                     "hit rate ≥ baseline − " + pct(s.labelErrorMaxRatio() - 1),
                     true,
-                    "hit rate " + pct(bh) + " → " + pctAgainst(ch, limit) + " on " + count(n) + " labelled requests",
+                    "hit rate " + pct(bh) + " → " + pctAgainst(ch, limit) + " on " + count(n) + " " + what,
                     limit);
         }
         return noData(name, label, "", "MAE ≤ " + num(s.labelErrorMaxRatio()) + "× baseline", true, "no labels yet");

@@ -138,7 +138,8 @@ class CanaryReviewTest {
                 d.psiMax(),
                 d.labelErrorMaxRatio(),
                 d.coverageMin(),
-                d.promoteScore());
+                d.promoteScore(),
+                d.baselineMinImprovement());
         r = review(null, Map.of(), loose);
         assertEquals(
                 Recommendation.PROMOTE,
