@@ -205,6 +205,7 @@ final class DivergenceFigures {
                 relMedian,
                 relP95,
                 h,
+                kind == Kind.RANKING ? null : ChartFigures.signed(q, pc, false),
                 disagreement,
                 cross,
                 kind == Kind.RANKING ? o.topK() : null,
@@ -283,7 +284,12 @@ final class DivergenceFigures {
      * with d the position's fraction (quantile_cont's own form, so the figure is the same to the last bit).
      */
     private static String p95(String cum, String n) {
-        String pos = "((" + n + " - 1) * CAST(0.95 AS DOUBLE))";
+        return percentile(cum, n, 0.95);
+    }
+
+    /** {@link #p95} at percentile {@code p} (a fraction; a constant of the code, so written into the SQL). */
+    static String percentile(String cum, String n, double p) {
+        String pos = "((" + n + " - 1) * CAST(" + Double.toString(p) + " AS DOUBLE))";
         String lo = "min(x) FILTER (" + cum + " > floor(" + pos + "))",
                 hi = "min(x) FILTER (" + cum + " > ceil(" + pos + "))";
         String d = "(" + pos + " - floor(" + pos + "))";
