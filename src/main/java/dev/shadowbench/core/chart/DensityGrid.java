@@ -4,6 +4,7 @@ import dev.shadowbench.core.db.Db;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Baseline against candidate per pair as counts on a square grid (a density plot: a million pairs draw as fast as a
@@ -34,10 +35,11 @@ public record DensityGrid(List<Double> edges, List<Cell> cells, long pairs, long
         }
         double w = (hi - lo) / size;
         String bin = "least(greatest(CAST(floor((%s - ?) / ?) AS BIGINT), 0), ?)";
+        String bb = String.format(Locale.ROOT, bin, "b"), bc = String.format(Locale.ROOT, bin, "c");
         List<Cell> cells = new ArrayList<>();
         long pairs = 0, outside = 0;
         for (Object[] r : q.rows(
-                "SELECT " + bin.formatted("b") + " AS i, " + bin.formatted("c") + " AS j, count(*), "
+                "SELECT " + bb + " AS i, " + bc + " AS j, count(*), "
                         + "count(*) FILTER (b < ? OR b > ? OR c < ? OR c > ?) FROM (" + source
                         + ") WHERE b IS NOT NULL AND c IS NOT NULL GROUP BY i, j ORDER BY i, j",
                 lo,

@@ -4,6 +4,7 @@ import dev.shadowbench.core.chart.ChartSet;
 import dev.shadowbench.core.chart.Clip;
 import dev.shadowbench.core.chart.DayTrend;
 import dev.shadowbench.core.chart.DensityGrid;
+import dev.shadowbench.core.chart.LatencyMarks;
 import dev.shadowbench.core.chart.SignedHistogram;
 import dev.shadowbench.core.db.Db;
 import dev.shadowbench.core.task.ProgressSink;
@@ -21,17 +22,40 @@ import java.util.Map;
 public final class ChartFigures {
     private ChartFigures() {}
 
-    /** SQL of the signed per-pair difference, and of it relative to the baseline (null where the baseline is 0). */
-    static final String SIGNED = "c_prediction - b_prediction",
-            SIGNED_RELATIVE = "CASE WHEN b_prediction <> 0 THEN (c_prediction - b_prediction) / abs(b_prediction) END";
+    /** What the signed difference is, in words (axis titles). */
+    public static final String DIFFERENCE_WORDS = "candidate − baseline",
+            RELATIVE_WORDS = "(candidate − baseline) / |baseline|";
 
-    /** Histogram of candidate - baseline (or relative to the baseline) over the pairs, clipped at 0.5..99.5. */
+    /** The latency chart's marks from a summary's latency figures. */
+    public static LatencyMarks latencyMarks(Summary.LatencyPair l) {
+        return new LatencyMarks(side(l.baseline()), side(l.candidate()), l.budgetMs());
+    }
+
+    private static LatencyMarks.Side side(Summary.Latency l) {
+        return l == null ? null : new LatencyMarks.Side(l.p50(), l.p95(), l.p99(), l.overBudgetShare());
+    }
+
+    /**
+     * Histogram of candidate - baseline (or relative to the baseline) over the pairs, clipped at 0.5..99.5, from the
+     * pair index's signed value counts: the percentiles read running counts, the bins one GROUP BY of distinct values.
+     */
     static SignedHistogram signed(Db q, PairedComparison pc, boolean relative) throws SQLException {
+        String cdf = pc.signedCdf(), n = relative ? "nb" : "na", cum = relative ? "cb" : "ca";
+        long total = Db.lng(q.row("SELECT coalesce(sum(" + n + "), 0) FROM " + cdf)[0]);
+        Double[] qs = TwoSampleTests.quantiles(
+                q, cdf, cum, total, Clip.DEFAULT_LOW / 100, 0.25, 0.75, Clip.DEFAULT_HIGH / 100);
         return SignedHistogram.compute(
                 q,
-                "SELECT " + (relative ? SIGNED_RELATIVE : SIGNED) + " AS v FROM " + pc.pairs(),
+                "SELECT x AS v, " + n + " AS n FROM " + cdf + " WHERE " + n + " > 0",
+                total,
+                qs,
                 Clip.DEFAULT_LOW,
                 Clip.DEFAULT_HIGH);
+    }
+
+    /** {@link #signed} on a connection (the benchmark times each chart's data on its own). */
+    public static SignedHistogram signed(Connection c, PairedComparison pc, boolean relative) throws SQLException {
+        return signed(new Db(c, ProgressSink.NONE), pc, relative);
     }
 
     /** Every chart's data of the review {@code s} of {@code pc}; {@code flagged} are drawn on the density grid. */

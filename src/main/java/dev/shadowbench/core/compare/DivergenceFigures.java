@@ -1,5 +1,6 @@
 package dev.shadowbench.core.compare;
 
+import dev.shadowbench.core.chart.PairFilter;
 import dev.shadowbench.core.compare.Summary.CrossCell;
 import dev.shadowbench.core.compare.Summary.Divergence;
 import dev.shadowbench.core.compare.Summary.Group;
@@ -65,6 +66,13 @@ final class DivergenceFigures {
                         + "UNION ALL SELECT " + STORED_REL + ", FALSE FROM " + pairs
                         + " WHERE b_prediction <> 0 AND c_prediction IS NOT NULL",
                 "TABLE " + pc.divergenceCdf());
+        // The signed difference and its relative form, for the divergence chart (its percentiles and bins).
+        String diff = PairFilter.Measure.DIFFERENCE.sql(), rel = PairFilter.Measure.RELATIVE.sql();
+        TwoSampleTests.cdfInto(
+                q,
+                "SELECT " + diff + " AS x, TRUE AS isb FROM " + pairs + " WHERE " + diff + " IS NOT NULL "
+                        + "UNION ALL SELECT " + rel + ", FALSE FROM " + pairs + " WHERE " + rel + " IS NOT NULL",
+                "TABLE " + pc.signedCdf());
         // One pass groups the three values by (segment, day, value); the per-segment and per-day counts are sums of it.
         q.execute(
                 "CREATE OR REPLACE TEMP TABLE breakdown_values AS SELECT segment, day, x, count(*) FILTER (col = 0) AS nd, "

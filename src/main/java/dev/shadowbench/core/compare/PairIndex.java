@@ -31,13 +31,20 @@ public final class PairIndex {
     private PairIndex() {}
 
     /** Layout of an entry's tables: bump it when they change, and older entries are rebuilt. */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     /** Entries kept per workspace (each is about the size of the two sides' rows). */
     static final int KEEP = 4;
 
     /** The table suffixes of one entry (see {@link PairedComparison}). */
     private static final List<String> TABLES = List.of(
-            "pairs", "side_days", "prediction_cdf", "latency_cdf", "divergence_cdf", "breakdown_cdf", "group_counts");
+            "pairs",
+            "side_days",
+            "prediction_cdf",
+            "latency_cdf",
+            "divergence_cdf",
+            "signed_cdf",
+            "breakdown_cdf",
+            "group_counts");
 
     /** How many tables an entry has. */
     static final int TABLES_PER_ENTRY = TABLES.size();

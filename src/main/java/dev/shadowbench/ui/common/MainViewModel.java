@@ -1,5 +1,6 @@
 package dev.shadowbench.ui.common;
 
+import dev.shadowbench.core.chart.PairFilter;
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.compare.ComparisonChoices;
 import dev.shadowbench.core.ingest.ImportReport;
@@ -35,6 +36,10 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Shadowbench");
     private final ObjectProperty<Comparison> comparison = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<ComparisonChoices> choices = new ReadOnlyObjectWrapper<>();
+    /** The pairs of a chart's bin the Sample screen draws within (null: all pairs); a click on a chart sets it. */
+    private final ObjectProperty<PairFilter> sampleWithin = new SimpleObjectProperty<>();
+    /** A screen another screen asks the window to show (e.g. Sample after a click on a bin). */
+    private final ReadOnlyObjectWrapper<String> screenRequest = new ReadOnlyObjectWrapper<>();
     /** Opening replaces the workspace, the choices and the comparison; a newer open wins over an older one. */
     private final TaskRunner.Slot opening = new TaskRunner.Slot();
 
@@ -61,6 +66,7 @@ public final class MainViewModel {
                 (o, old, ws) -> title.set(ws == null ? "Shadowbench" : "Shadowbench — " + ws.displayName()));
         // Screens reload on the revision alone, so a change of comparison is one reload, not two.
         comparison.addListener((o, a, b) -> {
+            sampleWithin.set(null); // a bin of another comparison's chart
             if (!switching) refresh();
         });
     }
@@ -182,6 +188,23 @@ public final class MainViewModel {
                 })
                 .onFailure(ex -> dialogs.showError("Import failed", ex.getMessage(), ex))
                 .start();
+    }
+
+    /** The bin (or pair) of a chart the Sample screen draws within; null for all pairs. */
+    public ObjectProperty<PairFilter> sampleWithinProperty() {
+        return sampleWithin;
+    }
+
+    /** The screen last asked for by {@link #openSample}; the window shows it. */
+    public ReadOnlyObjectProperty<String> screenRequestProperty() {
+        return screenRequest.getReadOnlyProperty();
+    }
+
+    /** Shows the Sample screen drawn within {@code within} (a chart's bin, or one pair). */
+    public void openSample(PairFilter within) {
+        sampleWithin.set(within);
+        screenRequest.set(null);
+        screenRequest.set("Sample");
     }
 
     public void refresh() {
