@@ -157,7 +157,7 @@ public final class Plots {
         Axes.draw(out, x, y, "latency (ms" + (logTime ? ", log scale)" : ")"), "requests", ht);
         double budget = x.applyAsDouble(m.budgetMs());
         out.add(new Line(budget, top - 6, budget, bottom, Role.BUDGET, true));
-        out.add(new Text(budget - 4, top + 8, "end", Role.BUDGET, "budget " + FigureFormat.ms(m.budgetMs()), true));
+        out.add(new Text(budget - 4, top + 22, "end", Role.BUDGET, "budget " + FigureFormat.ms(m.budgetMs()), true));
         StringBuilder tail = new StringBuilder("over budget:");
         marks(out, m.baseline(), Role.BASELINE, "baseline", x, Axes.TOP - 2, tail);
         marks(out, m.candidate(), Role.CANDIDATE, "candidate", x, Axes.TOP + 10, tail);
@@ -174,10 +174,14 @@ public final class Plots {
         if (s == null) return;
         String[] names = {"p50", "p95", "p99"};
         double[] v = {s.p50(), s.p95(), s.p99()};
+        double free = Double.NEGATIVE_INFINITY; // where the last label ended: close percentiles keep only their dot
         for (int i = 0; i < 3; i++) {
             double px = x.applyAsDouble(v[i]);
             out.add(new Dot(px, y, 3.5, role, name + " " + names[i] + " " + FigureFormat.ms(v[i]), null));
-            out.add(new Text(px + 5, y + 4, "start", role, names[i], false));
+            if (px + 5 >= free) {
+                out.add(new Text(px + 5, y + 4, "start", role, names[i], false));
+                free = px + 30;
+            }
         }
         tail.append(' ').append(name).append(' ').append(FigureFormat.pct(s.overBudgetShare()));
     }

@@ -7,56 +7,19 @@ import dev.shadowbench.core.chart.PairFilter;
 import dev.shadowbench.core.chart.Plot;
 import dev.shadowbench.core.review.SamplePair;
 import dev.shadowbench.ui.FxWait;
-import dev.shadowbench.ui.app.ShadowbenchApp;
 import dev.shadowbench.ui.charts.PlotView;
-import java.nio.file.Files;
 import java.util.Comparator;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testfx.framework.junit5.ApplicationTest;
 
 /**
  * From a histogram bar to the requests behind it, headless on the sample workspace: clicking the divergence chart's
  * fullest bin opens the Sample screen drawn within that bin (every pair's difference in the bin's range), and
  * "Show all pairs" goes back to the whole sample.
  */
-class ChartDrillDownFxTest extends ApplicationTest {
-    @BeforeAll
-    static void emptyHome() throws Exception {
-        System.setProperty(
-                "shadowbench.home", Files.createTempDirectory("sb-home").toString());
-    }
-
-    @AfterAll
-    static void restore() {
-        System.clearProperty("shadowbench.home");
-    }
-
-    @Override
-    public void start(Stage stage) {
-        new ShadowbenchApp().start(stage);
-    }
-
-    private String text(String id) {
-        return lookup(id).queryAs(Label.class).getText();
-    }
-
-    private void openDashboard() throws Exception {
-        FxWait.until("the sample workspace", () -> text("#workspace-label").contains("sample.duckdb"));
-        press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
-        FxWait.until(
-                "the coverage card",
-                () -> lookup("#card-coverage-headline").tryQuery().isPresent()
-                        && !lookup("#dashboard-computing").query().isVisible(),
-                () -> text("#status-text"));
-    }
-
+class ChartDrillDownFxTest extends SampleDashboardFx {
     @Test
     void clickingABinOpensTheSampleDrawnWithinIt() throws Exception {
         openDashboard();
@@ -92,13 +55,5 @@ class ChartDrillDownFxTest extends ApplicationTest {
                 () -> !text("#sample-status").contains(bar.filter().label())
                         && text("#sample-status").startsWith("100 pairs"));
         assertFalse(lookup("#sample-within-clear").query().isVisible());
-    }
-
-    /** The pair count a bar's tip states ("...: 1,234 pairs (...)" or "1,234 pairs below ..."). */
-    private static long count(String tip) {
-        java.util.regex.Matcher m =
-                java.util.regex.Pattern.compile("([0-9,]+) pairs").matcher(tip);
-        assertTrue(m.find(), tip);
-        return Long.parseLong(m.group(1).replace(",", ""));
     }
 }

@@ -6,56 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shadowbench.core.chart.Plot;
 import dev.shadowbench.ui.FxWait;
-import dev.shadowbench.ui.app.ShadowbenchApp;
 import dev.shadowbench.ui.charts.PlotView;
-import java.nio.file.Files;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testfx.framework.junit5.ApplicationTest;
 
 /**
  * Drives the Dashboard headless on the sample workspace: the verdict first, the charts from core's chart model, stale
  * figures greyed while a new summary computes, the latency budget, and a click on a bin opening the Sample screen
  * drawn within that bin.
  */
-class DashboardFxTest extends ApplicationTest {
-    @BeforeAll
-    static void emptyHome() throws Exception {
-        System.setProperty(
-                "shadowbench.home", Files.createTempDirectory("sb-home").toString());
-    }
-
-    @AfterAll
-    static void restore() {
-        System.clearProperty("shadowbench.home");
-    }
-
-    @Override
-    public void start(Stage stage) {
-        new ShadowbenchApp().start(stage);
-    }
-
-    private String text(String id) {
-        return lookup(id).queryAs(Label.class).getText();
-    }
-
-    private void openDashboard() throws Exception {
-        FxWait.until("the sample workspace", () -> text("#workspace-label").contains("sample.duckdb"));
-        press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
-        FxWait.until(
-                "the coverage card",
-                () -> lookup("#card-coverage-headline").tryQuery().isPresent()
-                        && !lookup("#dashboard-computing").query().isVisible(),
-                () -> text("#status-text"));
-    }
-
+class DashboardFxTest extends SampleDashboardFx {
     @Test
     void leadsWithTheVerdictAndDrawsTheChartModel() throws Exception {
         openDashboard();
@@ -118,13 +81,5 @@ class DashboardFxTest extends ApplicationTest {
                                 instanceof Label l
                         && l.getText().equals("Latency · budget 25 ms"));
         assertEquals(1.0, lookup("#verdict-banner").query().getParent().getOpacity());
-    }
-
-    /** The pair count a bar's tip states ("...: 1,234 pairs (...)" or "1,234 pairs below ..."). */
-    private static long count(String tip) {
-        java.util.regex.Matcher m =
-                java.util.regex.Pattern.compile("([0-9,]+) pairs").matcher(tip);
-        assertTrue(m.find(), tip);
-        return Long.parseLong(m.group(1).replace(",", ""));
     }
 }
