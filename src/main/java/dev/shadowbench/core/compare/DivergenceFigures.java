@@ -1,5 +1,6 @@
 package dev.shadowbench.core.compare;
 
+import dev.shadowbench.core.chart.PairFilter;
 import dev.shadowbench.core.compare.Summary.CrossCell;
 import dev.shadowbench.core.compare.Summary.Divergence;
 import dev.shadowbench.core.compare.Summary.Group;
@@ -65,6 +66,13 @@ final class DivergenceFigures {
                         + "UNION ALL SELECT " + STORED_REL + ", FALSE FROM " + pairs
                         + " WHERE b_prediction <> 0 AND c_prediction IS NOT NULL",
                 "TABLE " + pc.divergenceCdf());
+        // The signed difference and its relative form, for the divergence chart (its percentiles and bins).
+        String diff = PairFilter.Measure.DIFFERENCE.sql(), rel = PairFilter.Measure.RELATIVE.sql();
+        TwoSampleTests.cdfInto(
+                q,
+                "SELECT " + diff + " AS x, TRUE AS isb FROM " + pairs + " WHERE " + diff + " IS NOT NULL "
+                        + "UNION ALL SELECT " + rel + ", FALSE FROM " + pairs + " WHERE " + rel + " IS NOT NULL",
+                "TABLE " + pc.signedCdf());
         // One pass groups the three values by (segment, day, value); the per-segment and per-day counts are sums of it.
         q.execute(
                 "CREATE OR REPLACE TEMP TABLE breakdown_values AS SELECT segment, day, x, count(*) FILTER (col = 0) AS nd, "
@@ -205,6 +213,7 @@ final class DivergenceFigures {
                 relMedian,
                 relP95,
                 h,
+                kind == Kind.RANKING ? null : ChartFigures.signed(q, pc, false),
                 disagreement,
                 cross,
                 kind == Kind.RANKING ? o.topK() : null,
@@ -283,7 +292,12 @@ final class DivergenceFigures {
      * with d the position's fraction (quantile_cont's own form, so the figure is the same to the last bit).
      */
     private static String p95(String cum, String n) {
-        String pos = "((" + n + " - 1) * CAST(0.95 AS DOUBLE))";
+        return percentile(cum, n, 0.95);
+    }
+
+    /** {@link #p95} at percentile {@code p} (a fraction; a constant of the code, so written into the SQL). */
+    static String percentile(String cum, String n, double p) {
+        String pos = "((" + n + " - 1) * CAST(" + Double.toString(p) + " AS DOUBLE))";
         String lo = "min(x) FILTER (" + cum + " > floor(" + pos + "))",
                 hi = "min(x) FILTER (" + cum + " > ceil(" + pos + "))";
         String d = "(" + pos + " - floor(" + pos + "))";

@@ -1,5 +1,6 @@
 package dev.shadowbench.core.compare;
 
+import dev.shadowbench.core.chart.LogHistogram;
 import dev.shadowbench.core.compare.Summary.Finding;
 import dev.shadowbench.core.compare.Summary.Histogram;
 import dev.shadowbench.core.compare.Summary.Latency;
@@ -20,7 +21,10 @@ final class LatencyFigures {
         Object[] range = q.row("SELECT min(x), max(x) FROM " + cdf);
         Double lo = Db.dbl(range[0]), hi = Db.dbl(range[1]);
         return new LatencyPair(
-                side(q, cdf, "na", "ca", o, lo, hi), side(q, cdf, "nb", "cb", o, lo, hi), o.latencyBudgetMs());
+                side(q, cdf, "na", "ca", o, lo, hi),
+                side(q, cdf, "nb", "cb", o, lo, hi),
+                o.latencyBudgetMs(),
+                LogHistogram.compute(q, cdf));
     }
 
     private static Latency side(Db q, String cdf, String count, String cum, SummaryOptions o, Double lo, Double hi)

@@ -43,6 +43,7 @@ public final class PairIndex {
             "prediction_cdf",
             "latency_cdf",
             "divergence_cdf",
+            "signed_cdf",
             "breakdown_cdf",
             "group_counts");
 

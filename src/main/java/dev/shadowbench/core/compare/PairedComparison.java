@@ -46,6 +46,11 @@ public record PairedComparison(Comparison comparison, Pairing.Coverage coverage,
         return prefix + "divergence_cdf";
     }
 
+    /** Distinct signed differences (na/ca) and signed relative differences (nb/cb) with counts and running counts. */
+    public String signedCdf() {
+        return prefix + "signed_cdf";
+    }
+
     /** Differences and latencies per segment and per day, with running counts. */
     public String breakdownCdf() {
         return prefix + "breakdown_cdf";

@@ -75,7 +75,8 @@ public record Summary(
     /**
      * How far the candidate's answers are from the baseline's, per paired request. {@code measure} names the
      * per-pair value the *_abs figures describe; pairs where it is null (a side without a value) are counted
-     * in {@code pairsWithoutValue} and left out of the figures and the histogram.
+     * in {@code pairsWithoutValue} and left out of the figures and the histogram. {@code signedHistogram} is
+     * candidate - baseline per pair on a clipped range (null for rankings, whose value has no sign).
      */
     public record Divergence(
             String kind,
@@ -90,6 +91,7 @@ public record Summary(
             Double medianRelative,
             Double p95Relative,
             Histogram histogram,
+            dev.shadowbench.core.chart.SignedHistogram signedHistogram,
             Double disagreementRate,
             List<CrossCell> crossTable,
             Integer topK,
@@ -109,8 +111,12 @@ public record Summary(
             double overBudgetShare,
             Histogram histogram) {}
 
-    /** Both sides' latency on shared histogram edges; a side is null when its logs hold no latency. */
-    public record LatencyPair(Latency baseline, Latency candidate, double budgetMs) {}
+    /**
+     * Both sides' latency on shared histogram edges; a side is null when its logs hold no latency. {@code histogram}
+     * counts both sides on shared log-spaced edges (null when neither side has latency).
+     */
+    public record LatencyPair(
+            Latency baseline, Latency candidate, double budgetMs, dev.shadowbench.core.chart.LogHistogram histogram) {}
 
     /** Two-sample Kolmogorov–Smirnov test; {@code method} is exact or asymptotic as in scipy's ks_2samp. */
     public record KsTest(double statistic, double pValue, String method, long n1, long n2) {}

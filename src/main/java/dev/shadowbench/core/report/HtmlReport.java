@@ -137,24 +137,18 @@ public final class HtmlReport {
         b.append("</table>\n");
 
         b.append("<h2>Charts</h2>\n");
-        String hist =
-                SvgCharts.histogram(div == null ? null : div.histogram(), "Divergence |candidate − baseline|", "|Δ|");
+        String hist = SvgCharts.divergence(s);
         b.append(
                         hist == null
-                                ? "<p class=\"muted\">No divergence histogram (no paired predictions).</p>"
+                                ? "<p class=\"muted\">No divergence histogram (no paired predictions with a sign).</p>"
                                 : "<figure>" + hist + "</figure>")
                 .append('\n');
-        String lat = SvgCharts.latencyPercentiles(s.latencyMs());
+        String lat = SvgCharts.latency(s);
         b.append(
                         lat == null
                                 ? "<p class=\"muted\">Latency not recorded in these logs.</p>"
                                 : "<figure>" + lat + "</figure>")
                 .append('\n');
-        for (String side : List.of("baseline", "candidate")) {
-            Summary.Latency l = ReportContent.latency(s, side);
-            String latHist = SvgCharts.histogram(l == null ? null : l.histogram(), "Latency (" + side + ")", "ms");
-            if (latHist != null) b.append("<figure>").append(latHist).append("</figure>\n");
-        }
 
         b.append("<h2>Segments</h2>\n");
         if (r.segments().isEmpty()) b.append("<p class=\"muted\">No records.</p>");

@@ -1,5 +1,6 @@
 package dev.shadowbench.core.review;
 
+import dev.shadowbench.core.chart.PairFilter;
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.compare.PairIndex;
 import dev.shadowbench.core.compare.PairedComparison;
@@ -44,12 +45,23 @@ public final class RandomSample {
 
     /** Draws from a comparison already paired, and attaches its verdicts. */
     public static List<SamplePair> draw(Connection c, PairedComparison pc, Spec spec) throws SQLException {
+        return draw(c, pc, spec, null);
+    }
+
+    /**
+     * Draws among the pairs {@code within} keeps (a chart's bin; null: all), by the same seeded order: the sample of a
+     * bin is the pairs of the whole sample's order that fall in it.
+     */
+    public static List<SamplePair> draw(Connection c, PairedComparison pc, Spec spec, PairFilter within)
+            throws SQLException {
+        List<Object> filterParams = new ArrayList<>();
+        String where = within == null ? "TRUE" : within.where(filterParams);
         String sql = String.format(Locale.ROOT, """
                 WITH drawn AS (
-                    SELECT *, false AS extreme FROM %1$s ORDER BY md5(? || ':' || request_id) LIMIT ?),
+                    SELECT *, false AS extreme FROM %1$s WHERE %2$s ORDER BY md5(? || ':' || request_id) LIMIT ?),
                 extremes AS (
                     SELECT *, true AS extreme FROM %1$s
-                    WHERE request_id NOT IN (SELECT request_id FROM drawn)
+                    WHERE %2$s AND request_id NOT IN (SELECT request_id FROM drawn)
                       AND c_prediction IS NOT NULL AND b_prediction IS NOT NULL
                     ORDER BY abs(c_prediction - b_prediction) DESC, request_id LIMIT ?),
                 chosen AS (SELECT * FROM drawn UNION ALL BY NAME SELECT * FROM extremes),
@@ -60,15 +72,18 @@ public final class RandomSample {
                        s.c_prediction - s.b_prediction AS diff, s.b_latency, s.c_latency, s.label, s.extreme,
                        v.verdict, v.note
                 FROM chosen s LEFT JOIN verdicts v USING (request_id)
-                ORDER BY s.extreme, md5(? || ':' || s.request_id)""", pc.pairs());
+                ORDER BY s.extreme, md5(? || ':' || s.request_id)""", pc.pairs(), where);
         List<SamplePair> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             String seed = Long.toString(spec.seed());
-            ps.setString(1, seed);
-            ps.setInt(2, spec.size());
-            ps.setInt(3, spec.extremes());
-            ps.setString(4, pc.comparison().key());
-            ps.setString(5, seed);
+            int i = 1;
+            for (Object v : filterParams) ps.setObject(i++, v);
+            ps.setString(i++, seed);
+            ps.setInt(i++, spec.size());
+            for (Object v : filterParams) ps.setObject(i++, v);
+            ps.setInt(i++, spec.extremes());
+            ps.setString(i++, pc.comparison().key());
+            ps.setString(i, seed);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Timestamp ts = rs.getTimestamp(2);

@@ -66,13 +66,13 @@ public final class MainWindow extends BorderPane {
             e.setDropCompleted(ok);
             e.consume();
         });
+        vm.screenRequestProperty().addListener((o, a, name) -> {
+            if (name != null && screenFactories.containsKey(name)) show(name);
+        });
         String last = vm.home()
                 .setting("screen.last")
                 .filter(screenFactories::containsKey)
                 .orElse(null);
-        vm.screenRequestProperty().addListener((o, a, name) -> {
-            if (name != null && screenFactories.containsKey(name)) show(name);
-        });
         if (last != null) show(last);
         else nav.getSelectionModel().selectFirst();
     }
@@ -118,8 +118,22 @@ public final class MainWindow extends BorderPane {
             view.getItems().add(item(name, key, () -> show(name)));
             i++;
         }
+        javafx.scene.control.ToggleGroup themes = new javafx.scene.control.ToggleGroup();
+        javafx.scene.control.RadioMenuItem light = new javafx.scene.control.RadioMenuItem("Light"),
+                dark = new javafx.scene.control.RadioMenuItem("Dark");
+        light.setId("theme-light");
+        dark.setId("theme-dark");
+        light.setToggleGroup(themes);
+        dark.setToggleGroup(themes);
+        (Themes.dark(vm.home()) ? dark : light).setSelected(true);
+        light.setOnAction(e -> Themes.choose(vm.home(), false));
+        dark.setOnAction(e -> Themes.choose(vm.home(), true));
+        Menu theme = new Menu("Theme", null, light, dark);
         view.getItems()
-                .addAll(new SeparatorMenuItem(), item("Refresh", new KeyCodeCombination(KeyCode.F5), vm::refresh));
+                .addAll(
+                        new SeparatorMenuItem(),
+                        theme,
+                        item("Refresh", new KeyCodeCombination(KeyCode.F5), vm::refresh));
 
         Menu help = new Menu("Help", null, item("About Shadowbench", null, () -> vm.dialogs()
                 .showInfo(

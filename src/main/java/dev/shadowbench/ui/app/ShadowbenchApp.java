@@ -1,6 +1,5 @@
 package dev.shadowbench.ui.app;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.shadowbench.core.decide.SummarySources;
 import dev.shadowbench.core.workspace.AppHome;
 import dev.shadowbench.ui.canary.CanaryView;
@@ -48,8 +47,8 @@ public final class ShadowbenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         AppHome home = AppHome.fromSystem();
+        Themes.apply(Themes.dark(home));
         FxDialogService dialogs = new FxDialogService(stage);
         vm = new MainViewModel(home, new TaskRunner(2), dialogs);
         Thread.setDefaultUncaughtExceptionHandler((t, e) ->

@@ -2,6 +2,7 @@ package dev.shadowbench.ui.common;
 
 import dev.shadowbench.core.baseline.BaselineRequest;
 import dev.shadowbench.core.baseline.SyntheticBaselines;
+import dev.shadowbench.core.chart.PairFilter;
 import dev.shadowbench.core.compare.BaselineRecipe;
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.compare.ComparisonChoices;
@@ -40,6 +41,8 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Shadowbench");
     private final ObjectProperty<Comparison> comparison = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<ComparisonChoices> choices = new ReadOnlyObjectWrapper<>();
+    /** The pairs of a chart's bin the Sample screen draws within (null: all pairs); a click on a chart sets it. */
+    private final ObjectProperty<PairFilter> sampleWithin = new SimpleObjectProperty<>();
     /** Opening replaces the workspace, the choices and the comparison; a newer open wins over an older one. */
     private final TaskRunner.Slot opening = new TaskRunner.Slot();
 
@@ -66,6 +69,7 @@ public final class MainViewModel {
                 (o, old, ws) -> title.set(ws == null ? "Shadowbench" : "Shadowbench — " + ws.displayName()));
         // Screens reload on the revision alone, so a change of comparison is one reload, not two.
         comparison.addListener((o, a, b) -> {
+            sampleWithin.set(null); // a bin of another comparison's chart
             if (!switching) refresh();
         });
     }
@@ -221,13 +225,25 @@ public final class MainViewModel {
                 .start();
     }
 
+    /** The bin (or pair) of a chart the Sample screen draws within; null for all pairs. */
+    public ObjectProperty<PairFilter> sampleWithinProperty() {
+        return sampleWithin;
+    }
+
+    /** Shows the Sample screen drawn within {@code within} (a chart's bin, or one pair). */
+    public void openSample(PairFilter within) {
+        sampleWithin.set(within);
+        requestScreen("Sample");
+    }
+
     public void refresh() {
         revision.set(revision.get() + 1);
     }
 
+    /** A screen another screen asks the window to show: Sample after a click on a chart's bin, Decisions from Canary. */
     private final ReadOnlyStringWrapper screenRequest = new ReadOnlyStringWrapper();
 
-    /** The screen a screen asked to show (the window follows it): the Canary screen's "Record the decision…". */
+    /** The screen a screen asked to show (the window follows it). */
     public ReadOnlyStringProperty screenRequestProperty() {
         return screenRequest.getReadOnlyProperty();
     }

@@ -63,7 +63,8 @@ final class DashboardCards {
                 "card-divergence",
                 "Divergence · " + d.kind(),
                 FigureFormat.num(d.meanAbs()) + " mean |diff|",
-                FigureFormat.count(d.pairsWithValue()) + " pairs"
+                "|candidate − baseline| per pair, in prediction units; " + FigureFormat.count(d.pairsWithValue())
+                        + " pairs"
                         + (d.pairsWithoutValue() > 0
                                 ? ", " + FigureFormat.count(d.pairsWithoutValue()) + " without a value"
                                 : ""),
@@ -88,7 +89,7 @@ final class DashboardCards {
                 "card-latency",
                 "Latency · budget " + FigureFormat.ms(l.budgetMs()),
                 head,
-                "baseline  |  candidate",
+                "per request, in ms: baseline  |  candidate",
                 "p50",
                 side(b == null ? null : b.p50(), c == null ? null : c.p50()),
                 "p95",
@@ -120,7 +121,7 @@ final class DashboardCards {
                     "card-labels",
                     "Labels · " + FigureFormat.count(l.labelledPairs()) + " pairs",
                     "MAE " + FigureFormat.num(c.mae()),
-                    "baseline  |  candidate",
+                    "error against the labels, in prediction units: baseline  |  candidate",
                     "MAE",
                     FigureFormat.num(b.mae()) + "  |  " + FigureFormat.num(c.mae()),
                     "RMSE",

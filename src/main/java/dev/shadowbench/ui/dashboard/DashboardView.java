@@ -1,22 +1,26 @@
 package dev.shadowbench.ui.dashboard;
 
+import dev.shadowbench.core.chart.ChartSet;
+import dev.shadowbench.core.chart.DensityPlot;
+import dev.shadowbench.core.chart.PairFilter;
+import dev.shadowbench.core.chart.Plots;
+import dev.shadowbench.core.chart.SignedHistogram;
+import dev.shadowbench.core.chart.TrendPlot;
+import dev.shadowbench.core.compare.ChartFigures;
 import dev.shadowbench.core.compare.Summary;
 import dev.shadowbench.core.decide.GateResult;
 import dev.shadowbench.core.decide.ReviewSummary;
 import dev.shadowbench.core.decide.Verdict;
 import dev.shadowbench.core.format.FigureFormat;
-import dev.shadowbench.ui.charts.HistogramChart;
+import dev.shadowbench.ui.charts.ChartExport;
+import dev.shadowbench.ui.charts.ChartPanel;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
-import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
@@ -27,25 +31,26 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 
-/** The Dashboard: headline cards, checks with value beside threshold, and charts. Shows core's figures only. */
+/**
+ * The Dashboard, answer first: the gates' verdict, then the two main charts (divergence and latency), then the
+ * density and trend charts, the cards and the checks table. While figures compute, the previous ones are greyed out
+ * and the progress shows where they will appear. Shows core's figures and chart data only.
+ */
 public final class DashboardView extends ScrollPane {
-    static final Color BASELINE = Color.web("#0969da");
-    static final Color CANDIDATE = Color.web("#bf3989");
-
     private final DashboardViewModel vm;
-    private final Label title = new Label("Dashboard");
     private final Label subtitle = new Label();
-    private final Label message = new Label();
+    private final VerdictBanner banner = new VerdictBanner();
     private final FlowPane cards = new FlowPane(12, 12);
     private final TableView<Check> checks = new TableView<>();
-    private final HistogramChart divergence = new HistogramChart();
-    private final HistogramChart latency = new HistogramChart();
-    private final HistogramChart predictions = new HistogramChart();
-    private final LineChart<String, Number> trend = new LineChart<>(new CategoryAxis(), new NumberAxis());
-    private final VBox trendBox;
+    private final ChartPanel divergence = new ChartPanel("divergence-chart", "Divergence");
+    private final ChartPanel latency = new ChartPanel("latency-chart", "Latency");
+    private final ChartPanel density = new ChartPanel("density-chart", "Baseline vs candidate");
+    private final ChartPanel trend = new ChartPanel("trend-chart", "By day");
+    private final VBox figures;
+    private boolean relative, logCounts, linearTime;
 
     /** One row of the checks table: a finding or a gate, with its measured value beside its threshold. */
     public record Check(String name, String severity, String value, String threshold, String detail) {}
@@ -54,8 +59,11 @@ public final class DashboardView extends ScrollPane {
         this.vm = vm;
         getStyleClass().add("screen");
         setFitToWidth(true);
+        Label title = new Label("Dashboard");
         title.getStyleClass().add("title-3");
         subtitle.setId("dashboard-subtitle");
+        subtitle.textProperty().bind(vm.windowProperty());
+        Label message = new Label();
         message.setId("dashboard-message");
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
@@ -73,12 +81,12 @@ public final class DashboardView extends ScrollPane {
         });
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox head = new HBox(10, new VBox(2, title, subtitle), grow, new Label("Latency budget (ms)"), budget);
+        HBox head = new HBox(10, title, subtitle, grow, new Label("Latency budget (ms)"), budget);
         head.setAlignment(Pos.CENTER_LEFT);
 
         checks.setId("dashboard-checks");
         checks.setPrefHeight(330);
-        checks.setPlaceholder(new Label("No findings: nothing in these figures crossed a threshold."));
+        checks.setPlaceholder(new Label("")); // never an empty state's words before the figures exist
         checks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         checks.getColumns()
                 .addAll(List.of(
@@ -88,50 +96,88 @@ public final class DashboardView extends ScrollPane {
                         col("Threshold", Check::threshold, 150),
                         col("Detail", Check::detail, 400)));
 
-        divergence.setId("divergence-chart");
-        latency.setId("latency-chart");
-        predictions.setId("prediction-chart");
-        latency.setEmptyText("latency not recorded in these logs");
-        trend.setId("trend-chart");
-        trend.setAnimated(false);
-        trend.setCreateSymbols(true);
-        trend.setPrefHeight(220);
-        trendBox = chartBox("Divergence by day", trend);
-        GridPane charts = new GridPane();
-        charts.setHgap(12);
-        charts.setVgap(12);
-        ColumnConstraints half = new ColumnConstraints();
-        half.setPercentWidth(50);
-        charts.getColumnConstraints().addAll(half, half);
-        charts.add(chartBox("Divergence (candidate − baseline)", divergence), 0, 0);
-        charts.add(chartBox("Latency, both sides", latency), 1, 0);
-        charts.add(chartBox("Predictions, both sides", predictions), 0, 1);
-        charts.add(trendBox, 1, 1);
+        divergence.addChoice("divergence-measure", List.of("c − b", "relative"), 0, i -> {
+            relative = i == 1;
+            showCharts();
+        });
+        divergence.addChoice("divergence-counts", List.of("linear", "log"), 0, i -> {
+            logCounts = i == 1;
+            showCharts();
+        });
+        latency.addChoice("latency-axis", List.of("log", "linear"), 0, i -> {
+            linearTime = i == 1;
+            showCharts();
+        });
+        for (ChartPanel p : List.of(divergence, latency, density, trend)) {
+            p.view().setOnBin(vm::openSample);
+            p.view().setOnPoint(id -> vm.openSample(PairFilter.pair(id)));
+            ChartExport.install(p.view(), vm.main(), p.view().getId());
+        }
+        divergence.view().setPrefHeight(300);
+        latency.view().setPrefHeight(300);
+        GridPane main = grid(divergence, latency);
+        GridPane more = grid(density, trend);
+        density.view().setPrefHeight(320);
+        trend.view().setPrefHeight(320);
 
-        VBox body = new VBox(14, head, message, cards, sectionTitle("Checks"), checks, sectionTitle("Charts"), charts);
-        body.setPadding(new Insets(16));
+        figures = new VBox(12, banner, main, cards, sectionTitle("Checks"), checks, more);
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setMaxSize(48, 48);
+        Label progress = new Label();
+        progress.setId("dashboard-progress");
+        VBox computing = new VBox(8, spinner, progress);
+        computing.setId("dashboard-computing");
+        computing.setAlignment(Pos.TOP_CENTER);
+        computing.setPadding(new Insets(90, 0, 0, 0));
+        computing.setMouseTransparent(true);
+        vm.computationProperty().addListener((o, a, t) -> {
+            progress.textProperty().unbind();
+            spinner.progressProperty().unbind();
+            if (t != null) {
+                progress.textProperty().bind(t.messageProperty());
+                spinner.progressProperty().bind(t.progressProperty());
+            }
+        });
+        computing.visibleProperty().bind(vm.staleProperty());
+        // stale figures: greyed out and not clickable until the new ones arrive
+        figures.opacityProperty()
+                .bind(javafx.beans.binding.Bindings.when(vm.staleProperty())
+                        .then(0.25)
+                        .otherwise(1.0));
+        figures.disableProperty().bind(vm.staleProperty());
+        StackPane stack = new StackPane(figures, computing);
+        StackPane.setAlignment(computing, Pos.TOP_CENTER);
+
+        VBox body = new VBox(10, head, message, stack);
+        body.setPadding(new Insets(12, 16, 16, 16));
         setContent(body);
         vm.stateProperty().addListener((o, a, s) -> show(s));
         show(vm.stateProperty().get()); // the figures may have arrived before this screen was first shown
     }
 
+    private static GridPane grid(ChartPanel left, ChartPanel right) {
+        GridPane g = new GridPane();
+        g.setHgap(12);
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        g.getColumnConstraints().addAll(half, half);
+        g.add(left, 0, 0);
+        g.add(right, 1, 0);
+        return g;
+    }
+
     private void show(DashboardViewModel.Figures st) {
         cards.getChildren().clear();
         checks.getItems().clear();
+        figures.setVisible(st != null);
+        figures.setManaged(st != null);
         if (st == null) {
-            subtitle.setText("");
-            divergence.setData(List.of(), null, "");
-            latency.setData(List.of(), null, "");
-            predictions.setData(List.of(), null, "");
-            trend.getData().clear();
+            banner.show(null);
+            showCharts();
             return;
         }
         Summary s = st.summary();
-        Summary.ComparisonInfo ci = s.comparison();
-        subtitle.setText(ci.baselineLabel() + "  vs  " + ci.candidateLabel()
-                + (ci.from() == null && ci.to() == null
-                        ? " · all days"
-                        : " · " + (ci.from() == null ? "…" : ci.from()) + " .. " + (ci.to() == null ? "…" : ci.to())));
+        banner.show(st.review().verdict());
         cards.getChildren()
                 .addAll(
                         DashboardCards.coverage(s),
@@ -141,58 +187,50 @@ public final class DashboardView extends ScrollPane {
                         DashboardCards.tests(s),
                         DashboardCards.review(st.verdicts()));
         checks.getItems().setAll(checksOf(st.review()));
-
-        Summary.Divergence d = s.divergence();
-        divergence.setEmptyText(s.unavailable().getOrDefault("divergence", "No divergence to show"));
-        divergence.setData(
-                d == null || d.histogram() == null ? List.of() : List.of(series("pairs", d.histogram(), CANDIDATE)),
-                null,
-                d == null ? "" : d.measure());
-        List<HistogramChart.Series> lat = new ArrayList<>();
-        if (s.latencyMs().baseline() != null)
-            lat.add(series("baseline", s.latencyMs().baseline().histogram(), BASELINE));
-        if (s.latencyMs().candidate() != null)
-            lat.add(series("candidate", s.latencyMs().candidate().histogram(), CANDIDATE));
-        latency.setData(
-                lat,
-                new HistogramChart.Marker(
-                        s.latencyMs().budgetMs(),
-                        "budget " + FigureFormat.ms(s.latencyMs().budgetMs()),
-                        Color.web("#cf222e")),
-                "latency (ms)");
-        showPredictions(s);
-        showTrend(s);
+        showCharts();
     }
 
-    private void showPredictions(Summary s) {
-        List<HistogramChart.Series> out = new ArrayList<>();
-        if (s.predictionHistograms() != null) {
-            if (s.predictionHistograms().baseline() != null)
-                out.add(series("baseline", s.predictionHistograms().baseline(), BASELINE));
-            if (s.predictionHistograms().candidate() != null)
-                out.add(series("candidate", s.predictionHistograms().candidate(), CANDIDATE));
-        }
-        predictions.setEmptyText("No numeric predictions or scores on both sides");
-        predictions.setData(out, null, "prediction");
-    }
+    /** Lays the charts out again from the figures on screen (a toggle changed, or new figures). */
+    private void showCharts() {
+        DashboardViewModel.Figures st = vm.stateProperty().get();
+        ChartSet c = st == null ? null : st.charts();
+        Summary s = st == null ? null : st.summary();
+        SignedHistogram h = c == null ? null : relative ? c.relative() : c.difference();
+        PairFilter.Measure m = relative ? PairFilter.Measure.RELATIVE : PairFilter.Measure.DIFFERENCE;
+        String words = relative ? ChartFigures.RELATIVE_WORDS : ChartFigures.DIFFERENCE_WORDS;
+        divergence
+                .view()
+                .setEmptyText(
+                        s == null
+                                ? ""
+                                : s.unavailable()
+                                        .getOrDefault("divergence", "No signed difference (rankings have none)"));
+        divergence.view().setLayout(h == null ? null : (w, ht) -> Plots.signed(h, m, words, w, ht, logCounts));
+        divergence.setCaption(
+                h == null ? "" : "Pairs per bin of " + words + "; overflow counted at both ends; 0 = no change");
 
-    private void showTrend(Summary s) {
-        trend.getData().clear();
-        List<Summary.Group> days =
-                s.breakdowns() == null ? List.of() : s.breakdowns().byDay();
-        boolean several = days.size() > 1;
-        trendBox.setVisible(several);
-        trendBox.setManaged(several);
-        if (!several) return;
-        XYChart.Series<String, Number> mean = new XYChart.Series<>();
-        mean.setName("mean |difference|");
-        XYChart.Series<String, Number> p95 = new XYChart.Series<>();
-        p95.setName("p95 |difference|");
-        for (Summary.Group g : days) {
-            if (g.meanAbs() != null) mean.getData().add(new XYChart.Data<>(g.key(), g.meanAbs()));
-            if (g.p95Abs() != null) p95.getData().add(new XYChart.Data<>(g.key(), g.p95Abs()));
-        }
-        trend.getData().addAll(List.of(mean, p95));
+        latency.view().setEmptyText(s == null ? "" : "Latency not recorded in these logs");
+        boolean lat = c != null && c.latency() != null;
+        latency.view()
+                .setLayout(
+                        lat
+                                ? (w, ht) -> Plots.latency(
+                                        c.latency(), ChartFigures.latencyMarks(s.latencyMs()), w, ht, !linearTime)
+                                : null);
+        latency.setCaption(lat ? "Requests per bin of latency (ms), both sides; p50/p95/p99 dots, budget dashed" : "");
+
+        density.view().setEmptyText(s == null ? "" : "No numeric predictions on both sides");
+        density.view()
+                .setLayout(c == null || c.density() == null ? null : (w, ht) -> DensityPlot.layout(c.density(), w, ht));
+        density.setCaption(
+                c == null || c.density() == null
+                        ? ""
+                        : "Pairs by baseline (x) and candidate (y) prediction; shade = pairs (log)");
+
+        boolean days = c != null && c.trend() != null;
+        trend.view().setEmptyText(s == null ? "" : "One day in this window: no trend");
+        trend.view().setLayout(days ? (w, ht) -> TrendPlot.layout(c.trend(), w, ht) : null);
+        trend.setCaption(days ? "Divergence p95 and latency p99 per side (ms), per day of the window" : "");
     }
 
     static List<Check> checksOf(ReviewSummary r) {
@@ -221,22 +259,6 @@ public final class DashboardView extends ScrollPane {
                     f.detail()));
         }
         return out;
-    }
-
-    private static HistogramChart.Series series(String name, Summary.Histogram h, Color c) {
-        double[] e = h.edges().stream().mapToDouble(Double::doubleValue).toArray();
-        long[] n = h.counts().stream().mapToLong(Long::longValue).toArray();
-        return new HistogramChart.Series(name, e, n, c);
-    }
-
-    private static VBox chartBox(String name, Node chart) {
-        Label l = new Label(name);
-        l.getStyleClass().add("card-title");
-        VBox box = new VBox(4, l, chart);
-        box.getStyleClass().add("card");
-        box.setPadding(new Insets(10));
-        VBox.setVgrow(chart, Priority.ALWAYS);
-        return box;
     }
 
     private static Label sectionTitle(String t) {

@@ -1,8 +1,11 @@
 package dev.shadowbench.ui.dashboard;
 
+import dev.shadowbench.core.chart.ChartSet;
+import dev.shadowbench.core.chart.PairFilter;
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.compare.Summary;
 import dev.shadowbench.core.compare.SummaryOptions;
+import dev.shadowbench.core.decide.ReviewCharts;
 import dev.shadowbench.core.decide.ReviewSummary;
 import dev.shadowbench.core.review.PairVerdict;
 import dev.shadowbench.core.review.ReviewLog;
@@ -11,16 +14,19 @@ import dev.shadowbench.ui.common.MainViewModel;
 import dev.shadowbench.ui.common.TaskRunner;
 import java.util.Map;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.concurrent.Task;
 
 /** The dashboard's state: the summary of the global comparison and the sample's verdict counts. */
 public final class DashboardViewModel {
     /** What the dashboard shows: every figure comes from core. */
-    public record Figures(ReviewSummary review, Map<PairVerdict, Long> verdicts) {
+    public record Figures(ReviewSummary review, ChartSet charts, Map<PairVerdict, Long> verdicts) {
         public Summary summary() {
             return review.summary();
         }
@@ -30,6 +36,9 @@ public final class DashboardViewModel {
     private final DoubleProperty latencyBudgetMs = new SimpleDoubleProperty(SummaryOptions.DEFAULT.latencyBudgetMs());
     private final ReadOnlyObjectWrapper<Figures> state = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper window = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Task<?>> computation = new ReadOnlyObjectWrapper<>();
     private final TaskRunner.Slot computing = new TaskRunner.Slot();
 
     public DashboardViewModel(MainViewModel main) {
@@ -50,6 +59,34 @@ public final class DashboardViewModel {
         return state.getReadOnlyProperty();
     }
 
+    /**
+     * True from a reload until its figures arrive: what {@link #stateProperty} holds then belongs to the previous
+     * comparison, window or budget, and the screen greys it out.
+     */
+    public ReadOnlyBooleanProperty staleProperty() {
+        return stale.getReadOnlyProperty();
+    }
+
+    /** The comparison and window being shown or computed, in words (follows a change at once, before any figure). */
+    public ReadOnlyStringProperty windowProperty() {
+        return window.getReadOnlyProperty();
+    }
+
+    /** The computation in flight (its progress and message), null when none. */
+    public ReadOnlyObjectProperty<Task<?>> computationProperty() {
+        return computation.getReadOnlyProperty();
+    }
+
+    /** The window's state (for the chart export's dialogs and tasks). */
+    public MainViewModel main() {
+        return main;
+    }
+
+    /** Opens the Sample screen drawn within a chart's bin (or one flagged pair). */
+    public void openSample(PairFilter within) {
+        main.openSample(within);
+    }
+
     /** Empty-state or error text; blank while figures are shown. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
@@ -62,13 +99,24 @@ public final class DashboardViewModel {
         reload();
     }
 
+    /** "baseline vs candidate · window" of a comparison, before any figure of it exists. */
+    static String describe(Comparison cmp) {
+        return cmp.baseline() + "  vs  " + cmp.candidate()
+                + (cmp.from() == null && cmp.to() == null
+                        ? " · all days"
+                        : " · " + (cmp.from() == null ? "…" : cmp.from()) + " .. "
+                                + (cmp.to() == null ? "…" : cmp.to()));
+    }
+
     /** Recomputes the summary off the FX thread, cancelling a computation in flight. */
     public void reload() {
         Workspace ws = main.workspace();
         Comparison cmp = main.comparison();
         computing.cancel();
+        window.set(cmp == null ? "" : describe(cmp));
         if (ws == null || cmp == null) {
             state.set(null);
+            stale.set(false);
             message.set(
                     ws == null
                             ? "No workspace open."
@@ -77,15 +125,21 @@ public final class DashboardViewModel {
             return;
         }
         SummaryOptions opts = SummaryOptions.DEFAULT.withLatencyBudget(latencyBudgetMs.get());
-        message.set("Computing…");
-        main.tasks()
+        message.set("");
+        stale.set(true);
+        Task<Figures> task = main.tasks()
                 .task("Computing the comparison " + cmp.baseline() + " vs " + cmp.candidate(), sink -> {
-                    ReviewSummary s = ws.read(c -> ReviewSummary.compute(c, cmp, opts, sink));
-                    return new Figures(s, new ReviewLog(ws).counts(cmp));
+                    return ws.read(c -> {
+                        ReviewSummary s = ReviewSummary.compute(c, cmp, opts, sink);
+                        sink.progress(-1, -1, "Laying out the charts' bins");
+                        ChartSet charts = ReviewCharts.compute(c, cmp, s, sink);
+                        return new Figures(s, charts, new ReviewLog(ws).counts(cmp));
+                    });
                 })
                 .latestIn(computing)
                 .onSuccess(st -> {
                     state.set(st);
+                    stale.set(false);
                     message.set(
                             st.summary().canary()
                                     ? "A canary: each request reaches one arm, so there are no pairs to compare; the "
@@ -95,7 +149,16 @@ public final class DashboardViewModel {
                                                     + "that both sides log the same correlation ids."
                                             : "");
                 })
-                .onFailure(ex -> message.set("Could not compute the comparison: " + ex.getMessage()))
+                .onFailure(ex -> {
+                    state.set(null); // the previous figures are not this comparison's
+                    stale.set(false);
+                    message.set("Could not compute the comparison: " + ex.getMessage());
+                })
+                .andFinally(() -> {
+                    Task<?> t = computation.get();
+                    if (t != null && t.isDone()) computation.set(null); // not a newer one still running
+                })
                 .start();
+        computation.set(task);
     }
 }

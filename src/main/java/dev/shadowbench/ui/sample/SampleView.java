@@ -81,7 +81,14 @@ public final class SampleView extends BorderPane {
         Label status = new Label();
         status.setId("sample-status");
         status.textProperty().bind(vm.messageProperty());
-        VBox top = new VBox(8, title, controls, status);
+        Button all = new Button("Show all pairs");
+        all.setId("sample-within-clear");
+        all.setOnAction(e -> vm.showAllPairs());
+        all.visibleProperty().bind(vm.withinProperty().isNotNull());
+        all.managedProperty().bind(all.visibleProperty());
+        HBox statusLine = new HBox(10, status, all);
+        statusLine.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(8, title, controls, statusLine);
         top.setPadding(new Insets(0, 0, 10, 0));
         setTop(top);
 

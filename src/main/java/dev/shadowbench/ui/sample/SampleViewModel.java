@@ -1,5 +1,6 @@
 package dev.shadowbench.ui.sample;
 
+import dev.shadowbench.core.chart.PairFilter;
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.review.FlaggedSample;
 import dev.shadowbench.core.review.PairDetail;
@@ -64,6 +65,7 @@ public final class SampleViewModel {
                 .filter(d -> d > 0.1 && d < 0.95)
                 .ifPresent(divider::set);
         main.revisionProperty().addListener((o, a, b) -> draw());
+        main.sampleWithinProperty().addListener((o, a, b) -> draw());
         filter.addListener((o, a, f) -> applyFilter(f));
         selected.addListener((o, a, p) -> loadDetail(p));
     }
@@ -150,22 +152,43 @@ public final class SampleViewModel {
         main.home().saveSetting("sample.stratified", String.valueOf(stratified.get()));
         message.set("Drawing the sample…");
         main.tasks()
-                .task("Drawing the sample", p -> FlaggedSample.draw(ws, cmp, spec, p))
+                .task("Drawing the sample", p -> FlaggedSample.draw(ws, cmp, spec, within(), p))
                 .latestIn(drawing)
                 .onSuccess(this::show)
                 .onFailure(ex -> message.set("Could not draw the sample: " + ex.getMessage()))
                 .start();
     }
 
+    /** The chart bin (or pair) the sample is drawn within; null: all pairs. */
+    public PairFilter within() {
+        return main.sampleWithinProperty().get();
+    }
+
+    /** The chart bin the sample is drawn within (the Sample screen shows a way back to all pairs). */
+    public ObjectProperty<PairFilter> withinProperty() {
+        return main.sampleWithinProperty();
+    }
+
+    /** Draws among all pairs again (leaves a chart's bin). */
+    public void showAllPairs() {
+        main.sampleWithinProperty().set(null);
+    }
+
     private void show(FlaggedSample sample) {
-        SamplePair keep = selected.get();
+        PairFilter in = within();
+        SamplePair keep =
+                in != null && in.requestId() != null && !sample.pairs().isEmpty()
+                        ? sample.pairs().get(0) // a flagged point was clicked: open its detail
+                        : selected.get();
         flagged.clear();
         flagged.addAll(sample.flagged());
         pairs.setAll(sample.pairs());
         message.set(
                 pairs.isEmpty()
-                        ? "No paired requests in this comparison and window. Widen the window or check "
-                                + "that both sides log the same request ids."
+                        ? within() != null
+                                ? "No pairs with " + within().label() + " in this comparison and window."
+                                : "No paired requests in this comparison and window. Widen the window or check "
+                                        + "that both sides log the same request ids."
                         : status());
         if (keep != null)
             pairs.stream()
@@ -176,10 +199,12 @@ public final class SampleViewModel {
 
     private String status() {
         long reviewed = pairs.stream().filter(p -> p.verdict() != null).count();
+        PairFilter in = within();
         return String.format(
                 Locale.ROOT,
-                "%d pairs, seed %d%s · %d flagged by outlier rules · %d reviewed",
+                "%d pairs%s, seed %d%s · %d flagged by outlier rules · %d reviewed",
                 pairs.size(),
+                in == null ? "" : " with " + in.label(),
                 seed.get(),
                 stratified.get() ? " + most extreme" : "",
                 flagged.size(),

@@ -191,11 +191,17 @@ class ReportTest {
     }
 
     @Test
-    void histogramNeedsMatchingEdgesAndCounts() {
-        String svg = SvgCharts.histogram(new Summary.Histogram(List.of(0.0, 1.0, 2.0), List.of(5L, 7L)), "t", "ms");
-        assertEquals(2, svg.split("<rect").length - 1);
-        assertEquals(
-                null,
-                SvgCharts.histogram(new Summary.Histogram(List.of(0.0, 1.0, 2.0), List.of(5L, 7L, 3L)), "t", "ms"));
+    void reportChartsAreTheDashboardsPlotsOfTheSameData() throws Exception {
+        ReportContent r = content();
+        Summary s = r.review().summary();
+        String html = ReportFormat.HTML.render(r);
+        // the same chart model, laid out by the same code, written as SVG: the window paints these shapes
+        String divergence = PlotSvg.render(SvgCharts.divergencePlot(s, SvgCharts.W, SvgCharts.H), false);
+        String latency = PlotSvg.render(SvgCharts.latencyPlot(s, SvgCharts.W, SvgCharts.H, true), false);
+        assertTrue(html.contains(divergence), "the signed divergence histogram");
+        assertTrue(html.contains(latency), "the latency histogram (not percentile bars)");
+        var h = s.divergence().signedHistogram();
+        long bars = divergence.split("<rect").length - 2; // less the background
+        assertEquals(h.counts().size() + (h.below() > 0 ? 1 : 0) + (h.above() > 0 ? 1 : 0), bars);
     }
 }

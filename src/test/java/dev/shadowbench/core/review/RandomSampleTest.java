@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shadowbench.core.chart.PairFilter;
 import dev.shadowbench.core.compare.Comparison;
+import dev.shadowbench.core.compare.PairIndex;
 import dev.shadowbench.core.compare.Side;
+import dev.shadowbench.core.task.ProgressSink;
 import dev.shadowbench.core.workspace.Workspace;
 import java.io.StringWriter;
 import java.sql.Statement;
@@ -167,5 +170,36 @@ class RandomSampleTest {
     void sizesOutOfRangeAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new RandomSample.Spec(0, 1, 0));
         assertNotEquals(null, new RandomSample.Spec(100, 1, 0));
+    }
+
+    @Test
+    void aBinsSampleIsTheSeededOrderRestrictedToTheBin() {
+        // diff = i/1000 for all but two pairs: the bin [0.2, 0.3) holds r-0200..r-0299
+        PairFilter bin = PairFilter.bin(PairFilter.Measure.DIFFERENCE, 0.2, 0.3, false);
+        List<SamplePair> within = ws.read(c ->
+                RandomSample.draw(c, PairIndex.open(c, cmp, ProgressSink.NONE), new RandomSample.Spec(20, 7, 0), bin));
+        assertEquals(20, within.size());
+        for (SamplePair p : within) assertTrue(p.difference() >= 0.2 && p.difference() < 0.3, p.toString());
+        // the same seed's order: the whole population's first pairs that fall in the bin
+        List<String> all = draw(1000, 7, 0).stream()
+                .filter(p -> p.difference() >= 0.2 && p.difference() < 0.3)
+                .map(SamplePair::requestId)
+                .limit(20)
+                .toList();
+        assertEquals(all, within.stream().map(SamplePair::requestId).toList());
+        // overflow and one pair
+        List<SamplePair> above = ws.read(c -> RandomSample.draw(
+                c,
+                PairIndex.open(c, cmp, ProgressSink.NONE),
+                new RandomSample.Spec(20, 7, 0),
+                PairFilter.overflow(PairFilter.Measure.DIFFERENCE, 1.0, false)));
+        assertEquals(
+                List.of("r-0500"), above.stream().map(SamplePair::requestId).toList());
+        List<SamplePair> one = ws.read(c -> RandomSample.draw(
+                c,
+                PairIndex.open(c, cmp, ProgressSink.NONE),
+                new RandomSample.Spec(20, 7, 0),
+                PairFilter.pair("r-0700")));
+        assertEquals(-80.0, one.get(0).difference(), 1e-9);
     }
 }

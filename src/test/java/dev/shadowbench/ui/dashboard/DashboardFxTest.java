@@ -1,98 +1,85 @@
 package dev.shadowbench.ui.dashboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shadowbench.core.chart.Plot;
 import dev.shadowbench.ui.FxWait;
-import dev.shadowbench.ui.app.ShadowbenchApp;
-import dev.shadowbench.ui.charts.HistogramChart;
-import java.nio.file.Files;
+import dev.shadowbench.ui.charts.PlotView;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testfx.framework.junit5.ApplicationTest;
 
-/** Drives the Dashboard headless on the sample workspace: cards, checks, charts, the latency budget. */
-class DashboardFxTest extends ApplicationTest {
-    @BeforeAll
-    static void emptyHome() throws Exception {
-        System.setProperty(
-                "shadowbench.home", Files.createTempDirectory("sb-home").toString());
-    }
-
-    @AfterAll
-    static void restore() {
-        System.clearProperty("shadowbench.home");
-    }
-
-    @Override
-    public void start(Stage stage) {
-        new ShadowbenchApp().start(stage);
-    }
-
-    private String text(String id) {
-        return lookup(id).queryAs(Label.class).getText();
-    }
-
+/**
+ * Drives the Dashboard headless on the sample workspace: the verdict first, the charts from core's chart model, stale
+ * figures greyed while a new summary computes, the latency budget, and a click on a bin opening the Sample screen
+ * drawn within that bin.
+ */
+class DashboardFxTest extends SampleDashboardFx {
     @Test
-    void showsTheSampleComparisonAndFollowsTheBudget() throws Exception {
-        FxWait.until("the sample workspace", () -> text("#workspace-label").contains("sample.duckdb"));
-        press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
-        FxWait.until(
-                "the coverage card",
-                () -> lookup("#card-coverage-headline").tryQuery().isPresent(),
-                () -> text("#status-text"));
+    void leadsWithTheVerdictAndDrawsTheChartModel() throws Exception {
+        openDashboard();
         // data/README.md: 5000 requests, 37 without a shadow record -> 4963 pairs
         assertEquals("4,963 pairs", text("#card-coverage-headline"));
         assertTrue(text("#card-divergence-headline").endsWith("mean |diff|"), text("#card-divergence-headline"));
         assertTrue(text("#card-latency-headline").startsWith("p99 "), text("#card-latency-headline"));
-        assertTrue(text("#card-labels-headline").startsWith("MAE "), text("#card-labels-headline"));
+
+        String rec = text("#verdict-recommendation");
+        assertTrue(rec.equals("HOLD") || rec.equals("ROLLBACK") || rec.equals("PROMOTE"), rec);
+        assertTrue(text("#verdict-gates").startsWith("Failed: ")
+                || text("#verdict-gates").contains("No data"));
+        assertTrue(text("#verdict-why").startsWith("Why: "), text("#verdict-why"));
+        Node banner = lookup("#verdict-banner").query(),
+                chart = lookup("#divergence-chart").query();
+        assertTrue(
+                banner.localToScene(0, 0).getY() < chart.localToScene(0, 0).getY(),
+                "the verdict comes before the charts");
+        assertTrue(
+                chart.localToScene(0, 0).getY()
+                        < lookup("#dashboard-cards").query().localToScene(0, 0).getY(),
+                "the charts come before the cards");
 
         TableView<DashboardView.Check> checks = lookup("#dashboard-checks").queryTableView();
         assertEquals("recommendation", checks.getItems().get(0).name());
-        assertTrue(
-                checks.getItems().stream().anyMatch(c -> c.name().equals("latency_p95_slower")),
-                "a slower candidate is a finding on the dashboard");
-        assertTrue(
-                checks.getItems().stream()
-                        .anyMatch(c ->
-                                c.name().startsWith("gate: ") && !c.threshold().isEmpty()),
-                "gates show their threshold beside the value");
+        assertTrue(checks.getItems().stream().anyMatch(c -> c.name().equals("latency_p95_slower")));
 
-        HistogramChart divergence = lookup("#divergence-chart").queryAs(HistogramChart.class);
-        assertEquals(
-                4963,
-                java.util.Arrays.stream(divergence.series().get(0).counts()).sum(),
-                "the divergence histogram counts every pair");
-        HistogramChart latency = lookup("#latency-chart").queryAs(HistogramChart.class);
-        assertEquals(2, latency.series().size(), "both sides' latency overlaid");
-        assertEquals(
-                2,
-                lookup("#prediction-chart")
-                        .queryAs(HistogramChart.class)
-                        .series()
-                        .size());
+        PlotView divergence = lookup("#divergence-chart").queryAs(PlotView.class);
+        Plot p = divergence.plot();
+        assertNotNull(p, "the divergence chart is drawn");
+        long inBars = p.shapes().stream()
+                .filter(s -> s instanceof Plot.Rect r && r.filter() != null)
+                .mapToLong(s -> count(((Plot.Rect) s).tip()))
+                .sum();
+        assertEquals(4963, inBars, "bars and overflow bars count every pair");
+        assertTrue(divergence.getAccessibleText().contains("4,963 pairs"), divergence.getAccessibleText());
+        assertTrue(text("#divergence-chart-caption").contains("candidate − baseline"));
+        PlotView latency = lookup("#latency-chart").queryAs(PlotView.class);
+        assertTrue(latency.plot().caption().contains("log"), "the latency axis is logarithmic by default");
+        assertTrue(latency.plot().shapes().stream()
+                .anyMatch(s -> s instanceof Plot.Text t && t.text().startsWith("budget ")));
 
-        // A tighter budget is reflected in the latency card's title after recomputation.
+        // Stale figures: a new budget greys the figures out and shows progress at once, before any new figure.
         Spinner<Double> budget = lookup("#latency-budget").query();
-        interact(() -> budget.getValueFactory().setValue(25.0));
+        boolean[] greyed = new boolean[2];
+        interact(() -> {
+            budget.getValueFactory().setValue(25.0);
+            greyed[0] = lookup("#dashboard-computing").query().isVisible();
+            greyed[1] = lookup("#verdict-banner").query().getParent().getOpacity() < 1;
+        });
+        assertTrue(greyed[0], "progress shows where the figures will be");
+        assertTrue(greyed[1], "the previous figures are greyed out");
         FxWait.until(
                 "the latency card with the new budget",
-                () -> lookup("#card-latency").tryQuery().isPresent()
+                () -> !lookup("#dashboard-computing").query().isVisible()
                         && lookup("#card-latency")
                                         .queryAs(javafx.scene.layout.VBox.class)
                                         .getChildren()
                                         .get(0)
                                 instanceof Label l
-                        && l.getText().equals("Latency · budget 25 ms"),
-                () -> lookup("#card-latency")
-                        .queryAs(javafx.scene.layout.VBox.class)
-                        .getChildren()
-                        .get(0));
+                        && l.getText().equals("Latency · budget 25 ms"));
+        assertEquals(1.0, lookup("#verdict-banner").query().getParent().getOpacity());
     }
 }

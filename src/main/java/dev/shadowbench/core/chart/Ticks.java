@@ -1,14 +1,14 @@
-package dev.shadowbench.ui.charts;
+package dev.shadowbench.core.chart;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /** "Nice" axis ticks (1, 2, 5 x 10^n steps) and their labels. */
-final class Ticks {
+public final class Ticks {
     private Ticks() {}
 
-    static List<Double> nice(double min, double max, int target) {
+    public static List<Double> nice(double min, double max, int target) {
         List<Double> out = new ArrayList<>();
         if (!(max > min) || target < 1) return out;
         double raw = (max - min) / target;
@@ -21,7 +21,7 @@ final class Ticks {
         return out;
     }
 
-    static String format(double v) {
+    public static String format(double v) {
         double a = Math.abs(v);
         if (a >= 1e6) return String.format(Locale.ROOT, "%.1fM", v / 1e6);
         if (a >= 1e4) return String.format(Locale.ROOT, "%.0fk", v / 1e3);

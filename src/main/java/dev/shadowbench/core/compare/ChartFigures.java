@@ -1,0 +1,109 @@
+package dev.shadowbench.core.compare;
+
+import dev.shadowbench.core.chart.ChartSet;
+import dev.shadowbench.core.chart.Clip;
+import dev.shadowbench.core.chart.DayTrend;
+import dev.shadowbench.core.chart.DensityGrid;
+import dev.shadowbench.core.chart.LatencyMarks;
+import dev.shadowbench.core.chart.SignedHistogram;
+import dev.shadowbench.core.db.Db;
+import dev.shadowbench.core.task.ProgressSink;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The chart data of a review ({@link ChartSet}) from a comparison's stored pairing. What the summary already holds
+ * (the signed difference histogram, the latency histogram, the per-day divergence) is taken from it, not computed
+ * again; the rest (relative difference, the density grid, per-day latency p99) is computed here, in SQL.
+ */
+public final class ChartFigures {
+    private ChartFigures() {}
+
+    /** What the signed difference is, in words (axis titles). */
+    public static final String DIFFERENCE_WORDS = "candidate − baseline",
+            RELATIVE_WORDS = "(candidate − baseline) / |baseline|";
+
+    /** The latency chart's marks from a summary's latency figures. */
+    public static LatencyMarks latencyMarks(Summary.LatencyPair l) {
+        return new LatencyMarks(side(l.baseline()), side(l.candidate()), l.budgetMs());
+    }
+
+    private static LatencyMarks.Side side(Summary.Latency l) {
+        return l == null ? null : new LatencyMarks.Side(l.p50(), l.p95(), l.p99(), l.overBudgetShare());
+    }
+
+    /**
+     * Histogram of candidate - baseline (or relative to the baseline) over the pairs, clipped at 0.5..99.5, from the
+     * pair index's signed value counts: the percentiles read running counts, the bins one GROUP BY of distinct values.
+     */
+    static SignedHistogram signed(Db q, PairedComparison pc, boolean relative) throws SQLException {
+        String cdf = pc.signedCdf(), n = relative ? "nb" : "na", cum = relative ? "cb" : "ca";
+        long total = Db.lng(q.row("SELECT coalesce(sum(" + n + "), 0) FROM " + cdf)[0]);
+        Double[] qs = TwoSampleTests.quantiles(
+                q, cdf, cum, total, Clip.DEFAULT_LOW / 100, 0.25, 0.75, Clip.DEFAULT_HIGH / 100);
+        return SignedHistogram.compute(
+                q,
+                "SELECT x AS v, " + n + " AS n FROM " + cdf + " WHERE " + n + " > 0",
+                total,
+                qs,
+                Clip.DEFAULT_LOW,
+                Clip.DEFAULT_HIGH);
+    }
+
+    /** {@link #signed} on a connection (the benchmark times each chart's data on its own). */
+    public static SignedHistogram signed(Connection c, PairedComparison pc, boolean relative) throws SQLException {
+        return signed(new Db(c, ProgressSink.NONE), pc, relative);
+    }
+
+    /** Every chart's data of the review {@code s} of {@code pc}; {@code flagged} are drawn on the density grid. */
+    public static ChartSet compute(
+            Connection c, PairedComparison pc, Summary s, List<DensityGrid.Point> flagged, ProgressSink sink)
+            throws SQLException {
+        Db q = new Db(c, sink);
+        Summary.Divergence d = s.divergence();
+        boolean signed = d != null && d.signedHistogram() != null;
+        SignedHistogram relative = signed ? signed(q, pc, true) : null;
+        DensityGrid density = null;
+        Summary.PredictionHistograms ph = s.predictionHistograms();
+        if (signed && ph != null && ph.baseline() != null) {
+            // the prediction histograms' edges span the pooled 0.5th..99.5th percentile of both sides: the same range
+            List<Double> e = ph.baseline().edges();
+            density = DensityGrid.compute(
+                    q,
+                    "SELECT b_prediction AS b, c_prediction AS c FROM " + pc.pairs(),
+                    e.get(0),
+                    e.get(e.size() - 1),
+                    DensityGrid.SIZE);
+            if (density != null) density = density.withFlagged(flagged);
+        }
+        return new ChartSet(
+                signed ? d.signedHistogram() : null,
+                relative,
+                s.latencyMs() == null ? null : s.latencyMs().histogram(),
+                density,
+                trend(q, pc, s));
+    }
+
+    /** Per-day divergence p95 (the summary's) and each side's latency p99 (from the pair index's per-day counts). */
+    private static DayTrend trend(Db q, PairedComparison pc, Summary s) throws SQLException {
+        List<Summary.Group> days =
+                s.breakdowns() == null ? List.of() : s.breakdowns().byDay();
+        if (days.size() < 2) return null;
+        Map<String, Double[]> p99 = new HashMap<>();
+        for (Object[] r : q.rows("SELECT k, "
+                + DivergenceFigures.percentile("cb", "tb", 0.99) + ", " + DivergenceFigures.percentile("cc", "tc", 0.99)
+                + " FROM " + pc.breakdownCdf() + " WHERE dim = 'day' GROUP BY k, tb, tc")) {
+            p99.put((String) r[0], new Double[] {Db.dbl(r[1]), Db.dbl(r[2])});
+        }
+        return new DayTrend(days.stream()
+                .filter(g -> g.key() != null)
+                .map(g -> {
+                    Double[] l = p99.getOrDefault(g.key(), new Double[2]);
+                    return new DayTrend.Day(g.key(), g.paired(), g.p95Abs(), l[0], l[1]);
+                })
+                .toList());
+    }
+}

@@ -1,0 +1,59 @@
+package dev.shadowbench.ui.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.shadowbench.core.chart.PairFilter;
+import dev.shadowbench.core.chart.Plot;
+import dev.shadowbench.core.review.SamplePair;
+import dev.shadowbench.ui.FxWait;
+import dev.shadowbench.ui.charts.PlotView;
+import java.util.Comparator;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.Test;
+
+/**
+ * From a histogram bar to the requests behind it, headless on the sample workspace: clicking the divergence chart's
+ * fullest bin opens the Sample screen drawn within that bin (every pair's difference in the bin's range), and
+ * "Show all pairs" goes back to the whole sample.
+ */
+class ChartDrillDownFxTest extends SampleDashboardFx {
+    @Test
+    void clickingABinOpensTheSampleDrawnWithinIt() throws Exception {
+        openDashboard();
+        PlotView divergence = lookup("#divergence-chart").queryAs(PlotView.class);
+        // the fullest bar: the bin most of the pairs are in
+        Plot.Rect bar = divergence.plot().shapes().stream()
+                .filter(s -> s instanceof Plot.Rect r && r.filter() != null && r.role() == Plot.Role.BARS)
+                .map(s -> (Plot.Rect) s)
+                .max(Comparator.comparingLong(r -> count(r.tip())))
+                .orElseThrow();
+        PairFilter.Range range = bar.filter().ranges().get(0);
+        moveTo(divergence.localToScreen(bar.x() + bar.w() / 2, bar.y() + bar.h() / 2));
+        FxWait.settle();
+        clickOn(divergence.localToScreen(new Point2D(bar.x() + bar.w() / 2, bar.y() + bar.h() / 2)));
+        FxWait.until(
+                "the Sample screen drawn within the bin",
+                () -> lookup("#sample-status").tryQuery().isPresent()
+                        && text("#sample-status").contains(bar.filter().label())
+                        && !lookup("#sample-table").queryTableView().getItems().isEmpty(),
+                () -> lookup("#sample-status")
+                        .tryQuery()
+                        .map(n -> ((Label) n).getText())
+                        .orElse("no sample yet"));
+        TableView<SamplePair> table = lookup("#sample-table").queryTableView();
+        for (SamplePair s : table.getItems()) {
+            double d = s.candidate() - s.baseline();
+            assertTrue(d >= range.low() && d < range.high(), s.requestId() + ": " + d + " outside " + range);
+        }
+        assertTrue(lookup("#sample-within-clear").query().isVisible(), "a way back to all pairs");
+        clickOn("#sample-within-clear");
+        FxWait.until(
+                "the whole sample again",
+                () -> !text("#sample-status").contains(bar.filter().label())
+                        && text("#sample-status").startsWith("100 pairs"));
+        assertFalse(lookup("#sample-within-clear").query().isVisible());
+    }
+}
