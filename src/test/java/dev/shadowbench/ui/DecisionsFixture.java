@@ -18,6 +18,10 @@ import java.util.Optional;
 public final class DecisionsFixture {
     public final List<String> errors = new ArrayList<>();
     public Path saveAs;
+    /** What the reviewer-name question answers (null: the user declines); each question is counted. */
+    public String reviewerAnswer;
+
+    public int reviewerAsked;
     public final MainViewModel main;
 
     public DecisionsFixture(Path dir) {
@@ -49,12 +53,23 @@ public final class DecisionsFixture {
             public Optional<Path> chooseSaveFile(String t, String n, String e) {
                 return Optional.ofNullable(saveAs);
             }
+
+            @Override
+            public Optional<String> askReviewerName(String suggestion) {
+                reviewerAsked++;
+                return Optional.ofNullable(reviewerAnswer);
+            }
         });
     }
 
     /** Writes 300 synthetic requests (live ridge 1.4.0, shadow gbr 2.0.0-rc1) into a new workspace file. */
     public static Path workspace(Path dir) throws Exception {
-        SyntheticLogs.write(dir.resolve("logs"), SyntheticLogs.Options.of(300, 11, 1), null);
+        return workspace(dir, SyntheticLogs.Options.of(300, 11, 1));
+    }
+
+    /** The same with other generator options (one day, starting 2026-11-20): more anomalies, say. */
+    public static Path workspace(Path dir, SyntheticLogs.Options options) throws Exception {
+        SyntheticLogs.write(dir.resolve("logs"), options, null);
         Path file = dir.resolve("ws.duckdb");
         try (Workspace w = Workspace.open(file)) {
             Path day = dir.resolve("logs/2026-11-20");

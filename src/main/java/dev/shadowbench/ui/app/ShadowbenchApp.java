@@ -71,6 +71,7 @@ public final class ShadowbenchApp extends Application {
         });
         stage.show();
         vm.openAtStartup(workspaceArgument);
+        Platform.runLater(vm::askReviewerIfUnknown); // after the window is up, so the question has an owner
     }
 
     /**

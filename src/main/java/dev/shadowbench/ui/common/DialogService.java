@@ -15,4 +15,12 @@ public interface DialogService {
     List<Path> chooseLogsToImport();
 
     Optional<Path> chooseSaveFile(String title, String suggestedName, String extension);
+
+    /**
+     * Asks for the reviewer's name, proposing {@code suggestion}; empty when the user declines. The default asks
+     * nobody (test doubles that never need it).
+     */
+    default Optional<String> askReviewerName(String suggestion) {
+        return Optional.empty();
+    }
 }

@@ -136,10 +136,10 @@ public final class DecisionsView extends BorderPane {
         type.getItems().setAll(DecisionType.values());
         type.valueProperty().bindBidirectional(vm.decisionProperty());
         type.setConverter(converter(DecisionType::id));
-        TextField reviewer = new TextField();
+        Label reviewer = new Label();
         reviewer.setId("decision-reviewer");
-        reviewer.setPromptText("your name");
-        reviewer.textProperty().bindBidirectional(vm.reviewerProperty());
+        reviewer.textProperty().bind(vm.reviewerProperty());
+        reviewer.setTooltip(new Tooltip("The window's reviewer: change it from the status bar"));
         ComboBox<Stage> stage = new ComboBox<>();
         stage.setId("decision-stage");
         stage.getItems().setAll(Stage.values());

@@ -36,11 +36,11 @@ import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 
 /**
- * The Decisions screen's state: the gates for the global comparison, the decision form (reviewer remembered
- * across sessions), the hash-verified history, and the report export. All SQL runs in tasks off the FX thread.
+ * The Decisions screen's state: the gates for the global comparison, the decision form (recorded under the window's
+ * one reviewer, {@link MainViewModel#reviewerProperty()}), the hash-verified history, and the report export. All SQL
+ * runs in tasks off the FX thread.
  */
 public final class DecisionsViewModel {
-    static final String REVIEWER_SETTING = "decide.reviewer";
 
     private final MainViewModel main;
     private final SummarySource source;
@@ -54,7 +54,6 @@ public final class DecisionsViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<DecisionDesk.Assessment> assessment = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<DecisionType> decision = new SimpleObjectProperty<>(DecisionType.HOLD);
-    private final StringProperty reviewer = new SimpleStringProperty("");
     private final ObjectProperty<Stage> stage = new SimpleObjectProperty<>();
     private final StringProperty trafficSharePercent = new SimpleStringProperty("");
     private final StringProperty note = new SimpleStringProperty("");
@@ -63,7 +62,6 @@ public final class DecisionsViewModel {
     public DecisionsViewModel(MainViewModel main, SummarySource source) {
         this.main = main;
         this.source = source;
-        reviewer.set(main.home().setting(REVIEWER_SETTING).orElse(""));
         main.revisionProperty().addListener((o, a, b) -> reload());
         stage.addListener((o, a, s) -> {
             if (s != null) trafficSharePercent.set(percent(s.trafficShare()));
@@ -110,8 +108,9 @@ public final class DecisionsViewModel {
         return decision;
     }
 
-    public StringProperty reviewerProperty() {
-        return reviewer;
+    /** The window's reviewer, under whose name a decision is recorded. */
+    public ReadOnlyStringProperty reviewerProperty() {
+        return main.reviewerProperty();
     }
 
     public ObjectProperty<Stage> stageProperty() {
@@ -129,7 +128,10 @@ public final class DecisionsViewModel {
     /** Recording needs a reviewer, a loaded assessment, and nothing else in flight. */
     public BooleanBinding canRecord() {
         return Bindings.createBooleanBinding(
-                () -> !reviewer.get().isBlank() && assessment.get() != null && !busy.get(), reviewer, assessment, busy);
+                () -> !main.reviewer().isBlank() && assessment.get() != null && !busy.get(),
+                main.reviewerProperty(),
+                assessment,
+                busy);
     }
 
     public void reload() {
@@ -176,7 +178,7 @@ public final class DecisionsViewModel {
         verification.set(l.verification().summaryLine());
     }
 
-    /** Appends the decision in the form; on success remembers the reviewer, clears the note and refreshes every screen. */
+    /** Appends the decision in the form under the window's reviewer; on success clears the note and refreshes every screen. */
     public Task<DecisionRecord> record() {
         DecisionDesk.Assessment a = assessment.get();
         Workspace ws = main.workspace();
@@ -189,14 +191,13 @@ public final class DecisionsViewModel {
             return null;
         }
         DecisionType type = decision.get();
-        String who = reviewer.get().strip();
+        String who = main.reviewer();
         String why = note.get().isBlank() ? null : note.get().strip();
         String stageText = stage.get() == null ? null : stage.get().label();
         busy.set(true);
         return main.tasks()
                 .task("Recording the decision", p -> DecisionDesk.record(ws, a, type, who, why, stageText, share))
                 .onSuccess(r -> {
-                    main.home().saveSetting(REVIEWER_SETTING, who);
                     note.set("");
                     message.set("Recorded decision #" + r.seq() + ": " + r.decision());
                     main.refresh();

@@ -216,7 +216,7 @@ public final class OutliersViewModel {
         Workspace ws = main.workspace();
         OutlierReview.Result r = result.get();
         if (ws == null || r == null || row == null || row.dismissed() == dismiss) return;
-        String reviewer = System.getProperty("user.name", "reviewer");
+        String reviewer = main.reviewer();
         main.tasks()
                 .task(dismiss ? "Dismissing the flag" : "Restoring the flag", p -> {
                     if (!dismiss) {

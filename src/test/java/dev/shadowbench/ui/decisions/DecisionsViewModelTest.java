@@ -4,7 +4,6 @@ import static dev.shadowbench.ui.FxWait.onFx;
 import static dev.shadowbench.ui.FxWait.runFx;
 import static dev.shadowbench.ui.FxWait.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,29 +55,23 @@ class DecisionsViewModelTest {
                 vm.recommendationProperty().get());
         assertEquals(Stage.SHADOW, vm.stageProperty().get());
         assertEquals("0", vm.trafficSharePercentProperty().get());
-        assertFalse(onFx(() -> vm.canRecord().get()), "no reviewer yet");
+        assertTrue(onFx(() -> vm.canRecord().get()), "the window always has a reviewer");
 
         runFx(() -> {
-            vm.reviewerProperty().set("ana");
+            fx.main.setReviewer("ana");
             vm.decisionProperty().set(DecisionType.ADVANCE);
             vm.noteProperty().set("routing looks right");
             vm.record();
         });
         until("recorded", () -> vm.history().size() == 1 && vm.stageProperty().get() == Stage.CANARY_1);
-        assertEquals(
-                "ana",
-                fx.main.home().setting(DecisionsViewModel.REVIEWER_SETTING).orElseThrow(),
-                "reviewer remembered");
+        assertEquals("ana", fx.main.home().reviewer().orElseThrow(), "reviewer remembered");
+        assertEquals("ana", vm.history().get(0).reviewer());
         assertEquals("", vm.noteProperty().get());
         assertEquals("1", vm.trafficSharePercentProperty().get(), "share follows the new stage");
         assertEquals("routing looks right", vm.history().get(0).note());
         assertEquals("shadow", vm.history().get(0).stage());
         assertTrue(vm.intactProperty().get());
         assertTrue(vm.verificationProperty().get().contains("chain intact"));
-
-        // a new view model on the same home starts with the remembered reviewer
-        DecisionsViewModel again = onFx(() -> new DecisionsViewModel(fx.main, SummarySources.standard()));
-        assertEquals("ana", again.reviewerProperty().get());
 
         Tamper.sql(fx.main.workspace(), "UPDATE decisions SET reviewer = 'mallory'");
         runFx(fx.main::refresh);

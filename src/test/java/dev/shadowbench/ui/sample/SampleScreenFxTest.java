@@ -64,6 +64,17 @@ class SampleScreenFxTest extends ApplicationTest {
         waitUntil(
                 "the sample workspace",
                 () -> lookup("#workspace-label").queryAs(Label.class).getText().contains("sample.duckdb"));
+        // the first start asks who is reviewing; the answer is the status bar's reviewer (issue 20, item 6)
+        waitUntil(
+                "the reviewer question",
+                () -> lookup("#reviewer-name").tryQuery().isPresent());
+        interact(() -> lookup("#reviewer-name")
+                .queryAs(javafx.scene.control.TextField.class)
+                .clear());
+        clickOn("#reviewer-name").write("ana").push(KeyCode.ENTER);
+        waitUntil(
+                "the reviewer in the status bar",
+                () -> lookup("#status-reviewer").queryLabeled().getText().equals("Reviewer: ana"));
         press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL); // Sample is the third screen
         waitUntil(
                 "the first sample",
