@@ -3,6 +3,7 @@ package dev.shadowbench.core.decide;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shadowbench.core.BadInputException;
+import dev.shadowbench.core.compare.LatencyBudget;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,15 +16,18 @@ public final class GateSettingsStore {
 
     private GateSettingsStore() {}
 
-    /** The saved settings, or the defaults when none were saved. */
+    /** The saved settings, or the defaults when none were saved; the p99 budget is the workspace's latency budget. */
     public static GateSettings load(Connection c) throws SQLException {
+        GateSettings saved;
         try (PreparedStatement ps = c.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
             ps.setString(1, KEY);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || rs.getString(1) == null) return GateSettings.defaults();
-                return parse(rs.getString(1), "workspace setting " + KEY);
+                saved = !rs.next() || rs.getString(1) == null
+                        ? GateSettings.defaults()
+                        : parse(rs.getString(1), "workspace setting " + KEY);
             }
         }
+        return saved.withLatencyBudgetMs(LatencyBudget.load(c));
     }
 
     public static void save(Connection c, GateSettings s) throws SQLException {
@@ -31,6 +35,7 @@ public final class GateSettingsStore {
             ps.setString(1, KEY);
             ps.setString(2, JSON.writeValueAsString(s));
             ps.executeUpdate();
+            if (s.latencyBudgetMs() != null) LatencyBudget.save(c, s.latencyBudgetMs());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

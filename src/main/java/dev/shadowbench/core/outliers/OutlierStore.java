@@ -1,5 +1,6 @@
 package dev.shadowbench.core.outliers;
 
+import dev.shadowbench.core.compare.LatencyBudget;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +13,8 @@ import java.util.Map;
 public final class OutlierStore {
     /** Key of the rule settings in the workspace's settings table. */
     public static final String SETTINGS_KEY = "outliers.settings";
+
+    private static final String BUDGET_PARAM = "latency.budget_ms";
 
     /** A dismissed flag: who dismissed it, when and why. */
     public record Dismissal(String requestId, String rule, String note, String reviewer, LocalDateTime dismissedAt) {
@@ -78,7 +81,9 @@ public final class OutlierStore {
         try (PreparedStatement ps = c.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
             ps.setString(1, SETTINGS_KEY);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? OutlierSettings.fromJson(rs.getString(1)) : OutlierSettings.defaults();
+                OutlierSettings s = rs.next() ? OutlierSettings.fromJson(rs.getString(1)) : OutlierSettings.defaults();
+                // the banner's budget is the workspace's one latency budget, whatever these settings once held
+                return s.with(BUDGET_PARAM + "=" + LatencyBudget.load(c));
             }
         }
     }
@@ -89,5 +94,6 @@ public final class OutlierStore {
             ps.setString(2, s.toJson());
             ps.executeUpdate();
         }
+        LatencyBudget.save(c, s.value(BUDGET_PARAM));
     }
 }
