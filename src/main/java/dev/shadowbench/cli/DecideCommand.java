@@ -43,6 +43,11 @@ public final class DecideCommand implements Callable<Integer> {
     @Option(names = "--note", defaultValue = "", description = "Why")
     String note;
 
+    @Option(
+            names = "--reason",
+            description = "Why, when the decision goes against the gates' recommendation (kept in the hashed evidence)")
+    String reason;
+
     @Option(names = "--model", description = "Model the decision is about (default: the candidate's)")
     String model;
 
@@ -73,8 +78,8 @@ public final class DecideCommand implements Callable<Integer> {
                     SummarySources.standard(),
                     GateSettingsStore.load(c),
                     LocalDateTime.now(ZoneOffset.UTC));
-            DecisionRecord r =
-                    DecisionDesk.record(c, a, type, who, note.isEmpty() ? null : note, model, version, stage, share);
+            DecisionRecord r = DecisionDesk.record(
+                    c, a, type, who, note.isEmpty() ? null : note, model, version, stage, share, reason);
             System.out.println(Terminal.line(String.format(
                     java.util.Locale.ROOT,
                     "Recorded decision #%d: %s %s by %s at %s UTC (gates recommended %s); hash %s",

@@ -22,6 +22,10 @@ public final class DecisionsFixture {
     public String reviewerAnswer;
 
     public int reviewerAsked;
+    /** What a confirmation answers, and the questions asked. */
+    public boolean confirmAnswer;
+
+    public final List<String> confirmations = new ArrayList<>();
     public final MainViewModel main;
 
     public DecisionsFixture(Path dir) {
@@ -52,6 +56,12 @@ public final class DecisionsFixture {
             @Override
             public Optional<Path> chooseSaveFile(String t, String n, String e) {
                 return Optional.ofNullable(saveAs);
+            }
+
+            @Override
+            public boolean confirm(String title, String message) {
+                confirmations.add(title + ": " + message);
+                return confirmAnswer;
             }
 
             @Override

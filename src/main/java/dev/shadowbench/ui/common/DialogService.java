@@ -23,4 +23,9 @@ public interface DialogService {
     default Optional<String> askReviewerName(String suggestion) {
         return Optional.empty();
     }
+
+    /** Asks the user to confirm {@code message}; true only on an explicit yes. The default never confirms. */
+    default boolean confirm(String title, String message) {
+        return false;
+    }
 }

@@ -6,11 +6,14 @@ import dev.shadowbench.core.decide.DecisionDesk;
 import dev.shadowbench.core.decide.DecisionRecord;
 import dev.shadowbench.core.decide.DecisionType;
 import dev.shadowbench.core.decide.GateResult;
+import dev.shadowbench.core.decide.GateStatus;
+import dev.shadowbench.core.decide.ReviewEvidence;
 import dev.shadowbench.core.decide.Stage;
 import dev.shadowbench.core.decide.SummarySource;
 import dev.shadowbench.core.format.FigureFormat;
 import dev.shadowbench.core.report.ReportBuilder;
 import dev.shadowbench.core.report.ReportFormat;
+import dev.shadowbench.core.review.PairVerdict;
 import dev.shadowbench.core.workspace.Workspace;
 import dev.shadowbench.ui.common.MainViewModel;
 import dev.shadowbench.ui.common.TaskRunner;
@@ -57,6 +60,10 @@ public final class DecisionsViewModel {
     private final ObjectProperty<Stage> stage = new SimpleObjectProperty<>();
     private final StringProperty trafficSharePercent = new SimpleStringProperty("");
     private final StringProperty note = new SimpleStringProperty("");
+    private final StringProperty reason = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper gatesEvidence = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper sampleEvidence = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper flagsEvidence = new ReadOnlyStringWrapper("");
     private final TaskRunner.Slot loading = new TaskRunner.Slot();
 
     public DecisionsViewModel(MainViewModel main, SummarySource source) {
@@ -125,6 +132,36 @@ public final class DecisionsViewModel {
         return note;
     }
 
+    /** Why the decision goes against the gates' recommendation; asked for only then. */
+    public StringProperty reasonProperty() {
+        return reason;
+    }
+
+    /** True while the chosen decision goes against the gates' recommendation (the form then asks for a reason). */
+    public BooleanBinding againstProperty() {
+        return Bindings.createBooleanBinding(
+                () -> assessment.get() != null
+                        && decision.get() != null
+                        && assessment.get().against(decision.get()),
+                assessment,
+                decision);
+    }
+
+    /** The evidence panel: the gates in one line ("6 of 9 gates pass · 2 fail (1 critical) · 1 without data"). */
+    public ReadOnlyStringProperty gatesEvidenceProperty() {
+        return gatesEvidence.getReadOnlyProperty();
+    }
+
+    /** The evidence panel: the sampled pairs reviewed, per verdict. */
+    public ReadOnlyStringProperty sampleEvidenceProperty() {
+        return sampleEvidence.getReadOnlyProperty();
+    }
+
+    /** The evidence panel: outlier flags open and dismissed. */
+    public ReadOnlyStringProperty flagsEvidenceProperty() {
+        return flagsEvidence.getReadOnlyProperty();
+    }
+
     /** Recording needs a reviewer, a loaded assessment, and nothing else in flight. */
     public BooleanBinding canRecord() {
         return Bindings.createBooleanBinding(
@@ -170,12 +207,35 @@ public final class DecisionsViewModel {
                                             ? ""
                                             : " · " + a.stage().label()));
             stage.set(a.stage());
+            showEvidence(a);
         }
         List<DecisionRecord> newestFirst = new java.util.ArrayList<>(l.history());
         java.util.Collections.reverse(newestFirst);
         history.setAll(newestFirst);
         intact.set(l.verification().intact());
         verification.set(l.verification().summaryLine());
+    }
+
+    private void showEvidence(DecisionDesk.Assessment a) {
+        var v = a.verdict();
+        long critical = v.gates().stream()
+                .filter(g -> g.critical() && g.status() == GateStatus.FAIL)
+                .count();
+        gatesEvidence.set(FigureFormat.count(v.count(GateStatus.PASS)) + " of "
+                + FigureFormat.count(v.gates().size())
+                + " gates pass · " + FigureFormat.count(v.count(GateStatus.FAIL)) + " fail"
+                + (critical > 0 ? " (" + FigureFormat.count(critical) + " critical)" : "")
+                + " · " + FigureFormat.count(v.count(GateStatus.NO_DATA)) + " without data");
+        ReviewEvidence seen = a.evidence();
+        sampleEvidence.set(
+                seen.reviewed() == 0
+                        ? "No sampled pair reviewed yet"
+                        : FigureFormat.count(seen.reviewed()) + " sampled pairs reviewed: "
+                                + FigureFormat.count(seen.count(PairVerdict.OK)) + " ok, "
+                                + FigureFormat.count(seen.count(PairVerdict.SUSPICIOUS)) + " suspicious, "
+                                + FigureFormat.count(seen.count(PairVerdict.WRONG)) + " wrong");
+        flagsEvidence.set(FigureFormat.count(seen.openFlags()) + " outlier flags open, "
+                + FigureFormat.count(seen.dismissedFlags()) + " dismissed");
     }
 
     /** Appends the decision in the form under the window's reviewer; on success clears the note and refreshes every screen. */
@@ -191,14 +251,37 @@ public final class DecisionsViewModel {
             return null;
         }
         DecisionType type = decision.get();
+        String reasonGiven = reason.get().strip();
+        if (a.against(type)) {
+            String rec = a.verdict().recommendation().id().toUpperCase(Locale.ROOT);
+            if (reasonGiven.isEmpty()) {
+                message.set("Deciding " + type.id() + " against the gates' " + rec
+                        + " needs a reason: say why in the reason field.");
+                return null;
+            }
+            if (!main.dialogs()
+                    .confirm(
+                            "Decide " + type.id() + " against the gates?",
+                            "The gates recommend " + rec + ". " + gatesEvidence.get() + "; "
+                                    + sampleEvidence.get() + "; " + flagsEvidence.get()
+                                    + ".\n\nRecord " + type.id() + " with the reason \"" + reasonGiven
+                                    + "\" in the append-only log?")) {
+                message.set("Not recorded: not confirmed.");
+                return null;
+            }
+        }
+        String reasonText = a.against(type) ? reasonGiven : null;
         String who = main.reviewer();
         String why = note.get().isBlank() ? null : note.get().strip();
         String stageText = stage.get() == null ? null : stage.get().label();
         busy.set(true);
         return main.tasks()
-                .task("Recording the decision", p -> DecisionDesk.record(ws, a, type, who, why, stageText, share))
+                .task(
+                        "Recording the decision",
+                        p -> DecisionDesk.record(ws, a, type, who, why, stageText, share, reasonText))
                 .onSuccess(r -> {
                     note.set("");
+                    reason.set("");
                     message.set("Recorded decision #" + r.seq() + ": " + r.decision());
                     main.refresh();
                 })
