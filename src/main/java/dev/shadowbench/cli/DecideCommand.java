@@ -1,10 +1,12 @@
 package dev.shadowbench.cli;
 
+import dev.shadowbench.core.BadInputException;
 import dev.shadowbench.core.decide.DecisionDesk;
 import dev.shadowbench.core.decide.DecisionRecord;
 import dev.shadowbench.core.decide.DecisionType;
 import dev.shadowbench.core.decide.GateSettingsStore;
 import dev.shadowbench.core.decide.SummarySources;
+import dev.shadowbench.core.workspace.AppHome;
 import dev.shadowbench.core.workspace.Workspace;
 import java.sql.Connection;
 import java.time.LocalDateTime;
@@ -33,11 +35,18 @@ public final class DecideCommand implements Callable<Integer> {
     @Option(names = "--decision", required = true, description = "promote, hold, rollback, advance or retire")
     String decision;
 
-    @Option(names = "--reviewer", required = true, description = "Who decides")
+    @Option(
+            names = {"--reviewer", "--by"},
+            description = "Who decides (default: the reviewer name set in the window, kept in the settings folder)")
     String reviewer;
 
     @Option(names = "--note", defaultValue = "", description = "Why")
     String note;
+
+    @Option(
+            names = "--reason",
+            description = "Why, when the decision goes against the gates' recommendation (kept in the hashed evidence)")
+    String reason;
 
     @Option(names = "--model", description = "Model the decision is about (default: the candidate's)")
     String model;
@@ -54,6 +63,13 @@ public final class DecideCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DecisionType type = DecisionType.parse(decision);
+        String who = reviewer != null && !reviewer.isBlank()
+                ? reviewer.strip()
+                : AppHome.fromSystem()
+                        .reviewer()
+                        .orElseThrow(
+                                () -> new BadInputException(
+                                        "No reviewer: name one with --reviewer NAME (the window's reviewer name is not set either)"));
         try (Workspace ws = Workspace.openExisting(workspace);
                 Connection c = ws.connect()) {
             var a = DecisionDesk.assess(
@@ -63,7 +79,7 @@ public final class DecideCommand implements Callable<Integer> {
                     GateSettingsStore.load(c),
                     LocalDateTime.now(ZoneOffset.UTC));
             DecisionRecord r = DecisionDesk.record(
-                    c, a, type, reviewer, note.isEmpty() ? null : note, model, version, stage, share);
+                    c, a, type, who, note.isEmpty() ? null : note, model, version, stage, share, reason);
             System.out.println(Terminal.line(String.format(
                     java.util.Locale.ROOT,
                     "Recorded decision #%d: %s %s by %s at %s UTC (gates recommended %s); hash %s",

@@ -5,6 +5,7 @@ import static dev.shadowbench.core.format.FigureFormat.num;
 import static dev.shadowbench.core.format.FigureFormat.pct;
 
 import dev.shadowbench.core.compare.Comparison;
+import dev.shadowbench.core.compare.LatencyBudget;
 import dev.shadowbench.core.compare.Summary;
 import dev.shadowbench.core.compare.SummaryOptions;
 import dev.shadowbench.core.decide.GateSettingsStore;
@@ -47,9 +48,9 @@ public final class SummaryCommand implements Callable<Integer> {
 
     @Option(
             names = "--latency-budget-ms",
-            defaultValue = "100",
-            description = "Latency budget in ms (default ${DEFAULT-VALUE})")
-    double budget;
+            description = "Latency budget in ms for this run (default: the workspace's budget, set in the window's "
+                    + "Dashboard; 250 when never set)")
+    Double budget;
 
     @Option(names = "--json", description = "Print one JSON object")
     boolean json;
@@ -63,9 +64,10 @@ public final class SummaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SummaryOptions options = SummaryOptions.DEFAULT.withLatencyBudget(budget);
         try (Workspace ws = Workspace.openExisting(workspace);
                 Connection c = ws.connect()) {
+            SummaryOptions options =
+                    budget != null ? SummaryOptions.DEFAULT.withLatencyBudget(budget) : LatencyBudget.options(c);
             Comparison cmp = comparisonOptions.resolve(c);
             OutlierSettings ruleSettings = OutlierStore.loadSettings(c);
             for (String r : rules) ruleSettings = ruleSettings.with(r);

@@ -10,6 +10,7 @@ import dev.shadowbench.core.generate.SyntheticLogs;
 import dev.shadowbench.core.ingest.ImportRequest;
 import dev.shadowbench.core.ingest.LogImporter;
 import dev.shadowbench.core.task.ProgressSink;
+import dev.shadowbench.core.workspace.AppHome;
 import dev.shadowbench.core.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,6 +144,28 @@ class DecisionCommandsTest {
         }
         assertTrue(Files.readString(dir.resolve("out/report.html")).contains("gbr 2.0.0-rc1"));
         assertFalse(Files.exists(dir.resolve("out/report.html.partial")));
+    }
+
+    @Test
+    void reviewerDefaultsToTheNameSetInTheWindow() throws Exception {
+        Path home = dir.resolve("home");
+        String before = System.getProperty("shadowbench.home");
+        System.setProperty("shadowbench.home", home.toString());
+        try {
+            assertEquals(2, run("decide", "-w", ws.toString(), "--decision", "hold"));
+            assertTrue(err.contains("No reviewer: name one with --reviewer NAME"), err);
+
+            AppHome settings = new AppHome(home);
+            settings.rememberReviewer("ana");
+            settings.flush();
+            assertEquals(0, run("decide", "-w", ws.toString(), "--decision", "hold"), err);
+            assertTrue(out.contains(" by ana at "), out);
+            assertEquals(0, run("decide", "-w", ws.toString(), "--decision", "hold", "--by", "bo"), err);
+            assertTrue(out.contains(" by bo at "), out);
+        } finally {
+            if (before == null) System.clearProperty("shadowbench.home");
+            else System.setProperty("shadowbench.home", before);
+        }
     }
 
     @Test

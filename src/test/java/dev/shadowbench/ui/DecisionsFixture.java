@@ -24,6 +24,14 @@ public final class DecisionsFixture {
     public final List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
     public final List<String> infos = new java.util.concurrent.CopyOnWriteArrayList<>();
     public Path saveAs;
+    /** What the reviewer-name question answers (null: the user declines); each question is counted. */
+    public String reviewerAnswer;
+
+    public int reviewerAsked;
+    /** What a confirmation answers, and the questions asked. */
+    public boolean confirmAnswer;
+
+    public final List<String> confirmations = new ArrayList<>();
     public final MainViewModel main;
 
     public DecisionsFixture(Path dir) {
@@ -56,6 +64,18 @@ public final class DecisionsFixture {
             @Override
             public Optional<Path> chooseSaveFile(String t, String n, String e) {
                 return Optional.ofNullable(saveAs);
+            }
+
+            @Override
+            public boolean confirm(String title, String message) {
+                confirmations.add(title + ": " + message);
+                return confirmAnswer;
+            }
+
+            @Override
+            public Optional<String> askReviewerName(String suggestion) {
+                reviewerAsked++;
+                return Optional.ofNullable(reviewerAnswer);
             }
         });
     }
@@ -91,7 +111,12 @@ public final class DecisionsFixture {
 
     /** Writes 300 synthetic requests (live ridge 1.4.0, shadow gbr 2.0.0-rc1) into a new workspace file. */
     public static Path workspace(Path dir) throws Exception {
-        SyntheticLogs.write(dir.resolve("logs"), SyntheticLogs.Options.of(300, 11, 1), null);
+        return workspace(dir, SyntheticLogs.Options.of(300, 11, 1));
+    }
+
+    /** The same with other generator options (one day, starting 2026-11-20): more anomalies, say. */
+    public static Path workspace(Path dir, SyntheticLogs.Options options) throws Exception {
+        SyntheticLogs.write(dir.resolve("logs"), options, null);
         Path file = dir.resolve("ws.duckdb");
         try (Workspace w = Workspace.open(file)) {
             Path day = dir.resolve("logs/2026-11-20");

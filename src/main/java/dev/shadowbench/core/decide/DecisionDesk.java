@@ -28,10 +28,24 @@ public final class DecisionDesk {
             LifecycleBoard board,
             String model,
             String version,
-            Stage stage) {
+            Stage stage,
+            ReviewEvidence evidence) {
 
         public Verdict verdict() {
             return review.verdict();
+        }
+
+        /**
+         * True when {@code type} goes against the gates: moving the candidate forward (promote, advance) when they do
+         * not recommend promote, or rolling back when they do. Holding and retiring never go against them.
+         */
+        public boolean against(DecisionType type) {
+            Recommendation r = verdict().recommendation();
+            return switch (type) {
+                case PROMOTE, ADVANCE -> r != Recommendation.PROMOTE;
+                case ROLLBACK -> r == Recommendation.PROMOTE;
+                default -> false;
+            };
         }
 
         public String versionKey() {
@@ -53,10 +67,17 @@ public final class DecisionDesk {
 
     /** {@link #record(Connection, Assessment, DecisionType, String, String, String, String, String, Double)} on its own connection. */
     public static DecisionRecord record(
-            Workspace ws, Assessment a, DecisionType type, String reviewer, String note, String stage, Double share)
+            Workspace ws,
+            Assessment a,
+            DecisionType type,
+            String reviewer,
+            String note,
+            String stage,
+            Double share,
+            String reason)
             throws SQLException {
         try (Connection c = ws.connect()) {
-            return record(c, a, type, reviewer, note, null, null, stage, share);
+            return record(c, a, type, reviewer, note, null, null, stage, share, reason);
         }
     }
 
@@ -71,12 +92,20 @@ public final class DecisionDesk {
             LifecycleBoard.VersionState st = board.find(ModelVersionKey.of(mv[0], mv[1]));
             if (st != null) stage = st.stage();
         }
-        return new Assessment(cmp, review, board, mv == null ? null : mv[0], mv == null ? null : mv[1], stage);
+        return new Assessment(
+                cmp,
+                review,
+                board,
+                mv == null ? null : mv[0],
+                mv == null ? null : mv[1],
+                stage,
+                ReviewEvidence.load(c, cmp, review));
     }
 
     /**
      * Records a decision on the assessed candidate (or on {@code model}/{@code version} when given, e.g. retiring
-     * the old version). Stage and traffic share default to the version's current lifecycle stage.
+     * the old version). Stage and traffic share default to the version's current lifecycle stage. A decision that
+     * goes {@link Assessment#against against} the gates keeps {@code reason} (why) in its hashed evidence.
      */
     public static DecisionRecord record(
             Connection c,
@@ -87,8 +116,10 @@ public final class DecisionDesk {
             String model,
             String version,
             String stage,
-            Double share)
+            Double share,
+            String reason)
             throws SQLException {
+        if (reason != null && reason.isBlank()) reason = null;
         String m = model != null ? model : a.model();
         String v = version != null ? version : a.version();
         Stage current = null;
@@ -108,7 +139,7 @@ public final class DecisionDesk {
                         v,
                         stageText,
                         shareValue,
-                        Evidence.of(a.review()),
+                        Evidence.of(a, type, reason),
                         note));
         if (type == DecisionType.ADVANCE && share != null) {
             // an advance to a named share is the ramp plan from the next day on

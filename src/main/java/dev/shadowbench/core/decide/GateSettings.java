@@ -44,6 +44,27 @@ public record GateSettings(
         double promoteScore,
         double baselineMinImprovement) {
 
+    /** These settings with another absolute p99 budget (the workspace's {@code LatencyBudget}). */
+    public GateSettings withLatencyBudgetMs(Double ms) {
+        return new GateSettings(
+                latencyP99MaxRatio,
+                latencyP99MinIncreaseMs,
+                ms,
+                latencyP50MaxRatio,
+                latencyP50MinIncreaseMs,
+                divergenceP95Max,
+                outlierShareMax,
+                complaintMaxRatio,
+                complaintMinIncrease,
+                testAlpha,
+                ksMinEffect,
+                psiMax,
+                labelErrorMaxRatio,
+                coverageMin,
+                promoteScore,
+                baselineMinImprovement);
+    }
+
     public static GateSettings defaults() {
         return new GateSettings(
                 1.1, 10.0, 250.0, 1.1, 5.0, 10.0, 0.005, 1.1, 0.001, 0.01, 0.1, 0.2, 1.05, 0.99, 0.8, 0.1);

@@ -3,6 +3,7 @@ package dev.shadowbench.core.decide;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shadowbench.core.BadInputException;
+import dev.shadowbench.core.compare.LatencyBudget;
 import dev.shadowbench.core.workspace.WorkspaceSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,15 +15,17 @@ public final class GateSettingsStore {
 
     private GateSettingsStore() {}
 
-    /** The saved settings, or the defaults when none were saved. */
+    /** The saved settings, or the defaults when none were saved; the p99 budget is the workspace's latency budget. */
     public static GateSettings load(Connection c) throws SQLException {
         String json = WorkspaceSettings.get(c, KEY);
-        return json == null ? GateSettings.defaults() : parse(json, "workspace setting " + KEY);
+        GateSettings saved = json == null ? GateSettings.defaults() : parse(json, "workspace setting " + KEY);
+        return saved.withLatencyBudgetMs(LatencyBudget.load(c));
     }
 
     public static void save(Connection c, GateSettings s) throws SQLException {
         try {
             WorkspaceSettings.put(c, KEY, JSON.writeValueAsString(s));
+            if (s.latencyBudgetMs() != null) LatencyBudget.save(c, s.latencyBudgetMs());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

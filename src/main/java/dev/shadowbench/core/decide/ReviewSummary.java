@@ -1,6 +1,7 @@
 package dev.shadowbench.core.decide;
 
 import dev.shadowbench.core.compare.Comparison;
+import dev.shadowbench.core.compare.LatencyBudget;
 import dev.shadowbench.core.compare.PairIndex;
 import dev.shadowbench.core.compare.PairedComparison;
 import dev.shadowbench.core.compare.Summary;
@@ -45,13 +46,29 @@ public record ReviewSummary(Summary summary, OutlierReport outliers, Verdict ver
                         .withEnabled("leak", false);
             report = OutlierDetector.detect(c, pc, withBudget, p);
         }
-        return new ReviewSummary(s, report, GateEngine.evaluate(s, report, gates));
+        // ... and the p99 gate's absolute limit is that budget too.
+        GateSettings withGateBudget = gates.withLatencyBudgetMs(o.latencyBudgetMs());
+        return new ReviewSummary(s, report, GateEngine.evaluate(s, report, withGateBudget));
     }
 
     /** Computes with the settings stored in the workspace (outlier rules, gate thresholds). */
     public static ReviewSummary compute(Connection c, Comparison cmp, SummaryOptions o, ProgressSink p)
             throws SQLException {
         return compute(c, cmp, o, OutlierStore.loadSettings(c), GateSettingsStore.load(c), p);
+    }
+
+    /** Computes with everything the workspace stores: its latency budget, outlier rules and gate thresholds. */
+    public static ReviewSummary compute(Connection c, Comparison cmp, ProgressSink p) throws SQLException {
+        return compute(c, cmp, LatencyBudget.options(c), p);
+    }
+
+    /**
+     * A {@link SummarySource} for decisions and reports: the workspace's latency budget and outlier rules, the given
+     * gate settings.
+     */
+    public static SummarySource workspaceSource() {
+        return (c, cmp, gates) ->
+                compute(c, cmp, LatencyBudget.options(c), OutlierStore.loadSettings(c), gates, ProgressSink.NONE);
     }
 
     /** A {@link SummarySource} for decisions and reports: the workspace's outlier rules, the given gate settings. */

@@ -4,8 +4,8 @@ package dev.shadowbench.core.decide;
 public final class SummarySources {
     private SummarySources() {}
 
-    /** The full review: comparison figures, outlier flags and the verdict, with the workspace's settings. */
+    /** The full review: comparison figures, outlier flags and the verdict, with the workspace's settings and budget. */
     public static SummarySource standard() {
-        return ReviewSummary.source(dev.shadowbench.core.compare.SummaryOptions.DEFAULT);
+        return ReviewSummary.workspaceSource();
     }
 }

@@ -16,6 +16,7 @@ public enum Field {
             "eventid",
             "trace_id",
             "req_id",
+            "rid",
             "uuid",
             "id"),
     TIMESTAMP(
@@ -23,6 +24,7 @@ public enum Field {
             "ts",
             "event_time",
             "eventtime",
+            "event_ts",
             "time",
             "inference_time",
             "inferencetime",
@@ -31,7 +33,7 @@ public enum Field {
             "datetime",
             "date"),
     MODEL("model", "model_name", "modelname"),
-    VERSION("model_version", "modelversion", "version", "model_ver"),
+    VERSION("model_version", "modelversion", "version", "model_ver", "ver"),
     VARIANT("variant", "arm", "traffic", "deployment", "slot", "channel"),
     PREDICTION(
             "prediction",
@@ -58,7 +60,8 @@ public enum Field {
             "elapsed",
             "duration",
             "response_time_ms",
-            "inference_ms"),
+            "inference_ms",
+            "ms"),
     SEGMENT("segment", "cohort", "country", "region", "platform", "market"),
     FEEDBACK(
             "complaint",

@@ -65,7 +65,13 @@ public final class OutlierSettings {
             new Param(
                     "latency", "fast_ratio", 0.05, 0, 1, "flag answers faster than this share of the candidate median"),
             new Param("latency", "fast_max_share", 0, 0, 1, "warn when the share of too-fast answers exceeds this"),
-            new Param("latency", "budget_ms", 500, 0, 1e9, "latency budget in milliseconds"),
+            new Param(
+                    "latency",
+                    "budget_ms",
+                    dev.shadowbench.core.compare.LatencyBudget.DEFAULT_MS,
+                    0,
+                    1e9,
+                    "latency budget in milliseconds (the workspace's one budget)"),
             new Param(
                     "latency",
                     "slow_max_share",

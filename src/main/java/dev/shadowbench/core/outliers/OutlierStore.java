@@ -1,5 +1,6 @@
 package dev.shadowbench.core.outliers;
 
+import dev.shadowbench.core.compare.LatencyBudget;
 import dev.shadowbench.core.workspace.WorkspaceSettings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +14,8 @@ import java.util.Map;
 public final class OutlierStore {
     /** Key of the rule settings in the workspace's settings table. */
     public static final String SETTINGS_KEY = "outliers.settings";
+
+    private static final String BUDGET_PARAM = "latency.budget_ms";
 
     /** A dismissed flag: who dismissed it, when and why. */
     public record Dismissal(String requestId, String rule, String note, String reviewer, LocalDateTime dismissedAt) {
@@ -77,10 +80,13 @@ public final class OutlierStore {
 
     public static OutlierSettings loadSettings(Connection c) throws SQLException {
         String json = WorkspaceSettings.get(c, SETTINGS_KEY);
-        return json != null ? OutlierSettings.fromJson(json) : OutlierSettings.defaults();
+        OutlierSettings s = json != null ? OutlierSettings.fromJson(json) : OutlierSettings.defaults();
+        // the banner's budget is the workspace's one latency budget, whatever these settings once held
+        return s.with(BUDGET_PARAM + "=" + LatencyBudget.load(c));
     }
 
     public static void saveSettings(Connection c, OutlierSettings s) throws SQLException {
         WorkspaceSettings.put(c, SETTINGS_KEY, s.toJson());
+        LatencyBudget.save(c, s.value(BUDGET_PARAM));
     }
 }

@@ -209,6 +209,7 @@ public final class HtmlReport {
             }
             b.append("</table>");
         }
+        b.append(r.dismissalsTable().html("dismissed flags"));
         List<Summary.Finding> findings = r.review().findings();
         if (!findings.isEmpty()) {
             b.append(

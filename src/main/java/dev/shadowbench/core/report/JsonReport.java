@@ -44,6 +44,17 @@ public final class JsonReport {
                 .put("reviewer", p.reviewer())
                 .put("recorded_at", p.recordedAt()));
         meta.put("reviewed_total", r.reviewedTotal());
+        ArrayNode dismissed = o.putArray("dismissals");
+        r.dismissals().stream().limit(ReportBuilder.MAX_ROWS).forEach(d -> dismissed
+                .addObject()
+                .put("request_id", d.requestId())
+                .put("rule", d.rule())
+                .put("note", d.note())
+                .put("reviewer", d.reviewer())
+                .put(
+                        "dismissed_at",
+                        d.dismissedAt() == null ? null : d.dismissedAt().toString()));
+        meta.put("dismissals_total", r.dismissals().size());
         ArrayNode versions = o.putArray("lifecycle");
         for (LifecycleBoard.VersionState v : r.lifecycle().versions()) {
             versions.addObject()

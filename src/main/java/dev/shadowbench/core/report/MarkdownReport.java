@@ -157,6 +157,7 @@ public final class MarkdownReport {
                         .append(" |\n");
             }
         }
+        b.append(r.dismissalsTable().markdown("dismissed flags"));
         b.append("\n## Model versions\n\n| Version | Stage | Since | Reminder |\n|---|---|---|---|\n");
         for (LifecycleBoard.VersionState v : r.lifecycle().versions()) {
             b.append("| ")

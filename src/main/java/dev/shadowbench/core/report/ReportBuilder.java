@@ -6,6 +6,7 @@ import dev.shadowbench.core.decide.GateSettings;
 import dev.shadowbench.core.decide.LifecycleBoard;
 import dev.shadowbench.core.decide.ReviewSummary;
 import dev.shadowbench.core.decide.SummarySource;
+import dev.shadowbench.core.outliers.OutlierStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -112,6 +113,12 @@ public final class ReportBuilder {
                 reviewed,
                 reviewedTotal,
                 segments,
+                OutlierStore.dismissals(c, cmp.key()).values().stream()
+                        .sorted(java.util.Comparator.comparing(
+                                        OutlierStore.Dismissal::dismissedAt,
+                                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                                .reversed())
+                        .toList(),
                 LifecycleBoard.load(c, now, LifecycleBoard.DEFAULT_RETIRE_AFTER_DAYS),
                 DecisionLog.list(c),
                 DecisionLog.verify(c));

@@ -7,6 +7,7 @@ import dev.shadowbench.core.decide.ReviewJson;
 import dev.shadowbench.core.decide.ReviewSummary;
 import dev.shadowbench.core.decide.Verdict;
 import dev.shadowbench.core.decide.Verification;
+import dev.shadowbench.core.outliers.OutlierStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ public record ReportContent(
         List<ReviewedPair> reviewed,
         long reviewedTotal,
         List<SegmentRows> segments,
+        List<OutlierStore.Dismissal> dismissals,
         LifecycleBoard lifecycle,
         List<DecisionRecord> decisions,
         Verification verification) {
@@ -34,6 +36,30 @@ public record ReportContent(
 
     /** Records per segment and variant in the comparison's window. */
     public record SegmentRows(String segment, String variant, long rows) {}
+
+    /** The dismissed flags of this comparison, newest first, as one table for every format. */
+    public ReportTable dismissalsTable() {
+        List<List<String>> rows = dismissals.stream()
+                .limit(ReportBuilder.MAX_ROWS)
+                .map(d -> List.of(
+                        d.requestId(),
+                        d.rule(),
+                        d.note() == null ? "" : d.note(),
+                        d.reviewer() == null ? "" : d.reviewer(),
+                        d.dismissedAt() == null
+                                ? ""
+                                : d.dismissedAt()
+                                        .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                                        .toString()
+                                        .replace('T', ' ')))
+                .toList();
+        return new ReportTable(
+                "Dismissed flags",
+                "No flag dismissed for this comparison.",
+                List.of("Request", "Rule", "Note", "Dismissed by", "When (UTC)"),
+                rows,
+                dismissals.size());
+    }
 
     public Verdict verdict() {
         return review.verdict();

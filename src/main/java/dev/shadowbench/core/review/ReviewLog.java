@@ -2,8 +2,10 @@ package dev.shadowbench.core.review;
 
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.workspace.Workspace;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -34,19 +36,22 @@ public final class ReviewLog {
 
     /** How many pairs of this comparison carry each verdict now. */
     public Map<PairVerdict, Long> counts(Comparison cmp) {
-        return ws.read(c -> {
-            Map<PairVerdict, Long> out = new EnumMap<>(PairVerdict.class);
-            for (PairVerdict v : PairVerdict.values()) out.put(v, 0L);
-            try (PreparedStatement ps = c.prepareStatement("""
+        return ws.read(c -> counts(c, cmp));
+    }
+
+    /** {@link #counts(Comparison)} on the caller's connection. */
+    public static Map<PairVerdict, Long> counts(Connection c, Comparison cmp) throws SQLException {
+        Map<PairVerdict, Long> out = new EnumMap<>(PairVerdict.class);
+        for (PairVerdict v : PairVerdict.values()) out.put(v, 0L);
+        try (PreparedStatement ps = c.prepareStatement("""
                     SELECT verdict, count(*) FROM (
                         SELECT request_id, arg_max(verdict, recorded_at) AS verdict FROM review_verdicts
                         WHERE comparison_key = ? GROUP BY request_id) GROUP BY verdict""")) {
-                ps.setString(1, cmp.key());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.put(PairVerdict.parse(rs.getString(1)), rs.getLong(2));
-                }
+            ps.setString(1, cmp.key());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.put(PairVerdict.parse(rs.getString(1)), rs.getLong(2));
             }
-            return out;
-        });
+        }
+        return out;
     }
 }

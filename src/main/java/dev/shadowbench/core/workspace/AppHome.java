@@ -22,6 +22,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class AppHome {
     private static final Logger LOG = LoggerFactory.getLogger(AppHome.class);
+    static final String REVIEWER_SETTING = "reviewer";
+    /** Where the Decisions screen kept its own reviewer before there was one identity for the whole window. */
+    static final String LEGACY_REVIEWER_SETTING = "decide.reviewer";
+
     private final Path dir;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "shadowbench-settings");
@@ -117,6 +121,23 @@ public final class AppHome {
                 saveFailureListener.accept(e instanceof IOException io ? io : new IOException(e.getMessage(), e));
             lastWriteFailed = true;
         }
+    }
+
+    /**
+     * The reviewer's name, set once (the window asks on first start) and used by every verdict, dismissal and
+     * decision, in the window and as the command line's default. Read from the older Decisions-only setting too.
+     */
+    public Optional<String> reviewer() {
+        return setting(REVIEWER_SETTING)
+                .or(() -> setting(LEGACY_REVIEWER_SETTING))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty());
+    }
+
+    /** Remembers the reviewer's name (blank forgets it). */
+    public synchronized void rememberReviewer(String name) {
+        settings().remove(LEGACY_REVIEWER_SETTING);
+        saveSetting(REVIEWER_SETTING, name == null || name.isBlank() ? null : name.strip());
     }
 
     public Optional<Path> lastWorkspace() {

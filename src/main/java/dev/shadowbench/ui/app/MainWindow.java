@@ -12,6 +12,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
@@ -19,6 +20,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -103,11 +105,22 @@ public final class MainWindow extends BorderPane {
                 () -> vm.importNewLogs());
         importNew.setId("import-new-logs");
         importNew.disableProperty().bind(vm.workspaceProperty().isNull());
+        MenuItem reviewer = item("Reviewer name…", null, vm::askReviewer);
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), () -> getScene()
                 .getWindow()
                 .hide());
         Menu file = new Menu(
-                "File", null, open, sample, new SeparatorMenuItem(), imp, importNew, new SeparatorMenuItem(), quit);
+                "File",
+                null,
+                open,
+                sample,
+                new SeparatorMenuItem(),
+                imp,
+                importNew,
+                new SeparatorMenuItem(),
+                reviewer,
+                new SeparatorMenuItem(),
+                quit);
 
         Menu view = new Menu("View");
         int i = 1;
@@ -204,7 +217,13 @@ public final class MainWindow extends BorderPane {
         });
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox status = new HBox(10, text, grow, count, bar, cancel);
+        Hyperlink reviewer = new Hyperlink();
+        reviewer.setId("status-reviewer");
+        reviewer.textProperty().bind(vm.reviewerProperty().map(name -> "Reviewer: " + name));
+        reviewer.setTooltip(
+                new Tooltip("Verdicts, dismissals and decisions are recorded under this name; click to change"));
+        reviewer.setOnAction(e -> vm.askReviewer());
+        HBox status = new HBox(10, text, grow, count, bar, cancel, reviewer);
         status.setId("status-bar");
         status.getStyleClass().add("status-bar");
         status.setAlignment(Pos.CENTER_LEFT);

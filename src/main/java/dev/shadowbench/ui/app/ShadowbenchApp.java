@@ -75,6 +75,7 @@ public final class ShadowbenchApp extends Application {
         stage.show();
         stallMonitor = dev.shadowbench.ui.common.FxStallMonitor.fromSystemProperty();
         vm.openAtStartup(workspaceArgument);
+        Platform.runLater(vm::askReviewerIfUnknown); // after the window is up, so the question has an owner
     }
 
     /**

@@ -15,4 +15,17 @@ public interface DialogService {
     List<Path> chooseLogsToImport();
 
     Optional<Path> chooseSaveFile(String title, String suggestedName, String extension);
+
+    /**
+     * Asks for the reviewer's name, proposing {@code suggestion}; empty when the user declines. The default asks
+     * nobody (test doubles that never need it).
+     */
+    default Optional<String> askReviewerName(String suggestion) {
+        return Optional.empty();
+    }
+
+    /** Asks the user to confirm {@code message}; true only on an explicit yes. The default never confirms. */
+    default boolean confirm(String title, String message) {
+        return false;
+    }
 }

@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
@@ -60,6 +63,28 @@ public final class FxDialogService implements DialogService {
         a.setTitle(title);
         a.setHeaderText(title);
         a.show();
+    }
+
+    @Override
+    public Optional<String> askReviewerName(String suggestion) {
+        TextInputDialog d = new TextInputDialog(suggestion == null ? "" : suggestion);
+        d.initOwner(owner);
+        d.setTitle("Who is reviewing?");
+        d.setHeaderText("Your name, as verdicts, dismissals and decisions will record it");
+        d.setContentText("Reviewer");
+        d.getEditor().setId("reviewer-name");
+        return d.showAndWait().map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    @Override
+    public boolean confirm(String title, String message) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, message, ButtonType.YES, ButtonType.NO);
+        a.initOwner(owner);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        ((Button) a.getDialogPane().lookupButton(ButtonType.NO)).setDefaultButton(true);
+        ((Button) a.getDialogPane().lookupButton(ButtonType.YES)).setDefaultButton(false);
+        return a.showAndWait().filter(ButtonType.YES::equals).isPresent();
     }
 
     @Override

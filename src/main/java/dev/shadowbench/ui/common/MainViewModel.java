@@ -39,6 +39,7 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<Workspace> workspace = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Shadowbench");
+    private final ReadOnlyStringWrapper reviewer = new ReadOnlyStringWrapper();
     private final ObjectProperty<Comparison> comparison = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<ComparisonChoices> choices = new ReadOnlyObjectWrapper<>();
     /** The pairs of a chart's bin the Sample screen draws within (null: all pairs); a click on a chart sets it. */
@@ -59,6 +60,7 @@ public final class MainViewModel {
         this.home = home;
         this.tasks = tasks;
         this.dialogs = dialogs;
+        reviewer.set(home.reviewer().orElse(loginName()));
         // A settings save runs on a writer thread; its failure reaches the user, not only the log file.
         home.onSaveFailure(e -> Platform.runLater(() -> dialogs.showError(
                 "Settings not saved",
@@ -108,6 +110,40 @@ public final class MainViewModel {
     /** The sides and days the open workspace offers for the comparison bar. */
     public ReadOnlyObjectProperty<ComparisonChoices> choicesProperty() {
         return choices.getReadOnlyProperty();
+    }
+
+    /**
+     * Who reviews: the name set once (asked on first start, changed from the status bar), else the login name until
+     * one is set. Sample verdicts, outlier dismissals and decisions all record this one name.
+     */
+    public ReadOnlyStringProperty reviewerProperty() {
+        return reviewer.getReadOnlyProperty();
+    }
+
+    public String reviewer() {
+        return reviewer.get();
+    }
+
+    /** Sets and remembers the reviewer's name; a blank name is ignored. */
+    public void setReviewer(String name) {
+        if (name == null || name.isBlank()) return;
+        home.rememberReviewer(name);
+        reviewer.set(name.strip());
+    }
+
+    /** Asks for the reviewer's name (proposing the current one) and keeps the answer. */
+    public void askReviewer() {
+        dialogs.askReviewerName(reviewer.get()).ifPresent(this::setReviewer);
+    }
+
+    /** On the first start (no name remembered yet), asks who is reviewing. */
+    public void askReviewerIfUnknown() {
+        if (home.reviewer().isEmpty()) askReviewer();
+    }
+
+    private static String loginName() {
+        String login = System.getProperty("user.name", "");
+        return login.isBlank() ? "reviewer" : login.strip();
     }
 
     public TaskRunner tasks() {

@@ -79,6 +79,8 @@ public final class DashboardView extends ScrollPane {
         budget.valueProperty().addListener((o, a, b) -> {
             if (b != null) vm.setLatencyBudget(b);
         });
+        vm.latencyBudgetMsProperty()
+                .addListener((o, a, b) -> budget.getValueFactory().setValue(b.doubleValue()));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox head = new HBox(10, title, subtitle, grow, new Label("Latency budget (ms)"), budget);

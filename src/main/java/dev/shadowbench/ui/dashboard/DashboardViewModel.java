@@ -3,8 +3,8 @@ package dev.shadowbench.ui.dashboard;
 import dev.shadowbench.core.chart.ChartSet;
 import dev.shadowbench.core.chart.PairFilter;
 import dev.shadowbench.core.compare.Comparison;
+import dev.shadowbench.core.compare.LatencyBudget;
 import dev.shadowbench.core.compare.Summary;
-import dev.shadowbench.core.compare.SummaryOptions;
 import dev.shadowbench.core.decide.ReviewCharts;
 import dev.shadowbench.core.decide.ReviewSummary;
 import dev.shadowbench.core.review.PairVerdict;
@@ -33,7 +33,7 @@ public final class DashboardViewModel {
     }
 
     private final MainViewModel main;
-    private final DoubleProperty latencyBudgetMs = new SimpleDoubleProperty(SummaryOptions.DEFAULT.latencyBudgetMs());
+    private final DoubleProperty latencyBudgetMs = new SimpleDoubleProperty(LatencyBudget.DEFAULT_MS);
     private final ReadOnlyObjectWrapper<Figures> state = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(false);
@@ -43,14 +43,10 @@ public final class DashboardViewModel {
 
     public DashboardViewModel(MainViewModel main) {
         this.main = main;
-        main.home()
-                .setting("latency.budget.ms")
-                .map(Double::valueOf)
-                .filter(v -> v > 0)
-                .ifPresent(latencyBudgetMs::set);
         main.revisionProperty().addListener((o, a, b) -> reload());
     }
 
+    /** The workspace's latency budget, as the last figures used it; {@link #setLatencyBudget} changes it. */
     public DoubleProperty latencyBudgetMsProperty() {
         return latencyBudgetMs;
     }
@@ -92,11 +88,24 @@ public final class DashboardViewModel {
         return message.getReadOnlyProperty();
     }
 
+    /**
+     * Sets the workspace's one latency budget (stored in the workspace, so the gates, the Outliers screen, reports and
+     * {@code summary} use it too) and reloads every screen.
+     */
     public void setLatencyBudget(double ms) {
-        if (!(ms > 0) || ms == latencyBudgetMs.get()) return;
+        Workspace ws = main.workspace();
+        if (!(ms > 0) || ms == latencyBudgetMs.get() || ws == null) return;
         latencyBudgetMs.set(ms);
-        main.home().saveSetting("latency.budget.ms", String.valueOf(ms));
-        reload();
+        main.tasks()
+                .task(
+                        "Saving the latency budget",
+                        p -> ws.read(c -> {
+                            LatencyBudget.save(c, ms);
+                            return ms;
+                        }))
+                .onSuccess(saved -> main.refresh())
+                .onFailure(ex -> message.set("Could not save the latency budget: " + ex.getMessage()))
+                .start();
     }
 
     /** "baseline vs candidate · window" of a comparison, before any figure of it exists. */
@@ -124,13 +133,12 @@ public final class DashboardViewModel {
                                     + "(e.g. live and shadow logs with the same request ids).");
             return;
         }
-        SummaryOptions opts = SummaryOptions.DEFAULT.withLatencyBudget(latencyBudgetMs.get());
         message.set("");
         stale.set(true);
         Task<Figures> task = main.tasks()
                 .task("Computing the comparison " + cmp.baseline() + " vs " + cmp.candidate(), sink -> {
                     return ws.read(c -> {
-                        ReviewSummary s = ReviewSummary.compute(c, cmp, opts, sink);
+                        ReviewSummary s = ReviewSummary.compute(c, cmp, sink);
                         sink.progress(-1, -1, "Laying out the charts' bins");
                         ChartSet charts = ReviewCharts.compute(c, cmp, s, sink);
                         return new Figures(s, charts, new ReviewLog(ws).counts(cmp));
@@ -138,6 +146,7 @@ public final class DashboardViewModel {
                 })
                 .latestIn(computing)
                 .onSuccess(st -> {
+                    latencyBudgetMs.set(st.summary().latencyMs().budgetMs());
                     state.set(st);
                     stale.set(false);
                     message.set(

@@ -87,7 +87,9 @@ public final class DecisionsView extends BorderPane {
         VBox center = new VBox(12, gates, history);
         VBox.setVgrow(history, Priority.ALWAYS);
         setCenter(center);
-        setRight(form(vm));
+        HBox right = new HBox(16, evidence(vm), form(vm));
+        right.setPadding(new Insets(0, 0, 0, 16));
+        setRight(right);
 
         // Ctrl+E works wherever focus is, but only while this screen is the one shown (it has a scene then).
         KeyCombination exportKey = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
@@ -130,16 +132,45 @@ public final class DecisionsView extends BorderPane {
         return box;
     }
 
+    /** What the decision rests on, beside the form: the gates, the reviewed sample, the open flags. */
+    private static VBox evidence(DecisionsViewModel vm) {
+        Label head = new Label("Evidence");
+        head.getStyleClass().add("title-4");
+        Label recommendation = wrapped("evidence-recommendation", vm.recommendationProperty());
+        recommendation.getStyleClass().add("text-bold");
+        VBox box = new VBox(
+                8,
+                head,
+                recommendation,
+                wrapped("evidence-gates", vm.gatesEvidenceProperty()),
+                wrapped("evidence-sample", vm.sampleEvidenceProperty()),
+                wrapped("evidence-flags", vm.flagsEvidenceProperty()));
+        box.setId("decisions-evidence");
+        box.getStyleClass().add("evidence-panel");
+        box.setPadding(new Insets(8));
+        box.setPrefWidth(240);
+        box.setMinWidth(200);
+        return box;
+    }
+
+    private static Label wrapped(String id, javafx.beans.value.ObservableValue<String> text) {
+        Label l = new Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.textProperty().bind(text);
+        return l;
+    }
+
     private static VBox form(DecisionsViewModel vm) {
         ComboBox<DecisionType> type = new ComboBox<>();
         type.setId("decision-type");
         type.getItems().setAll(DecisionType.values());
         type.valueProperty().bindBidirectional(vm.decisionProperty());
         type.setConverter(converter(DecisionType::id));
-        TextField reviewer = new TextField();
+        Label reviewer = new Label();
         reviewer.setId("decision-reviewer");
-        reviewer.setPromptText("your name");
-        reviewer.textProperty().bindBidirectional(vm.reviewerProperty());
+        reviewer.textProperty().bind(vm.reviewerProperty());
+        reviewer.setTooltip(new Tooltip("The window's reviewer: change it from the status bar"));
         ComboBox<Stage> stage = new ComboBox<>();
         stage.setId("decision-stage");
         stage.getItems().setAll(Stage.values());
@@ -162,6 +193,20 @@ public final class DecisionsView extends BorderPane {
         note.setPrefRowCount(5);
         note.setWrapText(true);
         note.textProperty().bindBidirectional(vm.noteProperty());
+        Label against =
+                new Label("This goes against the gates' recommendation: say why (kept in the log), then confirm.");
+        against.setId("decision-against");
+        against.setWrapText(true);
+        against.getStyleClass().add("warning");
+        TextArea reason = new TextArea();
+        reason.setId("decision-reason");
+        reason.setPromptText("reason for deciding against the gates");
+        reason.setPrefRowCount(3);
+        reason.setWrapText(true);
+        reason.textProperty().bindBidirectional(vm.reasonProperty());
+        VBox againstBox = new VBox(6, against, reason);
+        againstBox.visibleProperty().bind(vm.againstProperty());
+        againstBox.managedProperty().bind(againstBox.visibleProperty());
         Button record = new Button("Record decision");
         record.setId("decision-record");
         record.setDefaultButton(false);
@@ -179,8 +224,7 @@ public final class DecisionsView extends BorderPane {
         g.addRow(1, new Label("Reviewer"), reviewer);
         g.addRow(2, new Label("Stage"), stage);
         g.addRow(3, new Label("Traffic share %"), share);
-        VBox box = new VBox(8, new Label("Record a decision"), g, new Label("Note"), note, record, msg);
-        box.setPadding(new Insets(0, 0, 0, 16));
+        VBox box = new VBox(8, new Label("Record a decision"), g, new Label("Note"), note, againstBox, record, msg);
         box.setPrefWidth(300);
         return box;
     }

@@ -6,11 +6,14 @@ import dev.shadowbench.core.decide.DecisionDesk;
 import dev.shadowbench.core.decide.DecisionRecord;
 import dev.shadowbench.core.decide.DecisionType;
 import dev.shadowbench.core.decide.GateResult;
+import dev.shadowbench.core.decide.GateStatus;
+import dev.shadowbench.core.decide.ReviewEvidence;
 import dev.shadowbench.core.decide.Stage;
 import dev.shadowbench.core.decide.SummarySource;
 import dev.shadowbench.core.format.FigureFormat;
 import dev.shadowbench.core.report.ReportBuilder;
 import dev.shadowbench.core.report.ReportFormat;
+import dev.shadowbench.core.review.PairVerdict;
 import dev.shadowbench.core.workspace.Workspace;
 import dev.shadowbench.ui.common.MainViewModel;
 import dev.shadowbench.ui.common.TaskRunner;
@@ -36,11 +39,11 @@ import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 
 /**
- * The Decisions screen's state: the gates for the global comparison, the decision form (reviewer remembered
- * across sessions), the hash-verified history, and the report export. All SQL runs in tasks off the FX thread.
+ * The Decisions screen's state: the gates for the global comparison, the decision form (recorded under the window's
+ * one reviewer, {@link MainViewModel#reviewerProperty()}), the hash-verified history, and the report export. All SQL
+ * runs in tasks off the FX thread.
  */
 public final class DecisionsViewModel {
-    static final String REVIEWER_SETTING = "decide.reviewer";
 
     private final MainViewModel main;
     private final SummarySource source;
@@ -54,16 +57,18 @@ public final class DecisionsViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<DecisionDesk.Assessment> assessment = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<DecisionType> decision = new SimpleObjectProperty<>(DecisionType.HOLD);
-    private final StringProperty reviewer = new SimpleStringProperty("");
     private final ObjectProperty<Stage> stage = new SimpleObjectProperty<>();
     private final StringProperty trafficSharePercent = new SimpleStringProperty("");
     private final StringProperty note = new SimpleStringProperty("");
+    private final StringProperty reason = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper gatesEvidence = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper sampleEvidence = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper flagsEvidence = new ReadOnlyStringWrapper("");
     private final TaskRunner.Slot loading = new TaskRunner.Slot();
 
     public DecisionsViewModel(MainViewModel main, SummarySource source) {
         this.main = main;
         this.source = source;
-        reviewer.set(main.home().setting(REVIEWER_SETTING).orElse(""));
         main.revisionProperty().addListener((o, a, b) -> reload());
         stage.addListener((o, a, s) -> {
             if (s != null) trafficSharePercent.set(percent(s.trafficShare()));
@@ -110,8 +115,9 @@ public final class DecisionsViewModel {
         return decision;
     }
 
-    public StringProperty reviewerProperty() {
-        return reviewer;
+    /** The window's reviewer, under whose name a decision is recorded. */
+    public ReadOnlyStringProperty reviewerProperty() {
+        return main.reviewerProperty();
     }
 
     public ObjectProperty<Stage> stageProperty() {
@@ -126,10 +132,43 @@ public final class DecisionsViewModel {
         return note;
     }
 
+    /** Why the decision goes against the gates' recommendation; asked for only then. */
+    public StringProperty reasonProperty() {
+        return reason;
+    }
+
+    /** True while the chosen decision goes against the gates' recommendation (the form then asks for a reason). */
+    public BooleanBinding againstProperty() {
+        return Bindings.createBooleanBinding(
+                () -> assessment.get() != null
+                        && decision.get() != null
+                        && assessment.get().against(decision.get()),
+                assessment,
+                decision);
+    }
+
+    /** The evidence panel: the gates in one line ("6 of 9 gates pass · 2 fail (1 critical) · 1 without data"). */
+    public ReadOnlyStringProperty gatesEvidenceProperty() {
+        return gatesEvidence.getReadOnlyProperty();
+    }
+
+    /** The evidence panel: the sampled pairs reviewed, per verdict. */
+    public ReadOnlyStringProperty sampleEvidenceProperty() {
+        return sampleEvidence.getReadOnlyProperty();
+    }
+
+    /** The evidence panel: outlier flags open and dismissed. */
+    public ReadOnlyStringProperty flagsEvidenceProperty() {
+        return flagsEvidence.getReadOnlyProperty();
+    }
+
     /** Recording needs a reviewer, a loaded assessment, and nothing else in flight. */
     public BooleanBinding canRecord() {
         return Bindings.createBooleanBinding(
-                () -> !reviewer.get().isBlank() && assessment.get() != null && !busy.get(), reviewer, assessment, busy);
+                () -> !main.reviewer().isBlank() && assessment.get() != null && !busy.get(),
+                main.reviewerProperty(),
+                assessment,
+                busy);
     }
 
     public void reload() {
@@ -170,6 +209,7 @@ public final class DecisionsViewModel {
                                             : " · " + a.stage().label()));
             stage.set(a.stage());
             if (a.verdict().advice() != null && note.get().isBlank()) prefill(a.verdict());
+            showEvidence(a);
         }
         List<DecisionRecord> newestFirst = new java.util.ArrayList<>(l.history());
         java.util.Collections.reverse(newestFirst);
@@ -178,7 +218,29 @@ public final class DecisionsViewModel {
         verification.set(l.verification().summaryLine());
     }
 
-    /** Appends the decision in the form; on success remembers the reviewer, clears the note and refreshes every screen. */
+    private void showEvidence(DecisionDesk.Assessment a) {
+        var v = a.verdict();
+        long critical = v.gates().stream()
+                .filter(g -> g.critical() && g.status() == GateStatus.FAIL)
+                .count();
+        gatesEvidence.set(FigureFormat.count(v.count(GateStatus.PASS)) + " of "
+                + FigureFormat.count(v.gates().size())
+                + " gates pass · " + FigureFormat.count(v.count(GateStatus.FAIL)) + " fail"
+                + (critical > 0 ? " (" + FigureFormat.count(critical) + " critical)" : "")
+                + " · " + FigureFormat.count(v.count(GateStatus.NO_DATA)) + " without data");
+        ReviewEvidence seen = a.evidence();
+        sampleEvidence.set(
+                seen.reviewed() == 0
+                        ? "No sampled pair reviewed yet"
+                        : FigureFormat.count(seen.reviewed()) + " sampled pairs reviewed: "
+                                + FigureFormat.count(seen.count(PairVerdict.OK)) + " ok, "
+                                + FigureFormat.count(seen.count(PairVerdict.SUSPICIOUS)) + " suspicious, "
+                                + FigureFormat.count(seen.count(PairVerdict.WRONG)) + " wrong");
+        flagsEvidence.set(FigureFormat.count(seen.openFlags()) + " outlier flags open, "
+                + FigureFormat.count(seen.dismissedFlags()) + " dismissed");
+    }
+
+    /** Appends the decision in the form under the window's reviewer; on success clears the note and refreshes every screen. */
     public Task<DecisionRecord> record() {
         DecisionDesk.Assessment a = assessment.get();
         Workspace ws = main.workspace();
@@ -191,15 +253,37 @@ public final class DecisionsViewModel {
             return null;
         }
         DecisionType type = decision.get();
-        String who = reviewer.get().strip();
+        String reasonGiven = reason.get().strip();
+        if (a.against(type)) {
+            String rec = a.verdict().recommendation().id().toUpperCase(Locale.ROOT);
+            if (reasonGiven.isEmpty()) {
+                message.set("Deciding " + type.id() + " against the gates' " + rec
+                        + " needs a reason: say why in the reason field.");
+                return null;
+            }
+            if (!main.dialogs()
+                    .confirm(
+                            "Decide " + type.id() + " against the gates?",
+                            "The gates recommend " + rec + ". " + gatesEvidence.get() + "; "
+                                    + sampleEvidence.get() + "; " + flagsEvidence.get()
+                                    + ".\n\nRecord " + type.id() + " with the reason \"" + reasonGiven
+                                    + "\" in the append-only log?")) {
+                message.set("Not recorded: not confirmed.");
+                return null;
+            }
+        }
+        String reasonText = a.against(type) ? reasonGiven : null;
+        String who = main.reviewer();
         String why = note.get().isBlank() ? null : note.get().strip();
         String stageText = stage.get() == null ? null : stage.get().label();
         busy.set(true);
         return main.tasks()
-                .task("Recording the decision", p -> DecisionDesk.record(ws, a, type, who, why, stageText, share))
+                .task(
+                        "Recording the decision",
+                        p -> DecisionDesk.record(ws, a, type, who, why, stageText, share, reasonText))
                 .onSuccess(r -> {
-                    main.home().saveSetting(REVIEWER_SETTING, who);
                     note.set("");
+                    reason.set("");
                     message.set("Recorded decision #" + r.seq() + ": " + r.decision());
                     main.refresh();
                 })

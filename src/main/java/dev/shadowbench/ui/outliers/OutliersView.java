@@ -17,6 +17,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
@@ -29,6 +30,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /** The Outliers screen: banners for findings, the flagged pairs (sortable, dismissible), the rule switches. */
 public final class OutliersView extends BorderPane {
@@ -83,7 +85,9 @@ public final class OutliersView extends BorderPane {
         table.getColumns().add(number("Baseline", r -> r.outlier().baseline()));
         table.getColumns().add(number("Candidate", r -> r.outlier().candidate()));
         table.getColumns().add(number("Label", r -> r.outlier().label()));
-        table.getColumns().add(text("Status", Row::status, 110));
+        table.getColumns().add(text("Status", Row::status, 90));
+        table.getColumns().add(text("Dismissed by", Row::dismissedBy, 110));
+        table.getColumns().add(text("Note", Row::note, 200));
         TableColumn<Row, String> reason = text("Reason", r -> r.outlier().detail(), 520);
         table.getColumns().add(reason);
         table.setRowFactory(t -> new TableRow<>() {
@@ -109,6 +113,8 @@ public final class OutliersView extends BorderPane {
         dismiss.setOnAction(e -> {
             vm.dismiss(table.getSelectionModel().getSelectedItem(), note.getText());
             note.clear();
+            // the dismissed row leaves the list: nothing stays selected, so a second click dismisses nothing else
+            table.getSelectionModel().clearSelection();
         });
         Button restore = new Button("Restore");
         restore.setId("outliers-restore");
@@ -118,12 +124,49 @@ public final class OutliersView extends BorderPane {
         CheckBox showDismissed = new CheckBox("Show dismissed");
         showDismissed.setId("outliers-show-dismissed");
         showDismissed.selectedProperty().bindBidirectional(vm.showDismissedProperty());
-        HBox actions = new HBox(8, note, dismiss, restore, showDismissed);
+        HBox actions = new HBox(8, note, dismiss, restore, showDismissed, ruleFilter());
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.setPadding(new Insets(8, 0, 0, 0));
         BorderPane p = new BorderPane(table);
         p.setBottom(actions);
         return p;
+    }
+
+    /** The rule filter: "All rules (653 open, 2 dismissed)", then each rule with its own counts. */
+    private ComboBox<OutliersViewModel.RuleCount> ruleFilter() {
+        ComboBox<OutliersViewModel.RuleCount> box = new ComboBox<>(vm.ruleCounts());
+        box.setId("outliers-rule-filter");
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(OutliersViewModel.RuleCount r) {
+                return r == null ? "" : r.label();
+            }
+
+            @Override
+            public OutliersViewModel.RuleCount fromString(String s) {
+                return null;
+            }
+        });
+        boolean[] syncing = {false};
+        box.valueProperty().addListener((o, a, r) -> {
+            if (!syncing[0] && r != null) vm.ruleFilterProperty().set(r.rule());
+        });
+        Runnable reselect = () -> {
+            syncing[0] = true;
+            try {
+                String rule = vm.ruleFilterProperty().get();
+                box.setValue(vm.ruleCounts().stream()
+                        .filter(r -> java.util.Objects.equals(r.rule(), rule))
+                        .findFirst()
+                        .orElse(null));
+            } finally {
+                syncing[0] = false;
+            }
+        };
+        vm.ruleCounts().addListener((ListChangeListener<OutliersViewModel.RuleCount>) c -> reselect.run());
+        vm.ruleFilterProperty().addListener((o, a, b) -> reselect.run());
+        reselect.run();
+        return box;
     }
 
     private Node settingsPanel() {

@@ -11,14 +11,20 @@ import dev.shadowbench.core.outliers.OutlierStore;
 import dev.shadowbench.core.workspace.Workspace;
 import dev.shadowbench.ui.common.MainViewModel;
 import dev.shadowbench.ui.common.TaskRunner;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -37,15 +43,35 @@ public final class OutliersViewModel {
             return printable(outlier.requestId());
         }
 
+        /** The dismissal's note, or empty. */
+        public String note() {
+            return dismissal == null || dismissal.note() == null ? "" : printable(dismissal.note());
+        }
+
+        /** Who dismissed the flag, or empty while it is open. */
+        public String dismissedBy() {
+            return dismissal == null || dismissal.reviewer() == null ? "" : printable(dismissal.reviewer());
+        }
+
+        /** "open" or "dismissed"; who and why are columns of their own. */
         public String status() {
-            if (dismissal == null) return "open";
-            String note =
-                    dismissal.note() == null || dismissal.note().isBlank() ? "" : ": " + printable(dismissal.note());
-            return "dismissed" + (dismissal.reviewer() == null ? "" : " by " + printable(dismissal.reviewer())) + note;
+            return dismissal == null ? "open" : "dismissed";
+        }
+    }
+
+    /** One rule's flags in the list, for the rule filter: "latency_fast (12 open, 3 dismissed)". */
+    public record RuleCount(String rule, long open, long dismissed) {
+        public String label() {
+            return (rule == null ? "All rules" : rule) + " (" + FigureFormat.count(open) + " open"
+                    + (dismissed > 0 ? ", " + FigureFormat.count(dismissed) + " dismissed" : "") + ")";
         }
     }
 
     private final MainViewModel main;
+    private final ObservableList<RuleCount> ruleCounts = FXCollections.observableArrayList();
+    private final ObjectProperty<String> ruleFilter = new SimpleObjectProperty<>();
+    private final ReadOnlyLongWrapper openCount = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper dismissedCount = new ReadOnlyLongWrapper();
     private final ObservableList<Row> allRows = FXCollections.observableArrayList();
     private final FilteredList<Row> rows = new FilteredList<>(allRows);
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
@@ -68,6 +94,9 @@ public final class OutliersViewModel {
             if (started) reload();
         });
         showDismissed.addListener((o, a, b) -> refilter());
+        ruleFilter.addListener((o, a, b) -> refilter());
+        // counts follow every dismissal and restore at once, not the next run of the rules
+        allRows.addListener((javafx.collections.ListChangeListener<Row>) c -> recount());
         refilter();
     }
 
@@ -101,9 +130,49 @@ public final class OutliersViewModel {
         return showDismissed;
     }
 
+    /** The rule whose flags are listed; null lists every rule. */
+    public ObjectProperty<String> ruleFilterProperty() {
+        return ruleFilter;
+    }
+
+    /** "All rules" (rule null) first, then each rule with flags, with its open and dismissed counts. */
+    public ObservableList<RuleCount> ruleCounts() {
+        return ruleCounts;
+    }
+
+    /** Open flags in the list (every rule), updated on each dismissal. */
+    public ReadOnlyLongProperty openCountProperty() {
+        return openCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty dismissedCountProperty() {
+        return dismissedCount.getReadOnlyProperty();
+    }
+
     private void refilter() {
         boolean all = showDismissed.get();
-        rows.setPredicate(r -> all || !r.dismissed());
+        String rule = ruleFilter.get();
+        rows.setPredicate(r -> (all || !r.dismissed())
+                && (rule == null || rule.equals(r.outlier().rule())));
+    }
+
+    private void recount() {
+        Map<String, long[]> perRule = new java.util.TreeMap<>();
+        long open = 0;
+        for (Row r : allRows) {
+            long[] n = perRule.computeIfAbsent(r.outlier().rule(), k -> new long[2]);
+            n[r.dismissed() ? 1 : 0]++;
+            if (!r.dismissed()) open++;
+        }
+        openCount.set(open);
+        dismissedCount.set(allRows.size() - open);
+        List<RuleCount> counts = new ArrayList<>();
+        counts.add(new RuleCount(null, open, allRows.size() - open));
+        perRule.forEach((rule, n) -> counts.add(new RuleCount(rule, n[0], n[1])));
+        ruleCounts.setAll(counts);
+        if (ruleFilter.get() != null && !perRule.containsKey(ruleFilter.get())) ruleFilter.set(null);
+        OutlierReview.Result r = result.get();
+        if (r != null) headline.set(headline(r));
     }
 
     /** Called when the screen is first shown: loads now and follows every later change of comparison or content. */
@@ -150,20 +219,23 @@ public final class OutliersViewModel {
                 .map(o -> new Row(o, dismissed.get(OutlierStore.Dismissal.key(o.requestId(), o.rule()))))
                 .toList());
         findings.setAll(r.report().findings());
-        long open = allRows.stream().filter(x -> !x.dismissed()).count();
+        headline.set(headline(r));
+    }
+
+    private String headline(OutlierReview.Result r) {
+        long open = openCount.get();
         String listed = r.report().totalFlags() > allRows.size()
                 ? " (the worst " + FigureFormat.count(r.report().listLimit()) + " per rule listed)"
                 : "";
-        headline.set(
-                r.report().pairs() == 0
-                        ? "No paired requests in " + r.comparison().baseline() + " vs "
-                                + r.comparison().candidate() + ": nothing to check."
-                        : FigureFormat.count(r.report().flaggedPairs()) + " of "
-                                + FigureFormat.count(r.report().pairs()) + " pairs flagged ("
-                                + FigureFormat.pct(r.report().flaggedShare()) + "), "
-                                + FigureFormat.count(r.report().totalFlags()) + " flags in all"
-                                + listed + "; " + FigureFormat.count(open) + " open, "
-                                + FigureFormat.count(allRows.size() - open) + " dismissed.");
+        return r.report().pairs() == 0
+                ? "No paired requests in " + r.comparison().baseline() + " vs "
+                        + r.comparison().candidate() + ": nothing to check."
+                : FigureFormat.count(r.report().flaggedPairs()) + " of "
+                        + FigureFormat.count(r.report().pairs()) + " pairs flagged ("
+                        + FigureFormat.pct(r.report().flaggedShare()) + "), "
+                        + FigureFormat.count(r.report().totalFlags()) + " flags in all"
+                        + listed + "; " + FigureFormat.count(open) + " open, "
+                        + FigureFormat.count(allRows.size() - open) + " dismissed.";
     }
 
     /**
@@ -217,7 +289,7 @@ public final class OutliersViewModel {
         Workspace ws = main.workspace();
         OutlierReview.Result r = result.get();
         if (ws == null || r == null || row == null || row.dismissed() == dismiss) return;
-        String reviewer = System.getProperty("user.name", "reviewer");
+        String reviewer = main.reviewer();
         main.tasks()
                 .task(dismiss ? "Dismissing the flag" : "Restoring the flag", p -> {
                     if (!dismiss) {

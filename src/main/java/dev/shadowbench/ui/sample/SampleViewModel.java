@@ -227,7 +227,7 @@ public final class SampleViewModel {
         Workspace ws = main.workspace();
         Comparison cmp = main.comparison();
         if (ws == null || cmp == null || pair == null) return;
-        String reviewer = main.home().setting("reviewer").orElse(System.getProperty("user.name"));
+        String reviewer = main.reviewer();
         main.tasks()
                 .task("Saving verdict for " + pair.requestId(), p -> {
                     new ReviewLog(ws).record(cmp, pair.requestId(), verdict, note, reviewer);

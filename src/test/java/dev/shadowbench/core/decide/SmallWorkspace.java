@@ -1,7 +1,6 @@
 package dev.shadowbench.core.decide;
 
 import dev.shadowbench.core.compare.Comparison;
-import dev.shadowbench.core.compare.SummaryOptions;
 import dev.shadowbench.core.generate.SyntheticLogs;
 import dev.shadowbench.core.ingest.ImportRequest;
 import dev.shadowbench.core.ingest.LogImporter;
@@ -44,10 +43,10 @@ public final class SmallWorkspace {
         return file;
     }
 
-    /** The review the CLI and the screens compute, with the workspace's stored settings. */
+    /** The review the CLI and the screens compute, with the workspace's stored settings and latency budget. */
     public static ReviewSummary review(Workspace ws) {
         Comparison cmp = Comparison.defaultFor(ws);
-        return ws.read(c -> ReviewSummary.compute(c, cmp, SummaryOptions.DEFAULT, ProgressSink.NONE));
+        return ws.read(c -> ReviewSummary.compute(c, cmp, ProgressSink.NONE));
     }
 
     private static void withFeedback(Path jsonl, int every) throws IOException {

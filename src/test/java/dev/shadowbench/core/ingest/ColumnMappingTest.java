@@ -51,6 +51,29 @@ class ColumnMappingTest {
     }
 
     @Test
+    void detectsShortNamesSeenInRealLogs() {
+        // issue 20, item 12: rid, event_ts, ver, ms and channel were left unmapped
+        ColumnMapping m = ColumnMapping.detect(
+                List.of(
+                        c("rid", "VARCHAR"),
+                        c("event_ts", "TIMESTAMP"),
+                        c("ver", "VARCHAR"),
+                        c("channel", "VARCHAR"),
+                        c("prediction", "DOUBLE"),
+                        c("ms", "DOUBLE")),
+                ImportRequest.Kind.PREDICTIONS);
+        assertEquals(
+                Map.of(
+                        Field.REQUEST_ID, "rid",
+                        Field.TIMESTAMP, "event_ts",
+                        Field.VERSION, "ver",
+                        Field.VARIANT, "channel",
+                        Field.PREDICTION, "prediction",
+                        Field.LATENCY, "ms"),
+                m.columns());
+    }
+
+    @Test
     void prefersSpecificNamesAndMatchesInsideLongerOnes() {
         ColumnMapping m = ColumnMapping.detect(
                 List.of(

@@ -14,9 +14,11 @@ import dev.shadowbench.core.decide.DecisionDraft;
 import dev.shadowbench.core.decide.DecisionLog;
 import dev.shadowbench.core.decide.DecisionType;
 import dev.shadowbench.core.decide.GateSettings;
+import dev.shadowbench.core.decide.ReviewJson;
 import dev.shadowbench.core.decide.ReviewSummary;
 import dev.shadowbench.core.ingest.ImportRequest;
 import dev.shadowbench.core.ingest.LogImporter;
+import dev.shadowbench.core.outliers.OutlierStore;
 import dev.shadowbench.core.task.ProgressSink;
 import dev.shadowbench.core.workspace.Workspace;
 import java.nio.file.Files;
@@ -171,6 +173,31 @@ class ReportTest {
         assertEquals(1, j.at("/decisions").size());
         assertTrue(j.at("/verification/intact").asBoolean());
         assertEquals("wrong", j.at("/reviewed_sample/0/verdict").asText());
+    }
+
+    @Test
+    void dismissalsAreListedInEveryFormat() throws Exception {
+        assertTrue(ReportFormat.HTML.render(content()).contains("No flag dismissed for this comparison."));
+        ReviewJson.Flag hostile = content().flags().stream()
+                .filter(f -> f.requestId().equals(EVIL))
+                .findFirst()
+                .orElseThrow();
+        OutlierStore.dismiss(c, cmp.key(), EVIL, hostile.rule(), "replayed traffic " + EVIL, "ana");
+        ReportContent r = content();
+
+        String html = ReportFormat.HTML.render(r);
+        assertTrue(html.contains("<h2>Dismissed flags</h2>"), html);
+        assertTrue(
+                html.contains("<td>" + EVIL_HTML + "</td><td>" + hostile.rule() + "</td><td>replayed traffic "
+                        + EVIL_HTML + "</td><td>ana</td>"),
+                "request, rule, note and who, escaped");
+        String md = ReportFormat.MD.render(r);
+        assertTrue(md.contains("## Dismissed flags\n\n| Request | Rule | Note | Dismissed by | When \\(UTC\\) |"), md);
+        assertTrue(md.contains("| replayed traffic " + EVIL_MD + " | ana |"), md);
+        JsonNode j = new ObjectMapper().readTree(ReportFormat.JSON.render(r));
+        assertEquals("ana", j.at("/dismissals/0/reviewer").asText());
+        assertEquals(hostile.rule(), j.at("/dismissals/0/rule").asText());
+        assertEquals(1, j.at("/report/dismissals_total").asInt());
     }
 
     @Test

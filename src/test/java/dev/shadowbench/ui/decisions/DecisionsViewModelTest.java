@@ -5,13 +5,16 @@ import static dev.shadowbench.ui.FxWait.runFx;
 import static dev.shadowbench.ui.FxWait.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.shadowbench.core.BadInputException;
 import dev.shadowbench.core.decide.DecisionType;
 import dev.shadowbench.core.decide.GateStatus;
+import dev.shadowbench.core.decide.Recommendation;
 import dev.shadowbench.core.decide.ReviewSummary;
 import dev.shadowbench.core.decide.SmallWorkspace;
 import dev.shadowbench.core.decide.Stage;
@@ -56,29 +59,25 @@ class DecisionsViewModelTest {
                 vm.recommendationProperty().get());
         assertEquals(Stage.SHADOW, vm.stageProperty().get());
         assertEquals("0", vm.trafficSharePercentProperty().get());
-        assertFalse(onFx(() -> vm.canRecord().get()), "no reviewer yet");
+        assertTrue(onFx(() -> vm.canRecord().get()), "the window always has a reviewer");
 
+        fx.confirmAnswer = true; // advancing goes against the gates here: a reason and a yes
         runFx(() -> {
-            vm.reviewerProperty().set("ana");
+            fx.main.setReviewer("ana");
+            vm.reasonProperty().set("routing check only");
             vm.decisionProperty().set(DecisionType.ADVANCE);
             vm.noteProperty().set("routing looks right");
             vm.record();
         });
         until("recorded", () -> vm.history().size() == 1 && vm.stageProperty().get() == Stage.CANARY_1);
-        assertEquals(
-                "ana",
-                fx.main.home().setting(DecisionsViewModel.REVIEWER_SETTING).orElseThrow(),
-                "reviewer remembered");
+        assertEquals("ana", fx.main.home().reviewer().orElseThrow(), "reviewer remembered");
+        assertEquals("ana", vm.history().get(0).reviewer());
         assertEquals("", vm.noteProperty().get());
         assertEquals("1", vm.trafficSharePercentProperty().get(), "share follows the new stage");
         assertEquals("routing looks right", vm.history().get(0).note());
         assertEquals("shadow", vm.history().get(0).stage());
         assertTrue(vm.intactProperty().get());
         assertTrue(vm.verificationProperty().get().contains("chain intact"));
-
-        // a new view model on the same home starts with the remembered reviewer
-        DecisionsViewModel again = onFx(() -> new DecisionsViewModel(fx.main, SummarySources.standard()));
-        assertEquals("ana", again.reviewerProperty().get());
 
         Tamper.sql(fx.main.workspace(), "UPDATE decisions SET reviewer = 'mallory'");
         runFx(fx.main::refresh);
@@ -90,6 +89,7 @@ class DecisionsViewModelTest {
         // the screen's record action refuses to extend a tampered log, with a readable message (issue 19, case 4)
         runFx(() -> {
             vm.noteProperty().set("launder it");
+            vm.reasonProperty().set("launder it");
             vm.record();
         });
         until(
@@ -114,6 +114,67 @@ class DecisionsViewModelTest {
         String md = Files.readString(fx.saveAs);
         assertTrue(md.startsWith("# Shadowbench decision report"), "format follows the extension");
         assertTrue(fx.errors.isEmpty(), fx.errors.toString());
+        runFx(fx.main::shutdown);
+    }
+
+    @Test
+    void goingAgainstTheGatesAsksForAReasonAndAConfirmationAndRecordsTheReason() throws Exception {
+        Path file = SmallWorkspace.create(dir);
+        DecisionsFixture fx = new DecisionsFixture(dir);
+        DecisionsViewModel vm = onFx(() -> new DecisionsViewModel(fx.main, SummarySources.standard()));
+        runFx(() -> fx.main.open(file));
+        until("gates", () -> vm.assessmentProperty().get() != null);
+        var rec = vm.assessmentProperty().get().verdict().recommendation();
+        assertNotEquals(Recommendation.PROMOTE, rec, "the small workspace's gates do not promote; the test does");
+        String recText = rec.id().toUpperCase(java.util.Locale.ROOT);
+
+        // the evidence beside the form
+        assertTrue(
+                vm.gatesEvidenceProperty().get().matches("\\d+ of 9 gates pass · \\d+ fail.*"),
+                vm.gatesEvidenceProperty().get());
+        assertEquals("No sampled pair reviewed yet", vm.sampleEvidenceProperty().get());
+        assertTrue(
+                vm.flagsEvidenceProperty().get().matches("[\\d,]+ outlier flags open, 0 dismissed"),
+                vm.flagsEvidenceProperty().get());
+
+        runFx(() -> vm.decisionProperty().set(DecisionType.HOLD));
+        assertFalse(onFx(() -> vm.againstProperty().get()), "holding never goes against the gates");
+        runFx(() -> vm.decisionProperty().set(DecisionType.PROMOTE));
+        assertTrue(onFx(() -> vm.againstProperty().get()));
+
+        // no reason: refused before any question
+        runFx(vm::record);
+        assertTrue(
+                vm.messageProperty().get().contains("needs a reason"),
+                vm.messageProperty().get());
+        assertTrue(fx.confirmations.isEmpty());
+
+        // a reason, not confirmed: nothing recorded
+        runFx(() -> {
+            vm.reasonProperty().set("the p99 gate measures a cold cache");
+            vm.record();
+        });
+        assertEquals(1, fx.confirmations.size());
+        assertTrue(fx.confirmations.get(0).contains("The gates recommend " + recText), fx.confirmations.get(0));
+        assertEquals("Not recorded: not confirmed.", vm.messageProperty().get());
+        FxWait.settle();
+        assertEquals(0, vm.history().size());
+
+        // confirmed: recorded, with the reason and what had been looked at in the hashed evidence
+        fx.confirmAnswer = true;
+        runFx(vm::record);
+        until("recorded", () -> vm.history().size() == 1);
+        var evidence = new ObjectMapper().readTree(vm.history().get(0).evidenceJson());
+        assertEquals(
+                rec.id(), evidence.at("/against_recommendation/recommended").asText());
+        assertEquals("promote", evidence.at("/against_recommendation/decided").asText());
+        assertEquals(
+                "the p99 gate measures a cold cache",
+                evidence.at("/against_recommendation/reason").asText());
+        assertEquals(0, evidence.at("/reviewed_sample/wrong").asInt());
+        assertTrue(evidence.at("/outlier_flags/open").asLong() > 0);
+        assertTrue(vm.intactProperty().get(), "the log still verifies");
+        assertEquals("", vm.reasonProperty().get());
         runFx(fx.main::shutdown);
     }
 

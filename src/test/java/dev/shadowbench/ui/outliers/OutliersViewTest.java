@@ -118,12 +118,34 @@ class OutliersViewTest extends ApplicationTest {
                 .anyMatch(n -> n.getStyleClass().contains("outlier-banner-warning")
                         && ((Label) n).getText().contains("cached or default answers")));
 
+        long openBefore = vm.openCountProperty().get();
+        assertEquals(listed, openBefore);
         interact(() -> table().getSelectionModel().select(0));
         OutliersViewModel.Row first = table().getSelectionModel().getSelectedItem();
         clickOn("#outliers-note").write("checked with the ops team");
         clickOn("#outliers-dismiss");
         waitUntil("the dismissed flag hidden", () -> table().getItems().size() == listed - 1);
         assertFalse(table().getItems().stream().anyMatch(r -> r.outlier().equals(first.outlier())));
+        // the selection does not jump to the next flag: a second click dismisses nothing (issue 20, item 7)
+        assertEquals(null, table().getSelectionModel().getSelectedItem());
+        assertTrue(lookup("#outliers-dismiss").queryButton().isDisabled());
+        // the counts are live: the headline and the rule filter say it at once
+        assertEquals(openBefore - 1, vm.openCountProperty().get());
+        assertEquals(1, vm.dismissedCountProperty().get());
+        String live = lookup("#outliers-headline").queryAs(Label.class).getText();
+        assertTrue(live.endsWith(String.format(java.util.Locale.ROOT, "%,d open, 1 dismissed.", openBefore - 1)), live);
+        OutliersViewModel.RuleCount ofRule = vm.ruleCounts().stream()
+                .filter(r -> first.outlier().rule().equals(r.rule()))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(1, ofRule.dismissed());
+        assertTrue(ofRule.label().endsWith(", 1 dismissed)"), ofRule.label());
+
+        // the filter by rule lists that rule's flags only
+        interact(() -> vm.ruleFilterProperty().set(first.outlier().rule()));
+        assertEquals(ofRule.open(), table().getItems().size());
+        assertTrue(table().getItems().stream().allMatch(r -> r.outlier().rule().equals(ofRule.rule())));
+        interact(() -> vm.ruleFilterProperty().set(null));
 
         clickOn("#outliers-show-dismissed");
         waitUntil("the dismissed flag shown", () -> table().getItems().size() == listed);
@@ -131,9 +153,9 @@ class OutliersViewTest extends ApplicationTest {
                 .filter(r -> r.outlier().equals(first.outlier()))
                 .findFirst()
                 .orElseThrow();
-        assertTrue(
-                shown.status().startsWith("dismissed by ") && shown.status().endsWith(": checked with the ops team"),
-                shown.status());
+        assertEquals("dismissed", shown.status());
+        assertEquals("checked with the ops team", shown.note(), "the note is seen again, in its own column");
+        assertEquals(main.reviewer(), shown.dismissedBy());
         var stored = OutlierReview.load(main.workspace(), main.comparison(), ProgressSink.NONE)
                 .dismissals();
         assertEquals(1, stored.size());
