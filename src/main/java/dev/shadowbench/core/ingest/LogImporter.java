@@ -53,7 +53,23 @@ public final class LogImporter {
             long linesRead,
             long imported,
             long quarantined,
-            long blank) {}
+            long blank,
+            long stored) {
+        /** A file whose every imported line is one stored row. */
+        FileCount(
+                Path file,
+                String hash,
+                long size,
+                LogFormat format,
+                String variant,
+                ColumnMapping mapping,
+                long linesRead,
+                long imported,
+                long quarantined,
+                long blank) {
+            this(file, hash, size, format, variant, mapping, linesRead, imported, quarantined, blank, imported);
+        }
+    }
 
     /** Thrown when a file expected to be clean was not: the import restarts and reads that file line by line. */
     static final class NotClean extends RuntimeException {
@@ -157,6 +173,13 @@ public final class LogImporter {
         Set<String> seen = new HashSet<>();
         Set<Long> sizes = new HashSet<>();
         int skipped = 0;
+        List<String> notes = new ArrayList<>();
+        // files named one by one are read as asked; only files found in a folder or by a pattern may be left out
+        Set<Path> named = new HashSet<>();
+        for (Path p : req.paths()) {
+            if (java.nio.file.Files.isRegularFile(p))
+                named.add(p.toAbsolutePath().normalize());
+        }
         boolean kserve = false;
         int i = 0;
         for (Path file : files) {
@@ -191,10 +214,36 @@ public final class LogImporter {
                 counts.add(new FileCount(file, hash, size, LogFormat.KSERVE, null, null, 0, 0, 0, 0));
             } else if (probe.format() == LogFormat.SAGEMAKER) {
                 counts.add(SageMakerCapture.stage(st, probe, req, hash, size));
+                if (req.kind() == ImportRequest.Kind.PREDICTIONS && SageMakerCapture.isGroundTruth(probe)) {
+                    notes.add(file.getFileName() + " read as labels (SageMaker ground truth)");
+                }
             } else {
                 ColumnMapping m = mappingFor(store, probe, req);
+                ImportRequest fileReq = req;
+                if (req.kind() == ImportRequest.Kind.PREDICTIONS
+                        && req.mapping() == null
+                        && !m.has(Field.PREDICTION)
+                        && !m.has(Field.PREDICTED_CLASS)) {
+                    // no prediction column: a labels file (request id + actual) is imported as labels; a file of
+                    // neither found in a folder (generate's anomalies.csv, BentoML's schema logs) is left out
+                    ColumnMapping labels = labelsMapping(probe);
+                    if (labels != null) {
+                        fileReq = req.withKind(ImportRequest.Kind.LABELS);
+                        m = labels;
+                        notes.add(file.getFileName() + " read as labels (" + labels.column(Field.REQUEST_ID) + ", "
+                                + labels.column(Field.LABEL) + ")");
+                    } else if (!named.contains(file)) {
+                        notes.add(file.getFileName() + " left out: neither predictions nor labels (columns: "
+                                + probe.columns().stream()
+                                        .map(SourceColumn::name)
+                                        .collect(Collectors.joining(", "))
+                                + ")");
+                        i++;
+                        continue;
+                    }
+                }
                 if (fast) {
-                    FileCount fc = TabularSource.importClean(st, id, probe, req, size, m, pending);
+                    FileCount fc = TabularSource.importClean(st, id, probe, fileReq, size, m, pending);
                     // a hash checked above is in seen already; one not checked yet (no file of that size before)
                     // is checked now: the file changed since its size was read, so start again, hash first
                     if (hash == null && (!seen.add(fc.hash()) || store.alreadyImported(fc.hash())))
@@ -202,7 +251,7 @@ public final class LogImporter {
                     hash = fc.hash();
                     counts.add(fc);
                 } else {
-                    counts.add(TabularSource.stage(st, probe, req, hash, size, m));
+                    counts.add(TabularSource.stage(st, probe, fileReq, hash, size, m));
                 }
             }
             Trace.mark("stage");
@@ -211,12 +260,22 @@ public final class LogImporter {
         }
         if (kserve) counts = KServeLogs.finish(st, req, counts);
         for (FileCount fc : counts) {
-            if (fc.imported() == 0 && fc.quarantined() > 0) throw unreadable(st, fc);
+            if (fc.imported() == 0 && fc.quarantined() > 0 && !onlyUnanswered(st, fc)) throw unreadable(st, fc);
         }
-        if (counts.isEmpty()) return new ImportReport(-1, files.size(), skipped, 0, 0, 0, 0);
+        if (counts.isEmpty()) {
+            return new ImportReport(-1, files.size(), skipped, 0, 0, 0, 0, 0, 0, 0, false, notes);
+        }
         watch.step("Saving", files.size() * 1000L, 1000, (files.size() + 1L) * 1000);
         checkCancelled(watch);
-        return commit(c, st, id, req, counts, skipped, files.size());
+        return commit(c, st, id, req, counts, skipped, files.size(), notes);
+    }
+
+    /** The mapping of a labels file: a correlation id and a column named as labels are (actual, label, y_true...). */
+    static ColumnMapping labelsMapping(SourceProbe.Probe probe) {
+        ColumnMapping m = ColumnMapping.detect(probe.columns(), ImportRequest.Kind.LABELS);
+        if (!m.has(Field.REQUEST_ID) || !m.has(Field.LABEL)) return null;
+        String label = m.column(Field.LABEL).strip().toLowerCase(java.util.Locale.ROOT);
+        return Field.LABEL.commonNames().contains(label) ? m : null;
     }
 
     private ColumnMapping mappingFor(MappingStore store, SourceProbe.Probe probe, ImportRequest req) {
@@ -231,12 +290,23 @@ public final class LogImporter {
     }
 
     private ImportReport commit(
-            Connection c, Statement st, long id, ImportRequest req, List<FileCount> counts, int skipped, int files)
+            Connection c,
+            Statement st,
+            long id,
+            ImportRequest req,
+            List<FileCount> counts,
+            int skipped,
+            int files,
+            List<String> notes)
             throws SQLException {
         long lines = counts.stream().mapToLong(FileCount::linesRead).sum();
         long imported = counts.stream().mapToLong(FileCount::imported).sum();
         long quarantined = counts.stream().mapToLong(FileCount::quarantined).sum();
         long blank = counts.stream().mapToLong(FileCount::blank).sum();
+        long stored = counts.stream().mapToLong(FileCount::stored).sum();
+        long multi = TabularSource.scalar(
+                st, "SELECT count(*) FROM stage_all WHERE problem IS NULL AND instance = 0 AND NOT merged");
+        long joined = TabularSource.scalar(st, "SELECT count(*) FROM stage_all WHERE problem IS NULL AND merged");
         Set<String> formats =
                 counts.stream().map(f -> f.format().id()).collect(Collectors.toCollection(java.util.TreeSet::new));
         ColumnMapping first = counts.stream()
@@ -259,16 +329,13 @@ public final class LogImporter {
             ps.setString(10, req.paths().stream().map(Path::toString).collect(Collectors.joining(" ")));
             ps.executeUpdate();
         }
-        if (req.kind() == ImportRequest.Kind.LABELS) {
-            st.execute(Staging.INTO_LABELS + "SELECT " + id + ", " + Staging.LABEL_VALUES + " FROM stage_all "
-                    + "WHERE problem IS NULL AND NOT merged");
-        } else {
-            st.execute(Staging.INTO_PREDICTIONS + "SELECT " + id + ", " + Staging.PREDICTION_VALUES + " "
-                    + "FROM stage_all WHERE problem IS NULL AND NOT merged");
-            // labels logged next to the predictions are ground truth too
-            st.execute(Staging.INTO_LABELS + "SELECT " + id + ", " + Staging.LABEL_VALUES + " FROM stage_all "
-                    + "WHERE problem IS NULL AND NOT merged AND (label IS NOT NULL OR label_class IS NOT NULL)");
-        }
+        // a labels file found among prediction logs is staged as labels (labels_only); labels logged next to the
+        // predictions are ground truth too
+        st.execute(Staging.INTO_PREDICTIONS + "SELECT " + id + ", " + Staging.PREDICTION_VALUES + " "
+                + "FROM stage_all WHERE problem IS NULL AND NOT merged AND NOT labels_only");
+        st.execute(
+                Staging.INTO_LABELS + "SELECT " + id + ", " + Staging.LABEL_VALUES + " FROM stage_all "
+                        + "WHERE problem IS NULL AND NOT merged AND (labels_only OR label IS NOT NULL OR label_class IS NOT NULL)");
         st.execute("INSERT INTO quarantine(import_id, source_file, line_no, field, reason, raw) SELECT " + id
                 + ", source_file, line_no, problem_field, problem, raw " + "FROM stage_all WHERE problem IS NOT NULL");
         try (PreparedStatement ps =
@@ -301,7 +368,37 @@ public final class LogImporter {
         c.commit();
         c.setAutoCommit(true);
         Trace.mark("commit");
-        return new ImportReport(id, files, skipped, lines, imported, quarantined, blank);
+        return new ImportReport(
+                id,
+                files,
+                skipped,
+                lines,
+                imported,
+                quarantined,
+                blank,
+                stored,
+                multi,
+                joined,
+                req.kind() == ImportRequest.Kind.LABELS,
+                notes);
+    }
+
+    /**
+     * A KServe file whose every line is a request no response answers (yet) was read fine: KServe logs a response only
+     * for a successful request, so such lines are quarantined, not the file refused.
+     */
+    private static boolean onlyUnanswered(Statement st, FileCount fc) throws SQLException {
+        if (fc.format() != LogFormat.KSERVE) return false;
+        try (PreparedStatement ps = st.getConnection()
+                .prepareStatement("SELECT count(*) FROM stage_all WHERE source_file = ? AND problem IS NOT NULL "
+                        + "AND problem <> ?")) {
+            ps.setString(1, fc.file().toString());
+            ps.setString(2, KServeLogs.NO_RESPONSE);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) == 0;
+            }
+        }
     }
 
     private static BadInputException unreadable(Statement st, FileCount fc) throws SQLException {
