@@ -164,7 +164,9 @@ public final class LogImporter {
         st.execute("DELETE FROM sb_bad_lines");
         st.execute("DROP TABLE IF EXISTS kserve_raw");
         long id;
-        try (ResultSet rs = st.executeQuery("SELECT nextval('import_id_seq')")) {
+        // the next id after the imports committed, read inside this import's transaction: a failed or cancelled import
+        // leaves no row, so it uses up no id (a sequence would: DuckDB does not roll back nextval)
+        try (ResultSet rs = st.executeQuery("SELECT coalesce(max(import_id), 0) + 1 FROM imports")) {
             rs.next();
             id = rs.getLong(1);
         }

@@ -5,7 +5,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -121,10 +120,5 @@ final class NpyArray {
                     default -> Long.toString(buf.getLong(at));
                 };
         };
-    }
-
-    /** Lower-case dtype words for messages. */
-    static String describe(String contentType) {
-        return contentType == null ? "unknown content type" : contentType.toLowerCase(Locale.ROOT);
     }
 }
