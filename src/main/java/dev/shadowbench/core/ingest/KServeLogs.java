@@ -77,9 +77,15 @@ final class KServeLogs {
                 + p + "parse_problem, "
                 + col(cols, "id", "ce_id", "ce-id") + ", " + col(cols, "reqType", "type", "ce_type", "ce-type") + ", "
                 + (bytes.equals("NULL") ? "NULL" : PayloadSql.decodeBase64(bytes)) + ", "
-                + col(cols, "endpoint", "ce_endpoint") + ", "
-                + col(cols, "inferenceService", "inferenceservicename", "ce_inferenceservicename")
-                + ", " + col(cols, "component", "ce_component") + ", " + col(cols, "namespace", "ce_namespace") + ", "
+                + col(cols, "endpoint", "ce_endpoint", "ce-endpoint") + ", "
+                + col(
+                        cols,
+                        "inferenceService",
+                        "inferenceservicename",
+                        "ce_inferenceservicename",
+                        "ce-inferenceservicename")
+                + ", " + col(cols, "component", "ce_component", "ce-component") + ", "
+                + col(cols, "namespace", "ce_namespace", "ce-namespace") + ", "
                 // occurrenceTime: when the logger saw the request or response (KServe 0.18 on); else the CloudEvent's
                 // time
                 + col(

@@ -200,6 +200,21 @@ class RealLogsTest {
     }
 
     @Test
+    void kserveCloudEventsBinaryAndStructured() throws Exception {
+        ImportReport r = importPredictions(null, "auto", dir.resolve("kserve-cloudevents"));
+        assertEquals(List.of(4L, 4L, 0L, 0L, 2L), accounting(r));
+        assertEquals(
+                List.of(
+                        List.of("c1", "canary", "2.0", "iris", "2026-11-20 10:00:01", "35.0"),
+                        List.of("c1", "default", "1.0", "iris", "2026-11-20 10:00:01", "20.0")),
+                rows(
+                        ws,
+                        "SELECT request_id, variant, prediction, model, strftime(ts, '%Y-%m-%d %H:%M:%S'), latency_ms "
+                                + "FROM predictions ORDER BY 2"));
+        assertEquals(List.of(List.of("kserve")), rows(ws, "SELECT DISTINCT format FROM import_files"));
+    }
+
+    @Test
     void bentoMlLogFolderKeepsTextClasses() throws Exception {
         ImportReport r = importPredictions("live", "auto", dir.resolve("bentoml"));
         assertEquals(List.of(2L, 2L, 0L, 0L, 2L), accounting(r));

@@ -109,6 +109,30 @@ def kserve():
     out("kserve-v0.18-csv/canary/batch-0.csv", buf.getvalue())
 
 
+def cloudevents():
+    """The logger's CloudEvents as an event sink records them: binary mode (ce-* attributes beside the body) and
+    structured mode (specversion, id, type, time and the KServe extensions beside data)."""
+    t = "org.kubeflow.serving.inference."
+    binary = [{"ce-specversion": "1.0", "ce-id": "c1", "ce-type": t + "request", "ce-source": "http://localhost:9081/",
+               "ce-time": "2026-11-20T10:00:01.000Z", "ce-inferenceservicename": "iris", "ce-namespace": "ns",
+               "ce-component": "predictor", "ce-endpoint": "default", "content-type": "application/json",
+               "data": {"instances": [[6.8, 2.8, 4.8, 1.4]]}},
+              {"ce-specversion": "1.0", "ce-id": "c1", "ce-type": t + "response", "ce-source": "http://localhost:9081/",
+               "ce-time": "2026-11-20T10:00:01.020Z", "ce-inferenceservicename": "iris", "ce-namespace": "ns",
+               "ce-component": "predictor", "ce-endpoint": "default", "content-type": "application/json",
+               "data": {"predictions": [1]}}]
+    out("kserve-cloudevents/binary/events.jsonl", "".join(json.dumps(r) + "\n" for r in binary))
+    structured = [{"specversion": "1.0", "id": "c1", "type": t + "request", "source": "http://localhost:9081/",
+                   "time": "2026-11-20T10:00:01.000Z", "inferenceservicename": "iris", "namespace": "ns",
+                   "component": "predictor", "endpoint": "canary", "datacontenttype": "application/json",
+                   "data": {"instances": [[6.8, 2.8, 4.8, 1.4]]}},
+                  {"specversion": "1.0", "id": "c1", "type": t + "response", "source": "http://localhost:9081/",
+                   "time": "2026-11-20T10:00:01.035Z", "inferenceservicename": "iris", "namespace": "ns",
+                   "component": "predictor", "endpoint": "canary", "datacontenttype": "application/json",
+                   "data": {"predictions": [2]}}]
+    out("kserve-cloudevents/structured/events.jsonl", "".join(json.dumps(r) + "\n" for r in structured))
+
+
 def bentoml():
     rows = [{"sepal_length": 5.1, "sepal_width": 3.5, "petal_length": 1.4, "petal_width": 0.2, "pred": "0",
              "timestamp": "2026-11-20T10:00:01.123456", "request_id": "b1"},
@@ -123,4 +147,5 @@ def bentoml():
 
 sagemaker()
 kserve()
+cloudevents()
 bentoml()
