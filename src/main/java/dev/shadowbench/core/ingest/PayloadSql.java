@@ -34,6 +34,7 @@ final class PayloadSql {
      *       {@code outputs[0]} (KServe v2 / Open Inference: {@code shape[0]} rows of {@code data}), else its own
      *       score, prediction, predicted_label, label or probability;
      *   <li>JSON Lines (application/jsonlines: one record a line): one per line;
+     *   <li>text starting like JSON that is neither JSON nor JSON Lines: none (NULL, so the line is quarantined);
      *   <li>anything else is CSV: one per line, its first field.
      * </ul>
      */
@@ -59,6 +60,8 @@ final class PayloadSql {
                 + "WHEN json_valid(" + d + ") THEN [" + scalar(jd) + "] "
                 + "WHEN len(list_filter(" + lines + ", lambda l: NOT json_valid(l))) = 0 THEN list_transform(" + lines
                 + ", lambda l: " + scalar("CASE WHEN json_valid(l) THEN l END") + ") "
+                // broken JSON is not CSV: its first "field" ({"predicted_label":1) must never become a class
+                + "WHEN regexp_matches(" + d + ", '^\\s*[\\[{]') THEN [NULL] "
                 + "ELSE list_transform(" + lines + ", lambda l: NULLIF(trim(split_part(l, ',', 1)), '')) END";
     }
 
