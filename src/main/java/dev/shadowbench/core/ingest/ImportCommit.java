@@ -34,7 +34,6 @@ final class ImportCommit {
         long quarantined =
                 counts.stream().mapToLong(LogImporter.FileCount::quarantined).sum();
         long blank = counts.stream().mapToLong(LogImporter.FileCount::blank).sum();
-        long stored = counts.stream().mapToLong(LogImporter.FileCount::stored).sum();
         long multi = TabularSource.scalar(
                 st, "SELECT count(*) FROM stage_all WHERE problem IS NULL AND instance = 0 AND NOT merged");
         long joined = TabularSource.scalar(st, "SELECT count(*) FROM stage_all WHERE problem IS NULL AND merged");
@@ -93,6 +92,9 @@ final class ImportCommit {
             MappingStore store = new MappingStore(c);
             for (LogImporter.FileCount f : counts) store.save(MappingStore.keyFor(f.file(), f.format()), req.mapping());
         }
+        // what the imported lines became, counted where it landed
+        long predictions = TabularSource.scalar(st, "SELECT count(*) FROM predictions WHERE import_id = " + id);
+        long labels = TabularSource.scalar(st, "SELECT count(*) FROM labels WHERE import_id = " + id);
         st.execute("DROP TABLE IF EXISTS stage_all");
         st.execute("DROP TABLE IF EXISTS kserve_raw");
         Trace.mark("inserts");
@@ -100,18 +102,7 @@ final class ImportCommit {
         c.setAutoCommit(true);
         Trace.mark("commit");
         return new ImportReport(
-                id,
-                files,
-                skipped,
-                lines,
-                imported,
-                quarantined,
-                blank,
-                stored,
-                multi,
-                joined,
-                req.kind() == ImportRequest.Kind.LABELS,
-                notes);
+                id, files, skipped, lines, imported, quarantined, blank, predictions, labels, multi, joined, notes);
     }
 
     /**

@@ -3,10 +3,10 @@ package dev.shadowbench.core.ingest;
 import java.util.Locale;
 
 /**
- * The accounting of one import: lines read = imported + quarantined + blank. {@code rowsStored} counts the
- * predictions (or labels) written: a line may store more than one (a response answering several instances: one row
- * per instance, {@code multiInstanceLines} of them) or none of its own (a KServe request joined to its response:
- * {@code joinedLines} of them). {@code notes} say how a file was read when that was not the way asked (a labels
+ * The accounting of one import: lines read = imported + quarantined + blank. {@code predictionsStored} and
+ * {@code labelsStored} count the rows written: a line may store more than one (a response answering several instances:
+ * one row per instance, {@code multiInstanceLines} of them; a prediction logged with its label) or none of its own (a
+ * KServe request joined to its response: {@code joinedLines} of them). {@code notes} say how a file was read when that was not the way asked (a labels
  * file among prediction logs, a file of neither skipped).
  */
 public record ImportReport(
@@ -17,16 +17,16 @@ public record ImportReport(
         long rowsImported,
         long rowsQuarantined,
         long linesBlank,
-        long rowsStored,
+        long predictionsStored,
+        long labelsStored,
         long multiInstanceLines,
         long joinedLines,
-        boolean labels,
         java.util.List<String> notes) {
     public ImportReport {
         notes = java.util.List.copyOf(notes);
     }
 
-    /** An import where every imported line is one stored row. */
+    /** An import where every imported line is one stored prediction. */
     public ImportReport(
             long importId,
             int files,
@@ -46,7 +46,7 @@ public record ImportReport(
                 rowsImported,
                 0,
                 0,
-                false,
+                0,
                 java.util.List.of());
     }
 
@@ -64,9 +64,14 @@ public record ImportReport(
                 notes.isEmpty() ? "" : "; " + String.join("; ", notes));
     }
 
+    /** Rows written: predictions plus labels. */
+    public long rowsStored() {
+        return predictionsStored + labelsStored;
+    }
+
     /** What the imported lines became, when that is not one row a line. */
     private String storedPart() {
-        if (rowsStored == rowsImported && multiInstanceLines == 0 && joinedLines == 0) return "";
+        if (rowsStored() == rowsImported && multiInstanceLines == 0 && joinedLines == 0) return "";
         StringBuilder why = new StringBuilder();
         if (joinedLines > 0) why.append(joinedLines).append(" request line(s) joined to their response");
         if (multiInstanceLines > 0) {
@@ -75,9 +80,9 @@ public record ImportReport(
         }
         return String.format(
                 Locale.ROOT,
-                "; %d %s stored%s",
-                rowsStored,
-                labels ? "label(s)" : "prediction(s)",
+                "; stored %d prediction(s) and %d label(s)%s",
+                predictionsStored,
+                labelsStored,
                 why.length() == 0 ? "" : " (" + why + ")");
     }
 }

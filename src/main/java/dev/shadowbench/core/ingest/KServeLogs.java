@@ -199,8 +199,7 @@ final class KServeLogs {
                     lines,
                     r[0],
                     r[1],
-                    blank,
-                    r[2]));
+                    blank));
         }
         return out;
     }

@@ -52,23 +52,7 @@ public final class LogImporter {
             long linesRead,
             long imported,
             long quarantined,
-            long blank,
-            long stored) {
-        /** A file whose every imported line is one stored row. */
-        FileCount(
-                Path file,
-                String hash,
-                long size,
-                LogFormat format,
-                String variant,
-                ColumnMapping mapping,
-                long linesRead,
-                long imported,
-                long quarantined,
-                long blank) {
-            this(file, hash, size, format, variant, mapping, linesRead, imported, quarantined, blank, imported);
-        }
-    }
+            long blank) {}
 
     /** Thrown when a file expected to be clean was not: the import restarts and reads that file line by line. */
     static final class NotClean extends RuntimeException {
@@ -265,7 +249,7 @@ public final class LogImporter {
                 throw ImportCommit.unreadable(st, fc);
         }
         if (counts.isEmpty()) {
-            return new ImportReport(-1, files.size(), skipped, 0, 0, 0, 0, 0, 0, 0, false, notes);
+            return new ImportReport(-1, files.size(), skipped, 0, 0, 0, 0, 0, 0, 0, 0, notes);
         }
         watch.step("Saving", files.size() * 1000L, 1000, (files.size() + 1L) * 1000);
         checkCancelled(watch);

@@ -120,7 +120,7 @@ final class SageMakerCapture {
         if (bad > 0) LineCheck.quarantine(st, file);
         long[] r = TabularSource.split(st, file.toString());
         return new LogImporter.FileCount(
-                file, hash, size, LogFormat.SAGEMAKER, variant, MAPPING, lc[0], r[0], r[1], lc[1], r[2]);
+                file, hash, size, LogFormat.SAGEMAKER, variant, MAPPING, lc[0], r[0], r[1], lc[1]);
     }
 
     /** A Model Monitor ground-truth file: records with groundTruthData and no captureData. */

@@ -73,7 +73,7 @@ final class TabularSource {
         Trace.mark("split counts");
         if (probe.format() != LogFormat.JSONL) lines = r[0] + r[1] + blank; // a CSV record or Parquet row is one "line"
         if (r[0] + r[1] == 0) throw new BadInputException(file + ": the file holds no records");
-        return new LogImporter.FileCount(file, hash, size, probe.format(), variant, m, lines, r[0], r[1], blank, r[2]);
+        return new LogImporter.FileCount(file, hash, size, probe.format(), variant, m, lines, r[0], r[1], blank);
     }
 
     /**
@@ -261,18 +261,17 @@ final class TabularSource {
     }
 
     /**
-     * {imported lines, quarantined lines, rows stored} of a file's staged rows (after {@link Staging#settleInstances}):
-     * a line answering several instances is one imported line and one row per instance; a KServe request joined to
-     * its response is an imported line that stores no row of its own.
+     * {imported lines, quarantined lines} of a file's staged rows (after {@link Staging#settleInstances}): a line
+     * answering several instances is one imported line however many rows it stages.
      */
     static long[] split(Statement st, String file) throws SQLException {
         Staging.settleInstances(st, file);
         try (ResultSet rs =
                 st.executeQuery("SELECT count(*) FILTER (WHERE problem IS NULL AND coalesce(instance, 0) = 0), "
-                        + "count(*) FILTER (WHERE problem IS NOT NULL), count(*) FILTER (WHERE problem IS NULL AND NOT merged) "
+                        + "count(*) FILTER (WHERE problem IS NOT NULL) "
                         + "FROM stage_all WHERE source_file = " + Quote.literal(file))) {
             rs.next();
-            return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+            return new long[] {rs.getLong(1), rs.getLong(2)};
         }
     }
 

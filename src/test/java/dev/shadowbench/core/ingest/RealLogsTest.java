@@ -53,7 +53,7 @@ class RealLogsTest {
     }
 
     private static List<Long> accounting(ImportReport r) {
-        return List.of(r.linesRead(), r.rowsImported(), r.rowsQuarantined(), r.linesBlank(), r.rowsStored());
+        return List.of(r.linesRead(), r.rowsImported(), r.rowsQuarantined(), r.linesBlank(), r.predictionsStored());
     }
 
     @Test
@@ -118,7 +118,8 @@ class RealLogsTest {
     void groundTruthFilesAreLabels() throws Exception {
         Path truth = dir.resolve("sagemaker-groundtruth");
         ImportReport r = new LogImporter(ws).run(ImportRequest.labels(List.of(truth)), ProgressSink.NONE);
-        assertEquals(List.of(3L, 3L, 0L, 0L, 3L), accounting(r));
+        assertEquals(List.of(3L, 3L, 0L, 0L, 0L), accounting(r));
+        assertEquals(3, r.labelsStored());
         assertEquals(
                 List.of(List.of("e1", "1.0"), List.of("e4", "0.0"), List.of("e9", "1.0")),
                 rows(ws, "SELECT request_id, label FROM labels ORDER BY 1"));
@@ -152,7 +153,11 @@ class RealLogsTest {
         // k1's request + response imported (2 instances); k2 and k3 (a file of its own) wait for a response
         assertEquals(List.of(4L, 2L, 2L, 0L, 2L), accounting(r));
         assertEquals(List.of(1L, 1L), List.of(r.joinedLines(), r.multiInstanceLines()));
-        assertTrue(r.summaryLine().contains("1 request line(s) joined to their response"), r.summaryLine());
+        assertTrue(
+                r.summaryLine()
+                        .contains("stored 2 prediction(s) and 0 label(s) (1 request line(s) joined to their "
+                                + "response, 1 line(s) answering several instances, one row per instance)"),
+                r.summaryLine());
         assertEquals(
                 List.of(List.of("k1#0", "1.0", "default"), List.of("k1#1", "2.0", "default")),
                 rows(ws, "SELECT request_id, prediction, variant FROM predictions ORDER BY 1"));
