@@ -65,7 +65,8 @@ class RealLogsTest {
         assertTrue(
                 r.summaryLine()
                         .contains(
-                                "24 prediction(s) stored (8 line(s) answering several instances, one row per instance)"),
+                                "stored 24 prediction(s) and 2 label(s) (8 line(s) answering several instances, "
+                                        + "one row per instance)"),
                 r.summaryLine());
         assertEquals(
                 List.of(
