@@ -32,6 +32,12 @@ public final class AppLog {
     /** Loggers of the opt-in timing traces (core logs them only when their property is set). */
     static final String[] TRACE_LOGGERS = {"dev.shadowbench.trace.sql", "dev.shadowbench.trace.import"};
 
+    /**
+     * The trace loggers that got the console handler, held here: java.util.logging keeps loggers only weakly, so an
+     * unreferenced one is collected with its handler and the trace would go to the file alone.
+     */
+    private static final java.util.List<Logger> TRACE_HANDLED = new java.util.ArrayList<>();
+
     private AppLog() {}
 
     /**
@@ -48,7 +54,13 @@ public final class AppLog {
             ConsoleHandler console = new ConsoleHandler();
             console.setLevel(Level.ALL);
             console.setFormatter(new OneLine());
-            for (String name : TRACE_LOGGERS) Logger.getLogger(name).addHandler(console);
+            // stderr, never stdout: a command's stdout is its output (summary --json must stay one JSON object)
+            TRACE_HANDLED.clear();
+            for (String name : TRACE_LOGGERS) {
+                Logger l = Logger.getLogger(name);
+                l.addHandler(console);
+                TRACE_HANDLED.add(l);
+            }
         }
         try {
             Files.createDirectories(folder);

@@ -65,4 +65,26 @@ class AppLogTest {
         assertTrue(AppLog.install(notAFolder).isEmpty());
         LoggerFactory.getLogger("dev.shadowbench.test").warn("goes nowhere, and does not throw");
     }
+
+    @Test
+    void traceLinesGoToStderrNeverStdoutEvenAfterACollection() throws Exception {
+        java.io.PrintStream out = System.out, err = System.err;
+        java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream(), e = new java.io.ByteArrayOutputStream();
+        System.setProperty("shadowbench.trace.sql", "true");
+        try {
+            System.setOut(new java.io.PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new java.io.PrintStream(e, true, StandardCharsets.UTF_8));
+            AppLog.install(dir.resolve("home"));
+            // java.util.logging holds loggers weakly: a collection must not take the console handler with it
+            for (int i = 0; i < 3; i++) System.gc();
+            LoggerFactory.getLogger("dev.shadowbench.trace.sql").info("0.001 s  SELECT 1");
+            System.err.flush();
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+            System.clearProperty("shadowbench.trace.sql");
+        }
+        assertEquals("", o.toString(StandardCharsets.UTF_8));
+        assertTrue(e.toString(StandardCharsets.UTF_8).contains("SELECT 1"), e.toString(StandardCharsets.UTF_8));
+    }
 }

@@ -40,15 +40,28 @@ final class FileReaders {
     /**
      * Every physical line of a text file (gzip too) as one VARCHAR row, blank lines as NULL, numbered in file order.
      * Lines DuckDB cannot read as text (invalid UTF-8, longer than {@link #MAX_LINE_BYTES}) are left out but keep
-     * their number: {@link LineCheck#find} must have listed them in {@code sb_bad_lines} first.
+     * their number: {@link LineCheck#find} must have listed them in {@code sb_bad_lines} first. A file holding one
+     * JSON array (as KServe's logger writes a batch of several records) gives one row per element instead, numbered
+     * from 1 (see {@link #arrayElements}).
      */
     static String lines(Path file) {
+        if (SourceProbe.isJsonArray(file)) return arrayElements(file);
         // chr(30) (record separator) cannot occur in valid JSON text, so a line never splits; quoting and
         // comments are off so every byte of a line is kept as-is.
         return "(SELECT k + (SELECT count(*) FROM sb_bad_lines b WHERE b.source_file = "
                 + Quote.literal(file.toString())
                 + " AND b.good_before < k) AS line_no, line FROM (SELECT row_number() OVER () AS k, line FROM "
                 + lineReader(file, ", ignore_errors=true") + "))";
+    }
+
+    /**
+     * The elements of a file holding one JSON array, as (line_no = element number, line = the element's JSON text);
+     * a file that is not a valid JSON array is one row holding its whole text, so it is quarantined as malformed.
+     */
+    static String arrayElements(Path file) {
+        return "(SELECT row_number() OVER () AS line_no, line FROM (SELECT unnest(CASE WHEN json_valid(content) AND "
+                + "json_type(content) = 'ARRAY' THEN CAST(json_extract(content, '$[*]') AS VARCHAR[]) ELSE [content] "
+                + "END) AS line FROM read_text(" + file(file) + ")))";
     }
 
     /** The lines that read as text, unnumbered: for sampling, where a line left out does not matter. */

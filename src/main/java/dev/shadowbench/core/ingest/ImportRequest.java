@@ -36,6 +36,11 @@ public record ImportRequest(List<Path> paths, Kind kind, String format, String v
         return new ImportRequest(paths, kind, f, variantOverride, mapping);
     }
 
+    /** The same request for files that hold {@code k} (a labels file found among prediction logs). */
+    public ImportRequest withKind(Kind k) {
+        return new ImportRequest(paths, k, format, k == Kind.LABELS ? null : variantOverride, mapping);
+    }
+
     public ImportRequest withMapping(ColumnMapping m) {
         return new ImportRequest(paths, kind, format, variantOverride, m);
     }

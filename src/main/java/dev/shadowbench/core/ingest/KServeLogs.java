@@ -23,7 +23,7 @@ final class KServeLogs {
     private static final String CREATE = """
             CREATE TEMP TABLE IF NOT EXISTS kserve_raw(source_file VARCHAR, line_no BIGINT, raw_line VARCHAR,
               parse_problem VARCHAR, id VARCHAR, req_type VARCHAR, payload VARCHAR, endpoint VARCHAR, service VARCHAR,
-              component VARCHAR, namespace VARCHAR, time VARCHAR)""";
+              component VARCHAR, namespace VARCHAR, time VARCHAR, content_type VARCHAR)""";
 
     static final ColumnMapping MAPPING = new ColumnMapping(Map.of(
             Field.REQUEST_ID,
@@ -35,7 +35,21 @@ final class KServeLogs {
             Field.VARIANT,
             "variant",
             Field.MODEL,
-            "model"));
+            "model",
+            Field.LATENCY,
+            "latency_ms"));
+
+    /** The problem of a request line no response answers: normal (KServe logs a response only on success). */
+    static final String NO_RESPONSE = "request without a response";
+
+    /** Whether a file's columns are a KServe payload-logger record's (storage-sink rows or CloudEvents). */
+    static boolean looksLikeKServe(List<SourceColumn> cols) {
+        boolean id = !col(cols, "id", "ce_id", "ce-id").equals("NULL");
+        boolean type = !col(cols, "reqType", "ce_type", "ce-type").equals("NULL")
+                || !col(cols, "type").equals("NULL")
+                        && !col(cols, "specversion").equals("NULL");
+        return id && type;
+    }
 
     /** Reads one file's records into kserve_raw. */
     static void stageRaw(Statement st, SourceProbe.Probe probe) throws SQLException {
@@ -56,17 +70,42 @@ final class KServeLogs {
             scan = "(SELECT " + Staging.scanColumns(p, "file_row_number + 1", "NULL::VARCHAR", "NULL::VARCHAR")
                     + ", * FROM read_parquet(" + FileReaders.file(file) + "))";
         }
-        String bytes = col(cols, "bytes", "data", "payload");
+        String bytes = col(cols, "bytes", "data_base64", "data", "payload");
         if (bad > 0) LineCheck.quarantine(st, file);
         st.execute("INSERT INTO kserve_raw SELECT " + Quote.literal(file.toString()) + ", " + p + "line_no, " + p
                 + "raw_line, "
                 + p + "parse_problem, "
                 + col(cols, "id", "ce_id", "ce-id") + ", " + col(cols, "reqType", "type", "ce_type", "ce-type") + ", "
                 + (bytes.equals("NULL") ? "NULL" : PayloadSql.decodeBase64(bytes)) + ", "
-                + col(cols, "endpoint", "ce_endpoint") + ", "
-                + col(cols, "inferenceService", "inferenceservicename", "ce_inferenceservicename")
-                + ", " + col(cols, "component", "ce_component") + ", " + col(cols, "namespace", "ce_namespace") + ", "
-                + col(cols, "time", "ce_time", "ce-time", "timestamp") + " FROM " + scan + " s");
+                + col(cols, "endpoint", "ce_endpoint", "ce-endpoint") + ", "
+                + col(
+                        cols,
+                        "inferenceService",
+                        "inferenceservicename",
+                        "ce_inferenceservicename",
+                        "ce-inferenceservicename")
+                + ", " + col(cols, "component", "ce_component", "ce-component") + ", "
+                + col(cols, "namespace", "ce_namespace", "ce-namespace") + ", "
+                // occurrenceTime: when the logger saw the request or response (KServe 0.18 on); else the CloudEvent's
+                // time
+                + col(
+                        cols,
+                        "occurrenceTime",
+                        "ce_occurrencetime",
+                        "ce-occurrencetime",
+                        "time",
+                        "ce_time",
+                        "ce-time",
+                        "timestamp")
+                + ", "
+                + col(
+                        cols,
+                        "contentType",
+                        "datacontenttype",
+                        "ce_datacontenttype",
+                        "ce-datacontenttype",
+                        "content-type")
+                + " FROM " + scan + " s");
     }
 
     private static String col(List<SourceColumn> cols, String... names) {
@@ -91,17 +130,26 @@ final class KServeLogs {
         st.execute(
                 "CREATE OR REPLACE TEMP TABLE kserve_raw AS SELECT *, parse_problem IS NULL AND lower(req_type) LIKE '%request%' "
                         + "AS is_request FROM kserve_raw");
-        String responses = "(SELECT r.source_file, "
+        // one row per instance the response answers; the latency is the time from the request to its response
+        String joined = "SELECT r.*, q.payload AS input, q.time AS request_time, "
+                + PayloadSql.predictions("r.payload") + " AS preds "
+                + "FROM kserve_raw r LEFT JOIN (SELECT id, any_value(payload) AS payload, min(time) AS time FROM kserve_raw "
+                + "WHERE is_request GROUP BY id) q ON q.id = r.id WHERE NOT r.is_request";
+        String latency = "CASE WHEN TRY_CAST(time AS TIMESTAMPTZ) >= TRY_CAST(request_time AS TIMESTAMPTZ) THEN "
+                + "(epoch_us(TRY_CAST(time AS TIMESTAMPTZ)) - epoch_us(TRY_CAST(request_time AS TIMESTAMPTZ))) / 1000.0 END";
+        String responses = "(SELECT source_file, "
                 + Staging.scanColumns(
                         "sb_",
-                        "r.line_no",
-                        "r.raw_line",
-                        "coalesce(r.parse_problem, CASE WHEN r.req_type IS NULL THEN 'no reqType: not a KServe payload record' END)")
-                + ", r.id AS request_id, r.time AS \"timestamp\", "
-                + PayloadSql.prediction("r.payload") + " AS prediction, r.endpoint AS variant, r.service AS model, "
-                + "q.payload AS input, r.payload AS output, r.namespace, r.component "
-                + "FROM kserve_raw r LEFT JOIN (SELECT id, any_value(payload) AS payload FROM kserve_raw WHERE is_request GROUP BY id) q "
-                + "ON q.id = r.id WHERE NOT r.is_request)";
+                        "line_no",
+                        "raw_line",
+                        "coalesce(parse_problem, CASE WHEN req_type IS NULL THEN 'no reqType: not a KServe payload record' END)",
+                        "x.i")
+                + ", " + PayloadSql.instanceId("id", "x.i")
+                + " AS request_id, coalesce(request_time, time) AS \"timestamp\", "
+                + "x.p AS prediction, endpoint AS variant, service AS model, CAST(" + latency
+                + " AS VARCHAR) AS latency_ms, "
+                + "x.i AS instance, input, payload AS output, namespace, component "
+                + "FROM (SELECT *, " + PayloadSql.perInstance("preds", "x") + " FROM (" + joined + ")))";
         List<SourceColumn> cols = new ArrayList<>();
         for (String n : List.of(
                 "request_id",
@@ -109,6 +157,8 @@ final class KServeLogs {
                 "prediction",
                 "variant",
                 "model",
+                "latency_ms",
+                "instance",
                 "input",
                 "output",
                 "namespace",
@@ -116,11 +166,12 @@ final class KServeLogs {
             cols.add(new SourceColumn(n, "VARCHAR"));
         }
         if (!Staging.prefix(cols).equals("sb_")) throw new IllegalStateException("KServe columns collide with sb_");
-        st.execute(Staging.insert(null, responses, cols, MAPPING, req.kind(), req.variantOverride()));
+        st.execute(Staging.insert(null, responses, cols, MAPPING, req.kind(), req.variantOverride(), false));
         st.execute(
                 "INSERT INTO stage_all(source_file, line_no, request_id, variant, problem_field, problem, raw, merged) "
                         + "SELECT source_file, line_no, id, endpoint, CASE WHEN NOT matched THEN 'id' END, "
-                        + "CASE WHEN NOT matched THEN 'request without a response' END, CASE WHEN NOT matched THEN coalesce(raw_line, payload) END, "
+                        + "CASE WHEN NOT matched THEN '" + NO_RESPONSE
+                        + "' END, CASE WHEN NOT matched THEN coalesce(raw_line, payload) END, "
                         + "matched FROM (SELECT *, id IN (SELECT id FROM kserve_raw WHERE NOT is_request AND parse_problem IS NULL) AS matched "
                         + "FROM kserve_raw WHERE is_request)");
         List<LogImporter.FileCount> out = new ArrayList<>();

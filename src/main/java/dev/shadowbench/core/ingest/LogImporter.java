@@ -9,7 +9,6 @@ import dev.shadowbench.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -155,7 +154,9 @@ public final class LogImporter {
         st.execute("DELETE FROM sb_bad_lines");
         st.execute("DROP TABLE IF EXISTS kserve_raw");
         long id;
-        try (ResultSet rs = st.executeQuery("SELECT nextval('import_id_seq')")) {
+        // the next id after the imports committed, read inside this import's transaction: a failed or cancelled import
+        // leaves no row, so it uses up no id (a sequence would: DuckDB does not roll back nextval)
+        try (ResultSet rs = st.executeQuery("SELECT coalesce(max(import_id), 0) + 1 FROM imports")) {
             rs.next();
             id = rs.getLong(1);
         }
@@ -164,6 +165,13 @@ public final class LogImporter {
         Set<String> seen = new HashSet<>();
         Set<Long> sizes = new HashSet<>();
         int skipped = 0;
+        List<String> notes = new ArrayList<>();
+        // files named one by one are read as asked; only files found in a folder or by a pattern may be left out
+        Set<Path> named = new HashSet<>();
+        for (Path p : req.paths()) {
+            if (java.nio.file.Files.isRegularFile(p))
+                named.add(p.toAbsolutePath().normalize());
+        }
         boolean kserve = false;
         int i = 0;
         for (Path file : files) {
@@ -198,10 +206,36 @@ public final class LogImporter {
                 counts.add(new FileCount(file, hash, size, LogFormat.KSERVE, null, null, 0, 0, 0, 0));
             } else if (probe.format() == LogFormat.SAGEMAKER) {
                 counts.add(SageMakerCapture.stage(st, probe, req, hash, size));
+                if (req.kind() == ImportRequest.Kind.PREDICTIONS && SageMakerCapture.isGroundTruth(probe)) {
+                    notes.add(file.getFileName() + " read as labels (SageMaker ground truth)");
+                }
             } else {
                 ColumnMapping m = mappingFor(store, probe, req);
+                ImportRequest fileReq = req;
+                if (req.kind() == ImportRequest.Kind.PREDICTIONS
+                        && req.mapping() == null
+                        && !m.has(Field.PREDICTION)
+                        && !m.has(Field.PREDICTED_CLASS)) {
+                    // no prediction column: a labels file (request id + actual) is imported as labels; a file of
+                    // neither found in a folder (generate's anomalies.csv, BentoML's schema logs) is left out
+                    ColumnMapping labels = labelsMapping(probe);
+                    if (labels != null) {
+                        fileReq = req.withKind(ImportRequest.Kind.LABELS);
+                        m = labels;
+                        notes.add(file.getFileName() + " read as labels (" + labels.column(Field.REQUEST_ID) + ", "
+                                + labels.column(Field.LABEL) + ")");
+                    } else if (!named.contains(file)) {
+                        notes.add(file.getFileName() + " left out: neither predictions nor labels (columns: "
+                                + probe.columns().stream()
+                                        .map(SourceColumn::name)
+                                        .collect(Collectors.joining(", "))
+                                + ")");
+                        i++;
+                        continue;
+                    }
+                }
                 if (fast) {
-                    FileCount fc = TabularSource.importClean(st, id, probe, req, size, m, pending);
+                    FileCount fc = TabularSource.importClean(st, id, probe, fileReq, size, m, pending);
                     // a hash checked above is in seen already; one not checked yet (no file of that size before)
                     // is checked now: the file changed since its size was read, so start again, hash first
                     if (hash == null && (!seen.add(fc.hash()) || store.alreadyImported(fc.hash())))
@@ -209,7 +243,7 @@ public final class LogImporter {
                     hash = fc.hash();
                     counts.add(fc);
                 } else {
-                    counts.add(TabularSource.stage(st, probe, req, hash, size, m));
+                    counts.add(TabularSource.stage(st, probe, fileReq, hash, size, m));
                 }
             }
             Trace.mark("stage");
@@ -218,12 +252,23 @@ public final class LogImporter {
         }
         if (kserve) counts = KServeLogs.finish(st, req, counts);
         for (FileCount fc : counts) {
-            if (fc.imported() == 0 && fc.quarantined() > 0) throw unreadable(st, fc);
+            if (fc.imported() == 0 && fc.quarantined() > 0 && !ImportCommit.onlyUnanswered(st, fc))
+                throw ImportCommit.unreadable(st, fc);
         }
-        if (counts.isEmpty()) return new ImportReport(-1, files.size(), skipped, 0, 0, 0, 0);
+        if (counts.isEmpty()) {
+            return new ImportReport(-1, files.size(), skipped, 0, 0, 0, 0, 0, 0, 0, 0, notes);
+        }
         watch.step("Saving", files.size() * 1000L, 1000, (files.size() + 1L) * 1000);
         checkCancelled(watch);
-        return commit(c, st, id, req, counts, skipped, files.size());
+        return ImportCommit.commit(c, st, id, req, counts, skipped, files.size(), notes, rememberSource);
+    }
+
+    /** The mapping of a labels file: a correlation id and a column named as labels are (actual, label, y_true...). */
+    static ColumnMapping labelsMapping(SourceProbe.Probe probe) {
+        ColumnMapping m = ColumnMapping.detect(probe.columns(), ImportRequest.Kind.LABELS);
+        if (!m.has(Field.REQUEST_ID) || !m.has(Field.LABEL)) return null;
+        String label = m.column(Field.LABEL).strip().toLowerCase(java.util.Locale.ROOT);
+        return Field.LABEL.commonNames().contains(label) ? m : null;
     }
 
     private ColumnMapping mappingFor(MappingStore store, SourceProbe.Probe probe, ImportRequest req) {
@@ -235,99 +280,6 @@ public final class LogImporter {
         ColumnMapping remembered = store.lookup(MappingStore.keyFor(probe.file(), probe.format()));
         if (remembered != null && remembered.columns().values().stream().allMatch(probe::hasColumn)) return remembered;
         return ColumnMapping.detect(probe.columns(), kind);
-    }
-
-    private ImportReport commit(
-            Connection c, Statement st, long id, ImportRequest req, List<FileCount> counts, int skipped, int files)
-            throws SQLException {
-        long lines = counts.stream().mapToLong(FileCount::linesRead).sum();
-        long imported = counts.stream().mapToLong(FileCount::imported).sum();
-        long quarantined = counts.stream().mapToLong(FileCount::quarantined).sum();
-        long blank = counts.stream().mapToLong(FileCount::blank).sum();
-        Set<String> formats =
-                counts.stream().map(f -> f.format().id()).collect(Collectors.toCollection(java.util.TreeSet::new));
-        ColumnMapping first = counts.stream()
-                .map(FileCount::mapping)
-                .filter(java.util.Objects::nonNull)
-                .findFirst()
-                .orElse(null);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO imports(import_id, kind, format, variant_override, "
-                + "mapping_json, lines_read, rows_imported, rows_quarantined, lines_blank, started_at, finished_at, source) "
-                + "VALUES (?,?,?,?,?,?,?,?,?,now(),now(),?)")) {
-            ps.setLong(1, id);
-            ps.setString(2, req.kind().name().toLowerCase(java.util.Locale.ROOT));
-            ps.setString(3, String.join(",", formats));
-            ps.setString(4, req.variantOverride());
-            ps.setString(5, first == null ? null : first.toJson());
-            ps.setLong(6, lines);
-            ps.setLong(7, imported);
-            ps.setLong(8, quarantined);
-            ps.setLong(9, blank);
-            ps.setString(10, req.paths().stream().map(Path::toString).collect(Collectors.joining(" ")));
-            ps.executeUpdate();
-        }
-        if (req.kind() == ImportRequest.Kind.LABELS) {
-            st.execute(Staging.INTO_LABELS + "SELECT " + id + ", " + Staging.LABEL_VALUES + " FROM stage_all "
-                    + "WHERE problem IS NULL AND NOT merged");
-        } else {
-            st.execute(Staging.INTO_PREDICTIONS + "SELECT " + id + ", " + Staging.PREDICTION_VALUES + " "
-                    + "FROM stage_all WHERE problem IS NULL AND NOT merged");
-            // labels logged next to the predictions are ground truth too
-            st.execute(Staging.INTO_LABELS + "SELECT " + id + ", " + Staging.LABEL_VALUES + " FROM stage_all "
-                    + "WHERE problem IS NULL AND NOT merged AND (label IS NOT NULL OR label_class IS NOT NULL)");
-        }
-        st.execute("INSERT INTO quarantine(import_id, source_file, line_no, field, reason, raw) SELECT " + id
-                + ", source_file, line_no, problem_field, problem, raw " + "FROM stage_all WHERE problem IS NOT NULL");
-        try (PreparedStatement ps =
-                c.prepareStatement("INSERT INTO import_files(import_id, path, size_bytes, content_hash, "
-                        + "lines_read, rows_imported, rows_quarantined, lines_blank, format, variant, mapping_json, imported_at) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,now())")) {
-            for (FileCount f : counts) {
-                ps.setLong(1, id);
-                ps.setString(2, f.file().toString());
-                ps.setLong(3, f.size());
-                ps.setString(4, f.hash());
-                ps.setLong(5, f.linesRead());
-                ps.setLong(6, f.imported());
-                ps.setLong(7, f.quarantined());
-                ps.setLong(8, f.blank());
-                ps.setString(9, f.format().id());
-                ps.setString(10, f.variant());
-                ps.setString(11, f.mapping() == null ? null : f.mapping().toJson());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        if (rememberSource) ImportSources.remember(c, req);
-        if (req.mapping() != null) {
-            MappingStore store = new MappingStore(c);
-            for (FileCount f : counts) store.save(MappingStore.keyFor(f.file(), f.format()), req.mapping());
-        }
-        st.execute("DROP TABLE IF EXISTS stage_all");
-        st.execute("DROP TABLE IF EXISTS kserve_raw");
-        Trace.mark("inserts");
-        c.commit();
-        c.setAutoCommit(true);
-        Trace.mark("commit");
-        return new ImportReport(id, files, skipped, lines, imported, quarantined, blank);
-    }
-
-    private static BadInputException unreadable(Statement st, FileCount fc) throws SQLException {
-        try (PreparedStatement ps = st.getConnection()
-                .prepareStatement(
-                        "SELECT line_no, problem_field, problem FROM stage_all WHERE source_file = ? AND problem IS NOT NULL "
-                                + "ORDER BY line_no NULLS LAST LIMIT 1")) {
-            ps.setString(1, fc.file().toString());
-            try (ResultSet rs = ps.executeQuery()) {
-                String where = "";
-                if (rs.next()) {
-                    where = ": line " + rs.getLong(1) + (rs.getString(2) == null ? "" : ", field " + rs.getString(2))
-                            + ": " + rs.getString(3);
-                }
-                return new BadInputException(fc.file() + ": no line could be imported as "
-                        + fc.format().id() + " (" + fc.quarantined() + " bad line(s))" + where);
-            }
-        }
     }
 
     private static void checkCancelled(QueryWatch watch) {

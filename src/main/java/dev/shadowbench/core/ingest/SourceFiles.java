@@ -92,7 +92,9 @@ public final class SourceFiles {
             List<Path> files = new ArrayList<>(s.filter(Files::isRegularFile)
                     .map(q -> q.toAbsolutePath().normalize())
                     .filter(q -> !q.getFileName().toString().startsWith("."))
-                    .filter(q -> matcher != null ? matcher.test(q) : LogFormat.fromFileName(q) != null)
+                    .filter(q -> matcher != null
+                            ? matcher.test(q)
+                            : LogFormat.fromFileName(q) != null || SourceProbe.readsAsRecords(q))
                     .toList());
             files.sort(null);
             return files;

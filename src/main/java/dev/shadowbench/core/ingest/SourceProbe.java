@@ -26,8 +26,15 @@ public final class SourceProbe {
             this(file, format, columns, false);
         }
 
+        /** A column of the file, or a field inside one of its nested (struct) columns: {@code eventMetadata.eventId}. */
         public boolean hasColumn(String name) {
-            return columns.stream().anyMatch(c -> c.name().equals(name));
+            if (columns.stream().anyMatch(c -> c.name().equals(name))) return true;
+            java.util.Map<String, SourceColumn> byName = new java.util.HashMap<>();
+            for (SourceColumn c : columns) byName.put(c.name(), c);
+            SourceColumn base = Staging.nestedBase(name, byName);
+            return base != null
+                    && (base.type().toUpperCase(java.util.Locale.ROOT).startsWith("STRUCT")
+                            || base.type().equalsIgnoreCase("JSON"));
         }
     }
 
@@ -42,9 +49,11 @@ public final class SourceProbe {
         List<SourceColumn> cols = describe(c, file, container, irregular);
         LogFormat f = container;
         if (forced == LogFormat.SAGEMAKER
-                || forced == null && container == LogFormat.JSONL && has(cols, "captureData")) {
+                || forced == null
+                        && container == LogFormat.JSONL
+                        && (has(cols, "captureData") || has(cols, "groundTruthData") && has(cols, "eventMetadata"))) {
             f = LogFormat.SAGEMAKER;
-        } else if (forced == LogFormat.KSERVE || forced == null && has(cols, "reqType") && has(cols, "id")) {
+        } else if (forced == LogFormat.KSERVE || forced == null && KServeLogs.looksLikeKServe(cols)) {
             f = LogFormat.KSERVE;
         }
         return new Probe(file, f, cols, irregular[0]);
@@ -63,11 +72,39 @@ public final class SourceProbe {
         byte[] head = head(file);
         if (head.length >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1')
             return LogFormat.PARQUET;
-        for (byte b : head) {
-            if (Character.isWhitespace(b)) continue;
-            return b == '{' ? LogFormat.JSONL : LogFormat.CSV;
+        return switch (firstByte(file)) {
+            case '{', '[' -> LogFormat.JSONL;
+            default -> LogFormat.CSV;
+        };
+    }
+
+    /** The first byte that is not white space (gzip decompressed), or -1. */
+    private static int firstByte(Path file) {
+        for (byte b : head(file)) {
+            if (!Character.isWhitespace(b)) return b;
         }
-        return LogFormat.CSV;
+        return -1;
+    }
+
+    /** A file holding one JSON array of records rather than JSON Lines: it starts with '['. */
+    static boolean isJsonArray(Path file) {
+        return firstByte(file) == '[';
+    }
+
+    /**
+     * A file whose name says no format but whose content reads as records: JSON (an object or an array of them) or
+     * Parquet. A folder's files with other extensions (BentoML's {@code *.log}) are imported when this holds.
+     */
+    static boolean readsAsRecords(Path file) {
+        try {
+            if (Files.size(file) == 0) return false;
+        } catch (IOException e) {
+            return false;
+        }
+        byte[] head = head(file);
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1') return true;
+        int b = firstByte(file);
+        return b == '{' || b == '[';
     }
 
     private static byte[] head(Path file) {
@@ -87,12 +124,18 @@ public final class SourceProbe {
         return switch (container) {
             case CSV -> "read_csv(" + FileReaders.file(file) + ", header=true, ignore_errors=true)";
             case PARQUET -> "read_parquet(" + FileReaders.file(file) + ")";
-            default -> FileReaders.readJson(file, ", ignore_errors=true, sample_size=2000");
+            default ->
+                isJsonArray(file)
+                        ? "read_json(" + FileReaders.file(file)
+                                + ", format='array', ignore_errors=true, sample_size=2000)"
+                        : FileReaders.readJson(file, ", ignore_errors=true, sample_size=2000");
         };
     }
 
     static List<SourceColumn> describe(Connection c, Path file, LogFormat container, boolean[] irregular) {
         if (container == LogFormat.JSONL) {
+            // an array file is read element by element (FileReaders.lines), never by the strict fast path
+            if (isJsonArray(file)) irregular[0] = true;
             try {
                 return describeOnce(c, file, container);
             } catch (BadInputException e) {

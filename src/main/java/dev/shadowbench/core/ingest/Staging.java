@@ -1,6 +1,8 @@
 package dev.shadowbench.core.ingest;
 
 import dev.shadowbench.core.db.Quote;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +33,7 @@ final class Staging {
               model VARCHAR, version VARCHAR, variant VARCHAR, prediction DOUBLE, predicted_class VARCHAR,
               ranking VARCHAR[], latency_ms DOUBLE, segment VARCHAR, feedback VARCHAR, label DOUBLE, label_class VARCHAR,
               extra VARCHAR, problem_field VARCHAR, problem VARCHAR, raw VARCHAR,
-              merged BOOLEAN)""";
+              merged BOOLEAN, instance INTEGER, labels_only BOOLEAN DEFAULT false)""";
 
     private Staging() {}
 
@@ -46,8 +48,9 @@ final class Staging {
             List<SourceColumn> columns,
             ColumnMapping m,
             ImportRequest.Kind kind,
-            String variant) {
-        return "INSERT INTO stage_all " + select(sourceFile, scan, columns, m, kind, variant);
+            String variant,
+            boolean textIsClass) {
+        return "INSERT INTO stage_all " + select(sourceFile, scan, columns, m, kind, variant, textIsClass);
     }
 
     /** A row with a problem fails the statement: the file is then staged line by line instead. */
@@ -66,7 +69,8 @@ final class Staging {
             ColumnMapping m,
             ImportRequest.Kind kind,
             String variant) {
-        String sel = select(sourceFile, scan, columns, m, kind, variant);
+        // the fast path reads JSON Lines: a text value there is a JSON string
+        String sel = select(sourceFile, scan, columns, m, kind, variant, true);
         if (kind == ImportRequest.Kind.LABELS) {
             return INTO_LABELS + "SELECT " + importId + ", " + LABEL_VALUES + " FROM (" + sel + ") WHERE "
                     + FAIL_ON_PROBLEM;
@@ -90,17 +94,42 @@ final class Staging {
 
     /** The scan columns every source exposes beside the file's own: line number, raw line, parse problem. */
     static String scanColumns(String prefix, String lineNo, String rawLine, String parseProblem) {
-        return lineNo + " AS " + prefix + "line_no, " + rawLine + " AS " + prefix + "raw_line, " + parseProblem + " AS "
-                + prefix + "parse_problem";
+        return scanColumns(prefix, lineNo, rawLine, parseProblem, "NULL::INTEGER");
     }
 
+    /**
+     * The scan columns of a source whose line may answer several instances: {@code instance} is the instance's index
+     * (0, 1, ...) on a line that answers more than one, NULL on a line that answers one.
+     */
+    static String scanColumns(String prefix, String lineNo, String rawLine, String parseProblem, String instance) {
+        return lineNo + " AS " + prefix + "line_no, " + rawLine + " AS " + prefix + "raw_line, " + parseProblem + " AS "
+                + prefix + "parse_problem, " + instance + " AS " + prefix + "instance";
+    }
+
+    /**
+     * One outcome per line: a line answering several instances is imported whole or quarantined whole. When one of its
+     * instances has a problem, its good instances are dropped and one quarantine row (the first bad instance, holding
+     * the whole line) stays, so the line is counted once and nothing of it is lost.
+     */
+    static void settleInstances(Statement st, String file) throws SQLException {
+        st.execute("DELETE FROM stage_all WHERE rowid IN (SELECT rid FROM (SELECT rowid AS rid, "
+                + "row_number() OVER (PARTITION BY line_no ORDER BY problem IS NULL, instance) AS k, "
+                + "bool_or(problem IS NOT NULL) OVER (PARTITION BY line_no) AS bad FROM stage_all "
+                + "WHERE source_file = " + Quote.literal(file) + " AND instance IS NOT NULL) WHERE bad AND k > 1)");
+    }
+
+    /**
+     * @param textIsClass the source types its values (JSON, Parquet), so a prediction column of text holds classes, even
+     *     one spelled "0"; false for CSV and decoded payloads, whose text may spell a number
+     */
     private static String select(
             String sourceFile,
             String scan,
             List<SourceColumn> columns,
             ColumnMapping m,
             ImportRequest.Kind kind,
-            String variant) {
+            String variant,
+            boolean textIsClass) {
         Map<String, SourceColumn> byName = new java.util.HashMap<>();
         for (SourceColumn c : columns) byName.put(c.name(), c);
         String p = prefix(columns);
@@ -113,7 +142,7 @@ final class Staging {
         typed.add(text(m, Field.VERSION, byName) + " AS " + p + "version");
         typed.add((variant != null ? Quote.literal(variant) : text(m, Field.VARIANT, byName)) + " AS " + p + "variant");
         SourceColumn pred = col(m, Field.PREDICTION, byName);
-        String predRef = pred == null ? null : "s." + Quote.ident(pred.name());
+        String predRef = pred == null ? null : ref(pred, byName);
         boolean list = pred != null && (pred.isList() || pred.type().equalsIgnoreCase("JSON"));
         if (pred == null) {
             typed.add("NULL::DOUBLE AS " + p + "prediction");
@@ -126,6 +155,11 @@ final class Staging {
         } else if (pred.isNumeric()) {
             typed.add("TRY_CAST(" + predRef + " AS DOUBLE) AS " + p + "prediction");
             typed.add(text(m, Field.PREDICTED_CLASS, byName) + " AS " + p + "predicted_class");
+            typed.add("NULL::VARCHAR[] AS " + p + "ranking");
+        } else if (textIsClass && pred.type().equalsIgnoreCase("VARCHAR")) {
+            typed.add("NULL::DOUBLE AS " + p + "prediction");
+            typed.add("coalesce(" + text(m, Field.PREDICTED_CLASS, byName) + ", NULLIF(trim(" + predRef + "), '')) AS "
+                    + p + "predicted_class");
             typed.add("NULL::VARCHAR[] AS " + p + "ranking");
         } else {
             String v = "CAST(" + predRef + " AS VARCHAR)";
@@ -221,7 +255,8 @@ final class Staging {
                 + field + " AS problem_field, " + reason + " AS problem, "
                 + "CASE WHEN " + p + "pr IS NOT NULL THEN coalesce(" + p + "raw_line, " + json(columns, c -> true)
                 + ") END AS raw, "
-                + "false AS merged "
+                + "false AS merged, " + p + "instance AS instance, " + (kind == ImportRequest.Kind.LABELS)
+                + " AS labels_only "
                 + "FROM (SELECT *, " + code + " AS " + p + "pr FROM (SELECT " + String.join(", ", typed) + " FROM "
                 + scan
                 + " s) t) s";
@@ -229,7 +264,46 @@ final class Staging {
 
     private static SourceColumn col(ColumnMapping m, Field f, Map<String, SourceColumn> byName) {
         String n = m.column(f);
-        return n == null ? null : byName.get(n);
+        if (n == null) return null;
+        SourceColumn c = byName.get(n);
+        if (c != null) return c;
+        SourceColumn base = nestedBase(n, byName);
+        // a field inside a nested column (eventMetadata.eventId): read as text, converted like any text column
+        return base == null ? null : new SourceColumn(n, "VARCHAR");
+    }
+
+    /**
+     * The column a dotted name ({@code eventMetadata.eventId}) reaches into: the longest leading part that is a column
+     * of the file, or null.
+     */
+    static SourceColumn nestedBase(String name, Map<String, SourceColumn> byName) {
+        for (int i = name.lastIndexOf('.'); i > 0; i = name.lastIndexOf('.', i - 1)) {
+            SourceColumn base = byName.get(name.substring(0, i));
+            if (base != null) return base;
+        }
+        return null;
+    }
+
+    /**
+     * The SQL reference to a column of the scan {@code s}; a dotted name that is no column itself reads the field inside
+     * its nested base column (a struct, or JSON text as the line-by-line reader gives it).
+     */
+    private static String ref(SourceColumn c, Map<String, SourceColumn> byName) {
+        if (byName.containsKey(c.name())) return "s." + Quote.ident(c.name());
+        SourceColumn base = nestedBase(c.name(), byName);
+        String rest = c.name().substring(base.name().length() + 1);
+        String path = "'$."
+                + String.join(
+                        ".",
+                        java.util.Arrays.stream(rest.split("\\.", -1))
+                                .map(k -> "\"" + k.replace("'", "''").replace("\"", "\\\"") + "\"")
+                                .toList())
+                + "'";
+        String b = "s." + Quote.ident(base.name());
+        String json = base.type().toUpperCase(Locale.ROOT).startsWith("STRUCT")
+                ? "to_json(" + b + ")"
+                : "CASE WHEN json_valid(" + b + ") THEN " + b + " END";
+        return "json_extract_string(" + json + ", " + path + ")";
     }
 
     private static String fieldName(ColumnMapping m, Field f) {
@@ -239,13 +313,13 @@ final class Staging {
 
     private static String raw(ColumnMapping m, Field f, Map<String, SourceColumn> byName) {
         SourceColumn c = col(m, f, byName);
-        return c == null ? "NULL" : "s." + Quote.ident(c.name());
+        return c == null ? "NULL" : ref(c, byName);
     }
 
     private static String text(ColumnMapping m, Field f, Map<String, SourceColumn> byName) {
         SourceColumn c = col(m, f, byName);
         if (c == null) return "NULL::VARCHAR";
-        String ref = "s." + Quote.ident(c.name());
+        String ref = ref(c, byName);
         if (c.type().equalsIgnoreCase("JSON")) return "NULLIF(json_extract_string(" + ref + ", '$'), '')";
         // no trim(): it costs more than the whole JSON parse on millions of rows; an empty text is still "missing"
         return c.type().equalsIgnoreCase("VARCHAR")
@@ -256,7 +330,7 @@ final class Staging {
     private static String number(ColumnMapping m, Field f, Map<String, SourceColumn> byName) {
         SourceColumn c = col(m, f, byName);
         if (c == null) return "NULL::DOUBLE";
-        String ref = "s." + Quote.ident(c.name());
+        String ref = ref(c, byName);
         return "TRY_CAST(" + ref + " AS DOUBLE)";
     }
 
@@ -264,7 +338,7 @@ final class Staging {
     private static String ts(ColumnMapping m, Map<String, SourceColumn> byName) {
         SourceColumn c = col(m, Field.TIMESTAMP, byName);
         if (c == null) return "NULL::TIMESTAMP";
-        String ref = "s." + Quote.ident(c.name());
+        String ref = ref(c, byName);
         if (c.isTemporal()) return "try(CAST(" + ref + " AS TIMESTAMP))";
         String num = "TRY_CAST(" + ref + " AS DOUBLE)";
         // try(): an epoch out of range (1e20, -1e15, 1e300) gives NULL, so the line is quarantined, not the import

@@ -34,7 +34,7 @@ final class TabularSource {
                 blank = lc[1];
                 if (lines == blank) throw new BadInputException(file + ": the file holds no records");
                 List<SourceColumn> declared = declared(probe.columns());
-                st.execute(Staging.insert(f, lineScan(file, declared), declared, m, req.kind(), variant));
+                st.execute(Staging.insert(f, lineScan(file, declared), declared, m, req.kind(), variant, true));
                 if (bad > 0) LineCheck.quarantine(st, file);
             }
             case CSV -> {
@@ -52,7 +52,7 @@ final class TabularSource {
                         + "max_line_size=" + FileReaders.MAX_LINE_BYTES
                         + ", rejects_table='sb_rejects', rejects_scan='sb_scans'))";
                 // read as text, converted with the types DuckDB sniffed: "x" in a numeric column is quarantined
-                st.execute(Staging.insert(f, scan, probe.columns(), m, req.kind(), variant));
+                st.execute(Staging.insert(f, scan, probe.columns(), m, req.kind(), variant, false));
                 long rejects = scalar(st, "SELECT count(*) FROM sb_rejects");
                 if (rejects > 0 || blank > 0) renumberCsv(st, file);
                 st.execute("INSERT INTO stage_all(source_file, line_no, problem_field, problem, raw, merged) "
@@ -65,7 +65,7 @@ final class TabularSource {
                 String scan =
                         "(SELECT " + Staging.scanColumns(p, "file_row_number + 1", "NULL::VARCHAR", "NULL::VARCHAR")
                                 + ", * FROM read_parquet(" + FileReaders.file(file) + "))";
-                ParquetCheck.stage(st, file, Staging.insert(f, scan, probe.columns(), m, req.kind(), variant));
+                ParquetCheck.stage(st, file, Staging.insert(f, scan, probe.columns(), m, req.kind(), variant, true));
             }
             default -> throw new IllegalStateException("not a tabular format: " + probe.format());
         }
@@ -118,7 +118,7 @@ final class TabularSource {
         if (n == 0) throw new BadInputException(file + ": the file holds no records");
         if (n > lines) throw new LogImporter.NotClean(file);
         if (req.kind() == ImportRequest.Kind.PREDICTIONS && m.has(Field.LABEL)) {
-            String sel = Staging.insert(file.toString(), scan, typed, m, req.kind(), variant)
+            String sel = Staging.insert(file.toString(), scan, typed, m, req.kind(), variant, true)
                     .substring("INSERT INTO stage_all ".length());
             st.execute(Staging.INTO_LABELS + "SELECT " + importId + ", " + Staging.LABEL_VALUES + " FROM (" + sel
                     + ") WHERE problem IS NULL AND (label IS NOT NULL OR label_class IS NOT NULL)");
@@ -183,10 +183,17 @@ final class TabularSource {
                         + "column and the name says neither live, shadow nor canary. Give --variant.");
     }
 
-    /** Column types to read with: text for scalars (converted in SQL, so one odd row cannot fail the file), JSON for lists. */
+    /**
+     * Column types to read with: text for scalars (converted in SQL, so one odd row cannot fail the file), JSON for
+     * lists. A column DuckDB found holding JSON strings is declared VARCHAR, any other scalar TEXT (the same type to
+     * DuckDB): so {@link Staging} still tells a class column ("0", "cat") from a number read as text.
+     */
     static List<SourceColumn> declared(List<SourceColumn> cols) {
         List<SourceColumn> out = new ArrayList<>();
-        for (SourceColumn c : cols) out.add(new SourceColumn(c.name(), c.isList() ? "JSON" : "VARCHAR"));
+        for (SourceColumn c : cols) {
+            out.add(new SourceColumn(
+                    c.name(), c.isList() ? "JSON" : c.type().equalsIgnoreCase("VARCHAR") ? "VARCHAR" : "TEXT"));
+        }
         return out;
     }
 
@@ -253,10 +260,15 @@ final class TabularSource {
         return scalar(st, "SELECT count(*) FROM stage_all WHERE source_file = " + Quote.literal(file));
     }
 
-    /** {imported, quarantined} rows staged for a file. */
+    /**
+     * {imported lines, quarantined lines} of a file's staged rows (after {@link Staging#settleInstances}): a line
+     * answering several instances is one imported line however many rows it stages.
+     */
     static long[] split(Statement st, String file) throws SQLException {
-        try (ResultSet rs = st.executeQuery(
-                "SELECT count(*) FILTER (WHERE problem IS NULL), count(*) FILTER (WHERE problem IS NOT NULL) "
+        Staging.settleInstances(st, file);
+        try (ResultSet rs =
+                st.executeQuery("SELECT count(*) FILTER (WHERE problem IS NULL AND coalesce(instance, 0) = 0), "
+                        + "count(*) FILTER (WHERE problem IS NOT NULL) "
                         + "FROM stage_all WHERE source_file = " + Quote.literal(file))) {
             rs.next();
             return new long[] {rs.getLong(1), rs.getLong(2)};

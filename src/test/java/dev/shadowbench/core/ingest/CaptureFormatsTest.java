@@ -79,6 +79,19 @@ class CaptureFormatsTest {
         assertEquals(List.of(List.of("sagemaker")), rows(ws, "SELECT DISTINCT format FROM import_files"));
     }
 
+    @Test
+    void brokenJsonOutputIsQuarantinedNeverAClass() throws Exception {
+        Path f = write(
+                dir.resolve("capture/ep/AllTraffic/2026/11/20/10/part-1.jsonl"),
+                capture("e1", null, "2026-11-20T10:00:01Z", "\"{\\\"predicted_label\\\":1\"", "JSON")
+                        + capture("e2", null, "2026-11-20T10:00:02Z", "\"0.5\"", "CSV"));
+        ImportReport r = new LogImporter(ws).run(ImportRequest.predictions(List.of(f), null), ProgressSink.NONE);
+        assertEquals(List.of(2L, 1L, 1L), List.of(r.linesRead(), r.rowsImported(), r.rowsQuarantined()));
+        assertEquals(
+                List.of(List.of("0")), rows(ws, "SELECT count(*) FROM predictions WHERE predicted_class IS NOT NULL"));
+        assertEquals(List.of(List.of("1", "missing prediction")), rows(ws, "SELECT line_no, reason FROM quarantine"));
+    }
+
     private static String kserve(String id, String type, String endpoint, String payload) {
         return "{\"url\":\"http://sklearn-iris.ns/v1/models/iris:predict\",\"bytes\":\"" + b64(payload) + "\","
                 + "\"contentType\":\"application/json\",\"reqType\":\"org.kubeflow.serving.inference." + type + "\","

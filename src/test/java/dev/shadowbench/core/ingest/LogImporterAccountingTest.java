@@ -183,4 +183,16 @@ class LogImporterAccountingTest {
         assertEquals(r.linesRead(), r.rowsImported());
         assertEquals(r.rowsImported(), scalar(ws, "SELECT count(*) FROM predictions"));
     }
+
+    @Test
+    void aFailedImportUsesUpNoImportId() throws Exception {
+        Path bad = write(dir.resolve("live-bad.jsonl"), "{\"request_id\":\"a\"}\n");
+        assertThrows(BadInputException.class, () -> run(ImportRequest.predictions(List.of(bad), null)));
+        Path good = write(dir.resolve("live.jsonl"), jsonl("live", 2, 0));
+        assertEquals(1, run(ImportRequest.predictions(List.of(good), null)).importId());
+        assertEquals(
+                2,
+                run(ImportRequest.predictions(List.of(write(dir.resolve("shadow.jsonl"), jsonl("shadow", 2, 0))), null))
+                        .importId());
+    }
 }
