@@ -74,7 +74,7 @@ public final class SyntheticBaselines {
                 q.execute("DELETE FROM imports WHERE import_id = ?", old[0]);
             }
             q.execute("DELETE FROM synthetic_baselines WHERE name = ?", r.name());
-            long id = Db.lng(q.row("SELECT nextval('import_id_seq')")[0]);
+            long id = dev.shadowbench.core.workspace.ImportIds.next(c);
             List<Object> ins = new ArrayList<>(List.of(id, r.kind().id(), r.name()));
             ins.add(task == Task.REGRESSION ? Double.valueOf(a.answer) : null);
             ins.add(task == Task.CLASSIFICATION ? a.answer : null);

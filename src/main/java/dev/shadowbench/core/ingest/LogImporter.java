@@ -9,7 +9,6 @@ import dev.shadowbench.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -153,13 +152,7 @@ public final class LogImporter {
         st.execute(LineCheck.CREATE);
         st.execute("DELETE FROM sb_bad_lines");
         st.execute("DROP TABLE IF EXISTS kserve_raw");
-        long id;
-        // the next id after the imports committed, read inside this import's transaction: a failed or cancelled import
-        // leaves no row, so it uses up no id (a sequence would: DuckDB does not roll back nextval)
-        try (ResultSet rs = st.executeQuery("SELECT coalesce(max(import_id), 0) + 1 FROM imports")) {
-            rs.next();
-            id = rs.getLong(1);
-        }
+        long id = dev.shadowbench.core.workspace.ImportIds.next(c);
         MappingStore store = new MappingStore(c);
         List<FileCount> counts = new ArrayList<>();
         Set<String> seen = new HashSet<>();

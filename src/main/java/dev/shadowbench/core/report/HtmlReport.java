@@ -79,14 +79,7 @@ public final class HtmlReport {
                             + FigureFormat.num(div.maxAbs(), NOT_RECORDED));
         }
         for (String side : List.of("baseline", "candidate")) {
-            Summary.Latency l = ReportContent.latency(s, side);
-            row(
-                    b,
-                    side + " latency p50 / p95 / p99 (ms)",
-                    l != null
-                            ? FigureFormat.num(l.p50(), NOT_RECORDED) + " / " + FigureFormat.num(l.p95(), NOT_RECORDED)
-                                    + " / " + FigureFormat.num(l.p99(), NOT_RECORDED)
-                            : "latency not recorded in these logs");
+            row(b, side + " latency p50 / p95 / p99 (ms)", ReportContent.latencyText(s, side));
         }
         Summary.Labels labels = s.labels();
         row(

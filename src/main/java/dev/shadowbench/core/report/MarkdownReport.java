@@ -67,14 +67,7 @@ public final class MarkdownReport {
         if (labels != null && labels.versusBaseline() != null)
             row(b, "versus the baseline", labels.versusBaseline().detail());
         for (String side : List.of("baseline", "candidate")) {
-            Summary.Latency l = ReportContent.latency(s, side);
-            row(
-                    b,
-                    side + " latency p50 / p95 / p99 (ms)",
-                    l != null
-                            ? FigureFormat.num(l.p50(), NOT_RECORDED) + " / " + FigureFormat.num(l.p95(), NOT_RECORDED)
-                                    + " / " + FigureFormat.num(l.p99(), NOT_RECORDED)
-                            : "latency not recorded in these logs");
+            row(b, side + " latency p50 / p95 / p99 (ms)", ReportContent.latencyText(s, side));
         }
         b.append(
                 "\n## Gates\n\n| Gate | Value | Threshold | Result | Critical | Detail |\n|---|---:|---|---|---|---|\n");

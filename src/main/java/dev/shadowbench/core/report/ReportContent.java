@@ -93,6 +93,22 @@ public record ReportContent(
         return l == null ? null : side.equals("baseline") ? l.baseline() : l.candidate();
     }
 
+    /**
+     * A side's latency row, "p50 / p95 / p99" in ms; a synthetic baseline has none to have ("not applicable"), a real
+     * side may not have logged it.
+     */
+    static String latencyText(Summary s, String side) {
+        Summary.Latency l = latency(s, side);
+        if (l != null)
+            return dev.shadowbench.core.format.FigureFormat.num(l.p50(), NOT_RECORDED) + " / "
+                    + dev.shadowbench.core.format.FigureFormat.num(l.p95(), NOT_RECORDED) + " / "
+                    + dev.shadowbench.core.format.FigureFormat.num(l.p99(), NOT_RECORDED);
+        boolean synthetic = side.equals("baseline")
+                && s.comparison() != null
+                && s.comparison().baselineRecipe() != null;
+        return synthetic ? "not applicable: the baseline is synthetic" : "latency not recorded in these logs";
+    }
+
     /** A side's complaint rate, null when no record carries feedback. */
     static Double complaintRate(Summary s, String side) {
         Summary.Feedback f = s.feedback();

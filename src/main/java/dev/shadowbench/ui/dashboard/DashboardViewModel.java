@@ -96,6 +96,7 @@ public final class DashboardViewModel {
         Workspace ws = main.workspace();
         if (!(ms > 0) || ms == latencyBudgetMs.get() || ws == null) return;
         latencyBudgetMs.set(ms);
+        stale.set(true); // the figures on screen are the old budget's from this moment
         main.tasks()
                 .task(
                         "Saving the latency budget",
@@ -104,7 +105,10 @@ public final class DashboardViewModel {
                             return ms;
                         }))
                 .onSuccess(saved -> main.refresh())
-                .onFailure(ex -> message.set("Could not save the latency budget: " + ex.getMessage()))
+                .onFailure(ex -> {
+                    stale.set(false);
+                    message.set("Could not save the latency budget: " + ex.getMessage());
+                })
                 .start();
     }
 

@@ -122,6 +122,9 @@ class FirstModelSummaryTest {
         // Markdown escapes brackets and parentheses; the words before them are the recipe's
         String words = recipe.split("[()\\[\\]]")[0];
         assertTrue(MarkdownReport.render(rv.report()).contains(words), "Markdown report names the recipe");
+        // a synthetic baseline has no latency to record: the reports say so, not "not recorded"
+        assertTrue(HtmlReport.render(rv.report()).contains("not applicable: the baseline is synthetic"));
+        assertTrue(MarkdownReport.render(rv.report()).contains("not applicable: the baseline is synthetic"));
     }
 
     @Test

@@ -64,9 +64,8 @@ class RealLogsTest {
         assertEquals(8, r.multiInstanceLines());
         assertTrue(
                 r.summaryLine()
-                        .contains(
-                                "stored 24 prediction(s) and 2 label(s) (8 line(s) answering several instances, "
-                                        + "one row per instance)"),
+                        .contains("stored 24 prediction(s) and 2 label(s) (8 line(s) answering several instances, "
+                                + "one row per instance)"),
                 r.summaryLine());
         assertEquals(
                 List.of(
