@@ -203,21 +203,7 @@ public final class HtmlReport {
             b.append("</table>");
         }
         b.append(r.dismissalsTable().html("dismissed flags"));
-        List<Summary.Finding> findings = r.review().findings();
-        if (!findings.isEmpty()) {
-            b.append(
-                    "\n<h2>Findings</h2>\n<table><tr><th>Rule</th><th>Severity</th><th>Value</th><th>Threshold</th><th>Detail</th></tr>");
-            for (Summary.Finding f : findings.subList(0, Math.min(findings.size(), ReportBuilder.MAX_ROWS))) {
-                b.append("<tr>");
-                for (Object v : new Object[] {f.rule(), f.severity(), f.value(), f.threshold(), f.detail()}) {
-                    b.append("<td>")
-                            .append(html(v == null ? "" : String.valueOf(v)))
-                            .append("</td>");
-                }
-                b.append("</tr>");
-            }
-            b.append("</table>");
-        }
+        b.append(findingsTable(r.review().findings()));
 
         b.append(
                 "\n<h2>Model versions</h2>\n<table><tr><th>Version</th><th>Stage</th><th>Since</th><th>Reminder</th></tr>");
@@ -306,5 +292,22 @@ public final class HtmlReport {
 
     private static void row(StringBuilder b, String k, String v) {
         b.append("<tr><th>").append(html(k)).append("</th><td>").append(html(v)).append("</td></tr>");
+    }
+
+    /** The findings, figures printed as the rest of the report prints them, never a raw double. */
+    static String findingsTable(List<Summary.Finding> findings) {
+        if (findings.isEmpty()) return "";
+        StringBuilder b = new StringBuilder(
+                "\n<h2>Findings</h2>\n<table><tr><th>Rule</th><th>Severity</th><th>Value</th><th>Threshold</th><th>Detail</th></tr>");
+        for (Summary.Finding f : findings.subList(0, Math.min(findings.size(), ReportBuilder.MAX_ROWS))) {
+            b.append("<tr>");
+            for (String v : new String[] {
+                f.rule(), f.severity(), FigureFormat.num(f.value(), ""), FigureFormat.num(f.threshold(), ""), f.detail()
+            }) {
+                b.append("<td>").append(html(v == null ? "" : v)).append("</td>");
+            }
+            b.append("</tr>");
+        }
+        return b.append("</table>").toString();
     }
 }

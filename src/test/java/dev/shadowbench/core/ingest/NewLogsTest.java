@@ -11,9 +11,7 @@ import dev.shadowbench.core.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,18 +156,8 @@ class NewLogsTest {
     }
 
     private static List<List<String>> table(Path ws, String sql) throws Exception {
-        List<List<String>> out = new ArrayList<>();
-        try (Workspace w = Workspace.openReadOnly(ws);
-                Connection c = w.connect();
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= n; i++) row.add(rs.getString(i));
-                out.add(row);
-            }
+        try (Workspace w = Workspace.openReadOnly(ws)) {
+            return IngestFixtures.rows(w, sql);
         }
-        return out;
     }
 }

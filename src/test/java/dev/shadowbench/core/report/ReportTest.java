@@ -147,6 +147,17 @@ class ReportTest {
     }
 
     @Test
+    void findingsPrintFiguresNotRawDoubles() throws Exception {
+        String html = HtmlReport.render(content());
+        assertTrue(html.contains("<td>latency_p50_slower</td><td>warning</td><td>23</td><td>20</td>"), html);
+        // figures as a computation leaves them, printed with 3 significant digits, never as Java writes a double
+        String table = HtmlReport.findingsTable(List.of(
+                new Summary.Finding("latency_slow", "info", 42.377549999999985, 4.546822239309953E-4, "detail")));
+        assertTrue(table.contains("<td>42.4</td><td>4.55e-04</td>"), table);
+        assertFalse(table.contains("42.3775") || table.contains("E-4"), table);
+    }
+
+    @Test
     void markdownEscapesMarkupPipesAndBackticks() throws Exception {
         String md = ReportFormat.MD.render(content());
         assertFalse(md.contains(EVIL));
