@@ -10,6 +10,7 @@ import dev.shadowbench.core.format.FigureFormat;
 import dev.shadowbench.core.outliers.OutlierReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -209,36 +210,26 @@ public final class GateEngine {
                     "MAE " + num(bm) + " → " + FigureFormat.numAgainst(cm, limit) + " on " + count(n) + " " + what,
                     limit);
         }
-        Double ba = label(bf, Summary.LabelFigures::accuracy);
-        Double ca = label(cf, Summary.LabelFigures::accuracy);
-        String threshold = "accuracy ≥ baseline − " + pct(s.labelErrorMaxRatio() - 1);
-        if (n > 0 && ba != null && ca != null) {
-            double limit = ba - (s.labelErrorMaxRatio() - 1);
-            return new GateResult(
-                    name,
-                    label,
-                    ca >= limit ? GateStatus.PASS : GateStatus.FAIL,
-                    ca,
-                    "%",
-                    threshold,
-                    true,
-                    "accuracy " + pct(ba) + " → " + pctAgainst(ca, limit) + " on " + count(n) + " " + what,
-                    limit);
-        }
-        Double bh = label(bf, Summary.LabelFigures::hitRate);
-        Double ch = label(cf, Summary.LabelFigures::hitRate);
-        if (n > 0 && bh != null && ch != null) {
-            double limit = bh - (s.labelErrorMaxRatio() - 1);
-            return new GateResult(
-                    name,
-                    label,
-                    ch >= limit ? GateStatus.PASS : GateStatus.FAIL,
-                    ch,
-                    "%",
-                    "hit rate ≥ baseline − " + pct(s.labelErrorMaxRatio() - 1),
-                    true,
-                    "hit rate " + pct(bh) + " → " + pctAgainst(ch, limit) + " on " + count(n) + " " + what,
-                    limit);
+        // a share where higher is better: accuracy for classes, hit rate@k for rankings
+        for (var metric : List.<Map.Entry<String, Function<Summary.LabelFigures, Double>>>of(
+                Map.entry("accuracy", Summary.LabelFigures::accuracy),
+                Map.entry("hit rate", Summary.LabelFigures::hitRate))) {
+            Double bv = label(bf, metric.getValue());
+            Double cv = label(cf, metric.getValue());
+            if (n > 0 && bv != null && cv != null) {
+                double limit = bv - (s.labelErrorMaxRatio() - 1);
+                return new GateResult(
+                        name,
+                        label,
+                        cv >= limit ? GateStatus.PASS : GateStatus.FAIL,
+                        cv,
+                        "%",
+                        metric.getKey() + " ≥ baseline − " + pct(s.labelErrorMaxRatio() - 1),
+                        true,
+                        metric.getKey() + " " + pct(bv) + " → " + pctAgainst(cv, limit) + " on " + count(n) + " "
+                                + what,
+                        limit);
+            }
         }
         return noData(name, label, "", "MAE ≤ " + num(s.labelErrorMaxRatio()) + "× baseline", true, "no labels yet");
     }
