@@ -14,7 +14,6 @@ import dev.shadowbench.ui.common.TaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -38,28 +37,10 @@ class FirstModelBaselineFxTest extends ApplicationTest {
     public void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("sb-first-model");
         FirstModelFixtures.workspace(dir, "regression").close();
-        DialogService dialogs = new DialogService() {
+        DialogService dialogs = new dev.shadowbench.ui.QuietDialogs() {
             @Override
             public void showError(String title, String message, Throwable details) {
                 errors.add(title + ": " + message);
-            }
-
-            @Override
-            public void showInfo(String title, String message) {}
-
-            @Override
-            public Optional<Path> chooseWorkspaceToOpen() {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<Path> chooseLogsToImport() {
-                return List.of();
-            }
-
-            @Override
-            public Optional<Path> chooseSaveFile(String title, String suggestedName, String extension) {
-                return Optional.empty();
             }
         };
         vm = new MainViewModel(new AppHome(dir.resolve("home")), new TaskRunner(2), dialogs);

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,28 +28,7 @@ class ImportViewModelTest {
         ws.close();
     }
 
-    static final DialogService NO_DIALOGS = new DialogService() {
-        @Override
-        public void showError(String title, String message, Throwable details) {}
-
-        @Override
-        public void showInfo(String title, String message) {}
-
-        @Override
-        public Optional<Path> chooseWorkspaceToOpen() {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<Path> chooseLogsToImport() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<Path> chooseSaveFile(String t, String n, String e) {
-            return Optional.empty();
-        }
-    };
+    static final DialogService NO_DIALOGS = new dev.shadowbench.ui.QuietDialogs();
 
     ImportViewModel vm(Path... files) {
         return new ImportViewModel(

@@ -12,13 +12,11 @@ import dev.shadowbench.core.task.ProgressSink;
 import dev.shadowbench.core.workspace.AppHome;
 import dev.shadowbench.core.workspace.Workspace;
 import dev.shadowbench.ui.FxWait;
-import dev.shadowbench.ui.common.DialogService;
 import dev.shadowbench.ui.common.MainViewModel;
 import dev.shadowbench.ui.common.TaskRunner;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -58,30 +56,13 @@ class OutliersViewTest extends ApplicationTest {
 
     @Override
     public void start(Stage stage) {
-        main = new MainViewModel(new AppHome(dir.resolve("home")), new TaskRunner(1), new DialogService() {
-            @Override
-            public void showError(String title, String message, Throwable details) {
-                throw new AssertionError(title + ": " + message, details);
-            }
-
-            @Override
-            public void showInfo(String title, String message) {}
-
-            @Override
-            public Optional<Path> chooseWorkspaceToOpen() {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<Path> chooseLogsToImport() {
-                return List.of();
-            }
-
-            @Override
-            public Optional<Path> chooseSaveFile(String t, String s, String e) {
-                return Optional.empty();
-            }
-        });
+        main = new MainViewModel(
+                new AppHome(dir.resolve("home")), new TaskRunner(1), new dev.shadowbench.ui.QuietDialogs() {
+                    @Override
+                    public void showError(String title, String message, Throwable details) {
+                        throw new AssertionError(title + ": " + message, details);
+                    }
+                });
         vm = new OutliersViewModel(main);
         stage.setScene(new Scene(new OutliersView(vm), 1200, 800));
         stage.show();
