@@ -41,6 +41,11 @@ public final class ShadowbenchCommand implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ShadowbenchCommand());
+        // A command waits while the window (or another command) holds the workspace, and says so once.
+        dev.shadowbench.core.workspace.LockWait.noticeTo(message -> {
+            cl.getErr().println("shadowbench: " + Terminal.safe(message));
+            cl.getErr().flush();
+        });
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
             if (ex instanceof TamperedLogException) {
                 cmd.getErr().println("shadowbench " + cmd.getCommandName() + ": " + Terminal.safe(ex.getMessage()));

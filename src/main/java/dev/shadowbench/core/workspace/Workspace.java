@@ -15,13 +15,57 @@ import org.duckdb.DuckDBConnection;
  */
 public final class Workspace implements AutoCloseable {
     private final Path file;
+    /** The file's connection while this workspace holds it for its whole life (commands, tests). */
     private final DuckDBConnection primary;
+    /** The window's hold on the file, let go while idle; null when {@link #primary} holds it. */
+    private final SharedFile shared;
+
     private final boolean readOnly;
 
     private Workspace(Path file, DuckDBConnection primary, boolean readOnly) {
         this.file = file;
         this.primary = primary;
+        this.shared = null;
         this.readOnly = readOnly;
+    }
+
+    private Workspace(Path file, SharedFile shared) {
+        this.file = file;
+        this.primary = null;
+        this.shared = shared;
+        this.readOnly = false;
+    }
+
+    /**
+     * Opens (or creates) the workspace for the window: as {@link #open}, but the file is held only while work runs
+     * and let go a few seconds after ({@link SharedFile}), so the command line can import into it while the window is
+     * open; the window waits for the command and then reloads ({@link #onChangedElsewhere}).
+     */
+    public static Workspace openShared(Path file) {
+        Workspace ws = open(file);
+        Path abs = ws.file;
+        return new Workspace(abs, new SharedFile(abs, ws.primary, (wait, stop) -> connectFile(abs, false, wait, stop)));
+    }
+
+    /**
+     * For a workspace opened with {@link #openShared}: {@code r} runs (on a background thread) when another process
+     * changed the file while this one had let go of it. Does nothing for other workspaces.
+     */
+    public void onChangedElsewhere(Runnable r) {
+        if (shared != null) shared.onChangedElsewhere(r);
+    }
+
+    /**
+     * For a workspace opened with {@link #openShared}: whom to tell (on a background thread) that a task waits for the
+     * file because another process holds it.
+     */
+    public void onLockWait(java.util.function.Consumer<String> notice) {
+        if (shared != null) shared.waitWith(new LockWait(LockWait.WINDOW_WAIT, notice));
+    }
+
+    /** True unless this is a shared workspace that has let go of its file while idle. */
+    public boolean holdsFile() {
+        return shared == null || shared.held();
     }
 
     /** Opens (or creates) the workspace file and brings its schema up to date. */
@@ -130,16 +174,49 @@ public final class Workspace implements AutoCloseable {
     }
 
     private static DuckDBConnection connectFile(Path abs, boolean readOnly) {
-        try {
-            Properties p = new Properties();
-            if (readOnly) p.setProperty("access_mode", "READ_ONLY");
-            p.setProperty("memory_limit", memoryLimit());
-            p.setProperty("temp_directory", spillFolder(abs, readOnly).toString());
-            return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + abs, p);
-        } catch (SQLException e) {
-            WorkspaceException known = WorkspaceErrors.explain(abs, e);
-            if (known != null) throw known;
-            throw new WorkspaceException("Cannot open workspace " + abs + ": " + e.getMessage(), e);
+        return connectFile(abs, readOnly, LockWait.forCommand(), () -> false);
+    }
+
+    /**
+     * Connects to the file; while another process holds it, tries again every quarter second for up to
+     * {@code wait.max()} (saying so once through {@code wait.notice()}), unless {@code stop} says to give up.
+     */
+    private static DuckDBConnection connectFile(
+            Path abs, boolean readOnly, LockWait wait, java.util.function.BooleanSupplier stop) {
+        long deadline = System.nanoTime() + wait.max().toNanos();
+        boolean told = false;
+        while (true) {
+            try {
+                Properties p = new Properties();
+                if (readOnly) p.setProperty("access_mode", "READ_ONLY");
+                p.setProperty("memory_limit", memoryLimit());
+                p.setProperty("temp_directory", spillFolder(abs, readOnly).toString());
+                return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + abs, p);
+            } catch (SQLException e) {
+                boolean locked = WorkspaceErrors.classify(e) == WorkspaceErrors.Cause.LOCKED;
+                if (locked && System.nanoTime() < deadline && !stop.getAsBoolean()) {
+                    if (!told) wait.notice().accept(wait.waitingMessage(abs));
+                    told = true;
+                    try {
+                        Thread.sleep(250);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        throw new WorkspaceException("Stopped waiting for workspace " + abs, ie);
+                    }
+                    continue;
+                }
+                if (locked)
+                    throw new WorkspaceException(
+                            "Workspace " + abs + " is in use by another Shadowbench window or command"
+                                    + (told ? " (waited " + LockWait.words(wait.max()) + ")" : "")
+                                    + ". A window lets go of its workspace a few seconds after its last task; a command "
+                                    + "holds it until it ends. Try again when that work is done. ("
+                                    + WorkspaceErrors.rootMessage(e) + ")",
+                            e);
+                WorkspaceException known = WorkspaceErrors.explain(abs, e);
+                if (known != null) throw known;
+                throw new WorkspaceException("Cannot open workspace " + abs + ": " + e.getMessage(), e);
+            }
         }
     }
 
@@ -200,7 +277,7 @@ public final class Workspace implements AutoCloseable {
 
     /** A new connection to this workspace for the calling thread; the caller closes it. */
     public Connection connect() throws SQLException {
-        return primary.duplicate();
+        return shared != null ? shared.lease() : primary.duplicate();
     }
 
     /** Work that needs a connection of its own. */
@@ -225,6 +302,10 @@ public final class Workspace implements AutoCloseable {
 
     @Override
     public void close() {
+        if (shared != null) {
+            shared.close();
+            return;
+        }
         try {
             primary.close();
         } catch (SQLException e) {

@@ -94,6 +94,9 @@ public final class MainWindow extends BorderPane {
                 "Open workspace…",
                 new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
                 () -> vm.dialogs().chooseWorkspaceToOpen().ifPresent(vm::open));
+        MenuItem create = item(
+                "New workspace…", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), vm::newWorkspace);
+        create.setId("new-workspace");
         MenuItem sample = item("Open sample workspace", null, () -> vm.open((Path) null));
         MenuItem imp = item(
                 "Import logs…",
@@ -112,6 +115,7 @@ public final class MainWindow extends BorderPane {
         Menu file = new Menu(
                 "File",
                 null,
+                create,
                 open,
                 sample,
                 new SeparatorMenuItem(),
@@ -223,7 +227,13 @@ public final class MainWindow extends BorderPane {
         reviewer.setTooltip(
                 new Tooltip("Verdicts, dismissals and decisions are recorded under this name; click to change"));
         reviewer.setOnAction(e -> vm.askReviewer());
-        HBox status = new HBox(10, text, grow, count, bar, cancel, reviewer);
+        Label notice = new Label();
+        notice.setId("status-notice");
+        notice.textProperty().bind(vm.noticeProperty());
+        notice.managedProperty().bind(notice.textProperty().isNotEmpty());
+        notice.setTooltip(new Tooltip());
+        notice.getTooltip().textProperty().bind(vm.noticeProperty());
+        HBox status = new HBox(10, text, notice, grow, count, bar, cancel, reviewer);
         status.setId("status-bar");
         status.getStyleClass().add("status-bar");
         status.setAlignment(Pos.CENTER_LEFT);

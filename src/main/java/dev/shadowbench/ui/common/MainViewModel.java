@@ -60,6 +60,10 @@ public final class MainViewModel {
         this.home = home;
         this.tasks = tasks;
         this.dialogs = dialogs;
+        // A wait for the workspace file ends when the task that waited does.
+        tasks.running().addListener((javafx.collections.ListChangeListener<Task<?>>) c -> {
+            if (tasks.running().isEmpty()) notice.set("");
+        });
         reviewer.set(home.reviewer().orElse(loginName()));
         // A settings save runs on a writer thread; its failure reaches the user, not only the log file.
         home.onSaveFailure(e -> Platform.runLater(() -> dialogs.showError(
@@ -167,8 +171,28 @@ public final class MainViewModel {
 
     /** Opens {@code file} (creating it if new), or the sample workspace when {@code file} is null. */
     public Task<?> open(Path file) {
-        String what = file != null ? "Opening " + file.getFileName() : "Opening the sample workspace";
+        return open(file, false);
+    }
+
+    /**
+     * File > New workspace: asks where, creates an empty workspace there and opens it. An existing file is never
+     * reused or overwritten (the save dialog's "replace?" is not enough for a file holding reviews and decisions).
+     */
+    public Task<?> newWorkspace() {
+        return dialogs.chooseSaveFile("New workspace", "review.duckdb", "duckdb")
+                .map(file -> open(file, true))
+                .orElse(null);
+    }
+
+    private Task<?> open(Path file, boolean mustBeNew) {
+        String what = file == null
+                ? "Opening the sample workspace"
+                : (mustBeNew ? "Creating " : "Opening ") + file.getFileName();
         return tasks.task(what, progress -> {
+                    if (mustBeNew && Files.exists(file))
+                        throw new dev.shadowbench.core.workspace.WorkspaceException(file
+                                + " already exists, so no new workspace was made there. Open it with File > Open "
+                                + "workspace, or choose another name.");
                     Workspace ws = openOrCreate(file, progress);
                     try {
                         return Contents.of(ws);
@@ -180,16 +204,20 @@ public final class MainViewModel {
                 .latestIn(opening)
                 .onSuccess(this::switchTo)
                 .onDiscarded(dropped -> dropped.workspace().close())
-                .onFailure(ex -> dialogs.showError("Cannot open the workspace", ex.getMessage(), ex))
+                .onFailure(ex -> dialogs.showError(
+                        mustBeNew ? "Workspace not created" : "Cannot open the workspace", ex.getMessage(), ex))
                 .start();
     }
 
+    /** The window holds its workspace only while it works, so the command line can write to it meanwhile. */
     private Workspace openOrCreate(Path file, FxProgress progress) throws Exception {
-        if (file != null) return Workspace.open(file);
+        if (file != null) return Workspace.openShared(file);
         Path sample = home.sampleWorkspace();
-        if (Files.isRegularFile(sample)) return Workspace.open(sample);
-        progress.message("Creating the sample workspace from the bundled logs");
-        return SampleWorkspace.create(sample, progress);
+        if (!Files.isRegularFile(sample)) {
+            progress.message("Creating the sample workspace from the bundled logs");
+            SampleWorkspace.create(sample, progress).close();
+        }
+        return Workspace.openShared(sample);
     }
 
     private void switchTo(Contents opened) {
@@ -205,8 +233,20 @@ public final class MainViewModel {
             switching = false;
         }
         home.rememberWorkspace(ws.file());
+        // The command line may import or decide while the window has let go of the file: reload what it shows.
+        ws.onChangedElsewhere(() -> Platform.runLater(() -> {
+            if (workspace.get() == ws) reloadChoices();
+        }));
+        ws.onLockWait(message -> Platform.runLater(() -> notice.set(message)));
         refresh();
         if (old != null && old != ws) old.close();
+    }
+
+    /** A line for the status bar that is not a task's progress: the window waiting for the workspace file. */
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     /** Imports prediction logs (files or folders) into the open workspace. */
