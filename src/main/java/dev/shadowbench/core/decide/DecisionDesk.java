@@ -35,17 +35,9 @@ public final class DecisionDesk {
             return review.verdict();
         }
 
-        /**
-         * True when {@code type} goes against the gates: moving the candidate forward (promote, advance) when they do
-         * not recommend promote, or rolling back when they do. Holding and retiring never go against them.
-         */
+        /** True when {@code type} goes against the gates ({@link DecisionType#against}). */
         public boolean against(DecisionType type) {
-            Recommendation r = verdict().recommendation();
-            return switch (type) {
-                case PROMOTE, ADVANCE -> r != Recommendation.PROMOTE;
-                case ROLLBACK -> r == Recommendation.PROMOTE;
-                default -> false;
-            };
+            return type.against(verdict().recommendation());
         }
 
         public String versionKey() {

@@ -17,6 +17,18 @@ public enum DecisionType {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * True when this decision goes against the gates' {@code r}: moving the candidate forward (promote, advance) when
+     * they do not recommend promote, or rolling back when they do. Holding and retiring never go against them.
+     */
+    public boolean against(Recommendation r) {
+        return switch (this) {
+            case PROMOTE, ADVANCE -> r != Recommendation.PROMOTE;
+            case ROLLBACK -> r == Recommendation.PROMOTE;
+            default -> false;
+        };
+    }
+
     public static DecisionType parse(String s) {
         for (DecisionType t : values()) if (t.id().equalsIgnoreCase(s == null ? "" : s.strip())) return t;
         throw new BadInputException("Unknown decision '" + s + "': use one of "

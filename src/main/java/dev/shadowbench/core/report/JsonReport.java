@@ -22,6 +22,13 @@ public final class JsonReport {
         ObjectNode meta = o.putObject("report");
         meta.put("workspace", r.workspace());
         meta.put("generated_at", r.generatedAt());
+        meta.put("title", r.title());
+        meta.put("baseline_models", r.names().baseline());
+        meta.put("candidate_models", r.names().candidate());
+        meta.put("why", r.why());
+        meta.put("team_decision", r.decisionLine());
+        meta.put("decision_seq", r.decision() == null ? null : r.decision().seq());
+        meta.put("against_the_gates", r.decidedAgainstTheGates());
         ObjectNode summary = ReviewJson.tree(r.review());
         JsonNode outliers = summary.get("outliers");
         if (outliers != null && outliers.isArray() && outliers.size() > ReportBuilder.MAX_ROWS) {

@@ -4,10 +4,7 @@ import static dev.shadowbench.core.report.Escape.md;
 import static dev.shadowbench.core.report.ReportContent.NOT_RECORDED;
 
 import dev.shadowbench.core.compare.Summary;
-import dev.shadowbench.core.decide.DecisionRecord;
 import dev.shadowbench.core.decide.GateResult;
-import dev.shadowbench.core.decide.LifecycleBoard;
-import dev.shadowbench.core.decide.ReviewJson;
 import dev.shadowbench.core.decide.Verification;
 import dev.shadowbench.core.format.FigureFormat;
 import java.util.List;
@@ -16,37 +13,56 @@ import java.util.List;
 public final class MarkdownReport {
     private MarkdownReport() {}
 
+    /** The same order as the HTML report: decision first, long lists last. */
     public static String render(ReportContent r) {
         Summary s = r.review().summary();
         Summary.ComparisonInfo cmp = s.comparison();
         StringBuilder b = new StringBuilder(16_384);
-        b.append("# Shadowbench decision report\n\nWorkspace ")
+        b.append("# ")
+                .append(md(r.title()))
+                .append("\n\nShadowbench decision report · ")
+                .append(md(HtmlReport.window(cmp)))
+                .append(" · workspace ")
                 .append(md(r.workspace()))
                 .append(" · generated ")
                 .append(md(r.generatedAt()))
-                .append("\n\n## Comparison\n\n");
+                .append("\n\n## Decision\n\n");
+        b.append("- Gates recommend: **")
+                .append(r.verdict().recommendation().id().toUpperCase(java.util.Locale.ROOT))
+                .append("** (")
+                .append(
+                        r.verdict().score() == null
+                                ? "no gate had data"
+                                : md(FigureFormat.pct(r.verdict().score(), NOT_RECORDED))
+                                        + " of gates with data passed")
+                .append(")\n");
+        if (!r.why().isEmpty()) b.append("- Why: ").append(md(r.why())).append('\n');
+        b.append("- Team decided: ").append(md(r.decisionLine()));
+        if (r.decidedAgainstTheGates()) b.append(" **(against the gates' recommendation)**");
+        b.append('\n');
+        b.append("- Candidate: ")
+                .append(md(r.names().candidate()))
+                .append(" · ")
+                .append(md(cmp.candidate()))
+                .append('\n');
         b.append("- Baseline: ")
+                .append(md(r.names().baseline()))
+                .append(" · ")
                 .append(md(cmp.baseline()))
                 .append(
                         cmp.baselineRecipe() == null
                                 ? ""
                                 : " (synthetic: " + md(cmp.baselineRecipe().description()) + ")")
-                .append('\n')
-                .append("- Candidate: ")
-                .append(md(cmp.candidate()))
-                .append('\n')
-                .append("- Window: ")
-                .append(md(HtmlReport.window(cmp)))
-                .append("\n\n");
-        b.append("## Recommendation: **")
-                .append(r.verdict().recommendation().id().toUpperCase(java.util.Locale.ROOT))
-                .append("**\n\n")
-                .append(
-                        r.verdict().score() == null
-                                ? "No gate had data."
-                                : md(FigureFormat.pct(r.verdict().score(), NOT_RECORDED))
-                                        + " of gates with data passed.")
-                .append("\n\n");
+                .append('\n');
+        Verification ver = r.verification();
+        b.append("- Decision log: ")
+                .append(md(ver.summaryLine()))
+                .append("; ")
+                .append(md(ver.headLine()))
+                .append('\n');
+        for (Verification.Problem p : ver.problems())
+            b.append("  - ").append(md(p.message())).append('\n');
+        b.append('\n');
         var canary = dev.shadowbench.core.decide.CanaryReview.of(r.review());
         if (canary != null) {
             b.append("## Canary\n\n").append(md(CanaryTable.advice(canary))).append("\n\n| ");
@@ -60,15 +76,7 @@ public final class MarkdownReport {
             b.append("\n\n");
         }
         b.append("## Headline figures\n\n| Figure | Value |\n|---|---|\n");
-        ReportContent.headlineCounts(s.counts()).forEach((k, v) -> row(b, k, FigureFormat.count(v)));
-        Summary.Divergence div = s.divergence();
-        if (div != null) row(b, "divergence p95 |Δ|", FigureFormat.num(div.p95Abs(), NOT_RECORDED));
-        Summary.Labels labels = s.labels();
-        if (labels != null && labels.versusBaseline() != null)
-            row(b, "versus the baseline", labels.versusBaseline().detail());
-        for (String side : List.of("baseline", "candidate")) {
-            row(b, side + " latency p50 / p95 / p99 (ms)", ReportContent.latencyText(s, side));
-        }
+        for (List<String> row : r.headlineRows()) row(b, row.get(0), row.get(1));
         b.append(
                 "\n## Gates\n\n| Gate | Value | Threshold | Result | Critical | Detail |\n|---|---:|---|---|---|---|\n");
         for (GateResult g : r.verdict().gates()) {
@@ -86,6 +94,7 @@ public final class MarkdownReport {
                     .append(md(g.detail()))
                     .append(" |\n");
         }
+        Summary.Divergence div = s.divergence();
         Summary.Histogram hist = div == null ? null : div.histogram();
         if (hist != null && hist.edges().size() == hist.counts().size() + 1) {
             b.append("\n## Divergence histogram\n\n| From | To | Pairs |\n|---:|---:|---:|\n");
@@ -99,102 +108,18 @@ public final class MarkdownReport {
                         .append(" |\n");
             }
         }
-        b.append("\n## Segments\n\n| Segment | Variant | Records |\n|---|---|---:|\n");
-        for (var seg : r.segments()) {
-            b.append("| ")
-                    .append(seg.segment() == null ? "(none)" : md(seg.segment()))
-                    .append(" | ")
-                    .append(md(seg.variant()))
-                    .append(" | ")
-                    .append(md(FigureFormat.count(seg.rows())))
-                    .append(" |\n");
-        }
-        b.append("\n## Reviewed sample\n\n");
-        if (r.reviewed().isEmpty()) b.append("No pairs reviewed for this comparison yet.\n");
-        else {
-            b.append(r.reviewed().size())
-                    .append(" of ")
-                    .append(r.reviewedTotal())
-                    .append(" reviewed pairs shown.\n\n")
-                    .append("| Request | Verdict | Note | Reviewer | When |\n|---|---|---|---|---|\n");
-            for (var p : r.reviewed()) {
-                b.append("| ")
-                        .append(md(p.requestId()))
-                        .append(" | ")
-                        .append(md(p.verdict()))
-                        .append(" | ")
-                        .append(md(p.note()))
-                        .append(" | ")
-                        .append(md(p.reviewer()))
-                        .append(" | ")
-                        .append(md(p.recordedAt()))
-                        .append(" |\n");
-            }
-        }
-        b.append("\n## Flagged outliers\n\n");
-        List<ReviewJson.Flag> outliers = r.flags();
-        if (outliers.isEmpty()) b.append("No pairs flagged.\n");
-        else {
-            int shown = Math.min(outliers.size(), ReportBuilder.MAX_ROWS);
-            b.append(shown)
-                    .append(" of ")
-                    .append(outliers.size())
-                    .append(" flagged pairs shown.\n\n| Request | Rule | Reason |\n|---|---|---|\n");
-            for (ReviewJson.Flag o : outliers.subList(0, shown)) {
-                b.append("| ")
-                        .append(md(o.requestId()))
-                        .append(" | ")
-                        .append(md(o.rule()))
-                        .append(" | ")
-                        .append(md(o.detail()))
-                        .append(" |\n");
-            }
-        }
+        if (!r.review().findings().isEmpty())
+            b.append(ReportContent.findingsTable(r.review().findings()).markdown("findings"));
+        b.append(r.segmentsTable().markdown("segment rows"));
+        b.append(r.reviewedTable().markdown("reviewed pairs"));
+        b.append(r.flagsTable().markdown("flagged pairs"));
         b.append(r.dismissalsTable().markdown("dismissed flags"));
-        b.append("\n## Model versions\n\n| Version | Stage | Since | Reminder |\n|---|---|---|---|\n");
-        for (LifecycleBoard.VersionState v : r.lifecycle().versions()) {
-            b.append("| ")
-                    .append(md(v.key()))
-                    .append(" | ")
-                    .append(md(v.stage().label()))
-                    .append(" | ")
-                    .append(md(v.since()))
-                    .append(" | ")
-                    .append(md(v.reminder()))
-                    .append(" |\n");
-        }
+        b.append(r.versionsTable().markdown("model versions"));
         if (r.lifecycle().rollbackTarget() != null)
             b.append("\nRollback target: ")
                     .append(md(r.lifecycle().rollbackTarget()))
                     .append('\n');
-        Verification ver = r.verification();
-        b.append("\n## Decision history\n\n").append(md(ver.summaryLine())).append("\n\n");
-        b.append(md(ver.headLine())).append("\n\n");
-        for (Verification.Problem p : ver.problems())
-            b.append("- ").append(md(p.message())).append('\n');
-        if (!r.decisions().isEmpty()) {
-            b.append(
-                    "| # | When (UTC) | Decision | Version | Stage | Share | Reviewer | Note |\n|---:|---|---|---|---|---:|---|---|\n");
-            for (DecisionRecord d : r.decisions()) {
-                b.append("| ")
-                        .append(d.seq())
-                        .append(" | ")
-                        .append(md(d.decidedAt()))
-                        .append(" | ")
-                        .append(md(d.decision()))
-                        .append(" | ")
-                        .append(md(d.versionKey()))
-                        .append(" | ")
-                        .append(md(d.stage()))
-                        .append(" | ")
-                        .append(md(FigureFormat.pct(d.trafficShare(), NOT_RECORDED)))
-                        .append(" | ")
-                        .append(md(d.reviewer()))
-                        .append(" | ")
-                        .append(md(d.note()))
-                        .append(" |\n");
-            }
-        }
+        b.append(r.decisionsTable().markdown("decisions"));
         return b.toString();
     }
 

@@ -106,6 +106,9 @@ public final class ReportBuilder {
                     segments.add(new ReportContent.SegmentRows(rs.getString(1), rs.getString(2), rs.getLong(3)));
             }
         }
+        List<String[]> baselineModels = models(c, cmp.baseline(), cmp);
+        List<String[]> candidateModels = models(c, cmp.candidate(), cmp);
+        List<dev.shadowbench.core.decide.DecisionRecord> decisions = DecisionLog.list(c);
         return new ReportContent(
                 workspaceName,
                 DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(now.truncatedTo(ChronoUnit.SECONDS)) + " UTC",
@@ -120,7 +123,67 @@ public final class ReportBuilder {
                                 .reversed())
                         .toList(),
                 LifecycleBoard.load(c, now, LifecycleBoard.DEFAULT_RETIRE_AFTER_DAYS),
-                DecisionLog.list(c),
-                DecisionLog.verify(c));
+                decisions,
+                DecisionLog.verify(c),
+                new ReportContent.Names(name(cmp.baseline(), baselineModels), name(cmp.candidate(), candidateModels)),
+                latestDecision(decisions, cmp, candidateModels));
+    }
+
+    /** The (model, version) pairs a side's records carry in the window, most records first (at most 3). */
+    private static List<String[]> models(Connection c, dev.shadowbench.core.compare.Side side, Comparison cmp)
+            throws SQLException {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(side.where("p", params));
+        if (cmp.from() != null) {
+            where.append(" AND CAST(p.ts AS DATE) >= ?");
+            params.add(java.sql.Date.valueOf(cmp.from()));
+        }
+        if (cmp.to() != null) {
+            where.append(" AND CAST(p.ts AS DATE) <= ?");
+            params.add(java.sql.Date.valueOf(cmp.to()));
+        }
+        List<String[]> out = new ArrayList<>();
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT p.model, p.version, count(*) AS n FROM predictions p WHERE " + where
+                        + " GROUP BY ALL ORDER BY n DESC, p.model NULLS LAST, p.version NULLS LAST LIMIT 3")) {
+            for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(new String[] {rs.getString(1), rs.getString(2)});
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A side in words: its models and versions, then its variant in brackets ("gbr 2.0.0-rc1 (shadow)"); the side's
+     * own text when its records name no model.
+     */
+    static String name(dev.shadowbench.core.compare.Side side, List<String[]> models) {
+        List<String> names = new ArrayList<>();
+        for (String[] m : models) {
+            String n = ((m[0] == null ? "" : m[0]) + " " + (m[1] == null ? "" : m[1])).strip();
+            if (!n.isEmpty()) names.add(n);
+        }
+        if (names.isEmpty()) return side.toString();
+        String joined = names.size() > 2 ? names.get(0) + ", " + names.get(1) + " and more" : String.join(", ", names);
+        return side.variant() == null ? joined : joined + " (" + side.variant() + ")";
+    }
+
+    /**
+     * The team's latest decision on this comparison: recorded for its key, else for the candidate's model version
+     * (a decision taken on another window of the same candidate); null when there is none.
+     */
+    static dev.shadowbench.core.decide.DecisionRecord latestDecision(
+            List<dev.shadowbench.core.decide.DecisionRecord> log, Comparison cmp, List<String[]> candidateModels) {
+        dev.shadowbench.core.decide.DecisionRecord byKey = null, byVersion = null;
+        String[] top = candidateModels.isEmpty() ? null : candidateModels.get(0);
+        for (var d : log) {
+            if (cmp.key().equals(d.comparisonKey())) byKey = d;
+            else if (top != null
+                    && top[1] != null
+                    && java.util.Objects.equals(top[0], d.model())
+                    && top[1].equals(d.version())) byVersion = d;
+        }
+        return byKey != null ? byKey : byVersion;
     }
 }

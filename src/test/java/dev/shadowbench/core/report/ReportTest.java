@@ -128,7 +128,7 @@ class ReportTest {
         assertTrue(html.contains(EVIL_HTML));
         assertTrue(html.contains("looks off | " + EVIL_HTML), "reviewed sample note");
         assertTrue(html.contains(EVIL_HTML + " 1|0`x"), "model name in lifecycle and decision history");
-        assertTrue(html.contains("<td>" + EVIL_HTML + "</td><td>live</td><td class=\"n\">20</td>"), "segment row");
+        assertTrue(html.contains("<td>" + EVIL_HTML + "</td><td>live</td><td>20</td>"), "segment row");
         assertFalse(
                 html.contains("http://")
                         || html.contains("https://")
@@ -144,6 +144,88 @@ class ReportTest {
         assertTrue(html.contains("<td>" + EVIL_HTML + "</td><td>"), "flagged pair's request id, escaped");
         assertTrue(html.contains("Decision log verified: 1 record(s), chain intact"));
         assertTrue(Files.size(out) < 100_000, "small: " + Files.size(out));
+    }
+
+    @Test
+    void reportsLeadWithTheModelsTheRecommendationAndTheTeamsDecision() throws Exception {
+        // twelve reviewed pairs: more than a folded list holds open
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO review_verdicts VALUES (?, ?, 'fine', NULL, 'ana', now())")) {
+            for (int i = 2; i < 13; i++) {
+                ps.setString(1, cmp.key());
+                ps.setString(2, "r" + i);
+                ps.executeUpdate();
+            }
+        }
+        Files.writeString(dir.resolve("labels.csv"), "request_id,actual\nr1,41\nr2,43\nr3,43\n");
+        new LogImporter(ws).run(ImportRequest.labels(List.of(dir.resolve("labels.csv"))), ProgressSink.NONE);
+        ReportContent r = content();
+        String models = "gbr 2.0 (shadow) vs " + EVIL + " 1|0`x (live)";
+        assertEquals(models, r.title(), "the models and versions behind each side, candidate first");
+
+        String html = ReportFormat.HTML.render(r);
+        assertTrue(html.contains("<title>Shadowbench report: gbr 2.0 (shadow) vs " + EVIL_HTML), html);
+        assertTrue(html.contains("<h1>gbr 2.0 (shadow) vs " + EVIL_HTML + " 1|0`x (live)</h1>"));
+        int recommend = html.indexOf("Gates recommend"),
+                team = html.indexOf("Team decided"),
+                figures = html.indexOf("<h2>Headline figures</h2>"),
+                gates = html.indexOf("<h2>Gates</h2>"),
+                flagged = html.indexOf("<h2>Flagged outliers</h2>"),
+                history = html.indexOf("<h2>Decision history</h2>");
+        assertTrue(
+                0 < recommend
+                        && recommend < team
+                        && team < figures
+                        && figures < gates
+                        && gates < flagged
+                        && flagged < history,
+                "recommendation and decision first, long lists last: " + List.of(recommend, team, figures, gates));
+        assertTrue(
+                html.contains("HOLD</span>  by ana on 2026-11-21 09:00: note " + EVIL_HTML)
+                        || html.contains("HOLD</span> by ana on 2026-11-21 09:00: note " + EVIL_HTML),
+                html.substring(team, figures));
+        if (!r.why().isEmpty()) assertTrue(html.contains("<th>Why</th><td>" + Escape.html(r.why()) + "</td>"));
+        assertTrue(
+                html.contains("<details><summary>12 reviewed pairs</summary>"), "a long list is folded with its count");
+        assertTrue(html.indexOf("Decision log verified") < figures, "the log's state is said at the top");
+
+        String md = ReportFormat.MD.render(r);
+        assertTrue(md.startsWith("# gbr 2.0 \\(shadow\\) vs " + EVIL_MD), md);
+        assertTrue(md.indexOf("- Team decided: HOLD by ana") < md.indexOf("## Headline figures"), md);
+        assertTrue(md.contains("| baseline MAE / RMSE / accuracy |"), "the Markdown headline keeps MAE and RMSE");
+        assertTrue(md.contains("| candidate MAE / RMSE / accuracy |"), md);
+
+        JsonNode j = new ObjectMapper().readTree(ReportFormat.JSON.render(r));
+        assertEquals(models, j.at("/report/title").asText());
+        assertEquals(1, j.at("/report/decision_seq").asInt());
+        assertFalse(j.at("/report/against_the_gates").asBoolean(), "holding never goes against the gates");
+    }
+
+    @Test
+    void aDecisionAgainstTheGatesIsSaidSoAtTheTop() throws Exception {
+        ReportContent before = content();
+        assertFalse(before.verdict().recommendation() == dev.shadowbench.core.decide.Recommendation.PROMOTE);
+        DecisionLog.append(
+                c,
+                new DecisionDraft(
+                        DecisionType.PROMOTE, "ben", cmp.key(), "gbr", "2.0", "production", 1.0, "{}", "ship it"),
+                LocalDateTime.of(2026, 11, 21, 10, 0));
+        ReportContent r = content();
+        assertEquals(2, r.decision().seq(), "the latest decision on this comparison");
+        assertTrue(r.decidedAgainstTheGates());
+        String html = ReportFormat.HTML.render(r);
+        assertTrue(html.contains("PROMOTE</span>"), html);
+        assertTrue(html.contains("(against the gates' recommendation)"));
+        assertTrue(ReportFormat.MD.render(r).contains("**(against the gates' recommendation)**"));
+    }
+
+    @Test
+    void aComparisonWithoutADecisionSaysSo() throws Exception {
+        // another comparison (the candidate narrowed to its model) whose model version has no decision either
+        cmp = new Comparison(Side.variant("live"), new Side("shadow", "gbr", null), null, null);
+        ReportContent r = content();
+        assertEquals(null, r.decision());
+        assertTrue(ReportFormat.HTML.render(r).contains("No decision recorded for this comparison yet."));
     }
 
     @Test

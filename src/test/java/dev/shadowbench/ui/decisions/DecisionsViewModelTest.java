@@ -112,7 +112,9 @@ class DecisionsViewModelTest {
         runFx(vm::exportReport);
         until("report written", () -> Files.exists(fx.saveAs));
         String md = Files.readString(fx.saveAs);
-        assertTrue(md.startsWith("# Shadowbench decision report"), "format follows the extension");
+        assertTrue(
+                md.startsWith("# ") && md.contains("\n\nShadowbench decision report · ") && !md.startsWith("<"),
+                "format follows the extension: " + md.substring(0, Math.min(200, md.length())));
         assertTrue(fx.errors.isEmpty(), fx.errors.toString());
         runFx(fx.main::shutdown);
     }
