@@ -150,7 +150,7 @@ public final class HtmlReport {
         if (cmp.baselineRecipe() != null)
             row(b, "Synthetic baseline", cmp.baselineRecipe().description());
         Verification ver = r.verification();
-        b.append("<tr><th>Decision log</th><td class=\"")
+        b.append("<tr><th>Integrity</th><td class=\"")
                 .append(ver.intact() ? "pass" : "fail")
                 .append("\">")
                 .append(html(ver.summaryLine()))
@@ -180,6 +180,7 @@ public final class HtmlReport {
     }
 
     static String window(Summary.ComparisonInfo cmp) {
+        if (cmp.from() == null && cmp.to() == null) return "all days";
         return (cmp.from() == null ? "first day" : cmp.from().toString()) + " .. "
                 + (cmp.to() == null ? "last day" : cmp.to().toString());
     }

@@ -55,7 +55,7 @@ public final class MarkdownReport {
                                 : " (synthetic: " + md(cmp.baselineRecipe().description()) + ")")
                 .append('\n');
         Verification ver = r.verification();
-        b.append("- Decision log: ")
+        b.append("- Integrity: ")
                 .append(md(ver.summaryLine()))
                 .append("; ")
                 .append(md(ver.headLine()))
