@@ -82,6 +82,7 @@ public final class MainWindow extends BorderPane {
     /** Shows the screen with this name (creating it on first use). */
     public void show(String name) {
         if (name == null) return;
+        vm.screenShown(name); // first, so a screen made now is not reloaded twice
         Node n = screens.computeIfAbsent(name, k -> screenFactories.get(k).get());
         content.getChildren().setAll(n);
         vm.home().saveSetting("screen.last", name);

@@ -1,6 +1,5 @@
 package dev.shadowbench.ui.app;
 
-import dev.shadowbench.core.decide.SummarySources;
 import dev.shadowbench.core.workspace.AppHome;
 import dev.shadowbench.ui.canary.CanaryView;
 import dev.shadowbench.ui.canary.CanaryViewModel;
@@ -107,7 +106,7 @@ public final class ShadowbenchApp extends Application {
             return new CanaryView(m);
         });
         s.put("Decisions", () -> {
-            DecisionsViewModel m = new DecisionsViewModel(vm, SummarySources.standard());
+            DecisionsViewModel m = new DecisionsViewModel(vm, vm.reviews().source());
             m.reload();
             return new DecisionsView(m);
         });

@@ -4,9 +4,7 @@ import dev.shadowbench.core.BadInputException;
 import dev.shadowbench.core.canary.CanaryFeedback;
 import dev.shadowbench.core.canary.RampPlan;
 import dev.shadowbench.core.compare.Comparison;
-import dev.shadowbench.core.compare.SummaryOptions;
 import dev.shadowbench.core.decide.CanaryReview;
-import dev.shadowbench.core.decide.ReviewSummary;
 import dev.shadowbench.core.format.FigureFormat;
 import dev.shadowbench.core.workspace.Workspace;
 import dev.shadowbench.ui.common.MainViewModel;
@@ -66,7 +64,7 @@ public final class CanaryViewModel {
 
     public CanaryViewModel(MainViewModel main) {
         this.main = main;
-        main.revisionProperty().addListener((o, a, b) -> reload());
+        main.onRevision("Canary", this::reload);
     }
 
     public ObservableList<Row> rows() {
@@ -125,8 +123,7 @@ public final class CanaryViewModel {
         main.tasks()
                 .task(
                         "Comparing the canary's arms " + cmp.baseline() + " vs " + cmp.candidate(),
-                        sink -> ws.read(
-                                c -> CanaryReview.of(ReviewSummary.compute(c, cmp, SummaryOptions.DEFAULT, sink))))
+                        sink -> ws.read(c -> CanaryReview.of(main.reviews().get(c, cmp, sink))))
                 .latestIn(computing)
                 .onSuccess(r -> show(
                         r,

@@ -313,7 +313,39 @@ public final class MainViewModel {
     }
 
     public void refresh() {
+        reviews.invalidate();
         revision.set(revision.get() + 1);
+    }
+
+    /** The screen the window shows; null without a window (tests), when every screen counts as shown. */
+    private String shownScreen;
+
+    /** Screens that missed a revision while hidden, with their reload. */
+    private final java.util.Map<String, Runnable> missed = new java.util.HashMap<>();
+
+    /**
+     * Runs {@code reload} on every revision while {@code screen} is shown; a hidden screen does not recompute, it
+     * reloads once when it is shown again ({@link #screenShown}). FX thread.
+     */
+    public void onRevision(String screen, Runnable reload) {
+        revision.addListener((o, a, b) -> {
+            if (shownScreen == null || shownScreen.equals(screen)) reload.run();
+            else missed.put(screen, reload);
+        });
+    }
+
+    /** The window shows {@code screen}: a reload it missed while hidden runs now. FX thread. */
+    public void screenShown(String screen) {
+        shownScreen = screen;
+        Runnable r = missed.remove(screen);
+        if (r != null) r.run();
+    }
+
+    /** The one review per comparison and revision the screens share. */
+    private final SharedReview reviews = new SharedReview();
+
+    public SharedReview reviews() {
+        return reviews;
     }
 
     /** A screen another screen asks the window to show: Sample after a click on a chart's bin, Decisions from Canary. */

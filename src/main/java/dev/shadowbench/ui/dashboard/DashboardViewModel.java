@@ -43,7 +43,7 @@ public final class DashboardViewModel {
 
     public DashboardViewModel(MainViewModel main) {
         this.main = main;
-        main.revisionProperty().addListener((o, a, b) -> reload());
+        main.onRevision("Dashboard", this::reload);
     }
 
     /** The workspace's latency budget, as the last figures used it; {@link #setLatencyBudget} changes it. */
@@ -142,7 +142,7 @@ public final class DashboardViewModel {
         Task<Figures> task = main.tasks()
                 .task("Computing the comparison " + cmp.baseline() + " vs " + cmp.candidate(), sink -> {
                     return ws.read(c -> {
-                        ReviewSummary s = ReviewSummary.compute(c, cmp, sink);
+                        ReviewSummary s = main.reviews().get(c, cmp, sink);
                         sink.progress(-1, -1, "Laying out the charts' bins");
                         ChartSet charts = ReviewCharts.compute(c, cmp, s, sink);
                         return new Figures(s, charts, new ReviewLog(ws).counts(cmp));

@@ -69,7 +69,7 @@ public final class DecisionsViewModel {
     public DecisionsViewModel(MainViewModel main, SummarySource source) {
         this.main = main;
         this.source = source;
-        main.revisionProperty().addListener((o, a, b) -> reload());
+        main.onRevision("Decisions", this::reload);
         stage.addListener((o, a, s) -> {
             if (s != null) trafficSharePercent.set(percent(s.trafficShare()));
         });

@@ -30,7 +30,7 @@ public final class LifecycleViewModel {
     public LifecycleViewModel(MainViewModel main, int retireAfterDays) {
         this.main = main;
         this.retireAfterDays = retireAfterDays;
-        main.revisionProperty().addListener((o, a, b) -> reload());
+        main.onRevision("Lifecycle", this::reload);
         selected.addListener((o, a, v) -> {
             if (v == null) history.clear();
             else history.setAll(v.history());

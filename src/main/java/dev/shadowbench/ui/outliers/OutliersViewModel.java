@@ -90,7 +90,7 @@ public final class OutliersViewModel {
     public OutliersViewModel(MainViewModel main) {
         this.main = main;
         // Pairing millions of requests is costly: nothing runs until the screen is first shown (start()).
-        main.revisionProperty().addListener((o, a, b) -> {
+        main.onRevision("Outliers", () -> {
             if (started) reload();
         });
         showDismissed.addListener((o, a, b) -> refilter());
@@ -263,7 +263,8 @@ public final class OutliersViewModel {
                     return chosen;
                 })
                 .latestIn(saving)
-                .onSuccess(saved -> reload())
+                // every screen's review reads the rules (the flagged share gate, the banners): all reload
+                .onSuccess(saved -> main.refresh())
                 .onFailure(this::failed)
                 .start();
         return true;

@@ -24,7 +24,7 @@ public final class OverviewViewModel {
 
     public OverviewViewModel(MainViewModel main) {
         this.main = main;
-        main.revisionProperty().addListener((o, a, b) -> reload());
+        main.onRevision("Overview", this::reload);
     }
 
     public ObservableList<WorkspaceOverview.Group> groups() {

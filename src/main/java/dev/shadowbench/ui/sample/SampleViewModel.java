@@ -64,7 +64,7 @@ public final class SampleViewModel {
                 .map(Double::valueOf)
                 .filter(d -> d > 0.1 && d < 0.95)
                 .ifPresent(divider::set);
-        main.revisionProperty().addListener((o, a, b) -> draw());
+        main.onRevision("Sample", this::draw);
         main.sampleWithinProperty().addListener((o, a, b) -> draw());
         filter.addListener((o, a, f) -> applyFilter(f));
         selected.addListener((o, a, p) -> loadDetail(p));
