@@ -44,25 +44,29 @@ public record GateSettings(
         double promoteScore,
         double baselineMinImprovement) {
 
-    /** These settings with another absolute p99 budget (the workspace's {@code LatencyBudget}). */
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** These settings with another absolute p99 budget (the workspace's {@code LatencyBudget}); null: no budget. */
     public GateSettings withLatencyBudgetMs(Double ms) {
-        return new GateSettings(
-                latencyP99MaxRatio,
-                latencyP99MinIncreaseMs,
-                ms,
-                latencyP50MaxRatio,
-                latencyP50MinIncreaseMs,
-                divergenceP95Max,
-                outlierShareMax,
-                complaintMaxRatio,
-                complaintMinIncrease,
-                testAlpha,
-                ksMinEffect,
-                psiMax,
-                labelErrorMaxRatio,
-                coverageMin,
-                promoteScore,
-                baselineMinImprovement);
+        return with("latencyBudgetMs", ms);
+    }
+
+    /**
+     * These settings with one threshold changed, named as the record's component ({@code "latencyP99MaxRatio"}), so a
+     * caller never spells out the sixteen others in order and a new threshold breaks nobody.
+     */
+    public GateSettings with(String name, Double value) {
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.valueToTree(this);
+        if (!tree.has(name))
+            throw new IllegalArgumentException("No gate setting '" + name + "' (see GateSettings for the names)");
+        if (value == null) tree.putNull(name);
+        else tree.put(name, value);
+        try {
+            return JSON.treeToValue(tree, GateSettings.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("Gate setting '" + name + "' cannot be " + value, e);
+        }
     }
 
     public static GateSettings defaults() {
