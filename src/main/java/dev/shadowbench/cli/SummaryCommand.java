@@ -57,7 +57,7 @@ public final class SummaryCommand implements Callable<Integer> {
     @Option(
             names = "--rule",
             paramLabel = "RULE.KEY=VALUE",
-            description = "Change an outlier rule for this run, e.g. extreme.mad_k=8 or leak.enabled=off (repeatable; "
+            description = "Change an outlier rule for this run, e.g. extreme.span_k=4 or leak.enabled=off (repeatable; "
                     + "starts from the settings saved in the workspace)")
     java.util.List<String> rules = new java.util.ArrayList<>();
 

@@ -234,64 +234,6 @@ final class ExactQuantiles {
         }
     }
 
-    /** |ln(x) - m| over positive x: rows are classified by x against exp(m +- the bracket). */
-    record AbsDevLog(String x, String finite, double m) implements Column {
-        Frag domain() {
-            return new LogOf(x, finite).domain();
-        }
-
-        @Override
-        public Frag value() {
-            return Frag.of("abs(", new LogOf(x, finite).value(), " - ", m, ")");
-        }
-
-        @Override
-        public Split split(double lo, double hi) {
-            if (!within(Math.abs(m) + Math.max(0, lo), 700) || !within(Math.abs(m) + hi, 700)) {
-                return new Plain(Frag.of("abs(ln(", x, ") - ", m, ")"), domain()).split(lo, hi);
-            }
-            double l1 = Math.exp(m - lo) * (1 + EPS), h1 = Math.exp(m + lo) * (1 - EPS);
-            boolean inner = lo > 0 && l1 < h1;
-            Frag below = inner ? Frag.of(x, " > ", l1, " AND ", x, " < ", h1) : Frag.FALSE;
-            Frag outer = hi == Double.POSITIVE_INFINITY
-                    ? Frag.TRUE
-                    : range("$x", Math.exp(m - hi) * (1 - EPS), Math.exp(m + hi) * (1 + EPS));
-            Frag keep = Frag.and(outer, inner ? Frag.of("NOT ($x > ", l1, " AND $x < ", h1, ")") : null);
-            return new Split(below, domain(), Frag.of(x), keep, Frag.of("abs(ln(x) - ", m, ")"));
-        }
-    }
-
-    /** |ln(c) - ln(b) - m| over positive c and b (as {@link LogRatio}): rows are classified by c / b against exp(m +- the bracket). */
-    record AbsDevLogRatio(String c, String b, String finite, double m) implements Column {
-        @Override
-        public Frag value() {
-            return Frag.of("abs(", new LogRatio(c, b, finite).value(), " - ", m, ")");
-        }
-
-        @Override
-        public Split split(double lo, double hi) {
-            LogRatio r = new LogRatio(c, b, finite);
-            if (!within(Math.abs(m) + Math.max(0, lo), 100) || !within(Math.abs(m) + hi, 100)) {
-                return new Plain(
-                                Frag.of("abs((ln(", c, ") - ln(", b, ")) - ", m, ")"),
-                                Frag.and(Frag.of(c, " > 0 AND ", b, " > 0"), finite))
-                        .split(lo, hi);
-            }
-            double l1 = Math.exp(m - lo) * (1 + EPS), h1 = Math.exp(m + lo) * (1 - EPS);
-            boolean inner = lo > 0 && l1 < h1, h = hi != Double.POSITIVE_INFINITY;
-            Frag below = inner
-                    ? Frag.and(finite, Frag.of(c, " > 0 AND ", c, " / ", b, " > ", l1, " AND ", c, " / ", b, " < ", h1))
-                    : Frag.FALSE;
-            Frag keep = Frag.and(
-                    h
-                            ? range("$c / $b", Math.exp(m - hi) * (1 - EPS), Math.exp(m + hi) * (1 + EPS))
-                            : Frag.of("$c > 0"),
-                    inner ? Frag.of("NOT ($c / $b > ", l1, " AND $c / $b < ", h1, ")") : null);
-            return new Split(
-                    below, r.domain(), pair(c, b), keep, Frag.of("abs((ln(x.c) - ln(x.b)) - ", m, ")"), vars(c, b));
-        }
-    }
-
     /**
      * The rows where {@code cond} holds, as a BIGINT (0 when none): count_if costs a half to a third of a FILTER or a sum of
      * casts per row, but is null over no rows (or only null conditions).

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Which outlier rules run and their thresholds, immutable. Written {@code rule.key=value} on the command line
- * (e.g. {@code extreme.mad_k=8}, {@code leak.enabled=false}) and stored as JSON in the workspace settings.
+ * (e.g. {@code extreme.span_k=4}, {@code leak.enabled=false}) and stored as JSON in the workspace settings.
  */
 public final class OutlierSettings {
 
@@ -26,23 +26,43 @@ public final class OutlierSettings {
     }
 
     /** Every rule and its parameters, in the order the Outliers screen shows them. */
-    public static final List<String> RULES =
-            List.of("extreme", "divergence", "negative", "label_match", "leak", "margin", "degenerate", "latency");
+    public static final List<String> RULES = List.of(
+            "extreme", "divergence", "negative", "above_one", "label_match", "leak", "margin", "degenerate", "latency");
 
-    private static final Map<String, String> RULE_MEANING = Map.of(
-            "extreme",
-                    "Candidate prediction far from the candidate's median (robust score, log scale for positive data)",
-            "divergence", "Candidate far from the baseline on the same request (robust score of the difference)",
-            "negative", "Negative candidate prediction where the baseline never goes negative",
-            "label_match", "Candidate equals the ground-truth label at the label's precision, the baseline does not",
-            "leak", "Candidate error on a labelled request far below the baseline's",
-            "margin", "Candidate better than the baseline overall by an implausible margin (banner)",
-            "degenerate", "Constant output, NaN or infinite values, a jump in the share of nulls (banners)",
-            "latency", "Implausibly fast answers (flagged) and the share over the latency budget (banner)");
+    private static final Map<String, String> RULE_MEANING = Map.ofEntries(
+            Map.entry(
+                    "extreme",
+                    "Candidate prediction far outside the middle 95% of the candidate's predictions (log-odds for"
+                            + " scores, log scale for positive data)"),
+            Map.entry(
+                    "divergence",
+                    "Candidate far from the baseline on the same request: the difference far outside the middle 95%"
+                            + " of differences"),
+            Map.entry("negative", "Negative candidate prediction where the baseline never goes negative"),
+            Map.entry("above_one", "Candidate above 1 where the baseline is a score that never leaves [0, 1]"),
+            Map.entry(
+                    "label_match",
+                    "Candidate equals the ground-truth label at the label's precision, the baseline does not"),
+            Map.entry("leak", "Candidate error on a labelled request far below the baseline's"),
+            Map.entry("margin", "Candidate better than the baseline overall by an implausible margin (banner)"),
+            Map.entry("degenerate", "Constant output, NaN or infinite values, a jump in the share of nulls (banners)"),
+            Map.entry("latency", "Implausibly fast answers (flagged) and the share over the latency budget (banner)"));
 
     public static final List<Param> PARAMS = List.of(
-            new Param("extreme", "mad_k", 8, 1, 1000, "robust SDs (1.4826 x MAD) from the median that flag a value"),
-            new Param("divergence", "mad_k", 5.2, 1, 1000, "robust SDs from the typical difference that flag a pair"),
+            new Param(
+                    "extreme",
+                    "span_k",
+                    4,
+                    0.5,
+                    1000,
+                    "reaches of the middle 95% (median to 2.5th / 97.5th percentile) from the median that flag a value"),
+            new Param(
+                    "divergence",
+                    "span_k",
+                    2.2,
+                    0.5,
+                    1000,
+                    "reaches of the middle 95% of differences from the typical difference that flag a pair"),
             new Param("leak", "ratio", 0.001, 0, 1, "flag when candidate error < ratio x baseline error"),
             new Param("margin", "max_error_ratio", 0.5, 0, 1, "banner when candidate MAE / baseline MAE is below this"),
             new Param("margin", "min_labels", 30, 1, 1e12, "labelled pairs needed before judging the margin"),
@@ -104,12 +124,12 @@ public final class OutlierSettings {
     public OutlierSettings with(String assignment) {
         int eq = assignment.indexOf('=');
         if (eq < 0)
-            throw new BadInputException("--rule '" + assignment + "': expected RULE.KEY=VALUE, e.g. extreme.mad_k=8");
+            throw new BadInputException("--rule '" + assignment + "': expected RULE.KEY=VALUE, e.g. extreme.span_k=4");
         String name = assignment.substring(0, eq).trim().toLowerCase(Locale.ROOT);
         String value = assignment.substring(eq + 1).trim();
         int dot = name.indexOf('.');
         if (dot < 0)
-            throw new BadInputException("--rule '" + assignment + "': expected RULE.KEY=VALUE, e.g. extreme.mad_k=8");
+            throw new BadInputException("--rule '" + assignment + "': expected RULE.KEY=VALUE, e.g. extreme.span_k=4");
         String rule = name.substring(0, dot), key = name.substring(dot + 1);
         if (!RULES.contains(rule)) {
             throw new BadInputException(
@@ -178,7 +198,7 @@ public final class OutlierSettings {
         return RULE_MEANING.get(rule);
     }
 
-    /** The JSON form: {"extreme": {"enabled": true, "mad_k": 8.0}, ...}. */
+    /** The JSON form: {"extreme": {"enabled": true, "span_k": 4.0}, ...}. */
     @JsonValue
     public Map<String, Map<String, Object>> asMap() {
         Map<String, Map<String, Object>> m = new LinkedHashMap<>();

@@ -82,6 +82,17 @@ class OutlierFastPathTest {
                 bl = "round(20 + 3 * " + z(6) + ", 2)";
                 cl = "round(23 + 4 * " + z(8) + ", 2)";
             }
+            case "scores" -> {
+                // a classifier's probabilities: many at or near 0 and 1 (ties at the cap), a few flipped, saturated,
+                // above 1 (percentages) and negative, binary labels
+                b = "round(1 / (1 + exp(-6 * " + z(1) + ")), 6)";
+                cand = "CASE WHEN " + u(2) + " < 0.003 THEN round(1 - b, 6) WHEN " + u(2) + " < 0.005 THEN 1.0 WHEN "
+                        + u(2) + " < 0.007 THEN round(100 * b, 4) WHEN " + u(2) + " < 0.008 THEN -0.5 "
+                        + "ELSE round(1 / (1 + exp(-6 * " + z(1) + " - " + z(3) + ")), 6) END";
+                label = "CASE WHEN " + u(4) + " < 0.5 THEN CASE WHEN " + u(5) + " < b THEN 1.0 ELSE 0.0 END END";
+                bl = "round(20 + 3 * " + z(6) + ", 1)";
+                cl = "round(23 + 4 * " + z(8) + ", 1)";
+            }
             case "dominant" -> {
                 b = "round(exp(3.7 + 0.4 * " + z(1) + "), 1)";
                 cand = "CASE WHEN " + u(2) + " < 0.62 THEN 7.0 WHEN " + u(2) + " < 0.8 THEN 9.5 ELSE round(b, 0) END";
@@ -125,8 +136,8 @@ class OutlierFastPathTest {
             List.of(),
             List.of(
                     "degenerate.mode_share=0.3",
-                    "extreme.mad_k=2",
-                    "divergence.mad_k=2",
+                    "extreme.span_k=1",
+                    "divergence.span_k=1",
                     "leak.ratio=0.5",
                     "latency.fast_ratio=0.9"),
             List.of("degenerate.mode_share=0.1", "degenerate.spread_ratio=1", "label_match.enabled=false"),
@@ -185,6 +196,14 @@ class OutlierFastPathTest {
     }
 
     @Test
+    void scoresInLogOdds() throws SQLException {
+        assertSameEveryWay("scores", 6000);
+        OutlierReport r = OutlierDetector.detect(c, TEMP_PAIRS, OutlierSettings.defaults(), ProgressSink.NONE);
+        assertTrue(r.countsByRule().get("above_one") > 0, r.countsByRule().toString());
+        assertTrue(r.countsByRule().get("divergence") > 0, r.countsByRule().toString());
+    }
+
+    @Test
     void dominantAndConstantCandidates() throws SQLException {
         assertSameEveryWay("dominant", 5000);
         assertTrue(
@@ -203,7 +222,7 @@ class OutlierFastPathTest {
             st.execute("RESET threads");
         }
         pairs("positive", 400_000);
-        for (List<String> v : List.of(List.<String>of(), List.of("degenerate.mode_share=0.3", "extreme.mad_k=3"))) {
+        for (List<String> v : List.of(List.<String>of(), List.of("degenerate.mode_share=0.3", "extreme.span_k=1.5"))) {
             OutlierSettings s = OutlierSettings.parse(v);
             PairStats expected = ReferenceOutliers.loadStats(new Db(c, ProgressSink.NONE));
             OutlierReport expectedReport = ReferenceOutliers.detect(c, s, ProgressSink.NONE, 50);
@@ -218,11 +237,9 @@ class OutlierFastPathTest {
                     got.baselineNulls(),
                     got.candidateNulls(),
                     got.candidateNonFinite(),
-                    got.logScale(),
-                    got.valueMedian(),
-                    got.valueSd(),
-                    got.diffMedian(),
-                    got.diffSd(),
+                    got.scale(),
+                    got.value(),
+                    got.diff(),
                     got.labelled(),
                     expected.candidateMae(),
                     expected.baselineMae(),

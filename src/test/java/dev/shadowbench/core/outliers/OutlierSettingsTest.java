@@ -13,12 +13,12 @@ class OutlierSettingsTest {
     @Test
     void commandLineAssignmentsChangeTheDefaults() {
         OutlierSettings s =
-                OutlierSettings.parse(List.of("extreme.mad_k=6", "leak.enabled=off", "LATENCY.budget_ms = 250"));
-        assertEquals(6, s.value("extreme.mad_k"));
+                OutlierSettings.parse(List.of("extreme.span_k=6", "leak.enabled=off", "LATENCY.budget_ms = 250"));
+        assertEquals(6, s.value("extreme.span_k"));
         assertFalse(s.enabled("leak"));
         assertEquals(250, s.value("latency.budget_ms"));
         assertEquals(
-                5.2, s.value("divergence.mad_k"), "calibrated on realistic model pairs (RealisticPairsRecallTest)");
+                2.2, s.value("divergence.span_k"), "calibrated on realistic model pairs (RealisticPairsRecallTest)");
         assertTrue(s.enabled("extreme"));
         assertEquals(OutlierSettings.defaults(), OutlierSettings.parse(List.of()));
     }
@@ -30,8 +30,8 @@ class OutlierSettingsTest {
                 .contains("unknown rule 'nosuch'"));
         assertTrue(assertThrows(BadInputException.class, () -> OutlierSettings.parse(List.of("extreme.kk=1")))
                 .getMessage()
-                .contains("known: enabled, mad_k"));
-        assertTrue(assertThrows(BadInputException.class, () -> OutlierSettings.parse(List.of("extreme.mad_k=abc")))
+                .contains("known: enabled, span_k"));
+        assertTrue(assertThrows(BadInputException.class, () -> OutlierSettings.parse(List.of("extreme.span_k=abc")))
                 .getMessage()
                 .contains("'abc' is not a number"));
         assertTrue(assertThrows(BadInputException.class, () -> OutlierSettings.parse(List.of("leak.ratio=2")))
@@ -43,14 +43,14 @@ class OutlierSettingsTest {
 
     @Test
     void jsonRoundTripKeepsEverySettingAndToleratesStaleText() {
-        OutlierSettings s = OutlierSettings.parse(List.of("extreme.mad_k=6.5", "margin.enabled=false"));
+        OutlierSettings s = OutlierSettings.parse(List.of("extreme.span_k=6.5", "margin.enabled=false"));
         String json = s.toJson();
-        assertTrue(json.startsWith("{\"extreme\":{\"enabled\":true,\"mad_k\":6.5}"), json);
+        assertTrue(json.startsWith("{\"extreme\":{\"enabled\":true,\"span_k\":6.5}"), json);
         assertEquals(s, OutlierSettings.fromJson(json));
         OutlierSettings partial = OutlierSettings.fromJson(
-                "{\"leak\":{\"ratio\":0.01,\"bogus\":3},\"gone\":{},\"extreme\":{\"mad_k\":-4}}");
+                "{\"leak\":{\"ratio\":0.01,\"bogus\":3},\"gone\":{},\"extreme\":{\"span_k\":-4}}");
         assertEquals(0.01, partial.value("leak.ratio"));
-        assertEquals(8, partial.value("extreme.mad_k"));
+        assertEquals(4, partial.value("extreme.span_k"));
         assertEquals(OutlierSettings.defaults(), OutlierSettings.fromJson("not json"));
     }
 }

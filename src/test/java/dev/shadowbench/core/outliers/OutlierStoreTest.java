@@ -14,7 +14,7 @@ class OutlierStoreTest {
     @Test
     void dismissalsAndSettingsSurviveReopening(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("ws.duckdb");
-        OutlierSettings s = OutlierSettings.parse(List.of("extreme.mad_k=5"));
+        OutlierSettings s = OutlierSettings.parse(List.of("extreme.span_k=5"));
         try (Workspace ws = Workspace.open(file);
                 Connection c = ws.connect()) {
             OutlierStore.dismiss(c, "live/*/* vs shadow/*/*", "req-1", "extreme", "checked: a real big order", "ana");

@@ -138,14 +138,14 @@ class OutliersViewTest extends ApplicationTest {
                 .dismissals();
         assertEquals(1, stored.size());
 
-        interact(() -> lookup("#param-extreme-mad_k").queryAs(TextField.class).setText("abc"));
+        interact(() -> lookup("#param-extreme-span_k").queryAs(TextField.class).setText("abc"));
         clickOn("#outliers-apply");
         FxWait.settle();
         assertTrue(lookup("#outliers-settings-error")
                 .queryAs(Label.class)
                 .getText()
                 .contains("'abc' is not a number"));
-        interact(() -> lookup("#param-extreme-mad_k").queryAs(TextField.class).setText("8"));
+        interact(() -> lookup("#param-extreme-span_k").queryAs(TextField.class).setText("4"));
 
         interact(() -> lookup("#rule-latency").queryAs(CheckBox.class).setSelected(false));
         clickOn("#outliers-apply");

@@ -1,11 +1,22 @@
 #!/usr/bin/python3
-"""The extreme and divergence rules re-done in numpy over the fixtures make_pairs.py wrote, for choosing the defaults:
-median and 1.4826 x MAD on a log scale when every baseline is positive (else linearly), a pair flagged when either
-|score| exceeds its mad_k. Prints, per data set and divergence.mad_k, recall on the injected answers and the share of
-clean pairs flagged, with the fixtures as they are (1.6% injected) and with 0.2% of them drawn (24 per data set, 20
-draws, seed 7). Run from this folder:
+"""The value rules re-done in numpy over the fixtures make_pairs.py wrote, for choosing the defaults and for the
+before/after table of src/site/markdown/outliers.md. Two rule sets:
 
-    /usr/bin/python3 calibrate.py [EXTREME_K] [DIVERGENCE_K ...]     (defaults: 8, then 8 5 5.1 5.2 5.3 5.4)
+  mad    (before) extreme/divergence as median and 1.4826 x MAD, on a log scale when every baseline is positive, else
+         linearly; a pair flagged when |score| > mad_k (defaults 8 and 5.2); negative candidates flagged where the
+         baseline never goes negative.
+  reach  (after) the scale chosen by the baseline's range: log-odds (scores capped at 1e-5 and 1 - 1e-5) when every
+         baseline lies in [0, 1], a log scale when every baseline is positive, else linear; the score is the distance
+         from the median in reaches of the middle 95% on that side (median to the 2.5th or 97.5th percentile); flagged
+         when it exceeds span_k (defaults 4 and 2); negative candidates as before; candidates above 1 where the baseline
+         is a score.
+
+Prints, per data set, the recall on the injected answers (per kind of defect) and the share of clean pairs flagged,
+with the fixtures as they are and with 0.2% of the injected answers drawn (24 per data set, 20 draws, seed 7). Run from
+this folder:
+
+    /usr/bin/python3 calibrate.py mad [EXTREME_K DIVERGENCE_K]
+    /usr/bin/python3 calibrate.py reach [EXTREME_K DIVERGENCE_K]
 """
 import csv
 import glob
@@ -15,6 +26,8 @@ import sys
 
 import numpy as np
 
+CAP = 1e-5
+
 
 def load(path):
     rows = list(csv.DictReader(gzip.open(path, "rt")))
@@ -22,41 +35,62 @@ def load(path):
     return col("baseline"), col("candidate"), np.array([r["injected"] for r in rows])
 
 
-def robust(x):
-    x = x[~np.isnan(x)]
-    m = np.median(x)
-    return m, 1.4826 * np.median(np.abs(x - m))
+def scaled(kind, x):
+    with np.errstate(all="ignore"):
+        if kind == "logit":
+            p = np.clip(x, CAP, 1 - CAP)
+            return np.where((x >= 0) & (x <= 1), np.log(p / (1 - p)), np.nan)
+        if kind == "log":
+            return np.where(x > 0, np.log(np.where(x > 0, x, 1)), np.nan)
+        return x
 
 
-def flags(b, c, k_extreme, k_divergence):
-    if b.min() > 0:
-        tc = np.where(c > 0, np.log(np.where(c > 0, c, 1)), np.nan)
-        tb = np.log(b)
+def mad_scores(x):
+    m = np.nanmedian(x)
+    return (x - m) / (1.4826 * np.nanmedian(np.abs(x - m)))
+
+
+def reach_scores(x):
+    lo, m, hi = np.nanquantile(x, [0.025, 0.5, 0.975])
+    with np.errstate(all="ignore"):
+        return np.where(x >= m, (x - m) / (hi - m), (x - m) / (m - lo))
+
+
+def flags(rules, b, c, k_extreme, k_divergence):
+    if rules == "mad":
+        kind = "log" if b.min() > 0 else "linear"
+        score = mad_scores
     else:
-        tc, tb = c, b
-    m, s = robust(tc)
-    md, sd = robust(tc - tb)
-    return (np.abs(np.nan_to_num((tc - m) / s)) > k_extreme) | (np.abs(np.nan_to_num((tc - tb - md) / sd)) > k_divergence)
+        kind = "logit" if b.min() >= 0 and b.max() <= 1 else "log" if b.min() > 0 else "linear"
+        score = reach_scores
+    tc, tb = scaled(kind, c), scaled(kind, b)
+    out = (np.abs(np.nan_to_num(score(tc))) > k_extreme) | (np.abs(np.nan_to_num(score(tc - tb))) > k_divergence)
+    if b.min() >= 0:
+        out |= c < 0
+    if rules == "reach" and kind == "logit":
+        out |= c > 1
+    return out
 
 
 def main():
-    ke = float(sys.argv[1]) if len(sys.argv) > 1 else 8
-    kds = [float(a) for a in sys.argv[2:]] or [8, 5, 5.1, 5.2, 5.3, 5.4]
+    rules = sys.argv[1] if len(sys.argv) > 1 else "reach"
+    ke, kd = (float(a) for a in sys.argv[2:4]) if len(sys.argv) > 3 else ((8, 5.2) if rules == "mad" else (4, 2))
     for path in sorted(glob.glob("*.csv.gz")):
         b, c, inj = load(path)
         clean, injected = np.where(inj == "")[0], np.where(inj != "")[0]
-        for kd in kds:
-            f = flags(b, c, ke, kd)
-            rng = np.random.default_rng(7)
-            rec, ff = [], []
-            for _ in range(20):
-                idx = np.concatenate([clean, rng.choice(injected, 24, replace=False)])
-                g = flags(b[idx], c[idx], ke, kd)
-                rec.append(g[len(clean):].mean())
-                ff.append(g[:len(clean)].mean())
-            print(f"{os.path.basename(path)[:-7]:31s} divergence.mad_k={kd:<4} recall {100 * f[injected].mean():5.1f}% "
-                  f"clean flagged {100 * f[clean].mean():.3f}% | 0.2% injected: recall {100 * np.mean(rec):5.1f}% "
-                  f"clean flagged {100 * np.mean(ff):.3f}%")
+        f = flags(rules, b, c, ke, kd)
+        kinds = np.array([k[0] if len(k) == 2 and k[0] in "x/" else k for k in inj])
+        per = " ".join(f"{k} {100 * f[kinds == k].mean():.0f}%" for k in sorted(set(kinds[injected])))
+        rng = np.random.default_rng(7)
+        rec, ff = [], []
+        for _ in range(20):
+            idx = np.concatenate([clean, rng.choice(injected, 24, replace=False)])
+            g = flags(rules, b[idx], c[idx], ke, kd)
+            rec.append(g[len(clean):].mean())
+            ff.append(g[:len(clean)].mean())
+        print(f"{os.path.basename(path)[:-7]:31s} {rules} {ke:g}/{kd:g}: recall {100 * f[injected].mean():5.1f}% ({per}) "
+              f"clean flagged {100 * f[clean].mean():.3f}% | 0.2% injected: recall {100 * np.mean(rec):5.1f}% "
+              f"clean flagged {100 * np.mean(ff):.3f}%")
 
 
 if __name__ == "__main__":
