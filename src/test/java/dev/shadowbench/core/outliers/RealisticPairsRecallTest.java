@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * flags <= 0.2% on every data set except those in {@link #LIMITS} (see src/site/markdown/outliers.md for the numbers),
  * where it asserts what the rules do reach.
  */
+@Tag("slow") // minutes: 64 imports and detections; run by failsafe in `mvn verify`
 class RealisticPairsRecallTest {
     private static final String DIR = "/dev/shadowbench/outliers/realistic/";
 
