@@ -187,6 +187,19 @@ class RealLogsTest {
         assertKServe018(importPredictions(null, "auto", dir.resolve("kserve-v0.18")));
     }
 
+    /** A KServe batch (a JSON array) stored gzip-compressed, as a bucket's lifecycle or a log shipper leaves it. */
+    @Test
+    void kserveGzippedJsonArrayImportsLikeThePlainOne() throws Exception {
+        Path plain = dir.resolve("kserve-v0.18/canary/batch-0.json");
+        Path gz = dir.resolve("kserve-v0.18-gz/canary/batch-0.json.gz");
+        Files.createDirectories(gz.getParent());
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(plain, out);
+        }
+        assertKServe018(importPredictions(null, "auto", gz));
+        assertEquals(List.of(List.of("kserve")), rows(ws, "SELECT DISTINCT format FROM import_files"));
+    }
+
     @Test
     void kserveCsvWithOccurrenceTime() throws Exception {
         assertKServe018(importPredictions(null, "auto", dir.resolve("kserve-v0.18-csv")));
