@@ -61,7 +61,17 @@ final class FileReaders {
     static String arrayElements(Path file) {
         return "(SELECT row_number() OVER () AS line_no, line FROM (SELECT unnest(CASE WHEN json_valid(content) AND "
                 + "json_type(content) = 'ARRAY' THEN CAST(json_extract(content, '$[*]') AS VARCHAR[]) ELSE [content] "
-                + "END) AS line FROM read_text(" + file(file) + ")))";
+                + "END) AS line FROM " + content(file) + "))";
+    }
+
+    /**
+     * A text file's whole content as one row (column {@code content}). read_text does not decompress, so a gzip file's
+     * lines are joined back in file order (a line that is not text is left out; the JSON then reads as malformed).
+     */
+    private static String content(Path file) {
+        if (!SourceProbe.isGzip(file)) return "read_text(" + file(file) + ")";
+        return "(SELECT coalesce(string_agg(line, chr(10) ORDER BY k), '') AS content FROM (SELECT row_number() OVER () "
+                + "AS k, line FROM " + lineReader(file, ", ignore_errors=true") + "))";
     }
 
     /** The lines that read as text, unnumbered: for sampling, where a line left out does not matter. */

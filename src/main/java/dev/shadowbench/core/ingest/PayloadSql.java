@@ -86,8 +86,13 @@ final class PayloadSql {
                 + "ELSE [{'i': NULL::INTEGER, 'p': " + list + "[1]}] END) AS " + alias;
     }
 
-    /** The correlation id of one instance: the record's id, suffixed {@code #i} when the record answers several. */
+    /**
+     * The correlation id of one instance: the record's id for its first (or only) instance, suffixed {@code #i} for the
+     * others. So instance 0 of a record answering several pairs with the single answer of the other side (one variant
+     * may answer a request with one instance where the other answers several); the index stays in {@code extra}.
+     */
     static String instanceId(String id, String instance) {
-        return "CASE WHEN " + instance + " IS NULL THEN " + id + " ELSE " + id + " || '#' || " + instance + " END";
+        return "CASE WHEN coalesce(" + instance + ", 0) = 0 THEN " + id + " ELSE " + id + " || '#' || " + instance
+                + " END";
     }
 }

@@ -108,13 +108,19 @@ public final class SourceProbe {
     }
 
     private static byte[] head(Path file) {
+        try (InputStream in =
+                isGzip(file) ? new GZIPInputStream(Files.newInputStream(file)) : Files.newInputStream(file)) {
+            return in.readNBytes(256);
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read the file: " + e.getMessage());
+        }
+    }
+
+    /** True when the file starts with gzip's magic bytes (whatever its name). */
+    static boolean isGzip(Path file) {
         try (InputStream raw = Files.newInputStream(file)) {
             byte[] b = raw.readNBytes(2);
-            try (InputStream in = b.length == 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b
-                    ? new GZIPInputStream(Files.newInputStream(file))
-                    : Files.newInputStream(file)) {
-                return in.readNBytes(256);
-            }
+            return b.length == 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b;
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read the file: " + e.getMessage());
         }

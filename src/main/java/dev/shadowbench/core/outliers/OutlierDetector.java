@@ -3,6 +3,8 @@ package dev.shadowbench.core.outliers;
 import dev.shadowbench.core.compare.PairedComparison;
 import dev.shadowbench.core.db.Db;
 import dev.shadowbench.core.outliers.ExactQuantiles.Frag;
+import dev.shadowbench.core.outliers.PairStats.Scale;
+import dev.shadowbench.core.outliers.PairStats.Typical;
 import dev.shadowbench.core.task.ProgressSink;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,8 +29,8 @@ public final class OutlierDetector {
     public static final int DEFAULT_LIST_LIMIT = 1000;
 
     /** The per-pair rules, in the order the flags are listed. */
-    public static final List<String> FLAG_RULES =
-            List.of("extreme", "divergence", "negative", "nonfinite", "label_match", "leak", "latency_fast");
+    public static final List<String> FLAG_RULES = List.of(
+            "extreme", "divergence", "negative", "above_one", "nonfinite", "label_match", "leak", "latency_fast");
 
     private OutlierDetector() {}
 
@@ -117,31 +119,31 @@ public final class OutlierDetector {
         String tc = st.scored("c_prediction"), tb = st.scored("b_prediction");
         List<Frag> keep = new ArrayList<>(), keepLabelled = new ArrayList<>(), rules = new ArrayList<>();
         boolean negativesKept = false;
-        if (s.enabled("extreme") && st.valueSd() != null) {
-            double k = s.value("extreme.mad_k"), m = st.valueMedian(), t = k * st.valueSd();
-            Frag z = Frag.of("(" + tc + " - ", m, ") / ", st.valueSd());
-            Frag pre = st.logScale() ? outsideLog("c_prediction", m, t, 700) : outside("c_prediction", m, t);
+        if (s.enabled("extreme") && st.value() != null) {
+            double k = s.value("extreme.mad_k");
+            Typical t = st.value();
+            double lo = t.median() - k * t.sd(), hi = t.median() + k * t.sd();
+            Frag pre =
+                    switch (st.scale()) {
+                        case LOG -> outsideLog("c_prediction", lo, hi, 700);
+                        case LINEAR -> outside("c_prediction", lo, hi);
+                        case LOGIT -> null; // log-odds are not worth a bound on the raw score: the rule's own test
+                    };
             // keyed on a log scale, the lower bound is positive: every negative candidate is kept too
             negativesKept = pre != null && st.logScale();
-            keep.add(pre != null ? pre : Frag.of("abs(", z, ") > ", k));
-            rules.add(Frag.of(
-                    "SELECT request_id, 'extreme', abs(z), z, " + cols + " FROM (SELECT *, ",
-                    z,
-                    " AS z FROM cand) WHERE abs(z) > ",
-                    k));
+            robustRule("extreme", t, k, tc, pre, keep, rules);
         }
-        if (s.enabled("divergence") && st.diffSd() != null) {
-            double k = s.value("divergence.mad_k"), m = st.diffMedian(), t = k * st.diffSd();
-            Frag z = Frag.of("((" + tc + ") - (" + tb + ") - ", m, ") / ", st.diffSd());
-            Frag pre = st.logScale()
-                    ? outsideLog("c_prediction / b_prediction", m, t, 100)
-                    : outside("(c_prediction - b_prediction)", m, t);
-            keep.add(pre != null ? pre : Frag.of("abs(", z, ") > ", k));
-            rules.add(Frag.of(
-                    "SELECT request_id, 'divergence', abs(z), z, " + cols + " FROM (SELECT *, ",
-                    z,
-                    " AS z FROM cand) WHERE abs(z) > ",
-                    k));
+        if (s.enabled("divergence") && st.diff() != null) {
+            double k = s.value("divergence.mad_k");
+            Typical t = st.diff();
+            double lo = t.median() - k * t.sd(), hi = t.median() + k * t.sd();
+            Frag pre =
+                    switch (st.scale()) {
+                        case LOG -> outsideLog("c_prediction / b_prediction", lo, hi, 100);
+                        case LINEAR -> outside("(c_prediction - b_prediction)", lo, hi);
+                        case LOGIT -> null;
+                    };
+            robustRule("divergence", t, k, "(" + tc + ") - (" + tb + ")", pre, keep, rules);
         }
         // A negative forecast is suspicious only where the baseline, the model in production, never forecasts one.
         if (s.enabled("negative") && st.baselineMin() != null && st.baselineMin() >= 0) {
@@ -149,6 +151,13 @@ public final class OutlierDetector {
             if (!negativesKept) keep.add(Frag.of(facts.clean() ? "c_prediction < 0" : negative));
             rules.add(Frag.of(
                     "SELECT request_id, 'negative', -c_prediction, NULL, " + cols + " FROM cand WHERE " + negative));
+        }
+        // A score above 1 is no probability: suspicious where the baseline's scores never leave [0, 1].
+        if (s.enabled("above_one") && st.scale() == Scale.LOGIT) {
+            String above = "c_prediction > 1 AND isfinite(c_prediction)";
+            keep.add(Frag.of(facts.clean() ? "c_prediction > 1" : above));
+            rules.add(Frag.of(
+                    "SELECT request_id, 'above_one', c_prediction, NULL, " + cols + " FROM cand WHERE " + above));
         }
         if (s.enabled("degenerate")) {
             String nonfinite = "c_prediction IS NOT NULL AND NOT isfinite(c_prediction)";
@@ -217,23 +226,39 @@ public final class OutlierDetector {
     }
 
     /**
-     * Keeps every finite x with |(x - m) / sd| > k, i.e. |x - m| > t = k sd: x outside [m - t, m + t], each bound moved
-     * inwards by 1e-9 of |m| + t, far more than the rounding of x - m and of the division can move a score.
+     * A rule that flags a pair whose scored value (SQL {@code scored}) lies more than k robust SDs of {@code t} from its
+     * median: its cheap filter ({@code pre}, or the rule's own test when null) and its flags.
      */
-    private static Frag outside(String x, double m, double t) {
-        double slack = 1e-9 * (Math.abs(m) + t);
-        return Frag.of(x, " NOT BETWEEN ", m - t + slack, " AND ", m + t - slack);
+    private static void robustRule(
+            String rule, Typical t, double k, String scored, Frag pre, List<Frag> keep, List<Frag> rules) {
+        keep.add(pre != null ? pre : Frag.of("abs(", t.z("(" + scored + ")"), ") > ", k));
+        rules.add(Frag.of(
+                "SELECT request_id, '" + rule + "', abs(z), z, b_prediction, c_prediction, label, b_latency, c_latency "
+                        + "FROM (SELECT *, ",
+                t.z("v"),
+                " AS z FROM (SELECT *, " + scored + " AS v FROM cand)) WHERE abs(z) > ",
+                k));
     }
 
     /**
-     * Keeps every row whose scored value (ln c, or ln c - ln b with {@code x} = c / b) is more than t from m: x outside
-     * [exp(m - t), exp(m + t)], each bound moved inwards by 1e-9 relative, far more than the rounding of ln, of the
-     * subtraction and of the division (under 1e-12 in absolute terms) can move a score; a ratio beyond the normal
-     * doubles is far outside. Null beyond |m| + t = limit (or an absurd t), where the rule's own condition must do.
+     * Keeps every finite x scored beyond [lo, hi] (the median -+ k robust SDs): x outside
+     * [lo, hi], each bound moved inwards by 1e-9 of its size, far more than the rounding of x - m and of the division
+     * can move a score.
      */
-    private static Frag outsideLog(String x, double m, double t, double limit) {
-        if (!(Math.abs(m) + t <= limit && t < 1e5)) return null;
-        return Frag.of(x, " NOT BETWEEN ", Math.exp(m - t) * (1 + 1e-9), " AND ", Math.exp(m + t) * (1 - 1e-9));
+    private static Frag outside(String x, double lo, double hi) {
+        double slack = 1e-9 * (Math.abs(lo) + Math.abs(hi));
+        return Frag.of(x, " NOT BETWEEN ", lo + slack, " AND ", hi - slack);
+    }
+
+    /**
+     * Keeps every row whose scored value (ln c, or ln c - ln b with {@code x} = c / b) lies beyond [lo, hi]: x outside
+     * [exp(lo), exp(hi)], each bound moved inwards by 1e-9 relative, far more than the rounding of ln, of the
+     * subtraction and of the division (under 1e-12 in absolute terms) can move a score; a ratio beyond the normal
+     * doubles is far outside. Null beyond +-limit (or an absurd width), where the rule's own condition must do.
+     */
+    private static Frag outsideLog(String x, double lo, double hi, double limit) {
+        if (!(Math.abs(lo) <= limit && Math.abs(hi) <= limit && hi - lo < 1e5)) return null;
+        return Frag.of(x, " NOT BETWEEN ", Math.exp(lo) * (1 + 1e-9), " AND ", Math.exp(hi) * (1 - 1e-9));
     }
 
     /**

@@ -26,19 +26,27 @@ public final class OutlierSettings {
     }
 
     /** Every rule and its parameters, in the order the Outliers screen shows them. */
-    public static final List<String> RULES =
-            List.of("extreme", "divergence", "negative", "label_match", "leak", "margin", "degenerate", "latency");
+    public static final List<String> RULES = List.of(
+            "extreme", "divergence", "negative", "above_one", "label_match", "leak", "margin", "degenerate", "latency");
 
-    private static final Map<String, String> RULE_MEANING = Map.of(
-            "extreme",
-                    "Candidate prediction far from the candidate's median (robust score, log scale for positive data)",
-            "divergence", "Candidate far from the baseline on the same request (robust score of the difference)",
-            "negative", "Negative candidate prediction where the baseline never goes negative",
-            "label_match", "Candidate equals the ground-truth label at the label's precision, the baseline does not",
-            "leak", "Candidate error on a labelled request far below the baseline's",
-            "margin", "Candidate better than the baseline overall by an implausible margin (banner)",
-            "degenerate", "Constant output, NaN or infinite values, a jump in the share of nulls (banners)",
-            "latency", "Implausibly fast answers (flagged) and the share over the latency budget (banner)");
+    private static final Map<String, String> RULE_MEANING = Map.ofEntries(
+            Map.entry(
+                    "extreme",
+                    "Candidate prediction far from the candidate's median, in robust SDs (log-odds for scores, log"
+                            + " scale for positive data)"),
+            Map.entry(
+                    "divergence",
+                    "Candidate far from the baseline on the same request: the difference far from the typical one,"
+                            + " in robust SDs"),
+            Map.entry("negative", "Negative candidate prediction where the baseline never goes negative"),
+            Map.entry("above_one", "Candidate above 1 where the baseline is a score that never leaves [0, 1]"),
+            Map.entry(
+                    "label_match",
+                    "Candidate equals the ground-truth label at the label's precision, the baseline does not"),
+            Map.entry("leak", "Candidate error on a labelled request far below the baseline's"),
+            Map.entry("margin", "Candidate better than the baseline overall by an implausible margin (banner)"),
+            Map.entry("degenerate", "Constant output, NaN or infinite values, a jump in the share of nulls (banners)"),
+            Map.entry("latency", "Implausibly fast answers (flagged) and the share over the latency budget (banner)"));
 
     public static final List<Param> PARAMS = List.of(
             new Param("extreme", "mad_k", 8, 1, 1000, "robust SDs (1.4826 x MAD) from the median that flag a value"),

@@ -9,6 +9,8 @@ import dev.shadowbench.core.outliers.ExactQuantiles.LogOf;
 import dev.shadowbench.core.outliers.ExactQuantiles.LogRatio;
 import dev.shadowbench.core.outliers.ExactQuantiles.Plain;
 import dev.shadowbench.core.outliers.ExactQuantiles.Probe;
+import dev.shadowbench.core.outliers.PairStats.Scale;
+import dev.shadowbench.core.outliers.PairStats.Typical;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,14 +79,14 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
         String labelled = clean
                 ? and(nC < pairs ? "c_prediction IS NOT NULL" : null, nB < pairs ? "b_prediction IS NOT NULL" : null)
                 : "isfinite(label) AND isfinite(c_prediction) AND isfinite(b_prediction)";
-        Double bMin = minB;
+        Double bMin = minB, bMax = maxB;
         long finiteC = nC, finiteB = nB;
         // the number of scored values and differences; -1: counted by the median scan
         long nPos = -1, nPosBoth = -1, nBoth = nC == pairs && nB == pairs ? pairs : -1;
         if (clean && minC != null && minC > 0) nPos = nC;
         if (!clean) {
             Object[] m = sql.one(
-                    "SELECT min(b_prediction) FILTER (WHERE isfinite(b_prediction)), "
+                    "SELECT min(b_prediction) FILTER (WHERE isfinite(b_prediction)), max(b_prediction) FILTER (WHERE isfinite(b_prediction)), "
                             + "count(*) FILTER (WHERE isfinite(c_prediction)), count(*) FILTER (WHERE isfinite(b_prediction)), "
                             + "min(c_prediction) FILTER (WHERE isfinite(c_prediction)), max(c_prediction) FILTER (WHERE isfinite(c_prediction)), "
                             + "count(*) FILTER (WHERE c_prediction > 0 AND isfinite(c_prediction)), "
@@ -93,47 +95,71 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
                             + pairsTable,
                     rs -> new Object[] {
                         Db.dbl(rs, 1),
-                        rs.getLong(2),
+                        Db.dbl(rs, 2),
                         rs.getLong(3),
-                        Db.dbl(rs, 4),
+                        rs.getLong(4),
                         Db.dbl(rs, 5),
-                        rs.getLong(6),
+                        Db.dbl(rs, 6),
                         rs.getLong(7),
-                        rs.getLong(8)
+                        rs.getLong(8),
+                        rs.getLong(9)
                     });
             bMin = (Double) m[0];
-            finiteC = (Long) m[1];
-            finiteB = (Long) m[2];
-            minC = (Double) m[3];
-            maxC = (Double) m[4];
-            nPos = (Long) m[5];
-            nPosBoth = (Long) m[6];
-            nBoth = (Long) m[7];
+            bMax = (Double) m[1];
+            finiteC = (Long) m[2];
+            finiteB = (Long) m[3];
+            minC = (Double) m[4];
+            maxC = (Double) m[5];
+            nPos = (Long) m[6];
+            nPosBoth = (Long) m[7];
+            nBoth = (Long) m[8];
         }
-        boolean log = bMin != null && bMin > 0;
+        Scale scale = Scale.of(bMin, bMax);
+        boolean log = scale == Scale.LOG;
         // every finite baseline is positive on a log scale: with no baseline missing, "both positive" is "c positive"
         if (log && clean && nB == pairs) nPosBoth = nPos;
 
         // The labelled pairs, and the median of the baseline's error: a WHERE lets DuckDB read the other columns for
         // them only.
         String where = labelled == null ? "label IS NOT NULL" : "label IS NOT NULL AND " + labelled;
-        // Scan 2: medians, plus what the degenerate banners need.
-        Column value = log ? new LogOf(C, fc) : Plain.of(C, fc);
-        Column diff = log ? new LogRatio(C, B, and(fc, fb)) : Plain.of("c_prediction - b_prediction", and(fc, fb));
-        long nValue = log ? nPos : finiteC, nDiff = log ? nPosBoth : nBoth;
-        Probe pValue = nValue >= 0
-                ? Probe.quantile(value, nValue, 0.5)
-                : Probe.quantileCounted(value, Frag.of("c_prediction > 0"), nC, 0.5);
-        Probe pDiff = nDiff >= 0
-                ? Probe.quantile(diff, nDiff, 0.5)
-                : Probe.quantileCounted(
-                        diff,
-                        Frag.of(
-                                log
-                                        ? "c_prediction > 0 AND b_prediction > 0"
-                                        : "c_prediction IS NOT NULL AND b_prediction IS NOT NULL"),
-                        nC,
-                        0.5);
+        // Scan 2: the typical value and difference (medians), plus what the degenerate
+        // banners need. Scores are classified by their log-odds themselves (ln per row, for scores only).
+        String inC = Scale.LOGIT.domain(C), inB = Scale.LOGIT.domain(B);
+        String logitC = Scale.LOGIT.scored(C), logitB = Scale.LOGIT.scored(B);
+        Column value =
+                switch (scale) {
+                    case LOG -> new LogOf(C, fc);
+                    case LOGIT -> Plain.of(Scale.LOGIT.bare(C), inC);
+                    case LINEAR -> Plain.of(C, fc);
+                };
+        Column diff =
+                switch (scale) {
+                    case LOG -> new LogRatio(C, B, and(fc, fb));
+                    case LOGIT -> Plain.of("(" + logitC + ") - (" + logitB + ")", inC + " AND " + inB);
+                    case LINEAR -> Plain.of("c_prediction - b_prediction", and(fc, fb));
+                };
+        long nValue =
+                switch (scale) {
+                    case LOG -> nPos;
+                    case LOGIT -> -1;
+                    case LINEAR -> finiteC;
+                };
+        long nDiff =
+                switch (scale) {
+                    case LOG -> nPosBoth;
+                    case LOGIT -> -1;
+                    case LINEAR -> nBoth;
+                };
+        Frag countValue = Frag.of(scale == Scale.LOGIT ? inC : "c_prediction > 0");
+        Frag countDiff = Frag.of(
+                switch (scale) {
+                    case LOGIT -> inC + " AND " + inB;
+                    case LOG -> "c_prediction > 0 AND b_prediction > 0";
+                    case LINEAR -> "c_prediction IS NOT NULL AND b_prediction IS NOT NULL";
+                });
+        Probe pValue =
+                nValue >= 0 ? Probe.quantile(value, nValue, 0.5) : Probe.quantileCounted(value, countValue, nC, 0.5);
+        Probe pDiff = nDiff >= 0 ? Probe.quantile(diff, nDiff, 0.5) : Probe.quantileCounted(diff, countDiff, nC, 0.5);
         // c > 0 and a finite b, which is then positive: the same count, read once
         if (log && clean && nB == pairs && pDiff.counted != null) pDiff.counted = pValue.counted;
         Probe pCl = Probe.quantile(Plain.of("c_latency", null), nCl, 0.5);
@@ -208,8 +234,6 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
         around.add(ExactQuantiles.countIf(Frag.of("b_latency > ", budget)));
         Object[] e = ExactQuantiles.scan(sql, pairsTable, null, probes, around);
         long slowC = ((Number) e[e.length - 2]).longValue(), slowB = ((Number) e[e.length - 1]).longValue();
-        nValue = pValue.n;
-        nDiff = pDiff.n;
         // A quartile's bound holds when its position is on the right side of the count: c75 >= its bracket's bottom
         // when
         // fewer rows than its position lie below it, c25 <= its top when more rows than its position lie up to it. A
@@ -229,6 +253,8 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
             if (ok) held.add(p);
             inside[i] = upTo - below;
         }
+        nValue = pValue.n;
+        nDiff = pDiff.n;
         Double mc = pValue.quantile(), md = pDiff.quantile();
 
         // The interquartile ranges matter only if the banner can fire: the brackets bound them; exact values otherwise.
@@ -238,50 +264,32 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
             exactQuartiles.addAll(quartiles);
         }
 
-        // Scan 3: MADs around the medians (and the quartiles when needed).
+        // Scan 3: MADs around the medians (and the quartiles when needed), on the pairing's scale.
         List<Probe> mads = new ArrayList<>();
-        Probe pMadValue = mc == null
-                ? null
-                : Probe.quantile(
-                        log
-                                ? new AbsDevLog(C, fc, mc)
-                                : new Plain(Frag.of("abs(c_prediction - ", mc, ")"), fc == null ? null : Frag.of(fc)),
-                        nValue,
-                        0.5);
         String fcb = and(fc, fb);
-        Probe pMadDiff = md == null
-                ? null
-                : Probe.quantile(
-                        log
-                                ? new AbsDevLogRatio(C, B, fcb, md)
-                                : new Plain(
-                                        Frag.of("abs((c_prediction - b_prediction) - ", md, ")"),
-                                        fcb == null ? null : Frag.of(fcb)),
-                        nDiff,
-                        0.5);
+        Probe pMadValue = mc == null ? null : Probe.quantile(absDev(scale, mc, value, fc), nValue, 0.5);
+        Probe pMadDiff = md == null ? null : Probe.quantile(absDevDiff(scale, md, diff, fcb), nDiff, 0.5);
         if (pMadValue != null) mads.add(pMadValue);
         if (pMadDiff != null) mads.add(pMadDiff);
         ExactQuantiles.bracket(sql, pairsTable, pairs, mads);
         mads.addAll(exactQuartiles);
-        ExactQuantiles.scan(sql, pairsTable, null, mads, List.of());
+        if (!mads.isEmpty()) ExactQuantiles.scan(sql, pairsTable, null, mads, List.of());
         Double madValue = pMadValue == null ? null : pMadValue.quantile(),
                 madDiff = pMadDiff == null ? null : pMadDiff.quantile();
         Double[] meanAbsDev = {null, null};
         if (mc != null && !(madValue != null && madValue > 0) || md != null && !(madDiff != null && madDiff > 0)) {
-            // A MAD of 0 (half the scored values equal): the robust SD falls back to the mean absolute deviation. Its
-            // sum
-            // depends on the order DuckDB adds the values in, which depends on the query's shape, so it is read with
-            // the
+            // A MAD of 0 (over half the scored values tie): the mean absolute deviation stands in. Its sum depends on
+            // the order DuckDB adds the values in, which depends on the query's shape, so it is read with the
             // straightforward query itself.
-            String tc = scored(log, C), tb = scored(log, B);
+            String tc = scale.scored(C), tb = scale.scored(B);
             meanAbsDev = sql.one(
                     "WITH t AS (SELECT " + tc + " AS tc, " + tc + " - " + tb + " AS d FROM " + pairsTable + "), "
                             + "m AS (SELECT median(tc) AS mc, median(d) AS md FROM t) "
-                            + "SELECT any_value(mc), any_value(md), median(abs(tc - mc)), median(abs(d - md)), avg(abs(tc - mc)), avg(abs(d - md)) "
-                            + "FROM t, m",
-                    rs -> new Double[] {Db.dbl(rs, 5), Db.dbl(rs, 6)});
+                            + "SELECT avg(abs(tc - mc)), avg(abs(d - md)) FROM t, m",
+                    rs -> new Double[] {Db.dbl(rs, 1), Db.dbl(rs, 2)});
         }
-        Double sdValue = sd(madValue, meanAbsDev[0]), sdDiff = sd(madDiff, meanAbsDev[1]);
+        Typical typicalValue = Typical.of(mc, madValue, meanAbsDev[0]);
+        Typical typicalDiff = Typical.of(md, madDiff, meanAbsDev[1]);
 
         // The mode: a value whose share can exceed the threshold occurs at least mode.least times, so it fills one of
         // the
@@ -317,11 +325,9 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
                 pairs - nB,
                 pairs - nC,
                 nC - finiteC,
-                log,
-                mc,
-                sdValue,
-                md,
-                sdDiff,
+                scale,
+                typicalValue,
+                typicalDiff,
                 nLabelled,
                 dbl(lab, 0),
                 dbl(lab, 1),
@@ -398,22 +404,30 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
     }
 
     /** The conjunction of the non-null conditions; null when there are none. */
+    /** |scored c - m| for the MAD of the candidate's values: rows classified by c itself where the scale allows. */
+    private static Column absDev(Scale scale, double m, Column value, String fc) {
+        return switch (scale) {
+            case LOG -> new AbsDevLog(C, fc, m);
+            case LINEAR -> new Plain(Frag.of("abs(c_prediction - ", m, ")"), fc == null ? null : Frag.of(fc));
+            case LOGIT -> new Plain(Frag.of("abs(", value.value(), " - ", m, ")"), Frag.of(Scale.LOGIT.domain(C)));
+        };
+    }
+
+    /** |scored c - scored b - m| for the MAD of the differences. */
+    private static Column absDevDiff(Scale scale, double m, Column diff, String fcb) {
+        return switch (scale) {
+            case LOG -> new AbsDevLogRatio(C, B, fcb, m);
+            case LINEAR ->
+                new Plain(Frag.of("abs((c_prediction - b_prediction) - ", m, ")"), fcb == null ? null : Frag.of(fcb));
+            case LOGIT ->
+                new Plain(
+                        Frag.of("abs(", diff.value(), " - ", m, ")"),
+                        Frag.of(Scale.LOGIT.domain(C) + " AND " + Scale.LOGIT.domain(B)));
+        };
+    }
+
     private static String and(String a, String b) {
         if (a == null) return b;
         return b == null ? a : a + " AND " + b;
-    }
-
-    /** Robust SD: 1.4826 x MAD (consistent with the SD for normal data); falls back to the mean absolute deviation. */
-    private static Double sd(Double mad, Double meanAbsDev) {
-        if (mad != null && mad > 0) return 1.4826 * mad;
-        if (meanAbsDev != null && meanAbsDev > 0) return 1.2533 * meanAbsDev;
-        return null;
-    }
-
-    /** {@link PairStats#scored} before the PairStats exists. */
-    private static String scored(boolean log, String x) {
-        return new PairStats(
-                        0, null, 0, 0, 0, log, null, null, null, null, 0, null, null, null, null, 0, 0, null, 0, null)
-                .scored(x);
     }
 }

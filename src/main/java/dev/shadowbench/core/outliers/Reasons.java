@@ -1,6 +1,7 @@
 package dev.shadowbench.core.outliers;
 
 import dev.shadowbench.core.format.FigureFormat;
+import dev.shadowbench.core.outliers.PairStats.Typical;
 
 /** Turns a flag's figures into a reason a reviewer can read, e.g. "candidate 812.4 is 14.2 robust SDs above ...". */
 final class Reasons {
@@ -17,6 +18,9 @@ final class Reasons {
             case "negative" ->
                 "candidate " + num(c) + " is negative, but the baseline never goes below 0 here (its minimum is "
                         + num(st.baselineMin()) + "; baseline on this request " + num(b) + ")";
+            case "above_one" ->
+                "candidate " + num(c) + " is above 1, but the baseline is a score that never leaves [0, 1] here"
+                        + " (baseline on this request " + num(b) + "): a percentage, a raw margin or another unit?";
             case "nonfinite" ->
                 "candidate is " + (c != null && c.isNaN() ? "NaN" : "infinite") + " (baseline " + num(b) + ")";
             case "label_match" ->
@@ -36,23 +40,38 @@ final class Reasons {
         };
     }
 
+    /** E.g. "candidate 2,000 is 9.1 robust SDs above the candidate median 45.3, on a log scale (baseline 41)". */
     private String extreme(Double z, Double b, Double c) {
-        String median = num(st.logScale() ? Math.exp(st.valueMedian()) : st.valueMedian());
+        Typical t = st.value();
         return "candidate " + num(c) + " is " + num(Math.abs(z)) + " robust SDs " + (z > 0 ? "above" : "below")
-                + " the candidate median " + median + (st.logScale() ? " on a log scale" : "") + " (baseline " + num(b)
-                + ")";
+                + " the candidate median " + num(st.scale().unscored(t.median()))
+                + (st.scale().words.isEmpty() ? "" : ", " + st.scale().words) + " (baseline " + num(b) + ")";
     }
 
+    /**
+     * E.g. "candidate 2,000 is 48.8x the baseline 41; the typical ratio is 0.988x, so this is 182.7 robust SDs above it
+     * (log scale)". A robust SD is the interquartile range / 1.349 ({@link Typical}).
+     */
     private String divergence(Double z, Double b, Double c) {
-        String side = z > 0 ? "above" : "below";
-        if (st.logScale()) {
-            return "candidate " + num(c) + " is " + num(ratio(c, b)) + "x the baseline " + num(b)
-                    + "; the typical ratio is " + num(Math.exp(st.diffMedian())) + "x, so this is " + num(Math.abs(z))
-                    + " robust SDs " + side + " it (log scale)";
-        }
-        return "candidate " + num(c) + " differs from the baseline " + num(b) + " by " + signed(c - b)
-                + "; the typical difference is " + signed(st.diffMedian()) + ", so this is " + num(Math.abs(z))
-                + " robust SDs " + side + " it";
+        Typical t = st.diff();
+        String far = ", so this is " + num(Math.abs(z)) + " robust SDs " + (z > 0 ? "above" : "below") + " it";
+        return switch (st.scale()) {
+            case LOG ->
+                "candidate " + num(c) + " is " + num(ratio(c, b)) + "x the baseline " + num(b)
+                        + "; the typical ratio is " + num(Math.exp(t.median())) + "x" + far + " (log scale)";
+            case LOGIT ->
+                "candidate " + num(c) + " and baseline " + num(b) + " differ by " + signed(logit(c) - logit(b))
+                        + " in log-odds; the typical difference is " + signed(t.median()) + far;
+            case LINEAR ->
+                "candidate " + num(c) + " differs from the baseline " + num(b) + " by " + signed(c - b)
+                        + "; the typical difference is " + signed(t.median()) + far;
+        };
+    }
+
+    /** The log-odds the rules score a probability by (capped as {@link PairStats.Scale#LOGIT} caps it). */
+    private static double logit(double p) {
+        double q = Math.min(Math.max(p, PairStats.SCORE_CAP), 1 - PairStats.SCORE_CAP);
+        return Math.log(q / (1 - q));
     }
 
     private String label(Double v) {

@@ -70,15 +70,15 @@ class RealLogsTest {
         assertEquals(
                 List.of(
                         Arrays.asList("e1", "0.73", null),
-                        Arrays.asList("e2#0", "0.1", "0"),
+                        Arrays.asList("e2", "0.1", "0"),
                         Arrays.asList("e2#1", "0.2", "1"),
                         Arrays.asList("e2#2", "0.3", "2"),
-                        Arrays.asList("e3#0", "1.0", "0"),
+                        Arrays.asList("e3", "1.0", "0"),
                         Arrays.asList("e3#1", "0.0", "1"),
-                        Arrays.asList("e4#0", "0.25", "0"),
+                        Arrays.asList("e4", "0.25", "0"),
                         Arrays.asList("e4#1", "0.5", "1"),
                         Arrays.asList("e5", "1.5", null),
-                        Arrays.asList("e6#0", "7.0", "0"),
+                        Arrays.asList("e6", "7.0", "0"),
                         Arrays.asList("e6#1", "9.0", "1"),
                         Arrays.asList("e7", "0.4", null)),
                 rows(
@@ -89,14 +89,14 @@ class RealLogsTest {
         assertEquals(
                 List.of(
                         List.of("e1", "0.8"),
-                        List.of("e2#0", "0.11"),
-                        List.of("e4#0", "0.275"),
+                        List.of("e2", "0.11"),
+                        List.of("e4", "0.275"),
                         List.of("e5", "1.65"),
                         List.of("e6#1", "9.0")),
                 rows(
                         ws,
                         "SELECT request_id, prediction FROM predictions WHERE variant = 'ShadowTraffic' AND request_id IN "
-                                + "('e1', 'e2#0', 'e4#0', 'e5', 'e6#1') ORDER BY 1"));
+                                + "('e1', 'e2', 'e4', 'e5', 'e6#1') ORDER BY 1"));
         assertEquals(
                 List.of(List.of("12")),
                 rows(
@@ -112,6 +112,57 @@ class RealLogsTest {
                 q.get(0).get(1).contains("application/octet-stream"), q.get(0).get(1));
         assertEquals(
                 List.of(List.of("0")), rows(ws, "SELECT count(*) FROM predictions WHERE predicted_class IS NOT NULL"));
+    }
+
+    /**
+     * One SageMaker variant answers a request with several instances, the other with one (captures as SageMaker writes
+     * them): instance 0 of the one pairs with the single answer of the other, whichever side is which.
+     */
+    @Test
+    void multiInstanceAndSingleInstanceAnswersOfOneRequestPair() throws Exception {
+        String multi = "\"application/json\",\"mode\":\"OUTPUT\",\"data\":\"{\\\"predictions\\\": [%s, %s]}\","
+                + "\"encoding\":\"JSON\"";
+        String single = "\"text/csv; charset=utf-8\",\"mode\":\"OUTPUT\",\"data\":\"%s\",\"encoding\":\"CSV\"";
+        for (String[] v : new String[][] {
+            {"AllTraffic", multi.formatted("0.1", "0.2"), single.formatted("0.5")},
+            {"ShadowTraffic", single.formatted("0.12"), multi.formatted("0.55", "0.6")}
+        }) {
+            Path f = dir.resolve("mixed/ep/" + v[0] + "/2026/11/20/10/capture-0.jsonl");
+            Files.createDirectories(f.getParent());
+            StringBuilder lines = new StringBuilder();
+            for (int i = 1; i <= 2; i++) {
+                lines.append("{\"captureData\":{\"endpointInput\":{\"observedContentType\":\"text/csv\",\"mode\":"
+                                + "\"INPUT\",\"data\":\"5.1,3.5\",\"encoding\":\"CSV\"},\"endpointOutput\":{"
+                                + "\"observedContentType\":")
+                        .append(v[i])
+                        .append("}},\"eventMetadata\":{\"eventId\":\"m")
+                        .append(i)
+                        .append("\",\"inferenceTime\":\"2026-11-20T10:00:0")
+                        .append(i)
+                        .append("Z\"},\"eventVersion\":\"0\"}\n");
+            }
+            Files.writeString(f, lines);
+        }
+        ImportReport r = importPredictions(null, "auto", dir.resolve("mixed"));
+        assertEquals(List.of(4L, 4L, 0L, 0L, 6L), accounting(r));
+        try (var c = ws.connect()) {
+            var pc = dev.shadowbench.core.compare.PairIndex.open(
+                    c,
+                    new dev.shadowbench.core.compare.Comparison(
+                            dev.shadowbench.core.compare.Side.variant("AllTraffic"),
+                            dev.shadowbench.core.compare.Side.variant("ShadowTraffic"),
+                            null,
+                            null),
+                    ProgressSink.NONE);
+            assertEquals(2, pc.coverage().paired());
+        }
+        assertEquals(
+                List.of(List.of("m1", "0.1", "0.12"), List.of("m2", "0.5", "0.55")),
+                rows(
+                        ws,
+                        "SELECT l.request_id, l.prediction, s.prediction FROM predictions l JOIN predictions s "
+                                + "USING (request_id) WHERE l.variant = 'AllTraffic' AND s.variant = 'ShadowTraffic' "
+                                + "ORDER BY 1"));
     }
 
     @Test
@@ -159,7 +210,7 @@ class RealLogsTest {
                                 + "response, 1 line(s) answering several instances, one row per instance)"),
                 r.summaryLine());
         assertEquals(
-                List.of(List.of("k1#0", "1.0", "default"), List.of("k1#1", "2.0", "default")),
+                List.of(List.of("k1", "1.0", "default"), List.of("k1#1", "2.0", "default")),
                 rows(ws, "SELECT request_id, prediction, variant FROM predictions ORDER BY 1"));
         assertEquals(
                 List.of(List.of("part-0.jsonl", "3"), List.of("part-1.jsonl", "1")),
@@ -173,7 +224,7 @@ class RealLogsTest {
         assertEquals(List.of(4L, 4L, 0L, 0L, 3L), accounting(r));
         assertEquals(
                 List.of(
-                        List.of("k1#0", "1.0", "2026-11-20 10:00:01.000", "42.0"),
+                        List.of("k1", "1.0", "2026-11-20 10:00:01.000", "42.0"),
                         List.of("k1#1", "1.0", "2026-11-20 10:00:01.000", "42.0"),
                         List.of("k4", "0.0", "2026-11-20 10:00:02.000", "15.0")),
                 rows(
@@ -185,6 +236,19 @@ class RealLogsTest {
     @Test
     void kserveJsonArrayWithOccurrenceTime() throws Exception {
         assertKServe018(importPredictions(null, "auto", dir.resolve("kserve-v0.18")));
+    }
+
+    /** A KServe batch (a JSON array) stored gzip-compressed, as a bucket's lifecycle or a log shipper leaves it. */
+    @Test
+    void kserveGzippedJsonArrayImportsLikeThePlainOne() throws Exception {
+        Path plain = dir.resolve("kserve-v0.18/canary/batch-0.json");
+        Path gz = dir.resolve("kserve-v0.18-gz/canary/batch-0.json.gz");
+        Files.createDirectories(gz.getParent());
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(plain, out);
+        }
+        assertKServe018(importPredictions(null, "auto", gz));
+        assertEquals(List.of(List.of("kserve")), rows(ws, "SELECT DISTINCT format FROM import_files"));
     }
 
     @Test

@@ -69,69 +69,129 @@ class OutlierDetectorRulesTest {
         return r.flagged().stream().filter(o -> o.rule().equals(rule)).toList();
     }
 
-    // Reference figures: python3 -c "import numpy as np, scipy.stats as s
-    //   c=np.array([40,42,38,45,41,39,44,37,43,40.5,2000.0]); b=np.array([41,41,39,44,40,40,45,38,42,41,41.0])
-    //   tc=np.log(c); d=tc-np.log(b)
-    //   print((tc[-1]-np.median(tc))/s.median_abs_deviation(tc,scale='normal'),
-    // (d[-1]-np.median(d))/s.median_abs_deviation(d,scale='normal'))"
-    // -> 52.42836343838377 182.67900646887676 (the others score at most 1.384 and 1.732)
+    // Eleven pairs, the last one extreme: for the rules that need no spread (negative, latency, cancelling).
     private static final Double[] LOG_C = {40.0, 42.0, 38.0, 45.0, 41.0, 39.0, 44.0, 37.0, 43.0, 40.5, 2000.0};
     private static final Double[] LOG_B = {41.0, 41.0, 39.0, 44.0, 40.0, 40.0, 45.0, 38.0, 42.0, 41.0, 41.0};
 
+    // 41 pairs, the last one extreme; robust SD = 1.4826 x MAD. Reference figures:
+    // python3 -c "import numpy as np
+    //   i=np.arange(41); b=40.0+(i*7%11); c=np.round(b*(1+((i*5%9)-4)/100),2); c[-1]=2000.0; b[-1]=41.0
+    //   def z(x): m=np.median(x); return (x[-1]-m)/(1.4826*np.median(np.abs(x-m)))
+    //   tc=np.log(c); print(repr(z(tc)), repr(z(tc-np.log(b))))"
+    // -> 38.72770006421609 129.78302302720925 (the other pairs score at most 1.69 and 1.36)
+    private static final Double[] SPAN_C = {
+        38.4, 47.47, 41.71, 51.0, 45.08, 43.26, 48.51, 46.8, 41.0, 46.08, 44.44, 38.8, 47.94, 42.14, 51.5, 45.54, 43.68,
+        49.0, 43.2, 41.41, 46.56, 44.88, 39.2, 48.41, 42.57, 52.0, 46.0, 40.32, 49.49, 43.65, 41.82, 47.04, 45.32, 39.6,
+        48.88, 43.0, 48.0, 46.46, 40.74, 49.98, 2000.0
+    };
+    private static final Double[] SPAN_B = {
+        40.0, 47.0, 43.0, 50.0, 46.0, 42.0, 49.0, 45.0, 41.0, 48.0, 44.0, 40.0, 47.0, 43.0, 50.0, 46.0, 42.0, 49.0,
+                45.0,
+        41.0, 48.0, 44.0, 40.0, 47.0, 43.0, 50.0, 46.0, 42.0, 49.0, 45.0, 41.0, 48.0, 44.0, 40.0, 47.0, 43.0, 50.0,
+                46.0,
+        42.0, 49.0, 41.0
+    };
+
     @Test
-    void positiveDataAreScoredOnALogScaleLikeScipy() throws SQLException {
-        pairs(LOG_B, LOG_C, null, null, null);
+    void positiveDataAreScoredOnALogScaleLikeNumpy() throws SQLException {
+        pairs(SPAN_B, SPAN_C, null, null, null);
         OutlierReport r = detect();
         List<Outlier> extreme = of(r, "extreme"), divergence = of(r, "divergence");
         assertEquals(1, extreme.size());
-        assertEquals("r10", extreme.get(0).requestId());
-        // 1.4826 vs scipy's 1.482602...: relative difference 1.5e-6
-        assertEquals(52.42836343838377, extreme.get(0).score(), 1e-3);
+        assertEquals("r40", extreme.get(0).requestId());
+        assertEquals(38.72770006421609, extreme.get(0).score(), 1e-9);
         assertEquals(1, divergence.size());
-        assertEquals(182.67900646887676, divergence.get(0).score(), 1e-3);
+        assertEquals(129.78302302720925, divergence.get(0).score(), 1e-9);
         assertEquals(
-                "candidate 2,000 is 52.4 robust SDs above the candidate median 41 on a log scale (baseline 41)",
+                "candidate 2,000 is 38.7 robust SDs above the candidate median 45.3, on a log scale (baseline 41)",
                 extreme.get(0).detail());
         assertEquals(
-                "candidate 2,000 is 48.8x the baseline 41; the typical ratio is 0.988x, so this is 182.7 robust SDs "
-                        + "above it (log scale)",
+                "candidate 2,000 is 48.8x the baseline 41; the typical ratio is 1x, so this is 129.8 robust SDs above it"
+                        + " (log scale)",
                 divergence.get(0).detail());
-        assertEquals(11, r.pairs());
+        assertEquals(41, r.pairs());
         assertEquals(1, r.flaggedPairs());
         assertEquals(2, r.totalFlags());
         assertEquals(
-                Set.of("r10"),
+                Set.of("r40"),
                 OutlierDetector.flaggedAmong(
                         c,
                         TEMP_PAIRS,
                         OutlierSettings.parse(List.of()),
-                        List.of("r1", "r10", "nope"),
+                        List.of("r1", "r40", "nope"),
                         ProgressSink.NONE));
     }
 
-    // python3 -c "import numpy as np, scipy.stats as s
-    //   c=np.array([1.0,2,-1,0.5,1.5,-0.5,0,3,2.5,1,60]); b=np.array([1.2,1.8,-0.8,0.4,1.4,-0.7,0.1,2.7,2.4,1.1,1.0]);
-    // d=c-b
-    //   print((c[-1]-np.median(c))/s.median_abs_deviation(c,scale='normal'),
-    // (d[-1]-np.median(d))/s.median_abs_deviation(d,scale='normal'))"
-    // -> 39.79489526156882 198.63723143274632
+    // python3 -c "import numpy as np
+    //   i=np.arange(41); b=np.round(np.sin(i)*2+1,1); c=np.round(b+((i*3%7)-3)/10,1); c[-1]=60.0; b[-1]=1.0
+    //   def z(x): m=np.median(x); return (x[-1]-m)/(1.4826*np.median(np.abs(x-m)))
+    //   print(repr(z(c)), repr(z(c-b)))"
+    // -> 30.559619794747274 198.9747740455956 (13 negative baselines and candidates; the others score at most 1.14 and
+    // 1.01)
     @Test
     void dataWithNegativeBaselineAreScoredLinearlyAndNegativesAreNotSuspicious() throws SQLException {
         pairs(
-                new Double[] {1.2, 1.8, -0.8, 0.4, 1.4, -0.7, 0.1, 2.7, 2.4, 1.1, 1.0},
-                new Double[] {1.0, 2.0, -1.0, 0.5, 1.5, -0.5, 0.0, 3.0, 2.5, 1.0, 60.0},
+                new Double[] {
+                    1.0, 2.7, 2.8, 1.3, -0.5, -0.9, 0.4, 2.3, 3.0, 1.8, -0.1, -1.0, -0.1, 1.8, 3.0, 2.3, 0.4, -0.9,
+                    -0.5, 1.3, 2.8, 2.7, 1.0, -0.7, -0.8, 0.7, 2.5, 2.9, 1.5, -0.3, -1.0, 0.2, 2.1, 3.0, 2.1, 0.1, -1.0,
+                    -0.3, 1.6, 2.9, 1.0
+                },
+                new Double[] {
+                    0.7, 2.7, 3.1, 1.2, -0.3, -1.1, 0.5, 2.0, 3.0, 2.1, -0.2, -0.8, -0.3, 1.9, 2.7, 2.3, 0.7, -1.0,
+                    -0.3, 1.1, 2.9, 2.4, 1.0, -0.4, -0.9, 0.9, 2.3, 3.0, 1.2, -0.3, -0.7, 0.1, 2.3, 2.8, 2.2, -0.2,
+                    -1.0, 0.0, 1.5, 3.1, 60.0
+                },
                 null,
                 null,
                 null);
         OutlierReport r = detect();
-        assertEquals(39.79489526156882, of(r, "extreme").get(0).score(), 1e-3);
-        assertEquals(198.63723143274632, of(r, "divergence").get(0).score(), 1e-3);
+        assertEquals(30.559619794747274, of(r, "extreme").get(0).score(), 1e-9);
+        assertEquals(198.9747740455956, of(r, "divergence").get(0).score(), 1e-9);
         assertEquals(1, r.flaggedPairs());
         assertEquals(0, r.countsByRule().get("negative"));
         assertEquals(
-                "candidate 60 differs from the baseline 1 by +59; the typical difference is +0.1, so this is "
-                        + "198.6 robust SDs above it",
+                "candidate 60 differs from the baseline 1 by +59; the typical difference is +0, so this is 199 robust"
+                        + " SDs above it",
                 of(r, "divergence").get(0).detail());
+    }
+
+    // A classifier's probabilities: r39 flipped (0.02 -> 0.98), r40 a percentage-like 1.6. Reference figure:
+    // python3 -c "import numpy as np
+    //   i=np.arange(41); b=np.round(0.1+0.8*(i%10)/9,3); c=np.round(b+((i*3%7)-3)/200,3)
+    //   b[39],c[39]=0.02,0.98; b[40],c[40]=0.4,1.6
+    //   def lo(x): p=np.clip(x,1e-5,1-1e-5); return np.where((x>=0)&(x<=1),np.log(p/(1-p)),np.nan)
+    //   d=lo(c)-lo(b); ok=d[~np.isnan(d)]; m=np.median(ok); print(repr((d[39]-m)/(1.4826*np.median(np.abs(ok-m)))))"
+    // -> 113.40675894597491 (the other pairs score at most 2.61, their candidates at most 2.79)
+    @Test
+    void scoresAreComparedInLogOddsAndAScoreAboveOneIsFlagged() throws SQLException {
+        Double[] b = new Double[41], cand = new Double[41];
+        for (int i = 0; i < 39; i++) {
+            b[i] = Math.round((0.1 + 0.8 * (i % 10) / 9) * 1000) / 1000.0;
+            cand[i] = Math.round((b[i] + ((i * 3 % 7) - 3) / 200.0) * 1000) / 1000.0;
+        }
+        b[39] = 0.02;
+        cand[39] = 0.98;
+        b[40] = 0.4;
+        cand[40] = 1.6;
+        pairs(b, cand, null, null, null);
+        OutlierReport r = detect();
+        assertEquals(
+                List.of("r39"),
+                of(r, "divergence").stream().map(Outlier::requestId).toList());
+        assertEquals(113.40675894597491, of(r, "divergence").get(0).score(), 1e-9);
+        assertEquals(
+                "candidate 0.98 and baseline 0.02 differ by +7.78 in log-odds; the typical difference is +0, so this"
+                        + " is 113.4 robust SDs above it",
+                of(r, "divergence").get(0).detail());
+        assertEquals(
+                List.of("r40"),
+                of(r, "above_one").stream().map(Outlier::requestId).toList());
+        assertEquals(
+                "candidate 1.6 is above 1, but the baseline is a score that never leaves [0, 1] here (baseline on this "
+                        + "request 0.4): a percentage, a raw margin or another unit?",
+                of(r, "above_one").get(0).detail());
+        assertEquals(2, r.flaggedPairs());
+        assertTrue(of(detect("above_one.enabled=false"), "above_one").isEmpty());
     }
 
     @Test

@@ -82,6 +82,17 @@ class OutlierFastPathTest {
                 bl = "round(20 + 3 * " + z(6) + ", 2)";
                 cl = "round(23 + 4 * " + z(8) + ", 2)";
             }
+            case "scores" -> {
+                // a classifier's probabilities: many at or near 0 and 1 (ties at the cap), a few flipped, saturated,
+                // above 1 (percentages) and negative, binary labels
+                b = "round(1 / (1 + exp(-6 * " + z(1) + ")), 6)";
+                cand = "CASE WHEN " + u(2) + " < 0.003 THEN round(1 - b, 6) WHEN " + u(2) + " < 0.005 THEN 1.0 WHEN "
+                        + u(2) + " < 0.007 THEN round(100 * b, 4) WHEN " + u(2) + " < 0.008 THEN -0.5 "
+                        + "ELSE round(1 / (1 + exp(-6 * " + z(1) + " - " + z(3) + ")), 6) END";
+                label = "CASE WHEN " + u(4) + " < 0.5 THEN CASE WHEN " + u(5) + " < b THEN 1.0 ELSE 0.0 END END";
+                bl = "round(20 + 3 * " + z(6) + ", 1)";
+                cl = "round(23 + 4 * " + z(8) + ", 1)";
+            }
             case "dominant" -> {
                 b = "round(exp(3.7 + 0.4 * " + z(1) + "), 1)";
                 cand = "CASE WHEN " + u(2) + " < 0.62 THEN 7.0 WHEN " + u(2) + " < 0.8 THEN 9.5 ELSE round(b, 0) END";
@@ -185,6 +196,14 @@ class OutlierFastPathTest {
     }
 
     @Test
+    void scoresInLogOdds() throws SQLException {
+        assertSameEveryWay("scores", 6000);
+        OutlierReport r = OutlierDetector.detect(c, TEMP_PAIRS, OutlierSettings.defaults(), ProgressSink.NONE);
+        assertTrue(r.countsByRule().get("above_one") > 0, r.countsByRule().toString());
+        assertTrue(r.countsByRule().get("divergence") > 0, r.countsByRule().toString());
+    }
+
+    @Test
     void dominantAndConstantCandidates() throws SQLException {
         assertSameEveryWay("dominant", 5000);
         assertTrue(
@@ -218,11 +237,9 @@ class OutlierFastPathTest {
                     got.baselineNulls(),
                     got.candidateNulls(),
                     got.candidateNonFinite(),
-                    got.logScale(),
-                    got.valueMedian(),
-                    got.valueSd(),
-                    got.diffMedian(),
-                    got.diffSd(),
+                    got.scale(),
+                    got.value(),
+                    got.diff(),
                     got.labelled(),
                     expected.candidateMae(),
                     expected.baselineMae(),

@@ -73,27 +73,33 @@ final class ReferenceOutliers {
                   b_prediction DOUBLE, c_prediction DOUBLE, label DOUBLE, b_latency DOUBLE, c_latency DOUBLE)""");
         String cols = "b_prediction, c_prediction, label, b_latency, c_latency";
         String tc = st.scored("c_prediction"), tb = st.scored("b_prediction");
-        if (s.enabled("extreme") && st.valueSd() != null) {
+        if (s.enabled("extreme") && st.value() != null) {
+            ExactQuantiles.Frag z = st.value().z("tc");
+            List<Object> params = new ArrayList<>(z.params());
+            params.add(s.value("extreme.mad_k"));
             sql.execute(
-                    "INSERT INTO reference_flags SELECT request_id, 'extreme', abs(z), z, " + cols
-                            + " FROM (SELECT *, (" + tc + " - ?) / ? AS z FROM pairs) WHERE abs(z) > ?",
-                    st.valueMedian(),
-                    st.valueSd(),
-                    s.value("extreme.mad_k"));
+                    "INSERT INTO reference_flags SELECT request_id, 'extreme', abs(z), z, " + cols + " FROM (SELECT *, "
+                            + z.sql() + " AS z FROM (SELECT *, " + tc + " AS tc FROM pairs)) WHERE abs(z) > ?",
+                    params.toArray());
         }
-        if (s.enabled("divergence") && st.diffSd() != null) {
+        if (s.enabled("divergence") && st.diff() != null) {
+            ExactQuantiles.Frag z = st.diff().z("d");
+            List<Object> params = new ArrayList<>(z.params());
+            params.add(s.value("divergence.mad_k"));
             sql.execute(
                     "INSERT INTO reference_flags SELECT request_id, 'divergence', abs(z), z, " + cols
-                            + " FROM (SELECT *, ((" + tc + ") - (" + tb
-                            + ") - ?) / ? AS z FROM pairs) WHERE abs(z) > ?",
-                    st.diffMedian(),
-                    st.diffSd(),
-                    s.value("divergence.mad_k"));
+                            + " FROM (SELECT *, " + z.sql() + " AS z FROM (SELECT *, (" + tc + ") - (" + tb
+                            + ") AS d FROM pairs)) WHERE abs(z) > ?",
+                    params.toArray());
         }
         // A negative forecast is suspicious only where the baseline, the model in production, never forecasts one.
         if (s.enabled("negative") && st.baselineMin() != null && st.baselineMin() >= 0) {
             sql.execute("INSERT INTO reference_flags SELECT request_id, 'negative', -c_prediction, NULL, " + cols
                     + " FROM pairs WHERE c_prediction < 0 AND isfinite(c_prediction)");
+        }
+        if (s.enabled("above_one") && st.scale() == PairStats.Scale.LOGIT) {
+            sql.execute("INSERT INTO reference_flags SELECT request_id, 'above_one', c_prediction, NULL, " + cols
+                    + " FROM pairs WHERE c_prediction > 1 AND isfinite(c_prediction)");
         }
         if (s.enabled("degenerate")) {
             sql.execute("INSERT INTO reference_flags SELECT request_id, 'nonfinite', 1, NULL, " + cols
@@ -134,7 +140,8 @@ final class ReferenceOutliers {
                 SELECT count(*), min(b_prediction) FILTER (WHERE isfinite(b_prediction)),
                        count(*) FILTER (WHERE b_prediction IS NULL), count(*) FILTER (WHERE c_prediction IS NULL),
                        count(*) FILTER (WHERE c_prediction IS NOT NULL AND NOT isfinite(c_prediction)),
-                       count(c_latency), median(c_latency), count(b_latency), median(b_latency)
+                       count(c_latency), median(c_latency), count(b_latency), median(b_latency),
+                       max(b_prediction) FILTER (WHERE isfinite(b_prediction))
                 FROM pairs""", rs -> new Object[] {
             rs.getLong(1),
             Db.dbl(rs, 2),
@@ -144,41 +151,26 @@ final class ReferenceOutliers {
             rs.getLong(6),
             Db.dbl(rs, 7),
             rs.getLong(8),
-            Db.dbl(rs, 9)
+            Db.dbl(rs, 9),
+            Db.dbl(rs, 10)
         });
         Double bMin = (Double) base[1];
-        boolean log = bMin != null && bMin > 0;
-        PairStats partial = new PairStats(
-                (Long) base[0],
-                bMin,
-                (Long) base[2],
-                (Long) base[3],
-                (Long) base[4],
-                log,
-                null,
-                null,
-                null,
-                null,
-                0,
-                null,
-                null,
-                null,
-                null,
-                0,
-                (Long) base[5],
-                (Double) base[6],
-                (Long) base[7],
-                (Double) base[8]);
-        Double[] robust = sql.one(
-                "WITH t AS (SELECT " + scored(partial, "c_prediction") + " AS tc, "
-                        + scored(partial, "c_prediction") + " - " + scored(partial, "b_prediction")
-                        + " AS d FROM pairs), "
+        PairStats.Scale scale = PairStats.Scale.of(bMin, (Double) base[9]);
+        String tc = scale.scored("c_prediction"), tb = scale.scored("b_prediction");
+        Double[] q = sql.one(
+                "WITH t AS (SELECT " + tc + " AS tc, " + tc + " - " + tb + " AS d FROM pairs), "
                         + "m AS (SELECT median(tc) AS mc, median(d) AS md FROM t) "
-                        + "SELECT any_value(mc), any_value(md), median(abs(tc - mc)), median(abs(d - md)), avg(abs(tc - mc)), avg(abs(d - md)) "
-                        + "FROM t, m",
-                rs -> new Double[] {
-                    Db.dbl(rs, 1), Db.dbl(rs, 2), Db.dbl(rs, 3), Db.dbl(rs, 4), Db.dbl(rs, 5), Db.dbl(rs, 6)
-                });
+                        + "SELECT any_value(mc), median(abs(tc - mc)), any_value(md), median(abs(d - md)) FROM t, m",
+                rs -> new Double[] {Db.dbl(rs, 1), Db.dbl(rs, 2), Db.dbl(rs, 3), Db.dbl(rs, 4)});
+        // the mean absolute deviations, with the query the detector uses (an avg's last bits depend on the query's
+        // shape)
+        Double[] meanDev = sql.one(
+                "WITH t AS (SELECT " + tc + " AS tc, " + tc + " - " + tb + " AS d FROM pairs), "
+                        + "m AS (SELECT median(tc) AS mc, median(d) AS md FROM t) "
+                        + "SELECT avg(abs(tc - mc)), avg(abs(d - md)) FROM t, m",
+                rs -> new Double[] {Db.dbl(rs, 1), Db.dbl(rs, 2)});
+        PairStats.Typical value = PairStats.Typical.of(q[0], q[1], meanDev[0]);
+        PairStats.Typical diff = PairStats.Typical.of(q[2], q[3], meanDev[1]);
         StringBuilder decimals = new StringBuilder("CASE");
         for (int d = 0; d < 6; d++) {
             decimals.append(" WHEN abs(label * 1e")
@@ -199,33 +191,24 @@ final class ReferenceOutliers {
                     rs.getLong(1), Db.dbl(rs, 2), Db.dbl(rs, 3), Db.dbl(rs, 4), Db.dbl(rs, 5), rs.getInt(6)
                 });
         return new PairStats(
-                partial.pairs(),
+                (Long) base[0],
                 bMin,
-                partial.baselineNulls(),
-                partial.candidateNulls(),
-                partial.candidateNonFinite(),
-                log,
-                robust[0],
-                sd(robust[2], robust[4]),
-                robust[1],
-                sd(robust[3], robust[5]),
+                (Long) base[2],
+                (Long) base[3],
+                (Long) base[4],
+                scale,
+                value,
+                diff,
                 (Long) lab[0],
                 (Double) lab[1],
                 (Double) lab[2],
                 (Double) lab[3],
                 (Double) lab[4],
                 (Integer) lab[5],
-                partial.candidateLatencies(),
-                partial.candidateLatencyMedian(),
-                partial.baselineLatencies(),
-                partial.baselineLatencyMedian());
-    }
-
-    /** Robust SD: 1.4826 x MAD (consistent with the SD for normal data); falls back to the mean deviation when MAD is 0. */
-    private static Double sd(Double mad, Double meanAbsDev) {
-        if (mad != null && mad > 0) return 1.4826 * mad;
-        if (meanAbsDev != null && meanAbsDev > 0) return 1.2533 * meanAbsDev;
-        return null;
+                (Long) base[5],
+                (Double) base[6],
+                (Long) base[7],
+                (Double) base[8]);
     }
 
     static List<Finding> findings(Db sql, OutlierSettings s, PairStats st, Map<String, Long> counts)

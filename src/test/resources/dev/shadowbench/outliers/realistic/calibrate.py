@@ -1,11 +1,21 @@
 #!/usr/bin/python3
-"""The extreme and divergence rules re-done in numpy over the fixtures make_pairs.py wrote, for choosing the defaults:
-median and 1.4826 x MAD on a log scale when every baseline is positive (else linearly), a pair flagged when either
-|score| exceeds its mad_k. Prints, per data set and divergence.mad_k, recall on the injected answers and the share of
-clean pairs flagged, with the fixtures as they are (1.6% injected) and with 0.2% of them drawn (24 per data set, 20
-draws, seed 7). Run from this folder:
+"""The value rules re-done in numpy over the fixtures make_pairs.py wrote, for choosing the defaults and for the
+before/after table of src/site/markdown/outliers.md. Both rule sets score a value by its distance from the median in
+robust SDs (1.4826 x MAD) and flag a pair when |score| > k (extreme: the candidate's values; divergence: candidate minus
+baseline; defaults 8 and 5.2); negative candidates are flagged where the baseline never goes negative.
 
-    /usr/bin/python3 calibrate.py [EXTREME_K] [DIVERGENCE_K ...]     (defaults: 8, then 8 5 5.1 5.2 5.3 5.4)
+  before  (main before issue 16) a log scale when every baseline is positive, else linear.
+  after   the scale chosen by the baseline's range: log-odds (scores capped at 1e-5 and 1 - 1e-5) when every baseline
+          lies in [0, 1], a log scale when every baseline is positive, else linear; candidates above 1 are flagged
+          where the baseline is a score.
+
+Prints, per data set, with 0.2% of the injected answers drawn (24 per data set among the clean pairs, 40 draws,
+seed 7): the recall over all injected answers, per kind (x4 and x8 for the regressions), and the share of clean pairs
+flagged. With `breakdown SHARE`, it multiplies SHARE of the clean candidate answers by 8 instead and prints the share of
+them flagged (the 25% breakdown decision: a quarter of broken answers must still be flagged). Run from this folder:
+
+    /usr/bin/python3 calibrate.py before|after [EXTREME_K DIVERGENCE_K]
+    /usr/bin/python3 calibrate.py breakdown SHARE [EXTREME_K DIVERGENCE_K]
 """
 import csv
 import glob
@@ -15,6 +25,8 @@ import sys
 
 import numpy as np
 
+CAP = 1e-5
+
 
 def load(path):
     rows = list(csv.DictReader(gzip.open(path, "rt")))
@@ -22,41 +34,78 @@ def load(path):
     return col("baseline"), col("candidate"), np.array([r["injected"] for r in rows])
 
 
-def robust(x):
-    x = x[~np.isnan(x)]
-    m = np.median(x)
-    return m, 1.4826 * np.median(np.abs(x - m))
+def scaled(kind, x):
+    with np.errstate(all="ignore"):
+        if kind == "logit":
+            p = np.clip(x, CAP, 1 - CAP)
+            return np.where((x >= 0) & (x <= 1), np.log(p / (1 - p)), np.nan)
+        if kind == "log":
+            return np.where(x > 0, np.log(np.where(x > 0, x, 1)), np.nan)
+        return x
 
 
-def flags(b, c, k_extreme, k_divergence):
-    if b.min() > 0:
-        tc = np.where(c > 0, np.log(np.where(c > 0, c, 1)), np.nan)
-        tb = np.log(b)
+def mad_scores(x):
+    m = np.nanmedian(x)
+    return (x - m) / (1.4826 * np.nanmedian(np.abs(x - m)))
+
+
+def flags(rules, b, c, k_extreme, k_divergence):
+    if rules == "before":
+        kind = "log" if b.min() > 0 else "linear"
     else:
-        tc, tb = c, b
-    m, s = robust(tc)
-    md, sd = robust(tc - tb)
-    return (np.abs(np.nan_to_num((tc - m) / s)) > k_extreme) | (np.abs(np.nan_to_num((tc - tb - md) / sd)) > k_divergence)
+        kind = "logit" if b.min() >= 0 and b.max() <= 1 else "log" if b.min() > 0 else "linear"
+    tc, tb = scaled(kind, c), scaled(kind, b)
+    out = (np.abs(np.nan_to_num(mad_scores(tc))) > k_extreme) | (
+        np.abs(np.nan_to_num(mad_scores(tc - tb))) > k_divergence)
+    if b.min() >= 0:
+        out |= c < 0
+    if rules != "before" and kind == "logit":
+        out |= c > 1
+    return out
 
 
-def main():
-    ke = float(sys.argv[1]) if len(sys.argv) > 1 else 8
-    kds = [float(a) for a in sys.argv[2:]] or [8, 5, 5.1, 5.2, 5.3, 5.4]
+def recall_table(rules, ke, kd):
     for path in sorted(glob.glob("*.csv.gz")):
         b, c, inj = load(path)
         clean, injected = np.where(inj == "")[0], np.where(inj != "")[0]
-        for kd in kds:
-            f = flags(b, c, ke, kd)
-            rng = np.random.default_rng(7)
-            rec, ff = [], []
-            for _ in range(20):
-                idx = np.concatenate([clean, rng.choice(injected, 24, replace=False)])
-                g = flags(b[idx], c[idx], ke, kd)
-                rec.append(g[len(clean):].mean())
-                ff.append(g[:len(clean)].mean())
-            print(f"{os.path.basename(path)[:-7]:31s} divergence.mad_k={kd:<4} recall {100 * f[injected].mean():5.1f}% "
-                  f"clean flagged {100 * f[clean].mean():.3f}% | 0.2% injected: recall {100 * np.mean(rec):5.1f}% "
-                  f"clean flagged {100 * np.mean(ff):.3f}%")
+        rng = np.random.default_rng(7)
+        hits, ff = {}, []
+        for _ in range(40):
+            pick = rng.choice(injected, 24, replace=False)
+            idx = np.concatenate([clean, pick])
+            g = flags(rules, b[idx], c[idx], ke, kd)
+            ff.append(g[:len(clean)].mean())
+            for i, h in zip(pick, g[len(clean):]):
+                hits.setdefault(inj[i], []).append(h)
+        every = np.concatenate(list(hits.values()))
+        shown = [k for k in ("x4", "x8", "flip", "sat", "margin", "x100") if k in hits]
+        per = " ".join(f"{k} {100 * np.mean(hits[k]):.0f}%" for k in shown)
+        print(f"{os.path.basename(path)[:-7]:31s} {rules} {ke:g}/{kd:g}: recall {100 * every.mean():5.1f}% ({per}) "
+              f"clean flagged {100 * np.mean(ff):.3f}%")
+
+
+def breakdown(share, ke, kd):
+    for path in sorted(glob.glob("*.csv.gz")):
+        b, c, inj = load(path)
+        keep = inj == ""
+        b, c = b[keep], c[keep]
+        if b.min() >= 0 and b.max() <= 1:
+            continue  # scores: x8 leaves [0, 1] and above_one flags it whatever the spread
+        broken = np.random.default_rng(3).random(len(c)) < share
+        c = np.where(broken, 8 * c, c)
+        g = flags("after", b, c, ke, kd)
+        print(f"{os.path.basename(path)[:-7]:31s} {100 * share:g}% x8: flagged {100 * g[broken].mean():5.1f}% of them, "
+              f"{100 * g[~broken].mean():.3f}% of the others")
+
+
+def main():
+    mode = sys.argv[1] if len(sys.argv) > 1 else "after"
+    rest = sys.argv[3:] if mode == "breakdown" else sys.argv[2:]
+    ke, kd = (float(a) for a in rest[:2]) if len(rest) > 1 else (8, 5.2)
+    if mode == "breakdown":
+        breakdown(float(sys.argv[2]), ke, kd)
+    else:
+        recall_table(mode, ke, kd)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,8 @@ Writes one <data set>.csv.gz per data set, columns
     request_id, baseline, candidate, label, injected
 where baseline is the simple model (linear / ridge / logistic), candidate the flexible one (boosted trees, random
 forest, k nearest neighbours), label the true value, and injected is empty for a clean pair or e.g. "x6" (the
-candidate's answer was multiplied by 6) or "/4" (divided by 4). Predictions are kept to 7 significant digits.
+candidate's answer was multiplied by 6) or "/4" (divided by 4); for a classifier's probabilities the marks name the
+classifier defects of inject_scores ("flip", "sat", "margin", "x100"). Predictions are kept to 7 significant digits.
 
 Small bundled data sets are stretched with repeated K-fold cross-validation: each repeat shuffles the rows anew, trains
 both models on K-1 folds and answers the held-out fold, so every row is answered once per repeat by models that did
@@ -97,7 +98,7 @@ def data_sets():
     yield "classification_logistic_vs_gbc", held_out(x, y, logistic(), GradientBoostingClassifier(**gbc), True, 3000)
 
 
-def inject(name, c, seed):
+def inject(c, seed):
     """Multiplies INJECTED/2 candidate answers by 4..8 and divides as many by 4..8; returns the new answers and the marks."""
     rng = np.random.default_rng(seed)
     rows = rng.choice(len(c), INJECTED, replace=False)
@@ -114,9 +115,40 @@ def inject(name, c, seed):
     return c, marks
 
 
+SCORE_DEFECTS = ["flip", "sat", "margin", "x100"]
+
+
+def inject_scores(b, c, seed):
+    """A probability multiplied by 4..8 mostly leaves [0, 1] (and a small one stays a plausible score), and one divided
+    by 4..8 is still the same decision (0.02 -> 0.0025): not what breaks a classifier. Instead, INJECTED/4 answers each
+    get one of the defects a classifier's serving path produces:
+      flip    1 - p of an answer the candidate gives with at least 99% confidence (a swapped class index);
+      sat     exactly 1 where the baseline says at most 0.5, exactly 0 where it says more (an overflowed sigmoid, a
+              default answer);
+      margin  the raw log-odds ln(p / (1 - p)) instead of p, on rows where that leaves [0, 1] (a missing sigmoid; a
+              margin inside [0, 1] cannot be told from a score by its value);
+      x100    a percentage (100 p), on rows where that leaves [0, 1] (p > 0.01).
+    """
+    rng = np.random.default_rng(seed)
+    c = c.copy()
+    marks = np.array([""] * len(c), dtype=object)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        margin = np.log(c / (1 - c))
+    pools = {"flip": (c <= 0.01) | (c >= 0.99), "sat": np.ones(len(c), bool),
+             "margin": ~((margin >= 0) & (margin <= 1)), "x100": c > 0.01}
+    for kind in SCORE_DEFECTS:
+        pool = np.where(pools[kind] & (marks == ""))[0]
+        for i in rng.choice(pool, INJECTED // len(SCORE_DEFECTS), replace=False):
+            marks[i] = kind
+            c[i] = {"flip": 1 - c[i], "sat": 1.0 if b[i] <= 0.5 else 0.0, "margin": np.clip(margin[i], -40, 40),
+                    "x100": 100 * c[i]}[kind]
+    return c, list(marks)
+
+
 def main():
     for seed, (name, (ids, b, c, label)) in enumerate(data_sets()):
-        c, marks = inject(name, c, 1000 + seed)
+        scores = b.min() >= 0 and b.max() <= 1  # a classifier's probabilities
+        c, marks = inject_scores(b, c, 1000 + seed) if scores else inject(c, 1000 + seed)
         with gzip.GzipFile(f"{name}.csv.gz", "wb", mtime=0) as raw:
             raw.write(b"request_id,baseline,candidate,label,injected\n")
             for row in zip(ids, b, c, label, marks):
