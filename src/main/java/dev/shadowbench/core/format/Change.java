@@ -8,6 +8,18 @@ import java.util.function.Function;
  */
 public record Change(String text, Direction direction) {
 
+    /** The two figures alone, "6.2 → 19.4", for where the whole text does not fit (a card's headline). */
+    public String figures() {
+        int i = text.indexOf(" (");
+        return i < 0 ? text : text.substring(0, i);
+    }
+
+    /** The change alone, "+13.2, worse" ("same"; blank when a side has no figure). */
+    public String delta() {
+        int i = text.indexOf(" (");
+        return i < 0 ? "" : text.substring(i + 2, text.length() - 1);
+    }
+
     /** How the candidate compares with the baseline on this figure. */
     public enum Direction {
         BETTER("better"),

@@ -32,7 +32,7 @@ import javafx.scene.text.Text;
  */
 public final class Tables {
     /** Ids longer than this are shown as their first and last {@link #ID_KEEP} characters around an ellipsis. */
-    public static final int ID_SHORT = 12;
+    public static final int ID_SHORT = 20;
 
     public static final int ID_KEEP = 4;
     /** Free text (reasons, notes, details) is never sized wider than this; its tooltip and the detail show all. */
@@ -50,7 +50,7 @@ public final class Tables {
 
     private Tables() {}
 
-    /** {@code id} shortened in the middle when longer than {@link #ID_SHORT}: "3f2a…9c1e". */
+    /** {@code id} shortened in the middle when longer than {@link #ID_SHORT} (a UUID, a hash): "3f2a…9c1e". */
     public static String middle(String id) {
         if (id == null || id.length() <= ID_SHORT) return id;
         return id.substring(0, ID_KEEP) + "…" + id.substring(id.length() - ID_KEEP);
@@ -156,24 +156,44 @@ public final class Tables {
     public static <T> void fit(TableView<T> table, TableColumn<T, ?> grow) {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         if (grow != null) grow.getProperties().put(GROW, Boolean.TRUE);
-        ListChangeListener<T> rowsChanged = c -> Platform.runLater(() -> fitNow(table));
+        ListChangeListener<T> rowsChanged = c -> later(table, true);
         table.itemsProperty().addListener((o, old, now) -> {
             if (old != null) old.removeListener(rowsChanged);
             if (now != null) now.addListener(rowsChanged);
-            Platform.runLater(() -> fitNow(table));
+            later(table, true);
         });
         if (table.getItems() != null) table.getItems().addListener(rowsChanged);
-        table.widthProperty().addListener((o, a, b) -> {
-            if (table.getProperties().containsKey(FITTED)) grow(table);
-            else fitNow(table);
+        table.widthProperty()
+                .addListener((o, a, b) -> later(table, !table.getProperties().containsKey(FITTED)));
+        table.skinProperty().addListener((o, a, b) -> later(table, true));
+    }
+
+    private static final String PENDING = "shadowbench.fit-pending";
+
+    /**
+     * Fits (or only shares out the free width) after the current pulse, once however many changes asked: column
+     * widths changed in the middle of a layout pass leave the header and the rows out of step.
+     */
+    private static <T> void later(TableView<T> table, boolean measure) {
+        Object pending = table.getProperties().get(PENDING);
+        if (pending != null) {
+            if (measure) table.getProperties().put(PENDING, Boolean.TRUE);
+            return;
+        }
+        table.getProperties().put(PENDING, measure);
+        Platform.runLater(() -> {
+            boolean all = Boolean.TRUE.equals(table.getProperties().remove(PENDING));
+            if (all) fitNow(table);
+            else grow(table);
         });
-        table.skinProperty().addListener((o, a, b) -> Platform.runLater(() -> fitNow(table)));
     }
 
     /** Sizes the columns now: each as wide as its header and its widest shown value (free text capped). */
     public static <T> void fitNow(TableView<T> table) {
-        Font cell = font(table, ".table-cell");
         Font header = font(table, ".column-header .label");
+        // before a row is drawn there is no cell to ask: the header's font (the same size, maybe bold) errs wide
+        Font cell = font(table, ".table-cell");
+        if (cell == null) cell = header;
         ObservableList<T> items = table.getItems();
         int n = items == null ? 0 : Math.min(items.size(), MEASURED_ROWS);
         List<T> rows = n == 0 ? List.of() : new ArrayList<>(items.subList(0, n));
@@ -190,6 +210,7 @@ public final class Tables {
             c.setMinWidth(Math.min(w, 60));
             c.setPrefWidth(w);
         }
+        // measured in the table's own (styled) font: later width changes only share out the free width
         if (cell != null && table.getWidth() > 0) table.getProperties().put(FITTED, Boolean.TRUE);
         grow(table);
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The headline cards of the dashboard, one per area; each names what is missing instead of failing. */
@@ -134,7 +135,7 @@ final class DashboardCards {
             return card(
                     "card-labels",
                     "Labels · " + FigureFormat.count(l.labelledPairs()) + " pairs",
-                    new Change((head == rmse ? "RMSE " : "MAE ") + head.text(), head.direction()),
+                    headline(head == rmse ? "RMSE " : "MAE ", head),
                     "error against the labels, in prediction units: baseline → candidate (change)",
                     "MAE",
                     mae,
@@ -145,7 +146,7 @@ final class DashboardCards {
         return card(
                 "card-labels",
                 "Labels · " + FigureFormat.count(l.labelledPairs()) + " pairs",
-                new Change("accuracy " + accuracy.text(), accuracy.direction()),
+                headline("accuracy ", accuracy),
                 "baseline → candidate (change)",
                 "accuracy",
                 accuracy,
@@ -198,7 +199,10 @@ final class DashboardCards {
     private static VBox card(String id, String title, Object headline, String caption, Object... rows) {
         Label t = new Label(title);
         t.getStyleClass().add("card-title");
-        Label h = value(headline);
+        Label h = headline instanceof Change hc ? new Label(hc.text()) : value(headline);
+        if (headline instanceof Change hc)
+            h.getStyleClass().add("change-" + hc.direction().name().toLowerCase(java.util.Locale.ROOT));
+        h.setWrapText(true);
         h.getStyleClass().add("card-headline");
         h.setId(id + "-headline");
         Label c = new Label(caption);
@@ -209,6 +213,7 @@ final class DashboardCards {
         grid.setVgap(2);
         for (int i = 0; i + 1 < rows.length; i += 2) {
             Label k = new Label(String.valueOf(rows[i]));
+            k.setMinWidth(Region.USE_PREF_SIZE);
             k.getStyleClass().add("text-muted");
             Label v = value(rows[i + 1]);
             v.setId(id + "-" + String.valueOf(rows[i]).replace(' ', '-'));
@@ -223,10 +228,19 @@ final class DashboardCards {
         return box;
     }
 
-    /** A value's label; a {@link Change} gets the style of its direction ({@code change-better}, ...). */
+    /** A headline change: the figures and the word, "RMSE 5.94 → 27.4, worse" (the rows have the difference). */
+    private static Change headline(String name, Change c) {
+        String word = c.direction().word();
+        return new Change(name + c.figures() + (word.isEmpty() ? "" : ", " + word), c.direction());
+    }
+
+    /**
+     * A value's label; a {@link Change} gets the style of its direction ({@code change-better}, ...) and shows its
+     * difference on a second line, so a narrow card cuts nothing.
+     */
     static Label value(Object v) {
         if (v instanceof Change c) {
-            Label l = new Label(c.text());
+            Label l = new Label(c.delta().isEmpty() ? c.figures() : c.figures() + "\n" + c.delta());
             l.getStyleClass().add("change-" + c.direction().name().toLowerCase(java.util.Locale.ROOT));
             return l;
         }

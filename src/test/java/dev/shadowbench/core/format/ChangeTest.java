@@ -11,6 +11,8 @@ class ChangeTest {
         Change c = Change.of(6.2, 19.4, FigureFormat::num, true);
         assertEquals("6.2 → 19.4 (+13.2, worse)", c.text());
         assertEquals(Change.Direction.WORSE, c.direction());
+        assertEquals("6.2 → 19.4", c.figures());
+        assertEquals("+13.2, worse", c.delta());
     }
 
     @Test

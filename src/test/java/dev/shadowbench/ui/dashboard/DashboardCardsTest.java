@@ -31,10 +31,10 @@ class DashboardCardsTest {
                 new Summary.LabelFigures(3.323, 19.4, null, null, null, null, null));
         VBox card = FxWait.onFx(() -> DashboardCards.labels(s));
         Label head = find(card, "card-labels-headline");
-        assertEquals("RMSE 6.2 → 19.4 (+13.2, worse)", head.getText());
+        assertEquals("RMSE 6.2 → 19.4, worse", head.getText());
         assertTrue(head.getStyleClass().contains("change-worse"));
         Label mae = find(card, "card-labels-MAE");
-        assertEquals("3.52 → 3.32 (−0.197, better)", mae.getText());
+        assertEquals("3.52 → 3.32\n−0.197, better", mae.getText());
         assertTrue(mae.getStyleClass().contains("change-better"));
         Label rmse = find(card, "card-labels-RMSE");
         assertTrue(rmse.getStyleClass().contains("change-worse"));
@@ -48,10 +48,10 @@ class DashboardCardsTest {
                 new Summary.LabelFigures(null, null, 0.85, 0.70, 0.55, 0.40, null));
         VBox card = FxWait.onFx(() -> DashboardCards.labels(s));
         assertEquals(
-                "accuracy 80.0% → 85.0% (+5.0%, better)",
+                "accuracy 80.0% → 85.0%, better",
                 find(card, "card-labels-headline").getText());
-        assertTrue(find(card, "card-labels-precision").getText().endsWith("(same)"));
-        assertTrue(find(card, "card-labels-recall").getText().endsWith("worse)"));
+        assertTrue(find(card, "card-labels-precision").getText().endsWith("\nsame"));
+        assertTrue(find(card, "card-labels-recall").getText().endsWith(", worse"));
         assertTrue(find(card, "card-labels-log-loss").getStyleClass().contains("change-better"));
     }
 }

@@ -21,10 +21,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,11 +90,14 @@ class SegmentsScreenFxTest extends ApplicationTest {
                 "rows drawn",
                 () -> !lookup("#segments-days .table-row-cell").queryAll().isEmpty());
 
+        FxWait.settle();
         Summary.Group first = table("#segments-days").getItems().get(0);
-        Node row = lookup("#segments-days .table-row-cell")
-                .match(n -> ((TableRow<?>) n).getItem() == first)
-                .query();
-        doubleClickOn(row);
+        // Enter opens a row as a double-click does (TablesFxTest double-clicks; keys do not depend on click timing)
+        interact(() -> {
+            table("#segments-days").getSelectionModel().select(first);
+            table("#segments-days").requestFocus();
+        });
+        push(javafx.scene.input.KeyCode.ENTER);
         FxWait.until(
                 "the review narrowed to " + first.key(),
                 () -> table("#segments-days").getItems().size() == 1
