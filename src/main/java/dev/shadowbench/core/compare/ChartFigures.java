@@ -10,9 +10,7 @@ import dev.shadowbench.core.db.Db;
 import dev.shadowbench.core.task.ProgressSink;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The chart data of a review ({@link ChartSet}) from a comparison's stored pairing. What the summary already holds
@@ -84,26 +82,18 @@ public final class ChartFigures {
                 relative,
                 s.latencyMs() == null ? null : s.latencyMs().histogram(),
                 density,
-                trend(q, pc, s));
+                trend(s));
     }
 
-    /** Per-day divergence p95 (the summary's) and each side's latency p99 (from the pair index's per-day counts). */
-    private static DayTrend trend(Db q, PairedComparison pc, Summary s) throws SQLException {
+    /** Per-day divergence p95 and each side's latency p99, as the summary's per-day breakdown has them. */
+    private static DayTrend trend(Summary s) {
         List<Summary.Group> days =
                 s.breakdowns() == null ? List.of() : s.breakdowns().byDay();
         if (days.size() < 2) return null;
-        Map<String, Double[]> p99 = new HashMap<>();
-        for (Object[] r : q.rows("SELECT k, "
-                + DivergenceFigures.percentile("cb", "tb", 0.99) + ", " + DivergenceFigures.percentile("cc", "tc", 0.99)
-                + " FROM " + pc.breakdownCdf() + " WHERE dim = 'day' GROUP BY k, tb, tc")) {
-            p99.put((String) r[0], new Double[] {Db.dbl(r[1]), Db.dbl(r[2])});
-        }
         return new DayTrend(days.stream()
                 .filter(g -> g.key() != null)
-                .map(g -> {
-                    Double[] l = p99.getOrDefault(g.key(), new Double[2]);
-                    return new DayTrend.Day(g.key(), g.paired(), g.p95Abs(), l[0], l[1]);
-                })
+                .map(g -> new DayTrend.Day(
+                        g.key(), g.paired(), g.p95Abs(), g.baselineLatencyP99(), g.candidateLatencyP99()))
                 .toList());
     }
 }

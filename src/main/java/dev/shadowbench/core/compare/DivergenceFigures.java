@@ -266,10 +266,13 @@ final class DivergenceFigures {
         String cdf = pc.breakdownCdf();
         boolean d = kind != null;
         for (Object[] r : q.rows(
-                "SELECT p.k, p.n, g.d, g.d95, p.differ / p.classed, g.b95, g.c95 FROM " + pc.groupCounts()
+                "SELECT p.k, p.n, g.d, g.d95, p.differ / p.classed, g.b95, g.c95, g.b99, g.c99 FROM "
+                        + pc.groupCounts()
                         + " p LEFT JOIN (SELECT k, sum(x * nd) / sum(nd) AS d, " + p95("cd", "td") + " AS d95, "
                         + p95("cb", "tb") + " AS b95, "
-                        + p95("cc", "tc") + " AS c95 FROM " + cdf
+                        + p95("cc", "tc") + " AS c95, "
+                        + percentile("cb", "tb", 0.99) + " AS b99, "
+                        + percentile("cc", "tc", 0.99) + " AS c99 FROM " + cdf
                         + " WHERE dim = ? GROUP BY k, td, tb, tc) g ON p.k IS NOT DISTINCT FROM g.k "
                         + "WHERE p.dim = ? ORDER BY p.k NULLS LAST",
                 keyExpr,
@@ -281,7 +284,9 @@ final class DivergenceFigures {
                     d ? Db.dbl(r[3]) : null,
                     kind == Kind.CLASSIFICATION ? Db.dbl(r[4]) : null,
                     Db.dbl(r[5]),
-                    Db.dbl(r[6])));
+                    Db.dbl(r[6]),
+                    Db.dbl(r[7]),
+                    Db.dbl(r[8])));
         }
         return out;
     }
@@ -310,11 +315,12 @@ final class DivergenceFigures {
         String d = kind == null ? "NULL::DOUBLE" : valueExpr(kind, o.topK());
         List<Group> out = new ArrayList<>();
         // The key is cast to text after grouping: casting 10M dates to VARCHAR first cost more than the grouping.
-        for (Object[] r :
-                q.rows("SELECT CAST(k AS VARCHAR), n, d, d95, dis, b95, c95 FROM (SELECT " + keyExpr + " AS k, "
+        for (Object[] r : q.rows(
+                "SELECT CAST(k AS VARCHAR), n, d, d95, dis, b95, c95, b99, c99 FROM (SELECT " + keyExpr + " AS k, "
                         + "count(*) AS n, avg(d) AS d, quantile_cont(d, 0.95) AS d95, "
                         + "avg(CASE WHEN b_class IS NOT NULL AND c_class IS NOT NULL THEN CAST(b_class <> c_class AS INT) END) AS dis, "
-                        + "quantile_cont(b_latency, 0.95) AS b95, quantile_cont(c_latency, 0.95) AS c95 "
+                        + "quantile_cont(b_latency, 0.95) AS b95, quantile_cont(c_latency, 0.95) AS c95, "
+                        + "quantile_cont(b_latency, 0.99) AS b99, quantile_cont(c_latency, 0.99) AS c99 "
                         + "FROM (SELECT " + keyExpr + ", b_class, c_class, b_latency, c_latency, " + d + " AS d FROM "
                         + pc.pairs() + ") GROUP BY k) "
                         + "ORDER BY k NULLS LAST")) {
@@ -325,7 +331,9 @@ final class DivergenceFigures {
                     Db.dbl(r[3]),
                     kind == Kind.CLASSIFICATION ? Db.dbl(r[4]) : null,
                     Db.dbl(r[5]),
-                    Db.dbl(r[6])));
+                    Db.dbl(r[6]),
+                    Db.dbl(r[7]),
+                    Db.dbl(r[8])));
         }
         return out;
     }

@@ -200,7 +200,7 @@ public record Summary(
             SideFeedback candidate,
             List<dev.shadowbench.core.canary.CanaryFeedback.Day> byDay) {}
 
-    /** Divergence and latency of the pairs in one segment or on one day. */
+    /** Divergence and latency (p95 and p99 per side) of the pairs in one segment or on one day. */
     public record Group(
             String key,
             long paired,
@@ -208,7 +208,9 @@ public record Summary(
             Double p95Abs,
             Double disagreementRate,
             Double baselineLatencyP95,
-            Double candidateLatencyP95) {}
+            Double candidateLatencyP95,
+            Double baselineLatencyP99,
+            Double candidateLatencyP99) {}
 
     /** The pairs' figures per segment and per day (pairing day). */
     public record Breakdowns(List<Group> bySegment, List<Group> byDay) {}

@@ -22,15 +22,25 @@ public record ImportPreview(
         ColumnMapping mapping,
         boolean mappingEditable) {
 
+    /**
+     * True when the file reads as a labels file, as {@code generate} writes one ({@code request_id, actual}): a
+     * request id and a label column, no prediction, nothing else but a timestamp.
+     */
+    public boolean looksLikeLabels() {
+        if (!mappingEditable || !mapping.has(Field.REQUEST_ID) || !mapping.has(Field.LABEL)) return false;
+        if (mapping.has(Field.PREDICTION) || mapping.has(Field.PREDICTED_CLASS)) return false;
+        return columns.size() == 2 || columns.size() == 3 && mapping.has(Field.TIMESTAMP);
+    }
+
     public static ImportPreview of(Workspace ws, List<Path> paths, ImportRequest.Kind kind, String format, int limit) {
         List<Path> files = SourceFiles.expand(paths);
         if (files.isEmpty()) throw new BadInputException("No file to preview");
         Path file = files.get(0);
+        LogFormat container = SourceProbe.containerOf(file, LogFormat.fromOption(format));
         try (Connection c = ws.connect()) {
             SourceProbe.Probe probe = SourceProbe.probe(c, file, LogFormat.fromOption(format));
             List<String> cols = probe.columns().stream().map(SourceColumn::name).toList();
             List<List<String>> rows = new ArrayList<>();
-            LogFormat container = SourceProbe.containerOf(file, LogFormat.fromOption(format));
             String src = container == LogFormat.JSONL
                     ? FileReaders.readJson(
                             file,
@@ -55,7 +65,7 @@ public record ImportPreview(
             boolean editable = probe.format() != LogFormat.SAGEMAKER && probe.format() != LogFormat.KSERVE;
             return new ImportPreview(file, probe.format(), cols, rows, m, editable);
         } catch (SQLException e) {
-            throw new BadInputException(file + ": cannot be previewed: " + SourceProbe.firstLine(e.getMessage()));
+            throw ReadErrors.cannotRead(file, container.id(), e);
         }
     }
 }

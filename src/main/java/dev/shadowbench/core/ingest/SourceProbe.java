@@ -165,7 +165,7 @@ public final class SourceProbe {
                 ResultSet rs = st.executeQuery(sql)) {
             structure = rs.next() ? rs.getString(1) : null;
         } catch (SQLException e) {
-            throw new BadInputException(file + ": cannot be read as JSON Lines: " + firstLine(e.getMessage()));
+            throw ReadErrors.cannotRead(file, "JSON Lines", e);
         }
         if (structure == null)
             throw new BadInputException(file + ": no line holds a JSON object (is it really JSON Lines?)");
@@ -191,8 +191,7 @@ public final class SourceProbe {
                 ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + describeSource(file, container))) {
             while (rs.next()) cols.add(new SourceColumn(rs.getString(1), rs.getString(2)));
         } catch (SQLException e) {
-            throw new BadInputException(
-                    file + ": cannot be read as " + container.id() + ": " + firstLine(e.getMessage()));
+            throw ReadErrors.cannotRead(file, container.id(), e);
         }
         if (cols.isEmpty()
                 || container == LogFormat.JSONL

@@ -143,22 +143,26 @@ final class TabularSource {
     static void validate(SourceProbe.Probe probe, ColumnMapping m, ImportRequest.Kind kind) {
         for (var e : m.columns().entrySet()) {
             if (!probe.hasColumn(e.getValue())) {
-                throw new BadInputException(
+                throw new MappingException(
+                        e.getKey(),
                         probe.file() + ": the mapping sends field " + e.getKey().key() + " to column '" + e.getValue()
                                 + "', which the file does not have (columns: " + names(probe) + ")");
             }
         }
         if (!m.has(Field.REQUEST_ID)) {
-            throw new BadInputException(
+            throw new MappingException(
+                    Field.REQUEST_ID,
                     probe.file() + ": no correlation id column found (looked for " + Field.REQUEST_ID.commonNames()
                             + "; columns: " + names(probe) + "). Give a mapping with request_id.");
         }
         if (kind == ImportRequest.Kind.LABELS && !m.has(Field.LABEL)) {
-            throw new BadInputException(
+            throw new MappingException(
+                    Field.LABEL,
                     probe.file() + ": no label column found (looked for " + Field.LABEL.commonNames() + ")");
         }
         if (kind == ImportRequest.Kind.PREDICTIONS && !m.has(Field.PREDICTION) && !m.has(Field.PREDICTED_CLASS)) {
-            throw new BadInputException(
+            throw new MappingException(
+                    Field.PREDICTION,
                     probe.file() + ": no prediction column found (looked for " + Field.PREDICTION.commonNames()
                             + "; columns: " + names(probe) + "). Give a mapping with prediction.");
         }

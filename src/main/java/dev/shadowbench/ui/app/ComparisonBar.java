@@ -41,6 +41,7 @@ final class ComparisonBar extends HBox {
         to.setPrefWidth(130);
         from.setPromptText("first day");
         to.setPromptText("last day");
+        dev.shadowbench.ui.common.IsoDates.use(from, to);
         // a first model (one variant, or no comparison yet) gets a baseline from here; a synthetic one shows its recipe
         Button create = new Button("No baseline? Create one…");
         create.setId("create-baseline");

@@ -18,6 +18,8 @@ import dev.shadowbench.ui.overview.OverviewView;
 import dev.shadowbench.ui.overview.OverviewViewModel;
 import dev.shadowbench.ui.sample.SampleView;
 import dev.shadowbench.ui.sample.SampleViewModel;
+import dev.shadowbench.ui.segments.SegmentsView;
+import dev.shadowbench.ui.segments.SegmentsViewModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -115,6 +117,13 @@ public final class ShadowbenchApp extends Application {
             m.reload();
             return new LifecycleView(m);
         });
+        s.put(
+                "Segments",
+                () -> { // last, so Ctrl+1..7 keep their screens
+                    SegmentsViewModel m = new SegmentsViewModel(vm);
+                    m.reload();
+                    return new SegmentsView(m, vm.dialogs());
+                });
         return s;
     }
 

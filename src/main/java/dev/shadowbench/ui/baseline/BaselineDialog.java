@@ -51,6 +51,7 @@ public final class BaselineDialog extends Dialog<ButtonType> {
         days.disableProperty().bind(vm.kindProperty().isEqualTo(BaselineKind.CONSTANT));
         DatePicker from = new DatePicker(), to = new DatePicker();
         from.setId("baseline-from");
+        dev.shadowbench.ui.common.IsoDates.use(from, to);
         to.setId("baseline-to");
         from.valueProperty().bindBidirectional(vm.fromProperty());
         to.valueProperty().bindBidirectional(vm.toProperty());

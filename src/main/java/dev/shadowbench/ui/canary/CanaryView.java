@@ -4,7 +4,6 @@ import dev.shadowbench.ui.canary.CanaryViewModel.Row;
 import dev.shadowbench.ui.canary.CanaryViewModel.Series;
 import java.util.List;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.chart.CategoryAxis;
@@ -54,7 +53,6 @@ public final class CanaryView extends BorderPane {
 
         TableView<Row> table = new TableView<>(vm.rows());
         table.setId("canary-days");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No canary days in this comparison."));
         table.getColumns().add(col("Day", Row::date));
         table.getColumns().add(col("Planned", Row::planned));
@@ -68,6 +66,7 @@ public final class CanaryView extends BorderPane {
         table.getColumns().add(col("Candidate p95", Row::candidateP95));
         table.getColumns().add(col("Prediction shift", Row::shift));
         table.setPrefHeight(200);
+        dev.shadowbench.ui.common.Tables.fit(table, null);
 
         LineChart<String, Number> share = chart("canary-share-chart", "Share of traffic (%)");
         LineChart<String, Number> complaints = chart("canary-complaint-chart", "Complaint rate (%)");
@@ -123,8 +122,6 @@ public final class CanaryView extends BorderPane {
     }
 
     private static TableColumn<Row, String> col(String name, Function<Row, String> value) {
-        TableColumn<Row, String> c = new TableColumn<>(name);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return c;
+        return dev.shadowbench.ui.common.Tables.text(name, value);
     }
 }

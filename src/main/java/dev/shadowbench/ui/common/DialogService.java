@@ -10,6 +10,11 @@ public interface DialogService {
 
     void showInfo(String title, String message);
 
+    /** Shows a row's detail: every value in full, selectable for copying. The default shows it as information. */
+    default void showDetail(String title, String text) {
+        showInfo(title, text);
+    }
+
     Optional<Path> chooseWorkspaceToOpen();
 
     List<Path> chooseLogsToImport();

@@ -66,6 +66,24 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public void showDetail(String title, String text) {
+        Alert a = new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE);
+        a.initOwner(owner);
+        a.initModality(javafx.stage.Modality.NONE);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.setResizable(true);
+        TextArea area = new TextArea(text);
+        area.setId("detail-text");
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.setPrefColumnCount(70);
+        area.setPrefRowCount(Math.min(24, Math.max(6, (int) text.lines().count() + 2)));
+        a.getDialogPane().setContent(area);
+        a.show();
+    }
+
+    @Override
     public Optional<String> askReviewerName(String suggestion) {
         TextInputDialog d = new TextInputDialog(suggestion == null ? "" : suggestion);
         d.initOwner(owner);

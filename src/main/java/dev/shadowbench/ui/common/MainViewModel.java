@@ -257,6 +257,11 @@ public final class MainViewModel {
 
     /** Runs an import (predictions or labels, with format and mapping) into the open workspace. */
     public Task<ImportReport> importLogs(ImportRequest request) {
+        return importLogs(request, true);
+    }
+
+    /** As {@link #importLogs(ImportRequest)}; {@code reportFailure} false leaves a failure to the caller's form. */
+    public Task<ImportReport> importLogs(ImportRequest request, boolean reportFailure) {
         Workspace ws = workspace.get();
         if (ws == null || request.paths().isEmpty()) return null;
         return tasks.task("Importing " + request.paths().size() + " path(s)", progress -> new LogImporter(ws)
@@ -265,7 +270,9 @@ public final class MainViewModel {
                     dialogs.showInfo("Import finished", report.summaryLine());
                     reloadChoices();
                 })
-                .onFailure(ex -> dialogs.showError("Import failed", ex.getMessage(), ex))
+                .onFailure(ex -> {
+                    if (reportFailure) dialogs.showError("Import failed", ex.getMessage(), ex);
+                })
                 .start();
     }
 

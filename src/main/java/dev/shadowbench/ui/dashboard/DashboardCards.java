@@ -1,12 +1,14 @@
 package dev.shadowbench.ui.dashboard;
 
 import dev.shadowbench.core.compare.Summary;
+import dev.shadowbench.core.format.Change;
 import dev.shadowbench.core.format.FigureFormat;
 import dev.shadowbench.core.review.PairVerdict;
 import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The headline cards of the dashboard, one per area; each names what is missing instead of failing. */
@@ -89,21 +91,29 @@ final class DashboardCards {
                 "card-latency",
                 "Latency · budget " + FigureFormat.ms(l.budgetMs()),
                 head,
-                "per request, in ms: baseline  |  candidate",
+                "per request: baseline → candidate (change)",
                 "p50",
-                side(b == null ? null : b.p50(), c == null ? null : c.p50()),
+                lower(b == null ? null : b.p50(), c == null ? null : c.p50(), FigureFormat::ms),
                 "p95",
-                side(b == null ? null : b.p95(), c == null ? null : c.p95()),
+                lower(b == null ? null : b.p95(), c == null ? null : c.p95(), FigureFormat::ms),
                 "p99",
-                side(b == null ? null : b.p99(), c == null ? null : c.p99()),
+                lower(b == null ? null : b.p99(), c == null ? null : c.p99(), FigureFormat::ms),
                 "over budget",
-                (b == null ? "not recorded" : FigureFormat.pct(b.overBudgetShare())) + "  |  "
-                        + (c == null ? "not recorded" : FigureFormat.pct(c.overBudgetShare())));
+                lower(
+                        b == null ? null : b.overBudgetShare(),
+                        c == null ? null : c.overBudgetShare(),
+                        FigureFormat::pct));
     }
 
-    private static String side(Double b, Double c) {
-        return (b == null ? "not recorded" : FigureFormat.ms(b)) + "  |  "
-                + (c == null ? "not recorded" : FigureFormat.ms(c));
+    /** A figure where less is better (errors, latency), baseline → candidate with the change. */
+    private static Change lower(Double b, Double c, java.util.function.Function<Double, String> format) {
+        return Change.of(
+                b, c, v -> format.apply(v).equals(FigureFormat.MISSING) ? "not recorded" : format.apply(v), true);
+    }
+
+    /** A figure where more is better (accuracy, precision, recall). */
+    private static Change higher(Double b, Double c, java.util.function.Function<Double, String> format) {
+        return Change.of(b, c, format, false);
     }
 
     static VBox labels(Summary s) {
@@ -117,29 +127,35 @@ final class DashboardCards {
         }
         Summary.LabelFigures b = l.baseline(), c = l.candidate();
         if (b.mae() != null) {
+            Change mae = lower(b.mae(), c.mae(), FigureFormat::num),
+                    rmse = lower(b.rmse(), c.rmse(), FigureFormat::num);
+            // the headline names the worse of the two when they disagree: an RMSE that triples is not hidden
+            // behind a better MAE
+            Change head = rmse.direction() == Change.Direction.WORSE ? rmse : mae;
             return card(
                     "card-labels",
                     "Labels · " + FigureFormat.count(l.labelledPairs()) + " pairs",
-                    "MAE " + FigureFormat.num(c.mae()),
-                    "error against the labels, in prediction units: baseline  |  candidate",
+                    headline(head == rmse ? "RMSE " : "MAE ", head),
+                    "error against the labels, in prediction units: baseline → candidate (change)",
                     "MAE",
-                    FigureFormat.num(b.mae()) + "  |  " + FigureFormat.num(c.mae()),
+                    mae,
                     "RMSE",
-                    FigureFormat.num(b.rmse()) + "  |  " + FigureFormat.num(c.rmse()));
+                    rmse);
         }
+        Change accuracy = higher(b.accuracy(), c.accuracy(), FigureFormat::pct);
         return card(
                 "card-labels",
                 "Labels · " + FigureFormat.count(l.labelledPairs()) + " pairs",
-                "accuracy " + FigureFormat.pct(c.accuracy()),
-                "baseline  |  candidate",
+                headline("accuracy ", accuracy),
+                "baseline → candidate (change)",
                 "accuracy",
-                FigureFormat.pct(b.accuracy()) + "  |  " + FigureFormat.pct(c.accuracy()),
+                accuracy,
                 "precision",
-                FigureFormat.pct(b.precision()) + "  |  " + FigureFormat.pct(c.precision()),
+                higher(b.precision(), c.precision(), FigureFormat::pct),
                 "recall",
-                FigureFormat.pct(b.recall()) + "  |  " + FigureFormat.pct(c.recall()),
+                higher(b.recall(), c.recall(), FigureFormat::pct),
                 "log loss",
-                FigureFormat.num(b.logLoss()) + "  |  " + FigureFormat.num(c.logLoss()));
+                lower(b.logLoss(), c.logLoss(), FigureFormat::num));
     }
 
     static VBox tests(Summary s) {
@@ -176,11 +192,17 @@ final class DashboardCards {
                 FigureFormat.count(v.get(PairVerdict.WRONG)));
     }
 
-    /** A card: title, headline figure, caption, then label/value rows. */
-    private static VBox card(String id, String title, String headline, String caption, String... rows) {
+    /**
+     * A card: title, headline figure, caption, then label/value rows. A headline or value may be a {@link Change}:
+     * its text says better or worse, and the theme's success or danger colour says it again.
+     */
+    private static VBox card(String id, String title, Object headline, String caption, Object... rows) {
         Label t = new Label(title);
         t.getStyleClass().add("card-title");
-        Label h = new Label(headline);
+        Label h = headline instanceof Change hc ? new Label(hc.text()) : value(headline);
+        if (headline instanceof Change hc)
+            h.getStyleClass().add("change-" + hc.direction().name().toLowerCase(java.util.Locale.ROOT));
+        h.setWrapText(true);
         h.getStyleClass().add("card-headline");
         h.setId(id + "-headline");
         Label c = new Label(caption);
@@ -190,9 +212,12 @@ final class DashboardCards {
         grid.setHgap(10);
         grid.setVgap(2);
         for (int i = 0; i + 1 < rows.length; i += 2) {
-            Label k = new Label(rows[i]);
+            Label k = new Label(String.valueOf(rows[i]));
+            k.setMinWidth(Region.USE_PREF_SIZE);
             k.getStyleClass().add("text-muted");
-            grid.addRow(i / 2, k, new Label(rows[i + 1]));
+            Label v = value(rows[i + 1]);
+            v.setId(id + "-" + String.valueOf(rows[i]).replace(' ', '-'));
+            grid.addRow(i / 2, k, v);
         }
         VBox box = new VBox(4, t, h, c, grid);
         box.setId(id);
@@ -201,5 +226,24 @@ final class DashboardCards {
         box.setPrefWidth(290);
         box.setMinWidth(260);
         return box;
+    }
+
+    /** A headline change: the figures and the word, "RMSE 5.94 → 27.4, worse" (the rows have the difference). */
+    private static Change headline(String name, Change c) {
+        String word = c.direction().word();
+        return new Change(name + c.figures() + (word.isEmpty() ? "" : ", " + word), c.direction());
+    }
+
+    /**
+     * A value's label; a {@link Change} gets the style of its direction ({@code change-better}, ...) and shows its
+     * difference on a second line, so a narrow card cuts nothing.
+     */
+    static Label value(Object v) {
+        if (v instanceof Change c) {
+            Label l = new Label(c.delta().isEmpty() ? c.figures() : c.figures() + "\n" + c.delta());
+            l.getStyleClass().add("change-" + c.direction().name().toLowerCase(java.util.Locale.ROOT));
+            return l;
+        }
+        return new Label(String.valueOf(v));
     }
 }

@@ -14,9 +14,9 @@ import dev.shadowbench.core.decide.Verdict;
 import dev.shadowbench.core.format.FigureFormat;
 import dev.shadowbench.ui.charts.ChartExport;
 import dev.shadowbench.ui.charts.ChartPanel;
+import dev.shadowbench.ui.common.Tables;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -89,14 +89,16 @@ public final class DashboardView extends ScrollPane {
         checks.setId("dashboard-checks");
         checks.setPrefHeight(330);
         checks.setPlaceholder(new Label("")); // never an empty state's words before the figures exist
-        checks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<Check, String> detail = Tables.longText("Detail", Check::detail);
         checks.getColumns()
                 .addAll(List.of(
-                        col("Check", Check::name, 220),
-                        col("Status", Check::severity, 110),
-                        col("Value", Check::value, 90),
-                        col("Threshold", Check::threshold, 150),
-                        col("Detail", Check::detail, 400)));
+                        Tables.text("Check", Check::name),
+                        Tables.text("Status", Check::severity),
+                        Tables.text("Value", Check::value),
+                        Tables.text("Threshold", Check::threshold),
+                        detail));
+        Tables.fit(checks, detail);
+        Tables.openInDetail(checks, vm.main().dialogs(), Check::name); // a check's explanation in full
 
         divergence.addChoice("divergence-measure", List.of("c − b", "relative"), 0, i -> {
             relative = i == 1;
@@ -267,12 +269,5 @@ public final class DashboardView extends ScrollPane {
         Label l = new Label(t);
         l.getStyleClass().add("section-title");
         return l;
-    }
-
-    private static TableColumn<Check, String> col(String name, java.util.function.Function<Check, String> f, double w) {
-        TableColumn<Check, String> c = new TableColumn<>(name);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(f.apply(cell.getValue())));
-        c.setPrefWidth(w);
-        return c;
     }
 }

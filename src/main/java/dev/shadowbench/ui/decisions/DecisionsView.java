@@ -4,8 +4,8 @@ import dev.shadowbench.core.decide.DecisionRecord;
 import dev.shadowbench.core.decide.DecisionType;
 import dev.shadowbench.core.decide.GateResult;
 import dev.shadowbench.core.decide.Stage;
+import dev.shadowbench.ui.common.Tables;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -58,7 +58,6 @@ public final class DecisionsView extends BorderPane {
 
         TableView<GateResult> gates = new TableView<>(vm.gates());
         gates.setId("decisions-gates");
-        gates.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         gates.setPlaceholder(new Label("No comparison yet: import live and shadow logs."));
         gates.getColumns().add(col("Gate", g -> g.label() + (g.critical() ? " (critical)" : "")));
         gates.getColumns().add(col("Value", GateResult::shownValue));
@@ -75,12 +74,10 @@ public final class DecisionsView extends BorderPane {
             }
         });
         gates.getColumns().add(result);
-        gates.getColumns().add(col("Detail", GateResult::detail));
-        double[] widths = {230, 90, 230, 70, 300};
-        for (int i = 0; i < widths.length; i++) {
-            gates.getColumns().get(i).setPrefWidth(widths[i]);
-            gates.getColumns().get(i).setMinWidth(Math.min(widths[i], 70));
-        }
+        TableColumn<GateResult, String> detail = Tables.longText("Detail", GateResult::detail);
+        gates.getColumns().add(detail);
+        Tables.fit(gates, detail);
+        Tables.openInDetail(gates, vm.dialogs(), GateResult::label);
         gates.setPrefHeight(300);
 
         VBox history = historyPane(vm);
@@ -112,7 +109,6 @@ public final class DecisionsView extends BorderPane {
         });
         TableView<DecisionRecord> table = new TableView<>(vm.history());
         table.setId("decisions-history");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No decisions recorded yet."));
         table.getColumns().add(col("#", d -> String.valueOf(d.seq())));
         table.getColumns().add(col("When (UTC)", DecisionRecord::decidedAt));
@@ -120,13 +116,11 @@ public final class DecisionsView extends BorderPane {
         table.getColumns().add(col("Version", d -> d.versionKey() == null ? "" : d.versionKey()));
         table.getColumns().add(col("Stage", d -> d.stage() == null ? "" : d.stage()));
         table.getColumns().add(col("Reviewer", DecisionRecord::reviewer));
-        table.getColumns().add(col("Note", d -> d.note() == null ? "" : d.note()));
-        table.getColumns()
-                .add(col(
-                        "Hash",
-                        d -> d.hash() == null
-                                ? ""
-                                : d.hash().substring(0, Math.min(12, d.hash().length()))));
+        TableColumn<DecisionRecord, String> note = Tables.longText("Note", d -> d.note() == null ? "" : d.note());
+        table.getColumns().add(note);
+        table.getColumns().add(Tables.id("Hash", d -> d.hash() == null ? "" : d.hash()));
+        Tables.fit(table, note);
+        Tables.openInDetail(table, vm.dialogs(), d -> "Decision #" + d.seq());
         VBox box = new VBox(6, new Label("History"), badge, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         return box;
@@ -244,8 +238,6 @@ public final class DecisionsView extends BorderPane {
     }
 
     private static <T> TableColumn<T, String> col(String name, Function<T, String> value) {
-        TableColumn<T, String> c = new TableColumn<>(name);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return c;
+        return Tables.text(name, value);
     }
 }

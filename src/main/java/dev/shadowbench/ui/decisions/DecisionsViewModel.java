@@ -66,6 +66,11 @@ public final class DecisionsViewModel {
     private final ReadOnlyStringWrapper flagsEvidence = new ReadOnlyStringWrapper("");
     private final TaskRunner.Slot loading = new TaskRunner.Slot();
 
+    /** The window's dialogs (a row's detail opens in one). */
+    public dev.shadowbench.ui.common.DialogService dialogs() {
+        return main.dialogs();
+    }
+
     public DecisionsViewModel(MainViewModel main, SummarySource source) {
         this.main = main;
         this.source = source;

@@ -5,6 +5,7 @@ import dev.shadowbench.core.ingest.ImportPreview;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -20,6 +21,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -66,11 +68,9 @@ public final class ImportDialog extends Dialog<ButtonType> {
         HBox options = new HBox(10, new Label("Format"), format, new Label("Variant"), variant, labels);
         options.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
-        Label error = new Label();
-        error.setId("import-preview-error");
-        error.setWrapText(true);
-        error.textProperty().bind(vm.previewErrorProperty());
-        error.getStyleClass().add("danger");
+        Label error = message("import-preview-error", vm.previewErrorProperty(), "danger");
+        Label importError = message("import-error", vm.importErrorProperty(), "danger");
+        Label notice = message("import-notice", vm.noticeProperty(), "accent");
 
         table.setId("import-preview");
         table.setPrefHeight(220);
@@ -84,30 +84,58 @@ public final class ImportDialog extends Dialog<ButtonType> {
         showPreview(vm.previewProperty().get());
         buildMapping();
 
+        Label blocker = message("import-blocker", vm.blockerProperty(), "warning");
         VBox content = new VBox(
                 8,
                 new Label("Files, folders or globs"),
                 new HBox(8, files, new VBox(6, add, remove)),
+                importError,
                 options,
+                notice,
                 error,
                 new Label("First rows"),
                 table,
                 new Label("Column mapping (which column holds each field)"),
-                mappingGrid);
+                mappingGrid,
+                blocker);
         HBox.setHgrow(files, Priority.ALWAYS);
         VBox.setVgrow(table, Priority.ALWAYS);
         content.setPadding(new Insets(8));
-        content.setPrefWidth(860);
+        content.setPrefWidth(940);
+        content.setMinWidth(Region.USE_PREF_SIZE);
         getDialogPane().setContent(content);
+        getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
         getDialogPane().getButtonTypes().setAll(IMPORT, ButtonType.CANCEL);
         Node ok = getDialogPane().lookupButton(IMPORT);
         ok.setId("import-ok");
         ok.disableProperty()
-                .bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> !vm.canImport(), vm.files()));
-        setResultConverter(b -> {
-            if (b == IMPORT) vm.startImport();
-            return b;
+                .bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                        () -> !vm.canImport(), vm.blockerProperty(), vm.importingProperty()));
+        // Import starts the import and keeps the dialog open: it closes when the import succeeded; a failure is
+        // shown here, beside the field or the files it concerns, with the mapping as the user left it
+        ok.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume();
+            vm.startImport();
         });
+        vm.doneProperty().addListener((o, a, finished) -> {
+            if (finished) {
+                setResult(IMPORT);
+                close();
+            }
+        });
+    }
+
+    private static Label message(String id, javafx.beans.value.ObservableValue<String> text, String style) {
+        Label l = new Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        l.textProperty().bind(text);
+        l.getStyleClass().add(style);
+        l.managedProperty().bind(l.textProperty().isNotEmpty());
+        l.visibleProperty().bind(l.managedProperty());
+        return l;
     }
 
     private void showPreview(ImportPreview p) {
@@ -136,8 +164,12 @@ public final class ImportDialog extends Dialog<ButtonType> {
             box.valueProperty().bindBidirectional(vm.mappingProperty(f));
             box.disableProperty().bind(vm.mappingEditableProperty().not());
             box.setPrefWidth(180);
-            mappingGrid.add(new Label(f.key()), (r % 3) * 2, r / 3);
-            mappingGrid.add(box, (r % 3) * 2 + 1, r / 3);
+            Label name = new Label(f.key());
+            name.setMinWidth(Region.USE_PREF_SIZE); // never "ti…": the grid's column grows instead
+            Label why = message("map-error-" + f.key(), vm.fieldErrorProperty(f), "danger");
+            why.setMaxWidth(180);
+            mappingGrid.add(name, (r % 3) * 2, r / 3);
+            mappingGrid.add(new VBox(2, box, why), (r % 3) * 2 + 1, r / 3);
             r++;
         }
     }

@@ -5,6 +5,7 @@ import dev.shadowbench.core.ingest.Field;
 import dev.shadowbench.core.ingest.ImportPreview;
 import dev.shadowbench.core.ingest.ImportReport;
 import dev.shadowbench.core.ingest.ImportRequest;
+import dev.shadowbench.core.ingest.MappingException;
 import dev.shadowbench.core.workspace.Workspace;
 import dev.shadowbench.ui.common.MainViewModel;
 import java.nio.file.Path;
@@ -49,9 +50,19 @@ public final class ImportViewModel {
     private final ReadOnlyBooleanWrapper mappingEditable = new ReadOnlyBooleanWrapper(true);
     private final ObservableList<String> columnChoices = FXCollections.observableArrayList(NONE);
     private final Map<Field, ObjectProperty<String>> mapping = new EnumMap<>(Field.class);
+    private final Map<Field, ReadOnlyStringWrapper> fieldErrors = new EnumMap<>(Field.class);
+    private final ReadOnlyStringWrapper blocker = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper importError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper importing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper();
+    /** True once the user chose predictions or labels: a labels-looking file no longer switches it. */
+    private boolean kindChosen;
+
+    private boolean switchingKind;
 
     public ImportViewModel(MainViewModel main, List<Path> initialFiles) {
-        this(main::workspace, main.dialogs(), main::importLogs, initialFiles);
+        this(main::workspace, main.dialogs(), r -> main.importLogs(r, false), initialFiles);
     }
 
     /** For tests and other hosts: where the workspace, the dialogs and the import runner come from. */
@@ -63,11 +74,21 @@ public final class ImportViewModel {
         this.workspace = workspace;
         this.dialogs = dialogs;
         this.importer = importer;
-        for (Field f : Field.values()) mapping.put(f, new SimpleObjectProperty<>(NONE));
+        for (Field f : Field.values()) {
+            mapping.put(f, new SimpleObjectProperty<>(NONE));
+            fieldErrors.put(f, new ReadOnlyStringWrapper(""));
+            mapping.get(f).addListener((o, a, b) -> validate());
+        }
         files.setAll(initialFiles);
         files.addListener((javafx.collections.ListChangeListener<Path>) c -> refreshPreview());
         format.addListener((o, a, b) -> refreshPreview());
-        labels.addListener((o, a, b) -> refreshPreview());
+        labels.addListener((o, a, b) -> {
+            if (!switchingKind) {
+                kindChosen = true;
+                notice.set("");
+            }
+            refreshPreview();
+        });
         refreshPreview();
     }
 
@@ -97,6 +118,36 @@ public final class ImportViewModel {
 
     public ReadOnlyBooleanProperty mappingEditableProperty() {
         return mappingEditable.getReadOnlyProperty();
+    }
+
+    /** Why Import is disabled (shown beside the button); blank when the import can start. */
+    public ReadOnlyStringProperty blockerProperty() {
+        return blocker.getReadOnlyProperty();
+    }
+
+    /** What is wrong with a field's mapping (shown beside its choice); blank when nothing is. */
+    public ReadOnlyStringProperty fieldErrorProperty(Field f) {
+        return fieldErrors.get(f).getReadOnlyProperty();
+    }
+
+    /** Why the last import failed, when it concerns the files rather than one field; blank otherwise. */
+    public ReadOnlyStringProperty importErrorProperty() {
+        return importError.getReadOnlyProperty();
+    }
+
+    /** What the dialog recognised on its own ("Labels file: will be imported as labels"); blank otherwise. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** True while an import started here runs. */
+    public ReadOnlyBooleanProperty importingProperty() {
+        return importing.getReadOnlyProperty();
+    }
+
+    /** True once an import started here finished: the dialog closes then, not before. */
+    public ReadOnlyBooleanProperty doneProperty() {
+        return done.getReadOnlyProperty();
     }
 
     /** The file's columns plus {@link #NONE}, for the mapping choices. */
@@ -148,10 +199,12 @@ public final class ImportViewModel {
     /** Reads the first rows of the first file and proposes a mapping; a file that cannot be read says why. */
     public void refreshPreview() {
         Workspace ws = workspace.get();
+        importError.set("");
         if (ws == null || files.isEmpty()) {
             preview.set(null);
             previewError.set(files.isEmpty() ? "Add prediction logs to import." : "Open a workspace first.");
             columnChoices.setAll(NONE);
+            validate();
             return;
         }
         try {
@@ -167,11 +220,57 @@ public final class ImportViewModel {
             mappingEditable.set(p.mappingEditable());
             previewError.set("");
             preview.set(p);
+            if (!kindChosen && !labels.get() && p.looksLikeLabels()) {
+                switchingKind = true;
+                try {
+                    labels.set(true); // previews again, as labels
+                } finally {
+                    switchingKind = false;
+                }
+                notice.set("Labels file: will be imported as labels (request id and actual value). "
+                        + "Untick \"These files hold labels\" if it holds predictions.");
+                return;
+            }
         } catch (RuntimeException e) {
             preview.set(null);
             columnChoices.setAll(NONE);
             previewError.set(e.getMessage());
         }
+        validate();
+    }
+
+    /**
+     * Says why Import cannot start yet, beside the field concerned: no request id mapped (pairs are matched on it),
+     * no prediction (or label, for labels) mapped, a file that cannot be read.
+     */
+    void validate() {
+        for (ReadOnlyStringWrapper w : fieldErrors.values()) w.set("");
+        String reason = "";
+        if (files.isEmpty()) reason = "Add the files to import.";
+        else if (workspace.get() == null) reason = "Open a workspace first.";
+        else if (preview.get() == null) reason = "The first file cannot be read: see above.";
+        else if (mappingEditable.get()) {
+            if (isNone(Field.REQUEST_ID)) {
+                fieldErrors
+                        .get(Field.REQUEST_ID)
+                        .set("Required: the column with the request id (pairs are matched on it)");
+                reason = "Map the request id first.";
+            }
+            if (labels.get() && isNone(Field.LABEL)) {
+                fieldErrors.get(Field.LABEL).set("Required: the column with the actual value");
+                if (reason.isEmpty()) reason = "Map the label (the actual value) first.";
+            }
+            if (!labels.get() && isNone(Field.PREDICTION) && isNone(Field.PREDICTED_CLASS)) {
+                fieldErrors.get(Field.PREDICTION).set("Required: the prediction (or the predicted class)");
+                if (reason.isEmpty()) reason = "Map the prediction (or the predicted class) first.";
+            }
+        }
+        blocker.set(reason);
+    }
+
+    private boolean isNone(Field f) {
+        String c = mapping.get(f).get();
+        return c == null || c.equals(NONE);
     }
 
     private ImportRequest.Kind kind() {
@@ -189,7 +288,7 @@ public final class ImportViewModel {
     }
 
     public boolean canImport() {
-        return !files.isEmpty() && workspace.get() != null;
+        return blocker.get().isEmpty() && !importing.get();
     }
 
     public ImportRequest request() {
@@ -206,8 +305,40 @@ public final class ImportViewModel {
         return mappingEditable.get() && preview.get() != null ? r.withMapping(mapping()) : r;
     }
 
-    /** Starts the import on the main window's task runner. */
+    /**
+     * Starts the import on the main window's task runner. The dialog stays open until it succeeds; a failure is shown
+     * beside the field it concerns (a mapping error) or beside the files, and the mapping is kept for another try.
+     */
     public Task<ImportReport> startImport() {
-        return importer.apply(request());
+        if (!canImport()) return null;
+        importError.set("");
+        Task<ImportReport> t = importer.apply(request());
+        if (t == null) return null;
+        importing.set(true);
+        t.stateProperty().addListener((o, a, state) -> {
+            switch (state) {
+                case SUCCEEDED -> {
+                    importing.set(false);
+                    done.set(true);
+                }
+                case FAILED -> failed(t.getException());
+                case CANCELLED -> importing.set(false);
+                default -> {}
+            }
+        });
+        return t;
+    }
+
+    /** Shows why an import failed where it belongs: beside the mapped field, else beside the files. */
+    void failed(Throwable e) {
+        importing.set(false);
+        String msg = e == null || e.getMessage() == null ? "The import failed for an unknown reason." : e.getMessage();
+        if (e instanceof MappingException m && m.field() != null && fieldErrors.containsKey(m.field())) {
+            fieldErrors.get(m.field()).set(msg);
+            blocker.set("Fix the mapping of " + m.field().key() + ", then import again.");
+            // the mapping stays: only this field's choice changes, and changing it clears the block
+        } else {
+            importError.set(msg);
+        }
     }
 }

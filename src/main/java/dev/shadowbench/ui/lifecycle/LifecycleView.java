@@ -2,8 +2,8 @@ package dev.shadowbench.ui.lifecycle;
 
 import dev.shadowbench.core.decide.LifecycleBoard.HistoryEntry;
 import dev.shadowbench.core.decide.LifecycleBoard.VersionState;
+import dev.shadowbench.ui.common.Tables;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
@@ -30,7 +30,6 @@ public final class LifecycleView extends BorderPane {
 
         TableView<VersionState> table = new TableView<>(vm.versions());
         table.setId("lifecycle-versions");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No model versions yet: import prediction logs."));
         table.getColumns().add(col("Model", v -> v.model() == null ? "" : v.model()));
         table.getColumns().add(col("Version", v -> v.version() == null ? "" : v.version()));
@@ -49,16 +48,17 @@ public final class LifecycleView extends BorderPane {
                                 ? ""
                                 : v.seen().lastSeen().toLocalDate().toString()));
         table.getColumns().add(col("Reminder", v -> v.reminder() == null ? "" : v.reminder()));
+        Tables.fit(table, null);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, v) -> vm.selectedProperty()
                 .set(v));
 
         TableView<HistoryEntry> history = new TableView<>(vm.history());
         history.setId("lifecycle-history");
-        history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         history.setPlaceholder(new Label("Select a version to see its history."));
         history.getColumns().add(hcol("When (UTC)", h -> h.at() == null ? "" : h.at()));
         history.getColumns().add(hcol("Stage", h -> h.stage().label()));
-        history.getColumns().add(hcol("Event", HistoryEntry::event));
+        history.getColumns().add(Tables.longText("Event", HistoryEntry::event));
+        Tables.fit(history, null);
 
         SplitPane split = new SplitPane(table, history);
         split.setOrientation(Orientation.VERTICAL);
@@ -68,14 +68,10 @@ public final class LifecycleView extends BorderPane {
     }
 
     private static TableColumn<VersionState, String> col(String name, Function<VersionState, String> value) {
-        TableColumn<VersionState, String> c = new TableColumn<>(name);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return c;
+        return Tables.text(name, value);
     }
 
     private static TableColumn<HistoryEntry, String> hcol(String name, Function<HistoryEntry, String> value) {
-        TableColumn<HistoryEntry, String> c = new TableColumn<>(name);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return c;
+        return Tables.text(name, value);
     }
 }

@@ -2,15 +2,13 @@ package dev.shadowbench.ui.outliers;
 
 import dev.shadowbench.core.outliers.Finding;
 import dev.shadowbench.core.outliers.OutlierSettings;
+import dev.shadowbench.ui.common.Tables;
 import dev.shadowbench.ui.outliers.OutliersViewModel.Row;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -31,6 +29,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.controlsfx.control.table.TableFilter;
 
 /** The Outliers screen: banners for findings, the flagged pairs (sortable, dismissible), the rule switches. */
 public final class OutliersView extends BorderPane {
@@ -73,32 +72,30 @@ public final class OutliersView extends BorderPane {
     }
 
     private Node tableAndActions() {
-        TableView<Row> table = new TableView<>();
-        SortedList<Row> sorted = new SortedList<>(vm.rows());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
+        TableView<Row> table = new TableView<>(vm.rows());
         table.setId("outliers-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No flagged pairs: every enabled rule passed."));
-        table.getColumns().add(text("Request id", Row::requestId, 170));
-        table.getColumns().add(text("Rule", r -> r.outlier().rule(), 95));
-        table.getColumns().add(number("Baseline", r -> r.outlier().baseline()));
-        table.getColumns().add(number("Candidate", r -> r.outlier().candidate()));
-        table.getColumns().add(number("Label", r -> r.outlier().label()));
-        table.getColumns().add(text("Status", Row::status, 90));
-        table.getColumns().add(text("Dismissed by", Row::dismissedBy, 110));
-        table.getColumns().add(text("Note", Row::note, 200));
-        TableColumn<Row, String> reason = text("Reason", r -> r.outlier().detail(), 520);
+        table.getColumns().add(Tables.id("Request id", Row::requestId));
+        table.getColumns().add(Tables.text("Rule", r -> r.outlier().rule()));
+        table.getColumns().add(Tables.number("Baseline", r -> r.outlier().baseline()));
+        table.getColumns().add(Tables.number("Candidate", r -> r.outlier().candidate()));
+        table.getColumns().add(Tables.number("Label", r -> r.outlier().label()));
+        table.getColumns().add(Tables.text("Status", Row::status));
+        table.getColumns().add(Tables.text("Dismissed by", Row::dismissedBy));
+        table.getColumns().add(Tables.longText("Note", Row::note));
+        TableColumn<Row, String> reason =
+                Tables.longText("Reason", r -> r.outlier().detail());
         table.getColumns().add(reason);
+        Tables.fit(table, reason);
+        // ControlsFX's column filter (right-click a header): it sorts and filters the rows it wraps
+        TableFilter.forTableView(table).lazy(true).apply();
+        // the pair behind a flag: the Sample screen shows it with both records in full
+        Tables.onOpen(table, r -> vm.openPair(r));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(Row item, boolean empty) {
                 super.updateItem(item, empty);
                 pseudoClassStateChanged(DISMISSED, !empty && item != null && item.dismissed());
-                setTooltip(
-                        empty || item == null
-                                ? null
-                                : new Tooltip(item.outlier().detail()));
             }
         });
 
@@ -236,22 +233,5 @@ public final class OutliersView extends BorderPane {
 
     private static String trim(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
-    }
-
-    private static TableColumn<Row, String> text(String name, Function<Row, String> value, double width) {
-        TableColumn<Row, String> c = new TableColumn<>(name);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 90));
-        return c;
-    }
-
-    private static TableColumn<Row, Double> number(String name, Function<Row, Double> value) {
-        TableColumn<Row, Double> c = new TableColumn<>(name);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        c.setStyle("-fx-alignment: CENTER-RIGHT;");
-        c.setPrefWidth(95);
-        c.setMinWidth(80);
-        return c;
     }
 }

@@ -276,6 +276,11 @@ public final class OutliersViewModel {
         applySettings(java.util.List.of());
     }
 
+    /** Opens the pair behind a flag in the Sample screen, where both records show in full. */
+    public void openPair(Row row) {
+        if (row != null) main.openSample(dev.shadowbench.core.chart.PairFilter.pair(row.requestId()));
+    }
+
     /** Dismisses a flag with the reviewer's note; the flag is hidden unless dismissed flags are shown. */
     public void dismiss(Row row, String note) {
         record(row, note, true);

@@ -4,9 +4,9 @@ import dev.shadowbench.core.workspace.WorkspaceOverview;
 import dev.shadowbench.core.workspace.WorkspaceOverview.Group;
 import dev.shadowbench.core.workspace.WorkspaceOverview.ImportedFile;
 import dev.shadowbench.core.workspace.WorkspaceOverview.QuarantinedLine;
+import dev.shadowbench.ui.common.Tables;
 import java.util.Locale;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -30,7 +30,6 @@ public final class OverviewView extends BorderPane {
 
         TableView<Group> table = new TableView<>(vm.groups());
         table.setId("overview-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No prediction rows yet. Drop prediction logs here or use File › Import…"));
         table.getColumns()
                 .add(column(
@@ -50,7 +49,6 @@ public final class OverviewView extends BorderPane {
 
         TableView<ImportedFile> files = new TableView<>(vm.files());
         files.setId("overview-files");
-        files.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         files.setPlaceholder(new Label("No imports recorded yet."));
         files.getColumns().add(column("Import", f -> "#" + f.importId() + " " + f.kind()));
         files.getColumns()
@@ -64,15 +62,17 @@ public final class OverviewView extends BorderPane {
         files.getColumns().add(count("Quarantined", ImportedFile::quarantined));
         files.getColumns().add(count("Blank", ImportedFile::blank));
         files.getColumns().add(column("File", ImportedFile::path));
+        Tables.fit(table, null);
+        Tables.fit(files, null);
 
         TableView<QuarantinedLine> quarantine = new TableView<>(vm.quarantine());
         quarantine.setId("overview-quarantine");
-        quarantine.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         quarantine.setPlaceholder(new Label("No quarantined lines: every line read was imported or blank."));
         quarantine.getColumns().add(column("File", QuarantinedLine::file));
         quarantine.getColumns().add(column("Line", q -> q.line() == null ? "" : String.valueOf(q.line())));
         quarantine.getColumns().add(column("Field", q -> q.field() == null ? "" : q.field()));
-        quarantine.getColumns().add(column("Reason", QuarantinedLine::reason));
+        quarantine.getColumns().add(Tables.longText("Reason", QuarantinedLine::reason));
+        Tables.fit(quarantine, null);
 
         Tab rows = new Tab("Rows by model and day", table);
         Tab imports = new Tab("Imports", files);
@@ -100,22 +100,10 @@ public final class OverviewView extends BorderPane {
     }
 
     private static <T> TableColumn<T, String> column(String name, Function<T, String> value) {
-        TableColumn<T, String> c = new TableColumn<>(name);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return c;
+        return Tables.text(name, value);
     }
 
     private static <T> TableColumn<T, Long> count(String name, Function<T, Long> value) {
-        TableColumn<T, Long> c = new TableColumn<>(name);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        c.setStyle("-fx-alignment: CENTER-RIGHT;");
-        c.setCellFactory(tc -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(Long v, boolean empty) {
-                super.updateItem(v, empty);
-                setText(empty || v == null ? null : String.format(Locale.ROOT, "%,d", v));
-            }
-        });
-        return c;
+        return Tables.count(name, value);
     }
 }

@@ -1,15 +1,12 @@
 package dev.shadowbench.ui.sample;
 
-import dev.shadowbench.core.format.FigureFormat;
 import dev.shadowbench.core.review.PairDetail;
 import dev.shadowbench.core.review.PairVerdict;
 import dev.shadowbench.core.review.SamplePair;
+import dev.shadowbench.ui.common.Tables;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -17,7 +14,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -30,11 +26,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.table.TableFilter;
 
 /** The Sample screen: the seeded random sample, sortable and filterable, with verdicts and a detail pane. */
 public final class SampleView extends BorderPane {
     private final SampleViewModel vm;
     private final TextField note = new TextField();
+    private final TextArea records = new TextArea();
+    private SplitPane split;
 
     public SampleView(SampleViewModel vm) {
         this.vm = vm;
@@ -93,7 +92,7 @@ public final class SampleView extends BorderPane {
         setTop(top);
 
         TableView<SamplePair> table = table();
-        SplitPane split = new SplitPane(table, detailPane());
+        split = new SplitPane(table, detailPane());
         split.setDividerPositions(vm.dividerProperty().get());
         split.getDividers().get(0).positionProperty().addListener((o, a, b) -> vm.dividerProperty()
                 .set(b.doubleValue()));
@@ -102,21 +101,23 @@ public final class SampleView extends BorderPane {
     }
 
     private TableView<SamplePair> table() {
-        SortedList<SamplePair> sorted = new SortedList<>(vm.visiblePairs());
-        TableView<SamplePair> t = new TableView<>(sorted);
+        TableView<SamplePair> t = new TableView<>(vm.visiblePairs());
         t.setId("sample-table");
-        sorted.comparatorProperty().bind(t.comparatorProperty());
         t.setPlaceholder(placeholder());
-        t.getColumns().add(col("Request", SamplePair::requestId, 150));
-        t.getColumns().add(col("Segment", SamplePair::segment, 70));
-        t.getColumns().add(num("Baseline", SamplePair::baseline));
-        t.getColumns().add(num("Candidate", SamplePair::candidate));
-        t.getColumns().add(num("Difference", SamplePair::difference));
-        t.getColumns().add(num("Label", SamplePair::label));
-        t.getColumns().add(num("Base ms", SamplePair::baselineLatencyMs));
-        t.getColumns().add(num("Cand ms", SamplePair::candidateLatencyMs));
-        t.getColumns().add(col("Verdict", p -> p.verdict() == null ? "" : p.verdict(), 80));
-        t.getColumns().add(0, col("Flag", p -> vm.flagged().contains(p.requestId()) ? "⚑ outlier" : "", 80));
+        t.getColumns().add(Tables.text("Flag", p -> vm.flagged().contains(p.requestId()) ? "⚑ outlier" : ""));
+        t.getColumns().add(Tables.id("Request", SamplePair::requestId));
+        t.getColumns().add(Tables.text("Segment", SamplePair::segment));
+        t.getColumns().add(Tables.number("Baseline", SamplePair::baseline));
+        t.getColumns().add(Tables.number("Candidate", SamplePair::candidate));
+        t.getColumns().add(Tables.number("Difference", SamplePair::difference));
+        t.getColumns().add(Tables.number("Label", SamplePair::label));
+        t.getColumns().add(Tables.number("Base ms", SamplePair::baselineLatencyMs));
+        t.getColumns().add(Tables.number("Cand ms", SamplePair::candidateLatencyMs));
+        t.getColumns().add(Tables.text("Verdict", p -> p.verdict() == null ? "" : p.verdict()));
+        Tables.fit(t, null);
+        // ControlsFX's column filter (right-click a header): it sorts and filters the rows it wraps
+        TableFilter.forTableView(t).lazy(true).apply();
+        Tables.onOpen(t, p -> showDetail());
         t.setRowFactory(tv -> new TableRow<>() {
             @Override
             protected void updateItem(SamplePair p, boolean empty) {
@@ -150,6 +151,12 @@ public final class SampleView extends BorderPane {
         return t;
     }
 
+    /** The row's detail is the pane beside the table: a double-click (or Enter) opens it if narrowed, and focuses it. */
+    private void showDetail() {
+        if (split.getDividerPositions()[0] > 0.75) split.setDividerPositions(0.6);
+        records.requestFocus();
+    }
+
     private Label placeholder() {
         Label l = new Label();
         l.textProperty().bind(vm.messageProperty());
@@ -170,7 +177,6 @@ public final class SampleView extends BorderPane {
         buttons.disableProperty().bind(vm.selectedProperty().isNull());
         Label keys = new Label("Keys in the table: O ok · S suspicious · W wrong");
         keys.getStyleClass().add("text-muted");
-        TextArea records = new TextArea();
         records.setId("detail-records");
         records.setEditable(false);
         records.getStyleClass().add("monospace");
@@ -214,27 +220,5 @@ public final class SampleView extends BorderPane {
             r.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%-16s %s%n", k, v == null ? "—" : v)));
             sb.append('\n');
         }
-    }
-
-    private static TableColumn<SamplePair, String> col(String name, Function<SamplePair, String> f, double width) {
-        TableColumn<SamplePair, String> c = new TableColumn<>(name);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(f.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        return c;
-    }
-
-    private static TableColumn<SamplePair, Double> num(String name, Function<SamplePair, Double> f) {
-        TableColumn<SamplePair, Double> c = new TableColumn<>(name);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(f.apply(cell.getValue())));
-        c.setPrefWidth(80);
-        c.setStyle("-fx-alignment: CENTER-RIGHT;");
-        c.setCellFactory(tc -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(Double v, boolean empty) {
-                super.updateItem(v, empty);
-                setText(empty ? null : FigureFormat.num(v));
-            }
-        });
-        return c;
     }
 }

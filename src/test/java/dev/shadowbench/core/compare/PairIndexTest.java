@@ -3,6 +3,7 @@ package dev.shadowbench.core.compare;
 import static dev.shadowbench.core.compare.DistributionsTest.assertRel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -91,6 +92,9 @@ class PairIndexTest {
                     assertEquals(a.p95Abs(), b.p95Abs(), key + " p95 " + a.key());
                     assertEquals(a.baselineLatencyP95(), b.baselineLatencyP95(), key + " b95 " + a.key());
                     assertEquals(a.candidateLatencyP95(), b.candidateLatencyP95(), key + " c95 " + a.key());
+                    assertEquals(a.baselineLatencyP99(), b.baselineLatencyP99(), key + " b99 " + a.key());
+                    assertEquals(a.candidateLatencyP99(), b.candidateLatencyP99(), key + " c99 " + a.key());
+                    if (a.baselineLatencyP95() != null) assertNotNull(b.baselineLatencyP99(), key + " b99 " + a.key());
                 }
             }
             assertEquals(4, s.breakdowns().bySegment().size(), "ios, partner, web and no segment");

@@ -1,6 +1,7 @@
 package dev.shadowbench.ui.importer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shadowbench.core.ingest.Field;
 import dev.shadowbench.core.ingest.ImportRequest;
@@ -69,5 +70,19 @@ class ImportDialogTest extends ApplicationTest {
         assertEquals(1, started.size());
         assertEquals("note", started.get(0).mapping().column(Field.SEGMENT));
         assertEquals("score", started.get(0).mapping().column(Field.PREDICTION));
+        assertTrue(dialog.isShowing(), "Import keeps the dialog open until the import succeeded");
+    }
+
+    // issue 20, item 12: sized to its content, no "ti..." labels
+    @Test
+    void noLabelIsCutShort() throws Exception {
+        FxWait.settle();
+        for (javafx.scene.Node n : from(dialog.getDialogPane()).lookup(".label").queryAll()) {
+            if (!(n instanceof javafx.scene.control.Label l) || !l.isVisible() || l.getText() == null) continue;
+            if (l.isWrapText()) continue; // wraps instead of cutting
+            javafx.scene.text.Text shown = (javafx.scene.text.Text) l.lookup(".text");
+            if (shown == null) continue;
+            assertEquals(l.getText(), shown.getText(), "label cut short: " + l.getText());
+        }
     }
 }
