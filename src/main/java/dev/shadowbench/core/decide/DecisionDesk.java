@@ -145,7 +145,7 @@ public final class DecisionDesk {
             // an advance to a named share is the ramp plan from the next day on
             RampPlan.set(
                     c,
-                    a.comparison().candidate().key(),
+                    a.comparison().candidate().planKeys(c).get(0),
                     Map.of(LocalDate.parse(r.decidedAt().substring(0, 10)).plusDays(1), share),
                     "decision #" + r.seq());
         }
