@@ -211,7 +211,7 @@ public final class HtmlReport {
             b.append("<tr><td>")
                     .append(html(v.key()))
                     .append("</td><td>")
-                    .append(html(v.stage().label()))
+                    .append(html(v.stageText()))
                     .append("</td><td>")
                     .append(html(v.since()))
                     .append("</td><td>")

@@ -156,7 +156,7 @@ public final class MarkdownReport {
             b.append("| ")
                     .append(md(v.key()))
                     .append(" | ")
-                    .append(md(v.stage().label()))
+                    .append(md(v.stageText()))
                     .append(" | ")
                     .append(md(v.since()))
                     .append(" | ")
