@@ -102,12 +102,7 @@ class LifecycleBoardTest {
     void loadReadsThePlanOfTheVersionAndTheOldSideKey() throws Exception {
         try (Workspace ws = Workspace.inMemory();
                 Connection c = ws.connect()) {
-            try (Statement st = c.createStatement()) {
-                st.execute("INSERT INTO predictions(import_id, request_id, ts, model, version, variant) VALUES "
-                        + "(1, 'a', TIMESTAMP '2026-11-01 08:00', 'ridge', '1.4.0', 'live'), "
-                        + "(1, 'a', TIMESTAMP '2026-11-01 08:00', 'gbr', '2.0.0', 'shadow'), "
-                        + "(1, 'b', TIMESTAMP '2026-11-02 08:00', 'gbr', '2.0.0', 'canary')");
-            }
+            shadowThenCanary(c);
             // 1% kept the old way (under the canary side), 20% under the model version, as ramp --set keeps it now
             dev.shadowbench.core.canary.RampPlan.set(c, "canary/*/*", java.util.Map.of(D0.plusDays(1), 0.01), "ramp");
             dev.shadowbench.core.canary.RampPlan.set(c, "*/gbr/2.0.0", java.util.Map.of(D0.plusDays(2), 0.2), "ramp");
@@ -123,6 +118,16 @@ class LifecycleBoardTest {
                     LifecycleBoard.load(c, T0.plusDays(2), 7)
                             .find("ridge 1.4.0")
                             .stage());
+        }
+    }
+
+    /** ridge 1.4.0 live; gbr 2.0.0 as shadow on the 1st, as canary on the 2nd. */
+    private static void shadowThenCanary(Connection c) throws java.sql.SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("INSERT INTO predictions(import_id, request_id, ts, model, version, variant) VALUES "
+                    + "(1, 'a', TIMESTAMP '2026-11-01 08:00', 'ridge', '1.4.0', 'live'), "
+                    + "(1, 'a', TIMESTAMP '2026-11-01 08:00', 'gbr', '2.0.0', 'shadow'), "
+                    + "(1, 'b', TIMESTAMP '2026-11-02 08:00', 'gbr', '2.0.0', 'canary')");
         }
     }
 
@@ -214,12 +219,7 @@ class LifecycleBoardTest {
     void loadsVersionsFromPredictionsAndDecisionsFromTheLog() throws Exception {
         try (Workspace ws = Workspace.inMemory();
                 Connection c = ws.connect()) {
-            try (Statement st = c.createStatement()) {
-                st.execute("INSERT INTO predictions(import_id, request_id, ts, model, version, variant) VALUES "
-                        + "(1, 'a', TIMESTAMP '2026-11-01 08:00', 'ridge', '1.4.0', 'live'), "
-                        + "(1, 'a', TIMESTAMP '2026-11-01 08:00', 'gbr', '2.0.0', 'shadow'), "
-                        + "(1, 'b', TIMESTAMP '2026-11-02 08:00', 'gbr', '2.0.0', 'canary')");
-            }
+            shadowThenCanary(c);
             DecisionLog.append(
                     c,
                     new DecisionDraft(DecisionType.PROMOTE, "ana", null, "gbr", "2.0.0", "canary 1%", 0.01, null, null),
