@@ -37,8 +37,13 @@ final class ComparisonBar extends HBox {
         candidate.setId("candidate-choice");
         from.setId("window-from");
         to.setId("window-to");
-        from.setPrefWidth(130);
-        to.setPrefWidth(130);
+        // days as the rest of the app writes them (2026-11-22), wide enough to read whole
+        for (DatePicker p : new DatePicker[] {from, to}) {
+            p.setConverter(new javafx.util.converter.LocalDateStringConverter(
+                    java.time.format.DateTimeFormatter.ISO_LOCAL_DATE,
+                    java.time.format.DateTimeFormatter.ISO_LOCAL_DATE));
+            p.setPrefWidth(150);
+        }
         from.setPromptText("first day");
         to.setPromptText("last day");
         // a first model (one variant, or no comparison yet) gets a baseline from here; a synthetic one shows its recipe
