@@ -3,12 +3,15 @@ package dev.shadowbench.ui.canary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.shadowbench.core.compare.Side;
 import dev.shadowbench.core.decide.CanaryReview;
 import dev.shadowbench.ui.FirstStartHome;
 import dev.shadowbench.ui.FxWait;
 import dev.shadowbench.ui.app.ShadowbenchApp;
 import java.time.LocalDate;
 import java.util.List;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -66,5 +69,15 @@ class SampleJourneyFxTest extends ApplicationTest {
             assertEquals(expected[i][2], d.baselineComplaints().complaints(), "live complaints " + d.day());
             assertEquals(expected[i][3], d.candidateComplaints().complaints(), "canary complaints " + d.day());
         }
+
+        // the comparison bar opens on the shadow's days; picking the canary there moves the window to the ramp's
+        DatePicker from = lookup("#window-from").queryAs(DatePicker.class),
+                to = lookup("#window-to").queryAs(DatePicker.class);
+        assertEquals(null, from.getValue());
+        assertEquals(LocalDate.of(2026, 11, 22), to.getValue());
+        ComboBox<Side> candidate = lookup("#candidate-choice").queryComboBox();
+        interact(() -> candidate.setValue(Side.variant("canary")));
+        assertEquals(LocalDate.of(2026, 11, 23), from.getValue());
+        assertEquals(null, to.getValue(), "open at the end: the ramp goes on");
     }
 }
