@@ -2,6 +2,7 @@ package dev.shadowbench.cli;
 
 import dev.shadowbench.core.BadInputException;
 import dev.shadowbench.core.compare.Comparison;
+import dev.shadowbench.core.compare.DefaultWindow;
 import dev.shadowbench.core.compare.Side;
 import dev.shadowbench.core.workspace.Workspace;
 import java.time.LocalDate;
@@ -43,6 +44,9 @@ public final class ComparisonOptions {
         if (b == null || c == null) {
             throw new BadInputException("The workspace holds fewer than two variants; name --baseline and --candidate");
         }
+        // no window given: the candidate's days where the baseline's others are another stage's, as the app opens on
+        if (from == null && to == null)
+            return DefaultWindow.follow(new Comparison(b, c, null, null), DefaultWindow.daysByVariant(conn));
         return new Comparison(b, c, from, to);
     }
 

@@ -39,6 +39,13 @@ public final class GenerateCommand implements Callable<Integer> {
     boolean canary;
 
     @Option(
+            names = "--shadow-days",
+            paramLabel = "N",
+            description =
+                    "With --canary: first N days of shadow (live + shadow on every request), then the ramp's days")
+    Integer shadowDays;
+
+    @Option(
             names = "--first-model",
             paramLabel = "TASK",
             description = "Write a first model's logs instead: one variant (shadow), no live model, labels for part "
@@ -80,6 +87,30 @@ public final class GenerateCommand implements Callable<Integer> {
                     FirstModelLogs.VARIANT,
                     r.labels(),
                     d,
+                    output,
+                    (System.nanoTime() - start) / 1e9);
+            return 0;
+        }
+        if (shadowDays != null && !canary) throw new IllegalArgumentException("--shadow-days needs --canary");
+        if (canary && shadowDays != null) {
+            var j = CanaryLogs.writeAfterShadow(output, shadowDays, o, n -> {});
+            System.err.printf(
+                    Locale.ROOT,
+                    "Wrote %d days of shadow (%d requests: %d live rows, %d shadow rows, %d labels, %d injected anomalies) "
+                            + "then %d days of canary (%d requests: %d live rows, %d canary rows, %d labels, %d complaints) "
+                            + "to %s in %.1f s%n",
+                    shadowDays,
+                    j.shadow().requests(),
+                    j.shadow().liveRows(),
+                    j.shadow().shadowRows(),
+                    j.shadow().labels(),
+                    j.shadow().anomalies(),
+                    d,
+                    j.canary().requests(),
+                    j.canary().liveRows(),
+                    j.canary().canaryRows(),
+                    j.canary().labels(),
+                    j.canary().complaints(),
                     output,
                     (System.nanoTime() - start) / 1e9);
             return 0;

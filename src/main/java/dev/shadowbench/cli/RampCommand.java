@@ -3,6 +3,7 @@ package dev.shadowbench.cli;
 import dev.shadowbench.core.BadInputException;
 import dev.shadowbench.core.canary.RampPlan;
 import dev.shadowbench.core.compare.Comparison;
+import dev.shadowbench.core.compare.Side;
 import dev.shadowbench.core.format.FigureFormat;
 import dev.shadowbench.core.json.Json;
 import dev.shadowbench.core.workspace.Workspace;
@@ -58,7 +59,10 @@ public final class RampCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Workspace ws = Workspace.openExisting(workspace);
                 Connection c = ws.connect()) {
-            String side = candidate != null ? ComparisonOptions.side(candidate).key() : defaultCandidate(c);
+            Side chosen = candidate != null ? ComparisonOptions.side(candidate) : defaultCandidate(c);
+            String side = chosen.key();
+            // kept under the model version when the side holds one, so the shadow's plan is the canary's too
+            List<String> keys = chosen.planKeys(c);
             PrintWriter out = spec.commandLine().getOut();
             if (!set.isEmpty()) {
                 Map<LocalDate, Double> steps = new LinkedHashMap<>();
@@ -66,10 +70,10 @@ public final class RampCommand implements Callable<Integer> {
                     var e = RampPlan.parseStep(s);
                     steps.put(e.getKey(), e.getValue());
                 }
-                RampPlan.set(c, side, steps, RampPlan.BY_HAND);
+                RampPlan.set(c, keys.get(0), steps, RampPlan.BY_HAND);
                 if (!json) out.printf(Locale.ROOT, "Set %d step(s) of the ramp plan of %s%n", steps.size(), side);
             }
-            List<RampPlan.Step> steps = RampPlan.steps(c, side);
+            List<RampPlan.Step> steps = RampPlan.steps(c, keys);
             if (json) {
                 out.println(Json.write(new Plan(side, steps)));
             } else if (set.isEmpty()) {
@@ -80,10 +84,10 @@ public final class RampCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String defaultCandidate(Connection c) throws java.sql.SQLException {
+    private static Side defaultCandidate(Connection c) throws java.sql.SQLException {
         Comparison dflt = Comparison.defaultFor(c);
         if (dflt == null) throw new BadInputException("The workspace holds fewer than two variants; name --candidate");
-        return dflt.candidate().key();
+        return dflt.candidate();
     }
 
     static String text(String side, List<RampPlan.Step> steps) {

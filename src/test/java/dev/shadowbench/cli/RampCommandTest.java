@@ -119,6 +119,39 @@ class RampCommandTest {
     }
 
     @Test
+    void generateShadowDaysThenTheRampSameSeedSameBytes() throws Exception {
+        Path a = dir.resolve("a"), b = dir.resolve("b");
+        for (Path out : List.of(a, b)) {
+            assertEquals(
+                    0,
+                    run(
+                            "generate",
+                            "--canary",
+                            "--shadow-days",
+                            "2",
+                            "-o",
+                            out.toString(),
+                            "--requests",
+                            "600",
+                            "--seed",
+                            "3"),
+                    err);
+        }
+        assertTrue(java.nio.file.Files.exists(a.resolve("2026-11-21/shadow.jsonl")), "shadow on the first two days");
+        assertTrue(java.nio.file.Files.notExists(a.resolve("2026-11-22/shadow.jsonl")));
+        assertTrue(java.nio.file.Files.exists(a.resolve("2026-11-22/canary.jsonl")), "then the ramp");
+        assertTrue(java.nio.file.Files.notExists(a.resolve("2026-11-25/live.jsonl")), "the 100% day has no live log");
+        assertEquals(
+                List.of("day,share", "2026-11-22,0.01", "2026-11-23,0.2", "2026-11-24,0.5", "2026-11-25,1.0"),
+                java.nio.file.Files.readAllLines(a.resolve("ramp.csv")));
+        for (String f : List.of("2026-11-20/live.jsonl", "2026-11-23/canary.jsonl", "2026-11-24/labels.csv")) {
+            assertEquals(-1L, java.nio.file.Files.mismatch(a.resolve(f), b.resolve(f)), f + ": same seed, same bytes");
+        }
+        assertEquals(2, run("generate", "--shadow-days", "2", "-o", a.toString(), "--requests", "60"));
+        assertTrue(err.contains("--shadow-days needs --canary"), err);
+    }
+
+    @Test
     void generateCanaryWritesFourRampDays() throws Exception {
         Path logs = dir.resolve("canary");
         assertEquals(0, run("generate", "--canary", "-o", logs.toString(), "--requests", "4000", "--seed", "3"), err);

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.shadowbench.core.ingest.ImportRequest;
-import dev.shadowbench.core.ingest.LogImporter;
 import dev.shadowbench.core.ingest.SampleWorkspace;
 import dev.shadowbench.core.task.ProgressSink;
 import dev.shadowbench.core.workspace.Workspace;
@@ -29,12 +27,10 @@ class SummaryCommandTest {
 
     @BeforeAll
     static void buildWorkspace() throws Exception {
-        List<Path> logs = SampleWorkspace.extractLogs(dir.resolve("logs"));
+        SampleWorkspace.extractLogs(dir.resolve("logs"));
         ws = dir.resolve("sample.duckdb");
         try (Workspace w = Workspace.open(ws)) {
-            LogImporter imp = new LogImporter(w);
-            imp.run(ImportRequest.predictions(logs.subList(0, 2), null), ProgressSink.NONE);
-            imp.run(ImportRequest.labels(logs.subList(2, 3)), ProgressSink.NONE);
+            SampleWorkspace.importInto(w, dir.resolve("logs"), ProgressSink.NONE);
         }
     }
 

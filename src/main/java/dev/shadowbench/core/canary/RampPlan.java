@@ -13,7 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The canary's planned share of traffic per day, kept in the workspace (table {@code ramp_plan}) per candidate side.
+ * The canary's planned share of traffic per day, kept in the workspace (table {@code ramp_plan}) per candidate: under
+ * its model version when its records hold one ({@code Side.planKeys}), so a plan set on the shadow holds for the canary
+ * of the same version; else under the candidate side.
  * The plan is a list of steps: a step's share holds from its day until the next step's day, so "1% on the 20th,
  * 20% on the 21st" plans 20% for every day after the 21st as well, until another step.
  */
@@ -53,7 +55,17 @@ public final class RampPlan {
         }
     }
 
-    /** The candidate's steps, oldest day first (empty: no plan). */
+    /**
+     * The candidate's steps stored under any of {@code keys} (best first: the model version's key, then the side's own
+     * key under which plans were stored before), oldest day first; on a day two keys plan, the earlier key wins.
+     */
+    public static List<Step> steps(Connection c, List<String> keys) throws SQLException {
+        java.util.TreeMap<LocalDate, Step> byDay = new java.util.TreeMap<>();
+        for (String key : keys) for (Step s : steps(c, key)) byDay.putIfAbsent(s.day(), s);
+        return List.copyOf(byDay.values());
+    }
+
+    /** The steps stored under exactly {@code candidate}, oldest day first (empty: no plan). */
     public static List<Step> steps(Connection c, String candidate) throws SQLException {
         List<Step> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(

@@ -21,8 +21,9 @@ public record Comparison(Side baseline, Side candidate, LocalDate from, LocalDat
     }
 
     /**
-     * The default comparison for a workspace, sides chosen by what their names mean ({@link #defaultAmong}). Null
-     * when the workspace has fewer than two variants.
+     * The default comparison for a workspace, sides chosen by what their names mean ({@link #defaultAmong}), the
+     * window following the candidate's days ({@link DefaultWindow}). Null when the workspace has fewer than two
+     * variants.
      */
     public static Comparison defaultFor(Connection c) throws SQLException {
         List<String> variants = new ArrayList<>();
@@ -31,7 +32,7 @@ public record Comparison(Side baseline, Side candidate, LocalDate from, LocalDat
                         "SELECT variant FROM predictions GROUP BY variant ORDER BY count(*) DESC, variant")) {
             while (rs.next()) variants.add(rs.getString(1));
         }
-        return defaultAmong(variants);
+        return DefaultWindow.follow(defaultAmong(variants), DefaultWindow.daysByVariant(c));
     }
 
     /**
@@ -58,6 +59,31 @@ public record Comparison(Side baseline, Side candidate, LocalDate from, LocalDat
                 .filter(v -> !v.equals(not) && VariantRole.of(v) == role)
                 .findFirst()
                 .orElse(null);
+    }
+
+    /**
+     * {@code baseline} against the workspace's canary: the variant with the most rows whose name has the word canary
+     * ({@code canary}, {@code Canary-01}), the window following its days ({@link DefaultWindow}). Null without one.
+     * The Canary screen shows it while the comparison chosen is a shadow, so a workspace holding the whole journey
+     * shows its ramp.
+     */
+    public static Comparison canaryFor(Connection c, Side baseline) throws SQLException {
+        if (baseline == null) return null;
+        List<String> variants = new ArrayList<>();
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT variant FROM predictions GROUP BY variant ORDER BY count(*) DESC, variant")) {
+            while (rs.next()) variants.add(rs.getString(1));
+        }
+        String canary = variants.stream()
+                .filter(v ->
+                        !v.equals(baseline.variant()) && VariantRole.words(v).contains("canary"))
+                .findFirst()
+                .orElse(null);
+        return canary == null
+                ? null
+                : DefaultWindow.follow(
+                        new Comparison(baseline, Side.variant(canary), null, null), DefaultWindow.daysByVariant(c));
     }
 
     /** {@link #defaultFor(Connection)} on a connection of its own. */

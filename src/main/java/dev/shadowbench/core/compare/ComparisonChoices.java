@@ -15,7 +15,16 @@ import java.util.Map;
  * baselines among the variants (variant name to its recipe in words).
  */
 public record ComparisonChoices(
-        List<Side> sides, LocalDate firstDay, LocalDate lastDay, Map<String, String> syntheticBaselines) {
+        List<Side> sides,
+        LocalDate firstDay,
+        LocalDate lastDay,
+        Map<String, String> syntheticBaselines,
+        Map<String, java.util.NavigableSet<LocalDate>> daysByVariant) {
+
+    /** {@code cmp} with the window its candidate's days suggest ({@link DefaultWindow}): the bar's window on a new pair of sides. */
+    public Comparison withDefaultWindow(Comparison cmp) {
+        return DefaultWindow.follow(cmp, daysByVariant);
+    }
 
     /** The recipe in words of the synthetic baseline {@code side} names, or null when it is a real model's side. */
     public String recipeOf(Side side) {
@@ -62,7 +71,8 @@ public record ComparisonChoices(
                         List.copyOf(all),
                         a == null ? null : a.toLocalDate(),
                         b == null ? null : b.toLocalDate(),
-                        java.util.Collections.unmodifiableMap(baselines));
+                        java.util.Collections.unmodifiableMap(baselines),
+                        DefaultWindow.daysByVariant(c));
             }
         });
     }

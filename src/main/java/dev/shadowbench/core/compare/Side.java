@@ -31,6 +31,31 @@ public record Side(String variant, String model, String version) {
                 + (version == null ? "*" : version);
     }
 
+    /**
+     * The keys the candidate's ramp plan is kept under, best first: its model version (any variant of gbr 2.0.0-rc1: the
+     * same for the shadow and the canary of that version) when this side's records hold exactly one, then this side's
+     * own key (plans stored before they followed the version). A plan is written under the first.
+     */
+    public java.util.List<String> planKeys(java.sql.Connection c) throws java.sql.SQLException {
+        java.util.List<Object> params = new java.util.ArrayList<>();
+        String sql = "SELECT DISTINCT model, version FROM predictions p WHERE " + where("p", params) + " LIMIT 2";
+        try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                String model = null, version = null;
+                int n = 0;
+                while (rs.next()) {
+                    model = rs.getString(1);
+                    version = rs.getString(2);
+                    n++;
+                }
+                if (n != 1 || model == null || version == null) return java.util.List.of(key());
+                String byVersion = new Side(null, model, version).key();
+                return byVersion.equals(key()) ? java.util.List.of(key()) : java.util.List.of(byVersion, key());
+            }
+        }
+    }
+
     public static Side parse(String key) {
         String[] p = key.split("/", -1);
         if (p.length != 3)

@@ -138,7 +138,7 @@ public final class SummaryService {
 
         sink.progress(7, STEPS, "Traffic and feedback");
         List<RampPlan.Step> plan =
-                RampPlan.steps(q.connection(), cmp.candidate().key());
+                RampPlan.steps(q.connection(), cmp.candidate().planKeys(q.connection()));
         Traffic traffic = traffic(q, pc, plan);
         Feedback feedback;
         ComplaintStats.Comparison complaintTest = null;

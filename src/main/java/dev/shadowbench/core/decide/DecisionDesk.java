@@ -114,12 +114,8 @@ public final class DecisionDesk {
         if (reason != null && reason.isBlank()) reason = null;
         String m = model != null ? model : a.model();
         String v = version != null ? version : a.version();
-        Stage current = null;
-        if (m != null || v != null) {
-            LifecycleBoard.VersionState st = a.board().find(ModelVersionKey.of(m, v));
-            if (st != null) current = st.stage();
-        }
-        String stageText = stage != null ? stage : current == null ? null : current.label();
+        LifecycleBoard.VersionState current = m != null || v != null ? a.board().find(ModelVersionKey.of(m, v)) : null;
+        String stageText = stage != null ? stage : current == null ? null : current.stageText();
         Double shareValue = share != null ? share : current == null ? null : current.trafficShare();
         DecisionRecord r = DecisionLog.append(
                 c,
@@ -137,7 +133,7 @@ public final class DecisionDesk {
             // an advance to a named share is the ramp plan from the next day on
             RampPlan.set(
                     c,
-                    a.comparison().candidate().key(),
+                    a.comparison().candidate().planKeys(c).get(0),
                     Map.of(LocalDate.parse(r.decidedAt().substring(0, 10)).plusDays(1), share),
                     "decision #" + r.seq());
         }

@@ -1,5 +1,7 @@
 package dev.shadowbench.core.decide;
 
+import dev.shadowbench.core.canary.RampPlan;
+import dev.shadowbench.core.compare.Side;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,27 +17,37 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Every model version with its stage, derived by replaying the decision log over the versions seen in the
- * predictions: a version first logged as {@code live} starts in production, {@code canary} at canary 1%,
- * anything else in shadow. advance moves one canary step; promote makes the version production and the
- * previous production inactive-for-rollback; rollback takes the version out of traffic and, if it was in
- * production, brings the last production version back; retire retires.
+ * Every model version with its stage and share of traffic, derived by replaying the decision log over the versions
+ * seen in the predictions: a version first logged as {@code live} starts in production, {@code canary} at canary 1%,
+ * anything else in shadow. advance moves to the share it names ({@code --traffic-share}), else one canary step;
+ * promote makes the version production and the previous production inactive-for-rollback; rollback takes the version
+ * out of traffic and, if it was in production, brings the last production version back; retire retires. Then the
+ * ramp plan: a version in shadow or canary whose plan gives a share for today serves that share (a plan of 20% from
+ * yesterday: canary 20%).
  */
 public record LifecycleBoard(List<VersionState> versions, String rollbackTarget) {
 
     /** One line of a version's history. */
     public record HistoryEntry(String at, String event, Stage stage) {}
 
-    /** A version's current stage, since when, its history and, when due, a reminder. */
+    /** A version's current stage and share of traffic, since when, its history and, when due, a reminder. */
     public record VersionState(
             String key,
             String model,
             String version,
             Stage stage,
+            double trafficShare,
             String since,
             List<HistoryEntry> history,
             String reminder,
-            ModelVersion seen) {}
+            ModelVersion seen) {
+        /** The stage in words, a canary with the share it serves: "canary 20%", "canary 5%", "production". */
+        public String stageText() {
+            return stage.isCanary()
+                    ? "canary " + dev.shadowbench.core.format.FigureFormat.share(trafficShare)
+                    : stage.label();
+        }
+    }
 
     public static final int DEFAULT_RETIRE_AFTER_DAYS = 7;
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS", Locale.ROOT);
@@ -49,7 +61,28 @@ public record LifecycleBoard(List<VersionState> versions, String rollbackTarget)
     }
 
     public static LifecycleBoard load(Connection c, LocalDateTime now, int retireAfterDays) throws SQLException {
-        return derive(seenVersions(c), DecisionLog.list(c), now, retireAfterDays);
+        List<ModelVersion> seen = seenVersions(c);
+        return derive(seen, DecisionLog.list(c), plans(c, seen), now, retireAfterDays);
+    }
+
+    /**
+     * Each seen version's ramp plan by version key: kept under the model version, or (the way plans were kept before)
+     * under a variant that holds only this version.
+     */
+    static Map<String, List<RampPlan.Step>> plans(Connection c, List<ModelVersion> seen) throws SQLException {
+        Map<String, List<RampPlan.Step>> out = new LinkedHashMap<>();
+        for (ModelVersion v : seen) {
+            if (v.model() == null || v.version() == null) continue;
+            String byVersion = new Side(null, v.model(), v.version()).key();
+            List<String> keys = new ArrayList<>(List.of(byVersion));
+            for (String variant : v.variants()) {
+                List<String> k = Side.variant(variant).planKeys(c);
+                if (k.get(0).equals(byVersion)) keys.addAll(k.subList(1, k.size()));
+            }
+            List<RampPlan.Step> steps = RampPlan.steps(c, keys);
+            if (!steps.isEmpty()) out.put(v.key(), steps);
+        }
+        return out;
     }
 
     /** The distinct model/version pairs in the predictions, oldest first; a synthetic baseline is not a model. */
@@ -75,9 +108,19 @@ public record LifecycleBoard(List<VersionState> versions, String rollbackTarget)
         return out;
     }
 
-    /** Pure derivation, so it is tested without a database. */
+    /** {@link #derive(List, List, Map, LocalDateTime, int)} without ramp plans. */
     public static LifecycleBoard derive(
             List<ModelVersion> seen, List<DecisionRecord> log, LocalDateTime now, int retireAfterDays) {
+        return derive(seen, log, Map.of(), now, retireAfterDays);
+    }
+
+    /** Pure derivation, so it is tested without a database; {@code plans} are ramp plans by version key. */
+    public static LifecycleBoard derive(
+            List<ModelVersion> seen,
+            List<DecisionRecord> log,
+            Map<String, List<RampPlan.Step>> plans,
+            LocalDateTime now,
+            int retireAfterDays) {
         Map<String, Mutable> states = new LinkedHashMap<>();
         for (ModelVersion v : seen) {
             Stage initial = v.variants().contains("live")
@@ -97,12 +140,16 @@ public record LifecycleBoard(List<VersionState> versions, String rollbackTarget)
                 return n;
             });
             String who = " by " + d.reviewer() + " (decision #" + d.seq() + ")";
+            m.lastDecisionDay = d.decidedAt() == null || d.decidedAt().length() < 10
+                    ? m.lastDecisionDay
+                    : java.time.LocalDate.parse(d.decidedAt().substring(0, 10));
             switch (d.decision()) {
                 case "advance" -> {
-                    Stage next = m.stage.nextStep();
+                    Double named = d.trafficShare();
+                    Stage next = named != null && named > 0 ? Stage.canaryAt(named) : m.stage.nextStep();
                     if (next == null)
                         m.note(d.decidedAt(), "advance" + who + ": no further canary step from " + m.stage.label());
-                    else m.move(d.decidedAt(), "advanced" + who, next);
+                    else m.move(d.decidedAt(), "advanced" + who, next, named != null && named > 0 ? named : null);
                 }
                 case "promote" -> {
                     for (Mutable other : states.values()) {
@@ -131,6 +178,25 @@ public record LifecycleBoard(List<VersionState> versions, String rollbackTarget)
                 default -> m.note(d.decidedAt(), d.decision() + who);
             }
         }
+        java.time.LocalDate today = now.toLocalDate();
+        for (Mutable m : states.values()) {
+            List<RampPlan.Step> plan = plans.getOrDefault(m.key, List.of());
+            Double planned = RampPlan.shareOn(plan, today);
+            if (planned == null || planned <= 0 || !(m.stage == Stage.SHADOW || m.stage.isCanary())) continue;
+            RampPlan.Step step = plan.stream()
+                    .filter(s -> !s.day().isAfter(today))
+                    .reduce((a, b) -> b)
+                    .orElseThrow();
+            // a decision after the step (a rollback, a hold at another share) is newer than the plan
+            if (planned.equals(m.share)
+                    || m.lastDecisionDay != null && !step.day().isAfter(m.lastDecisionDay)) continue;
+            m.move(
+                    step.day() + "T00:00:00.000",
+                    "ramp plan: " + dev.shadowbench.core.format.FigureFormat.share(planned) + " from " + step.day()
+                            + " (" + step.source() + ")",
+                    Stage.canaryAt(planned),
+                    planned);
+        }
         List<VersionState> out = new ArrayList<>();
         for (Mutable m : states.values()) {
             String reminder = null;
@@ -141,7 +207,7 @@ public record LifecycleBoard(List<VersionState> versions, String rollbackTarget)
                 }
             }
             out.add(new VersionState(
-                    m.key, m.model, m.version, m.stage, m.since, List.copyOf(m.history), reminder, m.seen));
+                    m.key, m.model, m.version, m.stage, m.share, m.since, List.copyOf(m.history), reminder, m.seen));
         }
         Mutable target = lastInactive(states.values(), null);
         return new LifecycleBoard(List.copyOf(out), target == null ? null : target.key);
@@ -185,7 +251,11 @@ public record LifecycleBoard(List<VersionState> versions, String rollbackTarget)
         final ModelVersion seen;
         final List<HistoryEntry> history = new ArrayList<>();
         Stage stage;
+        /** The share of traffic served: the stage's, or the share an advance or the ramp plan named. */
+        double share;
+
         String since;
+        java.time.LocalDate lastDecisionDay;
 
         Mutable(String key, String model, String version, ModelVersion seen) {
             this.key = key;
@@ -195,8 +265,14 @@ public record LifecycleBoard(List<VersionState> versions, String rollbackTarget)
         }
 
         void move(String at, String event, Stage to) {
+            move(at, event, to, null);
+        }
+
+        /** Moves to {@code to} serving {@code share} (null: the stage's own share). */
+        void move(String at, String event, Stage to, Double servedShare) {
             if (to != stage) since = at;
             stage = to;
+            share = servedShare != null ? servedShare : to.trafficShare();
             history.add(new HistoryEntry(at, event, to));
         }
 

@@ -41,6 +41,19 @@ public enum Stage {
         };
     }
 
+    /** The canary step serving {@code share}: the largest of 1%, 20%, 50%, 100% not above it (at least 1%). */
+    public static Stage canaryAt(double share) {
+        if (share >= 0.995) return CANARY_100;
+        if (share >= 0.5) return CANARY_50;
+        if (share >= 0.2) return CANARY_20;
+        return CANARY_1;
+    }
+
+    /** Whether this is a canary step. */
+    public boolean isCanary() {
+        return this == CANARY_1 || this == CANARY_20 || this == CANARY_50 || this == CANARY_100;
+    }
+
     public static Stage fromLabel(String s) {
         for (Stage st : values()) if (st.label.equalsIgnoreCase(s) || st.name().equalsIgnoreCase(s)) return st;
         return null;

@@ -35,6 +35,36 @@ public final class CanaryLogs {
         return RAMP.get(Math.min(d, RAMP.size() - 1));
     }
 
+    /** What a shadow period followed by a canary ramp wrote: the two parts. */
+    public record Journey(SyntheticLogs.Result shadow, Result canary) {}
+
+    /**
+     * A candidate's whole journey under {@code dir}: {@code shadowDays} days of shadow from {@code o.firstDay()} (live +
+     * shadow on every request, the anomalies of {@link SyntheticLogs}), then the canary ramp over {@code o.days()} days.
+     * The requests are spread evenly over all days; the canary part uses seed {@code o.seed() + 1}. Same seed, same bytes.
+     */
+    public static Journey writeAfterShadow(Path dir, int shadowDays, SyntheticLogs.Options o, LongConsumer progress)
+            throws IOException {
+        if (shadowDays < 1) throw new IllegalArgumentException("--shadow-days must be at least 1");
+        long perDay = o.requests() / (shadowDays + o.days());
+        if (perDay < 1) throw new IllegalArgumentException("--requests must be at least the number of days");
+        var shadow = new SyntheticLogs.Options(
+                perDay * shadowDays, o.seed(), shadowDays, o.firstDay(), o.gzip(), o.labelledShare(), o.anomalyRate());
+        var canary = new SyntheticLogs.Options(
+                o.requests() - perDay * shadowDays,
+                o.seed() + 1,
+                o.days(),
+                o.firstDay().plusDays(shadowDays),
+                o.gzip(),
+                o.labelledShare(),
+                o.anomalyRate());
+        SyntheticLogs.Result s = SyntheticLogs.write(dir, shadow, progress);
+        Result c = write(dir, canary, n -> {
+            if (progress != null) progress.accept(s.requests() + n);
+        });
+        return new Journey(s, c);
+    }
+
     /** Writes the canary logs under {@code dir} ({@code o.anomalyRate()} is not used); {@code progress} gets requests written. */
     public static Result write(Path dir, SyntheticLogs.Options o, LongConsumer progress) throws IOException {
         Files.createDirectories(dir);

@@ -67,7 +67,8 @@ public final class JsonReport {
             versions.addObject()
                     .put("model", v.model())
                     .put("version", v.version())
-                    .put("stage", v.stage().label())
+                    .put("stage", v.stageText())
+                    .put("traffic_share", v.trafficShare())
                     .put("since", v.since())
                     .put("reminder", v.reminder());
         }

@@ -271,7 +271,7 @@ public record ReportContent(
                 "No model version has a decision yet.",
                 List.of("Version", "Stage", "Since", "Reminder"),
                 lifecycle.versions().stream()
-                        .map(v -> List.of(nz(v.key()), v.stage().label(), nz(v.since()), nz(v.reminder())))
+                        .map(v -> List.of(nz(v.key()), v.stageText(), nz(v.since()), nz(v.reminder())))
                         .toList(),
                 lifecycle.versions().size());
     }

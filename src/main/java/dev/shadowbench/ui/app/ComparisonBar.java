@@ -37,8 +37,13 @@ final class ComparisonBar extends HBox {
         candidate.setId("candidate-choice");
         from.setId("window-from");
         to.setId("window-to");
-        from.setPrefWidth(130);
-        to.setPrefWidth(130);
+        // days as the rest of the app writes them (2026-11-22), wide enough to read whole
+        for (DatePicker p : new DatePicker[] {from, to}) {
+            p.setConverter(new javafx.util.converter.LocalDateStringConverter(
+                    java.time.format.DateTimeFormatter.ISO_LOCAL_DATE,
+                    java.time.format.DateTimeFormatter.ISO_LOCAL_DATE));
+            p.setPrefWidth(150);
+        }
         from.setPromptText("first day");
         to.setPromptText("last day");
         dev.shadowbench.ui.common.IsoDates.use(from, to);
@@ -72,10 +77,10 @@ final class ComparisonBar extends HBox {
         disableProperty().bind(vm.choicesProperty().isNull());
         vm.choicesProperty().addListener((o, a, c) -> showChoices(c));
         vm.comparisonProperty().addListener((o, a, c) -> showComparison(c));
-        baseline.valueProperty().addListener((o, a, b) -> push());
-        candidate.valueProperty().addListener((o, a, b) -> push());
-        from.valueProperty().addListener((o, a, b) -> push());
-        to.valueProperty().addListener((o, a, b) -> push());
+        baseline.valueProperty().addListener((o, a, b) -> push(true));
+        candidate.valueProperty().addListener((o, a, b) -> push(true));
+        from.valueProperty().addListener((o, a, b) -> push(false));
+        to.valueProperty().addListener((o, a, b) -> push(false));
     }
 
     private void showChoices(ComparisonChoices c) {
@@ -105,8 +110,11 @@ final class ComparisonBar extends HBox {
         }
     }
 
-    /** Sends the user's change to the view model; a window whose end precedes its start is swapped. */
-    private void push() {
+    /**
+     * Sends the user's change to the view model; a window whose end precedes its start is swapped. New sides open on
+     * the window their candidate's days suggest (a canary's ramp days, not the shadow's).
+     */
+    private void push(boolean sidesChanged) {
         if (updating || baseline.getValue() == null || candidate.getValue() == null) return;
         LocalDate f = from.getValue(), t = to.getValue();
         if (f != null && t != null && t.isBefore(f)) {
@@ -115,6 +123,8 @@ final class ComparisonBar extends HBox {
             t = x;
         }
         Comparison next = new Comparison(baseline.getValue(), candidate.getValue(), f, t);
+        ComparisonChoices choices = vm.choicesProperty().get();
+        if (sidesChanged && choices != null) next = choices.withDefaultWindow(next);
         if (!next.equals(vm.comparison())) vm.comparisonProperty().set(next);
     }
 }

@@ -1,7 +1,10 @@
 package dev.shadowbench.ui.canary;
 
+import dev.shadowbench.core.chart.Palette;
+import dev.shadowbench.core.chart.Plot.Role;
 import dev.shadowbench.ui.canary.CanaryViewModel.Row;
 import dev.shadowbench.ui.canary.CanaryViewModel.Series;
+import dev.shadowbench.ui.charts.ChartPalette;
 import java.util.List;
 import java.util.function.Function;
 import javafx.geometry.Insets;
@@ -65,11 +68,28 @@ public final class CanaryView extends BorderPane {
         table.getColumns().add(col("Baseline p95", Row::baselineP95));
         table.getColumns().add(col("Candidate p95", Row::candidateP95));
         table.getColumns().add(col("Prediction shift", Row::shift));
-        table.setPrefHeight(200);
+        // the table as tall as its days (up to a dozen), the charts take the rest of the screen
+        vm.rows().addListener((javafx.collections.ListChangeListener<Row>)
+                ch -> table.setPrefHeight(ROW_HEIGHT * (Math.min(vm.rows().size(), 12) + 1.6)));
+        table.setPrefHeight(ROW_HEIGHT * 5.6);
+        table.setMinHeight(ROW_HEIGHT * 3.6);
         dev.shadowbench.ui.common.Tables.fit(table, null);
 
         LineChart<String, Number> share = chart("canary-share-chart", "Share of traffic (%)");
+        // a share runs from 0 to 100%: a fixed axis shows a 1% day as small as it is
+        NumberAxis shareAxis = (NumberAxis) share.getYAxis();
+        shareAxis.setAutoRanging(false);
+        shareAxis.setLowerBound(0);
+        shareAxis.setUpperBound(100);
+        shareAxis.setTickUnit(25);
         LineChart<String, Number> complaints = chart("canary-complaint-chart", "Complaint rate (%)");
+        // the app's chart colours: planned as the reference line, each arm in its colour as on the Dashboard
+        colour(share, Role.REFERENCE, Role.CANDIDATE);
+        colour(complaints, Role.BASELINE, Role.CANDIDATE);
+        ChartPalette.darkProperty().addListener((o, a, b) -> {
+            colour(share, Role.REFERENCE, Role.CANDIDATE);
+            colour(complaints, Role.BASELINE, Role.CANDIDATE);
+        });
         vm.shareChartProperty().addListener((o, a, s) -> fill(share, s));
         vm.complaintChartProperty().addListener((o, a, s) -> fill(complaints, s));
         HBox charts = new HBox(12, share, complaints);
@@ -96,8 +116,20 @@ public final class CanaryView extends BorderPane {
         form.setAlignment(Pos.CENTER_LEFT);
 
         VBox center = new VBox(10, table, charts, plan, form);
-        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        share.setMaxHeight(Double.MAX_VALUE);
+        complaints.setMaxHeight(Double.MAX_VALUE);
         setCenter(center);
+    }
+
+    /** Height of a table row in the theme, to size the table to its days. */
+    private static final double ROW_HEIGHT = 29;
+
+    /** The first and second series' colours (line, symbols and legend) through the theme's chart colour variables. */
+    private static void colour(LineChart<String, Number> chart, Role first, Role second) {
+        boolean dark = ChartPalette.darkProperty().get();
+        chart.setStyle(
+                "-color-chart-1: " + Palette.hex(first, dark) + "; -color-chart-2: " + Palette.hex(second, dark) + ";");
     }
 
     private static LineChart<String, Number> chart(String id, String title) {

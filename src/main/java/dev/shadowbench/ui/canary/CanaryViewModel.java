@@ -61,6 +61,11 @@ public final class CanaryViewModel {
     private final StringProperty stepDay = new SimpleStringProperty("");
     private final StringProperty stepShare = new SimpleStringProperty("");
     private final TaskRunner.Slot computing = new TaskRunner.Slot();
+    /** The comparison the screen shows: the chosen one, or the workspace's canary while the chosen one is a shadow. */
+    private final ReadOnlyObjectWrapper<Comparison> shown = new ReadOnlyObjectWrapper<>();
+
+    /** A review and the comparison it is of. */
+    private record Shown(Comparison comparison, CanaryReview review) {}
 
     public CanaryViewModel(MainViewModel main) {
         this.main = main;
@@ -69,6 +74,11 @@ public final class CanaryViewModel {
 
     public ObservableList<Row> rows() {
         return rows;
+    }
+
+    /** The comparison shown: the chosen one, or its baseline vs the workspace's canary when the chosen one is a shadow. */
+    public ReadOnlyObjectProperty<Comparison> shownProperty() {
+        return shown.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<CanaryReview> reviewProperty() {
@@ -123,22 +133,49 @@ public final class CanaryViewModel {
         main.tasks()
                 .task(
                         "Comparing the canary's arms " + cmp.baseline() + " vs " + cmp.candidate(),
-                        sink -> ws.read(c -> CanaryReview.of(main.reviews().get(c, cmp, sink))))
+                        sink -> ws.read(c -> {
+                            CanaryReview r = CanaryReview.of(main.reviews().get(c, cmp, sink));
+                            if (r != null) return new Shown(cmp, r);
+                            // the chosen candidate is a shadow: the journey's canary stage, when the workspace has one
+                            Comparison canary = Comparison.canaryFor(c, cmp.baseline());
+                            if (canary == null || canary.candidate().equals(cmp.candidate()))
+                                return new Shown(cmp, null);
+                            return new Shown(
+                                    canary,
+                                    CanaryReview.of(
+                                            dev.shadowbench.core.decide.ReviewSummary.compute(c, canary, sink)));
+                        }))
                 .latestIn(computing)
-                .onSuccess(r -> show(
-                        r,
-                        r == null
-                                ? cmp.candidate() + " is not a canary: its requests are paired with the baseline's "
-                                        + "(a shadow). A ramp plan, a variant named canary, or split traffic makes it one."
-                                : ""))
+                .onSuccess(s -> {
+                    shown.set(s.review() == null ? null : s.comparison());
+                    show(
+                            s.review(),
+                            s.review() == null
+                                    ? cmp.candidate() + " is not a canary: its requests are paired with the baseline's "
+                                            + "(a shadow). A ramp plan, a variant named canary, or split traffic makes it one."
+                                    : s.comparison().equals(cmp)
+                                            ? ""
+                                            : "Showing " + s.comparison().baseline() + " vs "
+                                                    + s.comparison().candidate() + window(s.comparison())
+                                                    + ": the comparison chosen above, " + cmp.candidate()
+                                                    + ", is a shadow. Recording the decision makes this the comparison.");
+                })
                 .onFailure(ex -> show(null, "Could not compare the canary: " + ex.getMessage()))
                 .start();
+    }
+
+    private static String window(Comparison c) {
+        if (c.from() == null && c.to() == null) return "";
+        if (c.to() == null) return " from " + c.from();
+        if (c.from() == null) return " up to " + c.to();
+        return " from " + c.from() + " to " + c.to();
     }
 
     void show(CanaryReview r, String text) {
         review.set(r);
         message.set(text);
         if (r == null) {
+            shown.set(null);
             shareChart.set(List.of());
             complaintChart.set(List.of());
             rows.clear();
@@ -218,7 +255,7 @@ public final class CanaryViewModel {
     /** Sets the step in the form for the comparison's candidate; every screen then reloads. */
     public void setStep() {
         Workspace ws = main.workspace();
-        Comparison cmp = main.comparison();
+        Comparison cmp = shown.get() != null ? shown.get() : main.comparison();
         if (ws == null || cmp == null) return;
         Map.Entry<LocalDate, Double> step;
         try {
@@ -236,7 +273,10 @@ public final class CanaryViewModel {
                         "Setting the ramp plan",
                         p -> ws.read(c -> {
                             RampPlan.set(
-                                    c, cmp.candidate().key(), Map.of(step.getKey(), step.getValue()), RampPlan.BY_HAND);
+                                    c,
+                                    cmp.candidate().planKeys(c).get(0),
+                                    Map.of(step.getKey(), step.getValue()),
+                                    RampPlan.BY_HAND);
                             return step;
                         }))
                 .onSuccess(s -> main.refresh())
@@ -246,6 +286,9 @@ public final class CanaryViewModel {
 
     /** Takes the reviewer to Decisions, whose form is pre-filled with this advice. */
     public void decide() {
+        // the decision is about the canary shown: it becomes the comparison Decisions records against
+        if (shown.get() != null && !shown.get().equals(main.comparison()))
+            main.comparisonProperty().set(shown.get());
         main.requestScreen("Decisions");
     }
 }

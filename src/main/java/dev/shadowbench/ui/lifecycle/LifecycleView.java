@@ -33,7 +33,7 @@ public final class LifecycleView extends BorderPane {
         table.setPlaceholder(new Label("No model versions yet: import prediction logs."));
         table.getColumns().add(col("Model", v -> v.model() == null ? "" : v.model()));
         table.getColumns().add(col("Version", v -> v.version() == null ? "" : v.version()));
-        table.getColumns().add(col("Stage", v -> v.stage().label()));
+        table.getColumns().add(col("Stage", VersionState::stageText));
         table.getColumns().add(col("Since (UTC)", v -> v.since() == null ? "" : v.since()));
         table.getColumns()
                 .add(col(

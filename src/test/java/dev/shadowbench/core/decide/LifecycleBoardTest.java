@@ -33,6 +33,104 @@ class LifecycleBoardTest {
                 "y"));
     }
 
+    private void advanceTo(double share, int day) {
+        decide("advance", "gbr", "2.0.0", day);
+        DecisionRecord d = log.remove(log.size() - 1);
+        log.add(Records.with(d, "trafficShare", share));
+    }
+
+    private static final java.time.LocalDate D0 = T0.toLocalDate();
+
+    @Test
+    void anAdvanceToANamedShareServesThatShare() {
+        advanceTo(0.2, 1); // from shadow straight to 20%
+        LifecycleBoard.VersionState v =
+                LifecycleBoard.derive(seen(), log, T0.plusDays(2), 7).find("gbr 2.0.0");
+        assertEquals(Stage.CANARY_20, v.stage());
+        assertEquals(0.2, v.trafficShare());
+        assertEquals("canary 20%", v.stageText());
+        advanceTo(0.05, 2); // a share off the usual steps is shown as it is
+        v = LifecycleBoard.derive(seen(), log, T0.plusDays(3), 7).find("gbr 2.0.0");
+        assertEquals(Stage.CANARY_1, v.stage());
+        assertEquals("canary 5%", v.stageText());
+        decide("advance", "gbr", "2.0.0", 3); // no share named: the next step
+        assertEquals(
+                "canary 20%",
+                LifecycleBoard.derive(seen(), log, T0.plusDays(4), 7)
+                        .find("gbr 2.0.0")
+                        .stageText());
+    }
+
+    @Test
+    void theRampPlanSetsTheShareOfToday() {
+        List<ModelVersion> canary = List.of(
+                new ModelVersion("ridge", "1.4.0", List.of("live"), 100, T0, T0.plusDays(30)),
+                new ModelVersion("gbr", "2.0.0", List.of("canary"), 100, T0, T0.plusDays(30)));
+        var plan = java.util.Map.of(
+                "gbr 2.0.0",
+                List.of(
+                        new dev.shadowbench.core.canary.RampPlan.Step(D0, 0.01, "ramp"),
+                        new dev.shadowbench.core.canary.RampPlan.Step(D0.plusDays(1), 0.2, "ramp"),
+                        new dev.shadowbench.core.canary.RampPlan.Step(D0.plusDays(2), 0.5, "ramp")));
+        LifecycleBoard.VersionState v =
+                LifecycleBoard.derive(canary, log, plan, T0, 7).find("gbr 2.0.0");
+        assertEquals("canary 1%", v.stageText());
+        // a canary at 20% shows canary and 20%
+        v = LifecycleBoard.derive(canary, log, plan, T0.plusDays(1), 7).find("gbr 2.0.0");
+        assertEquals(Stage.CANARY_20, v.stage());
+        assertEquals(0.2, v.trafficShare());
+        assertEquals("canary 20%", v.stageText());
+        assertEquals(
+                "ramp plan: 20% from " + D0.plusDays(1) + " (ramp)",
+                v.history().get(v.history().size() - 1).event());
+        assertEquals(
+                "production",
+                LifecycleBoard.derive(canary, log, plan, T0.plusDays(1), 7)
+                        .find("ridge 1.4.0")
+                        .stageText());
+        // a rollback after the 20% step is newer than the plan: the version is out of traffic, not at 50% the day after
+        decide("rollback", "gbr", "2.0.0", 1);
+        v = LifecycleBoard.derive(canary, log, plan, T0.plusDays(1), 7).find("gbr 2.0.0");
+        assertEquals(Stage.SHADOW, v.stage());
+        assertEquals("shadow", v.stageText());
+        // a step on a day after the rollback applies from its day (the plan keeps no time of setting per step)
+        v = LifecycleBoard.derive(canary, log, plan, T0.plusDays(2), 7).find("gbr 2.0.0");
+        assertEquals("canary 50%", v.stageText());
+    }
+
+    @Test
+    void loadReadsThePlanOfTheVersionAndTheOldSideKey() throws Exception {
+        try (Workspace ws = Workspace.inMemory();
+                Connection c = ws.connect()) {
+            shadowThenCanary(c);
+            // 1% kept the old way (under the canary side), 20% under the model version, as ramp --set keeps it now
+            dev.shadowbench.core.canary.RampPlan.set(c, "canary/*/*", java.util.Map.of(D0.plusDays(1), 0.01), "ramp");
+            dev.shadowbench.core.canary.RampPlan.set(c, "*/gbr/2.0.0", java.util.Map.of(D0.plusDays(2), 0.2), "ramp");
+            assertEquals(
+                    "canary 1%",
+                    LifecycleBoard.load(c, T0.plusDays(1), 7).find("gbr 2.0.0").stageText());
+            LifecycleBoard.VersionState v =
+                    LifecycleBoard.load(c, T0.plusDays(2), 7).find("gbr 2.0.0");
+            assertEquals("canary 20%", v.stageText());
+            assertEquals(0.2, v.trafficShare());
+            assertEquals(
+                    Stage.PRODUCTION,
+                    LifecycleBoard.load(c, T0.plusDays(2), 7)
+                            .find("ridge 1.4.0")
+                            .stage());
+        }
+    }
+
+    /** ridge 1.4.0 live; gbr 2.0.0 as shadow on the 1st, as canary on the 2nd. */
+    private static void shadowThenCanary(Connection c) throws java.sql.SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("INSERT INTO predictions(import_id, request_id, ts, model, version, variant) VALUES "
+                    + "(1, 'a', TIMESTAMP '2026-11-01 08:00', 'ridge', '1.4.0', 'live'), "
+                    + "(1, 'a', TIMESTAMP '2026-11-01 08:00', 'gbr', '2.0.0', 'shadow'), "
+                    + "(1, 'b', TIMESTAMP '2026-11-02 08:00', 'gbr', '2.0.0', 'canary')");
+        }
+    }
+
     private static List<ModelVersion> seen() {
         return List.of(
                 new ModelVersion("ridge", "1.4.0", List.of("live"), 100, T0, T0.plusDays(30)),
@@ -121,12 +219,7 @@ class LifecycleBoardTest {
     void loadsVersionsFromPredictionsAndDecisionsFromTheLog() throws Exception {
         try (Workspace ws = Workspace.inMemory();
                 Connection c = ws.connect()) {
-            try (Statement st = c.createStatement()) {
-                st.execute("INSERT INTO predictions(import_id, request_id, ts, model, version, variant) VALUES "
-                        + "(1, 'a', TIMESTAMP '2026-11-01 08:00', 'ridge', '1.4.0', 'live'), "
-                        + "(1, 'a', TIMESTAMP '2026-11-01 08:00', 'gbr', '2.0.0', 'shadow'), "
-                        + "(1, 'b', TIMESTAMP '2026-11-02 08:00', 'gbr', '2.0.0', 'canary')");
-            }
+            shadowThenCanary(c);
             DecisionLog.append(
                     c,
                     new DecisionDraft(DecisionType.PROMOTE, "ana", null, "gbr", "2.0.0", "canary 1%", 0.01, null, null),

@@ -40,15 +40,19 @@ class MainWindowFxTest extends ApplicationTest {
     @Test
     void firstStartShowsTheSampleWorkspace() throws Exception {
         TableView<WorkspaceOverview.Group> table = lookup("#overview-table").queryTableView();
-        FxWait.until("the sample's two variants", () -> table.getItems().size() == 2, () -> lookup("#overview-headline")
-                .queryAs(Label.class)
-                .getText());
+        // src/test/resources/dev/shadowbench/sample/sample_figures.py: 13 groups (day x variant), 1,504 live rows on
+        // 2026-11-20, 14,974 prediction rows in all
+        FxWait.until(
+                "the sample's 13 day x variant groups",
+                () -> table.getItems().size() == 13,
+                () -> lookup("#overview-headline").queryAs(Label.class).getText());
         assertEquals("Shadowbench — sample.duckdb", stage.getTitle());
         assertEquals("live", table.getItems().get(0).variant());
-        assertEquals(5009, table.getItems().get(0).rows());
+        assertEquals(1504, table.getItems().get(0).rows());
         assertEquals("gbr", table.getItems().get(1).model());
+        assertEquals("canary", table.getItems().get(6).variant());
         Label headline = lookup("#overview-headline").queryAs(Label.class);
-        assertTrue(headline.getText().startsWith("9,972 prediction rows"), headline.getText());
+        assertTrue(headline.getText().startsWith("14,974 prediction rows"), headline.getText());
         Label ws = lookup("#workspace-label").queryAs(Label.class);
         assertEquals("Workspace: sample.duckdb", ws.getText());
         assertTrue(

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shadowbench.ui.FxWait;
 import dev.shadowbench.ui.app.ShadowbenchApp;
-import java.nio.file.Files;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -16,17 +15,12 @@ import org.testfx.framework.junit5.ApplicationTest;
 abstract class SampleDashboardFx extends ApplicationTest {
     @BeforeAll
     static void emptyHome() throws Exception {
-        java.nio.file.Path home = Files.createTempDirectory("sb-home");
-        System.setProperty("shadowbench.home", home.toString());
-        // a reviewer already set, so the first-start question does not take the keyboard
-        dev.shadowbench.core.workspace.AppHome settings = new dev.shadowbench.core.workspace.AppHome(home);
-        settings.rememberReviewer("ana");
-        settings.flush();
+        dev.shadowbench.ui.FirstStartHome.withReviewer("ana");
     }
 
     @AfterAll
     static void restore() {
-        System.clearProperty("shadowbench.home");
+        dev.shadowbench.ui.FirstStartHome.clear();
     }
 
     @Override
