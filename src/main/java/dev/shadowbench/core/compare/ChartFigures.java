@@ -87,6 +87,11 @@ public final class ChartFigures {
                 trend(q, pc, s));
     }
 
+    /** {@link #trend} on a connection (the benchmark times each chart's data on its own); null under two days. */
+    public static DayTrend trend(Connection c, PairedComparison pc, Summary s) throws SQLException {
+        return trend(new Db(c, ProgressSink.NONE), pc, s);
+    }
+
     /** Per-day divergence p95 (the summary's) and each side's latency p99 (from the pair index's per-day counts). */
     private static DayTrend trend(Db q, PairedComparison pc, Summary s) throws SQLException {
         List<Summary.Group> days =
