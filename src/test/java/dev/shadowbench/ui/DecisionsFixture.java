@@ -23,6 +23,9 @@ import java.util.Optional;
 public final class DecisionsFixture {
     public final List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
     public final List<String> infos = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** What was announced (a notification that does not block, e.g. a finished import). */
+    public final List<String> announced = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public Path saveAs;
     /** What the reviewer-name question answers (null: the user declines); each question is counted. */
     public String reviewerAnswer;
@@ -49,6 +52,11 @@ public final class DecisionsFixture {
             @Override
             public void showInfo(String title, String message) {
                 infos.add(title + ": " + message);
+            }
+
+            @Override
+            public void announce(String title, String message) {
+                announced.add(title + ": " + message);
             }
 
             @Override

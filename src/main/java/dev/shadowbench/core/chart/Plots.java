@@ -62,7 +62,8 @@ public final class Plots {
                     f.label() + ": " + FigureFormat.count(c) + " pairs (" + share(c, h.n()) + ")",
                     f));
         }
-        if (h.below() > 0) overflow(out, h.below(), h.n(), measure, h.clip().low(), true, Axes.LEFT, y, bottom);
+        // left of the y axis's tick labels, not under them
+        if (h.below() > 0) overflow(out, h.below(), h.n(), measure, h.clip().low(), true, 4, y, bottom);
         if (h.above() > 0)
             overflow(out, h.above(), h.n(), measure, h.clip().high(), false, w - Axes.RIGHT - OVERFLOW, y, bottom);
         Axes.draw(out, x, y, measureWords, logCounts ? "pairs (log)" : "pairs", ht);

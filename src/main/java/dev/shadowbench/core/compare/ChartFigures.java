@@ -85,8 +85,11 @@ public final class ChartFigures {
                 trend(s));
     }
 
-    /** Per-day divergence p95 and each side's latency p99, as the summary's per-day breakdown has them. */
-    private static DayTrend trend(Summary s) {
+    /**
+     * Per-day divergence p95 and each side's latency p99, as the summary's per-day breakdown has them (no query of
+     * its own); null under two days. Public for the chart benchmark.
+     */
+    public static DayTrend trend(Summary s) {
         List<Summary.Group> days =
                 s.breakdowns() == null ? List.of() : s.breakdowns().byDay();
         if (days.size() < 2) return null;

@@ -202,14 +202,10 @@ public final class MainWindow extends BorderPane {
         bar.setPrefWidth(180);
         Button cancel = new Button("Cancel");
         cancel.setId("status-cancel");
-        Label count = new Label();
+        RunningTasks count = new RunningTasks(vm.tasks());
         bar.setVisible(false);
         cancel.setVisible(false);
         vm.tasks().currentProperty().addListener((o, old, task) -> follow(task, text, bar, cancel));
-        vm.tasks().running().addListener((javafx.collections.ListChangeListener<Task<?>>) c -> {
-            int n = vm.tasks().running().size();
-            count.setText(n > 1 ? n + " tasks running" : "");
-        });
         cancel.setOnAction(e -> {
             Task<?> t = vm.tasks().currentProperty().get();
             if (t != null) t.cancel();

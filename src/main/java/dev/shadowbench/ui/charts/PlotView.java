@@ -5,29 +5,35 @@ import dev.shadowbench.core.chart.Plot;
 import dev.shadowbench.core.chart.Plot.Shape;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import javafx.geometry.Insets;
 import javafx.geometry.VPos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
+import org.controlsfx.control.PopOver;
 
 /**
  * Paints a {@link Plot} (laid out by core for this view's size) on a canvas in the theme's colours. Hovering a bin or
- * point shows its tip; clicking a bin hands its {@link PairFilter} to {@link #setOnBin}, clicking a flagged point its
- * request id to {@link #setOnPoint}. The context menu exports PNG or SVG; the plot's summary is the accessible text.
+ * point shows its tip; clicking a bin shows its details in a PopOver whose button hands its {@link PairFilter} to
+ * {@link #setOnBin}; clicking a flagged point hands its request id to {@link #setOnPoint}. The context menu exports PNG or SVG; the plot's summary is the accessible text.
  */
 public final class PlotView extends Region {
     private static final Font FONT = Font.font(11), BOLD = Font.font(null, FontWeight.BOLD, 11);
     private final Canvas canvas = new Canvas();
     private final Tooltip tip = new Tooltip();
+    private final PopOver popOver = new PopOver();
     private BiFunction<Double, Double, Plot> layout;
     private Plot plot;
     private String empty = "";
@@ -41,6 +47,10 @@ public final class PlotView extends Region {
         setPrefSize(560, 260);
         getStyleClass().add("plot-view");
         setAccessibleRole(AccessibleRole.IMAGE_VIEW);
+        popOver.setArrowLocation(PopOver.ArrowLocation.TOP_LEFT);
+        popOver.setDetachable(false);
+        popOver.setHeaderAlwaysVisible(true);
+        popOver.getStyleClass().add("bin-details-popover");
         tip.setShowDelay(Duration.millis(120));
         tip.setShowDuration(Duration.seconds(30));
         canvas.setOnMouseMoved(e -> hover(e.getX(), e.getY(), e.getScreenX(), e.getScreenY()));
@@ -48,7 +58,7 @@ public final class PlotView extends Region {
         canvas.setOnMouseClicked(e -> {
             if (e.getButton() != javafx.scene.input.MouseButton.PRIMARY || plot == null) return;
             Shape s = plot.hit(e.getX(), e.getY());
-            if (s instanceof Plot.Rect r && r.filter() != null) onBin.accept(r.filter());
+            if (s instanceof Plot.Rect r && r.filter() != null) details(r, e.getScreenX(), e.getScreenY());
             else if (s instanceof Plot.Dot d && d.requestId() != null) onPoint.accept(d.requestId());
         });
         MenuItem png = new MenuItem("Export as PNG…"), svg = new MenuItem("Export as SVG…");
@@ -112,6 +122,38 @@ public final class PlotView extends Region {
         draw();
     }
 
+    /**
+     * A clicked bin or cell: a ControlsFX {@link PopOver} pointing at it with its range and counts and a button that
+     * opens its pairs in Sample. It stays while the reviewer reads it (a tooltip goes when the mouse moves) and asks
+     * before leaving the screen, which a click that jumped straight to Sample did not.
+     */
+    private void details(Plot.Rect r, double sx, double sy) {
+        tip.hide();
+        Label text = new Label(r.tip());
+        text.setId("bin-details-text");
+        text.setWrapText(true);
+        text.setMaxWidth(320);
+        Button show = new Button("Show these pairs");
+        show.setId("bin-details-show");
+        show.setDefaultButton(true);
+        PairFilter f = r.filter();
+        show.setOnAction(e -> {
+            popOver.hide(Duration.ZERO);
+            onBin.accept(f);
+        });
+        VBox box = new VBox(8, text, show);
+        box.setPadding(new Insets(10));
+        box.setId("bin-details");
+        popOver.setContentNode(box);
+        popOver.setTitle(f.label());
+        if (getScene() != null && getScene().getWindow() != null) popOver.show(canvas, sx, sy);
+    }
+
+    /** The details of the bin or cell last clicked (a ControlsFX PopOver, shown or not). */
+    public PopOver details() {
+        return popOver;
+    }
+
     private void hover(double x, double y, double sx, double sy) {
         Shape s = plot == null ? null : plot.hit(x, y);
         String text = s instanceof Plot.Rect r ? r.tip() : s instanceof Plot.Dot d ? d.tip() : null;
@@ -122,7 +164,10 @@ public final class PlotView extends Region {
             tip.hide();
             return;
         }
-        tip.setText(text + (clickable ? "\nClick to open these pairs in Sample" : ""));
+        tip.setText(text
+                + (s instanceof Plot.Dot && clickable
+                        ? "\nClick to open this pair in Sample"
+                        : clickable ? "\nClick for details and to open these pairs in Sample" : ""));
         if (getScene() != null && getScene().getWindow() != null) tip.show(canvas, sx + 14, sy + 14);
     }
 

@@ -15,6 +15,14 @@ public interface DialogService {
         showInfo(title, text);
     }
 
+    /**
+     * Tells the user something finished or changed (an import, the verdict) without stopping them: the window shows a
+     * notification that fades by itself. The default shows it as {@link #showInfo} (test doubles that record those).
+     */
+    default void announce(String title, String message) {
+        showInfo(title, message);
+    }
+
     Optional<Path> chooseWorkspaceToOpen();
 
     List<Path> chooseLogsToImport();

@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -16,6 +17,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +66,23 @@ public final class FxDialogService implements DialogService {
         a.setTitle(title);
         a.setHeaderText(title);
         a.show();
+    }
+
+    /**
+     * A ControlsFX {@link Notifications} in the window's lower right corner that fades after a few seconds: a finished
+     * import or a changed verdict is news, not a question, so it does not block the window as an Alert would.
+     */
+    @Override
+    public void announce(String title, String message) {
+        LOG.info("{}: {}", title, message);
+        if (owner == null || owner.getScene() == null || !owner.isShowing()) return;
+        Notifications.create()
+                .owner(owner)
+                .title(title)
+                .text(message)
+                .position(Pos.BOTTOM_RIGHT)
+                .hideAfter(Duration.seconds(8))
+                .showInformation();
     }
 
     @Override

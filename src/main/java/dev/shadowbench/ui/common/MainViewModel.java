@@ -267,7 +267,7 @@ public final class MainViewModel {
         return tasks.task("Importing " + request.paths().size() + " path(s)", progress -> new LogImporter(ws)
                         .run(request, progress))
                 .onSuccess(report -> {
-                    dialogs.showInfo("Import finished", report.summaryLine());
+                    dialogs.announce("Import finished", report.summaryLine());
                     reloadChoices();
                 })
                 .onFailure(ex -> {
@@ -285,7 +285,7 @@ public final class MainViewModel {
         if (ws == null) return null;
         return tasks.task("Looking for new logs", progress -> new NewLogs(ws).run(progress))
                 .onSuccess(o -> {
-                    dialogs.showInfo("New logs", o.summaryLine());
+                    dialogs.announce("New logs", o.summaryLine());
                     if (!o.reports().isEmpty()) reloadChoices();
                 })
                 .onFailure(ex -> dialogs.showError("Import of new logs failed", ex.getMessage(), ex))

@@ -184,7 +184,10 @@ public final class TaskRunner implements AutoCloseable {
         WorkTask(String message, Work<T> work, Consumer<? super T> onDiscarded) {
             this.work = work;
             this.onDiscarded = onDiscarded;
-            if (message != null) updateMessage(message);
+            if (message != null) {
+                updateTitle(message); // what the running-tasks list names it by, while the message moves on
+                updateMessage(message);
+            }
         }
 
         @Override

@@ -7,11 +7,13 @@ import dev.shadowbench.core.compare.LatencyBudget;
 import dev.shadowbench.core.compare.Summary;
 import dev.shadowbench.core.decide.ReviewCharts;
 import dev.shadowbench.core.decide.ReviewSummary;
+import dev.shadowbench.core.decide.Verdict;
 import dev.shadowbench.core.review.PairVerdict;
 import dev.shadowbench.core.review.ReviewLog;
 import dev.shadowbench.core.workspace.Workspace;
 import dev.shadowbench.ui.common.MainViewModel;
 import dev.shadowbench.ui.common.TaskRunner;
+import java.util.Locale;
 import java.util.Map;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -40,6 +42,8 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper window = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Task<?>> computation = new ReadOnlyObjectWrapper<>();
     private final TaskRunner.Slot computing = new TaskRunner.Slot();
+    /** The comparison the figures on screen belong to (a verdict change is only news within one comparison). */
+    private Comparison shownFor;
 
     public DashboardViewModel(MainViewModel main) {
         this.main = main;
@@ -121,6 +125,17 @@ public final class DashboardViewModel {
                                 + (cmp.to() == null ? "…" : cmp.to()));
     }
 
+    /**
+     * "HOLD → PROMOTE. All 7 gates passed" when the recommendation of the same comparison changed (new logs, a new
+     * budget), else null; {@code before} is null when there is nothing to compare with (first figures, another
+     * comparison).
+     */
+    static String verdictChange(Verdict before, Verdict after) {
+        if (before == null || before.recommendation() == after.recommendation()) return null;
+        return before.recommendation().id().toUpperCase(Locale.ROOT) + " → "
+                + after.recommendation().id().toUpperCase(Locale.ROOT) + ". " + VerdictBanner.gatesLine(after);
+    }
+
     /** Recomputes the summary off the FX thread, cancelling a computation in flight. */
     public void reload() {
         Workspace ws = main.workspace();
@@ -151,7 +166,15 @@ public final class DashboardViewModel {
                 .latestIn(computing)
                 .onSuccess(st -> {
                     latencyBudgetMs.set(st.summary().latencyMs().budgetMs());
+                    Figures before = state.get();
+                    String change = verdictChange(
+                            cmp.equals(shownFor) && before != null
+                                    ? before.review().verdict()
+                                    : null,
+                            st.review().verdict());
+                    shownFor = cmp;
                     state.set(st);
+                    if (change != null) main.dialogs().announce("Verdict changed", describe(cmp) + ": " + change);
                     stale.set(false);
                     message.set(
                             st.summary().canary()

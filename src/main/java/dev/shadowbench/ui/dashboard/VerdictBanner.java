@@ -12,6 +12,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The answer first: the gates' recommendation, the failed and missing gates by name, and why, in one banner. */
@@ -26,7 +27,8 @@ final class VerdictBanner extends HBox {
         getStyleClass().add("verdict-banner");
         badge.setId("verdict-recommendation");
         badge.getStyleClass().add("verdict-badge");
-        badge.setMinWidth(120);
+        badge.setMinWidth(Region.USE_PREF_SIZE); // ROLLBACK in full, however long the gates' line is
+        badge.setPrefWidth(Region.USE_COMPUTED_SIZE);
         badge.setAlignment(Pos.CENTER);
         gates.setId("verdict-gates");
         gates.getStyleClass().add("verdict-gates");

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** File > Import new logs: the day that arrived is imported, the comparison bar learns of it, the user is told. */
+/**
+ * File > Import new logs: the day that arrived is imported, the comparison bar learns of it, the user is told by a
+ * notification (announced, not a modal info dialog).
+ */
 class ImportNewLogsTest {
     @TempDir
     Path dir;
@@ -47,17 +50,18 @@ class ImportNewLogsTest {
 
         Files.move(dir.resolve("later"), logs.resolve("2026-11-21"));
         runFx(fx.main::importNewLogs);
-        until("told", () -> !fx.infos.isEmpty() || !fx.errors.isEmpty(), () -> fx.errors);
+        until("told", () -> !fx.announced.isEmpty() || !fx.errors.isEmpty(), () -> fx.errors);
         assertTrue(fx.errors.isEmpty(), fx.errors.toString());
         assertTrue(
-                fx.infos.get(0).startsWith("New logs: 2 new file(s) in 1 source(s); 2 seen before"), fx.infos.get(0));
+                fx.announced.get(0).startsWith("New logs: 2 new file(s) in 1 source(s); 2 seen before"),
+                fx.announced.get(0));
         until("the new day in the bar", () -> LocalDate.of(2026, 11, 21)
                 .equals(fx.main.choicesProperty().get().lastDay()));
 
         // nothing new: said so, nothing imported
-        fx.infos.clear();
+        fx.announced.clear();
         runFx(fx.main::importNewLogs);
-        until("told again", () -> !fx.infos.isEmpty());
-        assertTrue(fx.infos.get(0).startsWith("New logs: 0 new file(s)"), fx.infos.get(0));
+        until("told again", () -> !fx.announced.isEmpty());
+        assertTrue(fx.announced.get(0).startsWith("New logs: 0 new file(s)"), fx.announced.get(0));
     }
 }

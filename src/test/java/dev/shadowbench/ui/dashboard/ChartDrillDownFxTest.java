@@ -1,5 +1,6 @@
 package dev.shadowbench.ui.dashboard;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import dev.shadowbench.core.review.SamplePair;
 import dev.shadowbench.ui.FxWait;
 import dev.shadowbench.ui.charts.PlotView;
 import java.util.Comparator;
+import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -16,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * From a histogram bar to the requests behind it, headless on the sample workspace: clicking the divergence chart's
- * fullest bin opens the Sample screen drawn within that bin (every pair's difference in the bin's range), and
+ * fullest bin shows its range and count in a PopOver, whose "Show these pairs" opens the Sample screen drawn within
+ * that bin (every pair's difference in the bin's range), and
  * "Show all pairs" goes back to the whole sample.
  */
 class ChartDrillDownFxTest extends SampleDashboardFx {
@@ -34,6 +37,20 @@ class ChartDrillDownFxTest extends SampleDashboardFx {
         moveTo(divergence.localToScreen(bar.x() + bar.w() / 2, bar.y() + bar.h() / 2));
         FxWait.settle();
         clickOn(divergence.localToScreen(new Point2D(bar.x() + bar.w() / 2, bar.y() + bar.h() / 2)));
+        // the click shows the bin's details (range and count) in a PopOver; its button opens the pairs
+        FxWait.until(
+                "the bin's details",
+                () -> divergence.details().isShowing()
+                        && lookup("#bin-details-text").tryQuery().isPresent());
+        String details = lookup("#bin-details-text").queryAs(Label.class).getText();
+        assertEquals(bar.tip(), details, "the bin's range and count");
+        assertTrue(details.contains(String.format(java.util.Locale.ROOT, "%,d pairs", count(bar.tip()))), details);
+        assertEquals(bar.filter().label(), divergence.details().getTitle());
+        assertEquals(
+                "Dashboard",
+                lookup("#screen-list").queryListView().getSelectionModel().getSelectedItem(),
+                "the click alone does not leave the Dashboard");
+        clickOn("#bin-details-show");
         FxWait.until(
                 "the Sample screen drawn within the bin",
                 () -> lookup("#sample-status").tryQuery().isPresent()
@@ -55,5 +72,43 @@ class ChartDrillDownFxTest extends SampleDashboardFx {
                 () -> !text("#sample-status").contains(bar.filter().label())
                         && text("#sample-status").startsWith("100 pairs"));
         assertFalse(lookup("#sample-within-clear").query().isVisible());
+    }
+
+    @Test
+    void clickingAFlaggedPointOpensThatPairsDetail() throws Exception {
+        openDashboard();
+        PlotView density = lookup("#density-chart").queryAs(PlotView.class);
+        interact(() -> {
+            DashboardView screen =
+                    lookup(".screen").match(n -> n instanceof DashboardView).query();
+            screen.setVvalue(screen.getVmax()); // the density chart is below the fold
+        });
+        FxWait.settle();
+        Plot.Dot dot = density.plot().shapes().stream()
+                .filter(s -> s instanceof Plot.Dot d && d.requestId() != null)
+                .map(s -> (Plot.Dot) s)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the sample has flagged pairs on the density chart"));
+        // the dot on top at that place (flagged pairs may overlap)
+        String id = ((Plot.Dot) density.plot().hit(dot.x(), dot.y())).requestId();
+        clickOn(density.localToScreen(new Point2D(dot.x(), dot.y())));
+        FxWait.until(
+                "the Sample screen with that pair's detail",
+                () -> lookup("#detail-title").tryQuery().isPresent()
+                        && text("#detail-title").startsWith("Request " + id)
+                        && !lookup("#detail-records")
+                                .queryAs(javafx.scene.control.TextArea.class)
+                                .getText()
+                                .isBlank(),
+                () -> lookup("#detail-title")
+                        .tryQuery()
+                        .map(n -> ((Label) n).getText())
+                        .orElse("no Sample yet"));
+        TableView<SamplePair> table = lookup("#sample-table").queryTableView();
+        assertEquals(
+                List.of(id),
+                table.getItems().stream().map(SamplePair::requestId).toList(),
+                "only that pair");
+        assertTrue(text("#sample-status").contains("request " + id), text("#sample-status"));
     }
 }
