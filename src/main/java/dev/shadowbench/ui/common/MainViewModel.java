@@ -7,6 +7,7 @@ import dev.shadowbench.core.compare.BaselineRecipe;
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.compare.ComparisonChoices;
 import dev.shadowbench.core.compare.Side;
+import dev.shadowbench.core.decide.SharedReview;
 import dev.shadowbench.core.ingest.ImportReport;
 import dev.shadowbench.core.ingest.ImportRequest;
 import dev.shadowbench.core.ingest.LogImporter;

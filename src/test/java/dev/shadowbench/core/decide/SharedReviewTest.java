@@ -1,4 +1,4 @@
-package dev.shadowbench.ui.common;
+package dev.shadowbench.core.decide;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.compare.Side;
-import dev.shadowbench.core.decide.ReviewSummary;
 import dev.shadowbench.core.ingest.ImportRequest;
 import dev.shadowbench.core.ingest.LogImporter;
 import dev.shadowbench.core.task.CancelledException;

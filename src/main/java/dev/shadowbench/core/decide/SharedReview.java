@@ -1,8 +1,6 @@
-package dev.shadowbench.ui.common;
+package dev.shadowbench.core.decide;
 
 import dev.shadowbench.core.compare.Comparison;
-import dev.shadowbench.core.decide.ReviewSummary;
-import dev.shadowbench.core.decide.SummarySource;
 import dev.shadowbench.core.task.CancelledException;
 import dev.shadowbench.core.task.ProgressSink;
 import java.sql.Connection;
@@ -18,7 +16,7 @@ import java.util.concurrent.TimeoutException;
  * computes it, a screen asking meanwhile waits for that computation instead of pairing and summarising again, and
  * later ones get it at once. A new revision (an import, a settings change, another comparison) starts a new one.
  * Every screen then shows the same figures with the same settings (the workspace's latency budget, outlier rules and
- * gate thresholds). Called on worker threads only.
+ * gate thresholds). The window keeps one ({@code MainViewModel.reviews()}); called on worker threads only.
  */
 public final class SharedReview {
     private record Key(Comparison comparison, long generation) {}
