@@ -218,8 +218,14 @@ public final class DecisionsView extends BorderPane {
         g.addRow(1, new Label("Reviewer"), reviewer);
         g.addRow(2, new Label("Stage"), stage);
         g.addRow(3, new Label("Traffic share %"), share);
+        // the labels' column keeps its text whole; the fields take what is left
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        g.getColumnConstraints().setAll(labels, fields);
         VBox box = new VBox(8, new Label("Record a decision"), g, new Label("Note"), note, againstBox, record, msg);
-        box.setPrefWidth(300);
+        box.setPrefWidth(320);
         return box;
     }
 
