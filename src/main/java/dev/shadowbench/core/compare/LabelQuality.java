@@ -94,7 +94,7 @@ public final class LabelQuality {
     }
 
     /** " FROM ... WHERE ...": the pairs whose regression figures are compared (a label, a prediction on both sides). */
-    private static String regressionLabelled(PairedComparison pc) {
+    static String regressionLabelled(PairedComparison pc) {
         return " FROM " + pc.pairs()
                 + " WHERE label IS NOT NULL AND b_prediction IS NOT NULL AND c_prediction IS NOT NULL";
     }
