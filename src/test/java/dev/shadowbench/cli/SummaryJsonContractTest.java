@@ -94,7 +94,20 @@ class SummaryJsonContractTest {
             "verdict/gates[]/name",
             "verdict/gates[]/value",
             "verdict/gates[]/threshold",
-            "verdict/gates[]/passed");
+            "verdict/gates[]/passed",
+            // beyond the product description's list: the Segments screen's figures per segment and per day
+            "breakdowns/by_segment[]/key",
+            "breakdowns/by_segment[]/p95_abs",
+            "breakdowns/by_segment[]/candidate_latency_p99",
+            "breakdowns/by_segment[]/baseline_label_error",
+            "breakdowns/by_segment[]/candidate_label_error",
+            "breakdowns/by_segment[]/flagged_pairs",
+            "breakdowns/by_segment[]/flagged_share",
+            "breakdowns/by_day[]/key",
+            "breakdowns/by_day[]/baseline_label_error",
+            "breakdowns/by_day[]/candidate_label_error",
+            "breakdowns/by_day[]/flagged_pairs",
+            "breakdowns/by_day[]/flagged_share");
     // ("canary" is present only for a canary comparison, with unpaired arms: not this workspace.)
 
     /**

@@ -11,9 +11,11 @@ import java.util.Locale;
  * thousand). Both axes share {@code edges}, so the y = x line is the diagonal. A cell (x, y) counts the pairs whose
  * baseline falls in x's bin and candidate in y's; values beyond the edges are counted in the outermost cell and in
  * {@code outside}, so the cells add up to {@code pairs}. {@code flagged} are the pairs the outlier rules flagged,
- * drawn on top.
+ * drawn on top. A grid of two different quantities (e.g. error against label) has its own {@code yEdges}; for the
+ * square grid they are {@code edges}.
  */
-public record DensityGrid(List<Double> edges, List<Cell> cells, long pairs, long outside, List<Point> flagged) {
+public record DensityGrid(
+        List<Double> edges, List<Cell> cells, long pairs, long outside, List<Point> flagged, List<Double> yEdges) {
 
     /** Cells per axis. */
     public static final int SIZE = 60;
@@ -29,11 +31,25 @@ public record DensityGrid(List<Double> edges, List<Cell> cells, long pairs, long
      * in {@code size} bins per axis, in one GROUP BY. Null without a pair.
      */
     public static DensityGrid compute(Db q, String source, double lo, double hi, int size) throws SQLException {
-        if (!(hi > lo)) {
-            lo = lo - 0.5;
-            hi = hi + 0.5;
+        DensityGrid g = compute(q, source, lo, hi, lo, hi, size);
+        return g == null ? null : new DensityGrid(g.edges, g.cells, g.pairs, g.outside, g.flagged, g.edges);
+    }
+
+    /**
+     * The grid of {@code source}'s rows with column {@code b} on the x axis over [xlo, xhi] and {@code c} on the y
+     * axis over [ylo, yhi], {@code size} bins each, in one GROUP BY. Null without a pair.
+     */
+    public static DensityGrid compute(Db q, String source, double xlo, double xhi, double ylo, double yhi, int size)
+            throws SQLException {
+        if (!(xhi > xlo)) {
+            xlo = xlo - 0.5;
+            xhi = xhi + 0.5;
         }
-        double w = (hi - lo) / size;
+        if (!(yhi > ylo)) {
+            ylo = ylo - 0.5;
+            yhi = yhi + 0.5;
+        }
+        double w = (xhi - xlo) / size, v = (yhi - ylo) / size;
         String bin = "least(greatest(CAST(floor((%s - ?) / ?) AS BIGINT), 0), ?)";
         String bb = String.format(Locale.ROOT, bin, "b"), bc = String.format(Locale.ROOT, bin, "c");
         List<Cell> cells = new ArrayList<>();
@@ -42,28 +58,34 @@ public record DensityGrid(List<Double> edges, List<Cell> cells, long pairs, long
                 "SELECT " + bb + " AS i, " + bc + " AS j, count(*), "
                         + "count(*) FILTER (b < ? OR b > ? OR c < ? OR c > ?) FROM (" + source
                         + ") WHERE b IS NOT NULL AND c IS NOT NULL GROUP BY i, j ORDER BY i, j",
-                lo,
+                xlo,
                 w,
                 (long) size - 1,
-                lo,
-                w,
+                ylo,
+                v,
                 (long) size - 1,
-                lo,
-                hi,
-                lo,
-                hi)) {
+                xlo,
+                xhi,
+                ylo,
+                yhi)) {
             long n = Db.lng(r[2]);
             cells.add(new Cell((int) Db.lng(r[0]), (int) Db.lng(r[1]), n));
             pairs += n;
             outside += Db.lng(r[3]);
         }
         if (pairs == 0) return null;
-        return new DensityGrid(Bins.linear(lo, hi, size), List.copyOf(cells), pairs, outside, List.of());
+        return new DensityGrid(
+                Bins.linear(xlo, xhi, size),
+                List.copyOf(cells),
+                pairs,
+                outside,
+                List.of(),
+                Bins.linear(ylo, yhi, size));
     }
 
     /** The same grid with these flagged pairs to draw on top. */
     public DensityGrid withFlagged(List<Point> points) {
-        return new DensityGrid(edges, cells, pairs, outside, List.copyOf(points));
+        return new DensityGrid(edges, cells, pairs, outside, List.copyOf(points), yEdges);
     }
 
     /** The largest cell count (for the colour scale); 0 when empty. */

@@ -5,6 +5,7 @@ import dev.shadowbench.core.chart.Clip;
 import dev.shadowbench.core.chart.DayTrend;
 import dev.shadowbench.core.chart.DensityGrid;
 import dev.shadowbench.core.chart.LatencyMarks;
+import dev.shadowbench.core.chart.Residuals;
 import dev.shadowbench.core.chart.SignedHistogram;
 import dev.shadowbench.core.db.Db;
 import dev.shadowbench.core.task.ProgressSink;
@@ -83,6 +84,31 @@ public final class ChartFigures {
                 s.latencyMs() == null ? null : s.latencyMs().histogram(),
                 density,
                 trend(s));
+    }
+
+    /**
+     * Each side's error (prediction - label) against the label of a regression's labelled pairs (a label and a
+     * prediction on both sides, as the label figures count them), on shared edges: the label's 0.5th to 99.5th
+     * percentile across, the error from -m to m with m the larger side's 99.5th percentile of |error|; values beyond
+     * are counted at the edge. Null without a labelled pair.
+     */
+    public static Residuals residuals(Db q, PairedComparison pc, int size) throws SQLException {
+        Object[] r = q.row("SELECT count(*), quantile_cont(label, 0.005), quantile_cont(label, 0.995), "
+                + "greatest(quantile_cont(abs(b_prediction - label), 0.995), "
+                + "quantile_cont(abs(c_prediction - label), 0.995))" + LabelQuality.regressionLabelled(pc));
+        if (Db.lng(r[0]) == 0) return null;
+        double m = Db.dbl(r[3]);
+        return residuals(q, pc, Db.dbl(r[1]), Db.dbl(r[2]), -m, m, size);
+    }
+
+    /** {@link #residuals(Db, PairedComparison, int)} on the given ranges. */
+    static Residuals residuals(Db q, PairedComparison pc, double xlo, double xhi, double ylo, double yhi, int size)
+            throws SQLException {
+        String b = "SELECT label AS b, b_prediction - label AS c" + LabelQuality.regressionLabelled(pc),
+                c = "SELECT label AS b, c_prediction - label AS c" + LabelQuality.regressionLabelled(pc);
+        return new Residuals(
+                DensityGrid.compute(q, b, xlo, xhi, ylo, yhi, size),
+                DensityGrid.compute(q, c, xlo, xhi, ylo, yhi, size));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Per-pair divergence over a {@link PairedComparison}'s pairs: its distribution, histogram and breakdowns. */
 final class DivergenceFigures {
@@ -254,8 +255,22 @@ final class DivergenceFigures {
         return new Histogram(edges, Arrays.asList(counts));
     }
 
-    /** Divergence and latency per value of {@code keyExpr} ("segment" or "day") over the pairs. */
+    /**
+     * Divergence, latency and each side's label error ({@link LabelQuality#errorBy}) per value of {@code keyExpr}
+     * ("segment" or "day") over the pairs.
+     */
     static List<Group> breakdown(Db q, PairedComparison pc, Kind kind, SummaryOptions o, String keyExpr)
+            throws SQLException {
+        Map<String, Double[]> errors = LabelQuality.errorBy(q, pc, kind, keyExpr);
+        return figures(q, pc, kind, o, keyExpr).stream()
+                .map(g -> {
+                    Double[] e = errors.get(g.key());
+                    return e == null ? g : g.withLabelError(e[0], e[1]);
+                })
+                .toList();
+    }
+
+    private static List<Group> figures(Db q, PairedComparison pc, Kind kind, SummaryOptions o, String keyExpr)
             throws SQLException {
         if (kind == Kind.RANKING) return breakdownOnPairs(q, pc, kind, o, keyExpr);
         List<Group> out = new ArrayList<>();

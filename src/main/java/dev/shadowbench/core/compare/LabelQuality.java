@@ -42,11 +42,8 @@ public final class LabelQuality {
             Db q, PairedComparison pc, DivergenceFigures.Kind kind, SummaryOptions o, Map<String, String> unavailable)
             throws SQLException {
         if (kind == DivergenceFigures.Kind.REGRESSION) {
-            Object[] r =
-                    q.row("SELECT count(*), avg(abs(b_prediction - label)), sqrt(avg((b_prediction - label) ^ 2)), "
-                            + "avg(abs(c_prediction - label)), sqrt(avg((c_prediction - label) ^ 2)) FROM " + pc.pairs()
-                            + " "
-                            + "WHERE label IS NOT NULL AND b_prediction IS NOT NULL AND c_prediction IS NOT NULL");
+            Object[] r = q.row("SELECT count(*), " + mae("b") + ", sqrt(avg((b_prediction - label) ^ 2)), " + mae("c")
+                    + ", sqrt(avg((c_prediction - label) ^ 2))" + regressionLabelled(pc));
             long n = Db.lng(r[0]);
             if (n == 0) return none(unavailable, "no paired request with a prediction on both sides has a label");
             return new Labels(
@@ -57,8 +54,7 @@ public final class LabelQuality {
                     null);
         }
         if (kind == DivergenceFigures.Kind.CLASSIFICATION) {
-            String where = " FROM (SELECT *, " + LABEL_CLASS + " AS y FROM " + pc.pairs() + ") "
-                    + "WHERE y IS NOT NULL AND b_class IS NOT NULL AND c_class IS NOT NULL";
+            String where = classLabelled(pc);
             String pos = positiveClass(q, where, o);
             if (pos == null) return none(unavailable, "no paired request with a class on both sides has a label");
             Object[] r = q.row(
@@ -95,6 +91,53 @@ public final class LabelQuality {
                 new LabelFigures(null, null, null, null, null, null, Db.dbl(r[1])),
                 new LabelFigures(null, null, null, null, null, null, Db.dbl(r[2])),
                 null);
+    }
+
+    /** " FROM ... WHERE ...": the pairs whose regression figures are compared (a label, a prediction on both sides). */
+    static String regressionLabelled(PairedComparison pc) {
+        return " FROM " + pc.pairs()
+                + " WHERE label IS NOT NULL AND b_prediction IS NOT NULL AND c_prediction IS NOT NULL";
+    }
+
+    /** " FROM ... WHERE ...": the pairs whose class figures are compared, with their label's class as y. */
+    private static String classLabelled(PairedComparison pc) {
+        return " FROM (SELECT *, " + LABEL_CLASS + " AS y FROM " + pc.pairs() + ") "
+                + "WHERE y IS NOT NULL AND b_class IS NOT NULL AND c_class IS NOT NULL";
+    }
+
+    private static String mae(String side) {
+        return "avg(abs(" + side + "_prediction - label))";
+    }
+
+    private static String accuracy(String side) {
+        return "avg(CAST(" + side + "_class = y AS INT))";
+    }
+
+    /**
+     * Each side's label error per value of {@code dim} ("segment" or "day"), on the same labelled pairs as
+     * {@link #compute}: MAE for a regression, 1 - accuracy for a classification; keyed as the breakdowns are (text, a
+     * null key for pairs with no segment), a group with no labelled pair absent. Empty for a ranking.
+     */
+    static Map<String, Double[]> errorBy(Db q, PairedComparison pc, DivergenceFigures.Kind kind, String dim)
+            throws SQLException {
+        if (!dim.equals("segment") && !dim.equals("day")) throw new IllegalArgumentException("no breakdown " + dim);
+        String b, c, from;
+        if (kind == DivergenceFigures.Kind.REGRESSION) {
+            b = mae("b");
+            c = mae("c");
+            from = regressionLabelled(pc);
+        } else if (kind == DivergenceFigures.Kind.CLASSIFICATION) {
+            b = "1 - " + accuracy("b");
+            c = "1 - " + accuracy("c");
+            from = classLabelled(pc);
+        } else return java.util.Collections.emptyMap(); // get(null) works: a group with no segment
+        Map<String, Double[]> out = new java.util.HashMap<>();
+        // grouped first, then the key cast to text (as the breakdowns do: casting every date first costs more)
+        for (Object[] r : q.rows("SELECT CAST(k AS VARCHAR), b, c FROM (SELECT " + dim + " AS k, " + b + " AS b, " + c
+                + " AS c" + from + " GROUP BY " + dim + ")")) {
+            out.put((String) r[0], new Double[] {Db.dbl(r[1]), Db.dbl(r[2])});
+        }
+        return out;
     }
 
     /** The headline figure of each side read as an error, and how much less of it the candidate makes. */
@@ -187,7 +230,7 @@ public final class LabelQuality {
 
     private static String figures(String s) {
         // accuracy, precision, recall, log loss (score = P(positive), clipped as scikit-learn does)
-        return "avg(CAST(" + s + "_class = y AS INT)), "
+        return accuracy(s) + ", "
                 + "count(*) FILTER (" + s + "_class = ? AND y = ?) / nullif(count(*) FILTER (" + s + "_class = ?), 0), "
                 + "count(*) FILTER (" + s + "_class = ? AND y = ?) / nullif(count(*) FILTER (y = ?), 0), "
                 + "-avg(CASE WHEN " + s + "_prediction IS NULL THEN NULL WHEN y = ? THEN ln(least(greatest(" + s

@@ -200,7 +200,12 @@ public record Summary(
             SideFeedback candidate,
             List<dev.shadowbench.core.canary.CanaryFeedback.Day> byDay) {}
 
-    /** Divergence and latency (p95 and p99 per side) of the pairs in one segment or on one day. */
+    /**
+     * Divergence and latency (p95 and p99 per side) of the pairs in one segment or on one day; each side's label error
+     * on the group's labelled pairs (MAE for a regression, 1 - accuracy for a classification, else null); and the pairs
+     * the outlier rules flagged (at least one rule) with their share of the group's pairs, null until the rules ran
+     * ({@link Breakdowns#withFlagged}).
+     */
     public record Group(
             String key,
             long paired,
@@ -210,8 +215,99 @@ public record Summary(
             Double baselineLatencyP95,
             Double candidateLatencyP95,
             Double baselineLatencyP99,
-            Double candidateLatencyP99) {}
+            Double candidateLatencyP99,
+            Double baselineLabelError,
+            Double candidateLabelError,
+            Long flaggedPairs,
+            Double flaggedShare) {
+
+        /** A group with no label error and no flag counts. */
+        public Group(
+                String key,
+                long paired,
+                Double meanAbs,
+                Double p95Abs,
+                Double disagreementRate,
+                Double baselineLatencyP95,
+                Double candidateLatencyP95,
+                Double baselineLatencyP99,
+                Double candidateLatencyP99) {
+            this(
+                    key,
+                    paired,
+                    meanAbs,
+                    p95Abs,
+                    disagreementRate,
+                    baselineLatencyP95,
+                    candidateLatencyP95,
+                    baselineLatencyP99,
+                    candidateLatencyP99,
+                    null,
+                    null,
+                    null,
+                    null);
+        }
+
+        Group withLabelError(Double baseline, Double candidate) {
+            return with(baseline, candidate, flaggedPairs, flaggedShare);
+        }
+
+        /** This group with {@code flagged} of its pairs flagged; the share is null when it has no pair. */
+        public Group withFlagged(long flagged) {
+            return with(
+                    baselineLabelError, candidateLabelError, flagged, paired > 0 ? (double) flagged / paired : null);
+        }
+
+        private Group with(Double baselineError, Double candidateError, Long flagged, Double share) {
+            return new Group(
+                    key,
+                    paired,
+                    meanAbs,
+                    p95Abs,
+                    disagreementRate,
+                    baselineLatencyP95,
+                    candidateLatencyP95,
+                    baselineLatencyP99,
+                    candidateLatencyP99,
+                    baselineError,
+                    candidateError,
+                    flagged,
+                    share);
+        }
+    }
 
     /** The pairs' figures per segment and per day (pairing day). */
-    public record Breakdowns(List<Group> bySegment, List<Group> byDay) {}
+    public record Breakdowns(List<Group> bySegment, List<Group> byDay) {
+        /**
+         * These breakdowns with the flagged pairs of each group ({@code bySegment}, {@code byDay}: flagged pairs per
+         * group key, a null key for pairs with no segment); a group absent from a map has none flagged.
+         */
+        public Breakdowns withFlagged(Map<String, Long> flaggedBySegment, Map<String, Long> flaggedByDay) {
+            return new Breakdowns(flag(bySegment, flaggedBySegment), flag(byDay, flaggedByDay));
+        }
+
+        private static List<Group> flag(List<Group> groups, Map<String, Long> flagged) {
+            return groups.stream()
+                    .map(g -> g.withFlagged(flagged.getOrDefault(g.key(), 0L)))
+                    .toList();
+        }
+    }
+
+    /** This summary with other breakdowns (the review adds the flagged pairs per group). */
+    public Summary withBreakdowns(Breakdowns b) {
+        return new Summary(
+                comparison,
+                counts,
+                divergence,
+                latencyMs,
+                tests,
+                labels,
+                findings,
+                traffic,
+                feedback,
+                b,
+                predictionHistograms,
+                unavailable,
+                arms);
+    }
 }

@@ -45,6 +45,11 @@ public record ReviewSummary(Summary summary, OutlierReport outliers, Verdict ver
                         .withEnabled("margin", false)
                         .withEnabled("leak", false);
             report = OutlierDetector.detect(c, pc, withBudget, p);
+            // the flagged share per segment and day, from every flag (the report lists a capped number)
+            if (s.breakdowns() != null)
+                s = s.withBreakdowns(s.breakdowns()
+                        .withFlagged(
+                                OutlierDetector.flaggedBy(c, pc, "segment"), OutlierDetector.flaggedBy(c, pc, "day")));
         }
         // ... and the p99 gate's absolute limit is that budget too.
         GateSettings withGateBudget = gates.withLatencyBudgetMs(o.latencyBudgetMs());

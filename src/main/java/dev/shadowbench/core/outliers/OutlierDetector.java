@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -285,6 +286,24 @@ public final class OutlierDetector {
                     "SELECT DISTINCT request_id FROM outlier_flags WHERE request_id IN (" + marks + ")",
                     rs -> rs.getString(1),
                     chunk.toArray()));
+        }
+        return out;
+    }
+
+    /**
+     * Pairs flagged by at least one rule per value of {@code dim} ("segment" or "day"), keyed as the summary's
+     * breakdowns are (text; a null key for pairs with no segment). Counts from the flag table {@link #detect} left on
+     * {@code c}, so the report's capped list does not cap them; call it right after {@link #detect}.
+     */
+    public static Map<String, Long> flaggedBy(Connection c, PairedComparison pc, String dim) throws SQLException {
+        if (!dim.equals("segment") && !dim.equals("day")) throw new IllegalArgumentException("no breakdown " + dim);
+        Map<String, Long> out = new HashMap<>();
+        for (Object[] r : new Db(c, ProgressSink.NONE)
+                .query(
+                        "SELECT CAST(k AS VARCHAR), n FROM (SELECT " + dim + " AS k, count(*) AS n FROM " + pc.pairs()
+                                + " WHERE request_id IN (SELECT request_id FROM outlier_flags) GROUP BY " + dim + ")",
+                        rs -> new Object[] {rs.getString(1), rs.getLong(2)})) {
+            out.put((String) r[0], (Long) r[1]);
         }
         return out;
     }

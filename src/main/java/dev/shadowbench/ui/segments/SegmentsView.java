@@ -76,8 +76,12 @@ public final class SegmentsView extends BorderPane {
         t.getColumns().add(Tables.number("Divergence p95", Summary.Group::p95Abs));
         t.getColumns().add(Tables.number("Mean |c − b|", Summary.Group::meanAbs));
         t.getColumns().add(Tables.number("Disagreement", Summary.Group::disagreementRate, FigureFormat::pct));
+        // MAE (regression) or error rate (classification) against the labels; blank without labels
+        t.getColumns().add(Tables.number("Baseline label error", Summary.Group::baselineLabelError));
+        t.getColumns().add(Tables.number("Candidate label error", Summary.Group::candidateLabelError));
         t.getColumns().add(Tables.number("Baseline p99", Summary.Group::baselineLatencyP99, FigureFormat::ms));
         t.getColumns().add(Tables.number("Candidate p99", Summary.Group::candidateLatencyP99, FigureFormat::ms));
+        t.getColumns().add(Tables.number("Flagged", Summary.Group::flaggedShare, FigureFormat::pct));
         t.getColumns().add(Tables.number("Baseline p95", Summary.Group::baselineLatencyP95, FigureFormat::ms));
         TableColumn<Summary.Group, Double> last =
                 Tables.number("Candidate p95", Summary.Group::candidateLatencyP95, FigureFormat::ms);

@@ -32,6 +32,12 @@ final class Fixtures {
         }
     }
 
+    /** An INSERT into predictions of rows (import_id, request_id, ts, variant, prediction, predicted_class, ranking,
+     * latency_ms, segment, feedback, source_line), each written out by a test. */
+    static final String PREDICTION_ROWS =
+            "INSERT INTO predictions(import_id, request_id, ts, variant, prediction, predicted_class, "
+                    + "ranking, latency_ms, segment, feedback, source_line) VALUES ";
+
     static void exec(Connection c, String... sql) throws SQLException {
         try (Statement st = c.createStatement()) {
             for (String s : sql) st.execute(s);

@@ -34,9 +34,7 @@ class SummaryEdgeCasesTest {
         ws.close();
     }
 
-    private static final String COLS =
-            "INSERT INTO predictions(import_id, request_id, ts, variant, prediction, predicted_class, "
-                    + "ranking, latency_ms, segment, feedback, source_line) VALUES ";
+    private static final String COLS = Fixtures.PREDICTION_ROWS;
 
     private Summary run(Comparison cmp) throws Exception {
         return SummaryService.compute(c, cmp, SummaryOptions.DEFAULT, ProgressSink.NONE);

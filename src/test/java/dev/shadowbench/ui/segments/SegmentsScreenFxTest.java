@@ -52,6 +52,13 @@ class SegmentsScreenFxTest extends ApplicationTest {
         workspaceFile = dir.resolve("ws.duckdb");
         try (Workspace ws = Workspace.open(workspaceFile)) {
             new LogImporter(ws).run(ImportRequest.predictions(files, null), ProgressSink.NONE);
+            List<Path> labels = new ArrayList<>();
+            try (Stream<Path> s = Files.walk(out)) {
+                s.filter(p -> p.getFileName().toString().equals("labels.csv"))
+                        .sorted()
+                        .forEach(labels::add);
+            }
+            new LogImporter(ws).run(ImportRequest.labels(labels), ProgressSink.NONE);
         }
     }
 
@@ -86,6 +93,17 @@ class SegmentsScreenFxTest extends ApplicationTest {
         assertTrue(shown.size() >= 2, "several segments: " + shown);
         assertEquals(SegmentsViewModel.worstFirst(shown), shown, "worst first");
         assertTrue(shown.get(0).baselineLatencyP99() != null && shown.get(0).candidateLatencyP99() != null);
+        // each row carries both sides' label error and the flagged share, shown in their columns
+        for (Summary.Group g : shown) {
+            assertTrue(g.baselineLabelError() != null && g.candidateLabelError() != null, "label error " + g);
+            assertTrue(g.flaggedShare() != null, "flagged share " + g);
+        }
+        List<String> columns = table("#segments-table").getColumns().stream()
+                .map(javafx.scene.control.TableColumn::getText)
+                .toList();
+        assertTrue(
+                columns.containsAll(List.of("Baseline label error", "Candidate label error", "Flagged")),
+                columns.toString());
         FxWait.until(
                 "rows drawn",
                 () -> !lookup("#segments-days .table-row-cell").queryAll().isEmpty());

@@ -36,4 +36,17 @@ class SegmentsViewModelTest {
                         .map(Summary.Group::key)
                         .toList());
     }
+
+    @Test
+    void rowsCarryLabelErrorAndFlaggedShareAndStillRankByDivergence() {
+        Summary.Group calm = new Summary.Group("calm", 100, null, 1.0, null, null, null, null, 50.0)
+                .withFlagged(40); // many flags, small divergence
+        Summary.Group loud = new Summary.Group("loud", 200, null, 5.0, null, null, null, null, 50.0).withFlagged(2);
+        List<Summary.Group> out = SegmentsViewModel.worstFirst(List.of(calm, loud));
+        assertEquals(
+                List.of("loud", "calm"), out.stream().map(Summary.Group::key).toList());
+        assertEquals(0.4, out.get(1).flaggedShare(), 1e-15);
+        assertEquals(40L, out.get(1).flaggedPairs());
+        assertEquals(0.01, out.get(0).flaggedShare(), 1e-15);
+    }
 }
