@@ -9,10 +9,12 @@ package dev.shadowbench.core.chart;
  * @param latency    both sides' latency on shared log-spaced edges
  * @param density    baseline against candidate per pair, with the flagged pairs
  * @param trend      per-day figures; null when the window holds fewer than two days
+ * @param residuals  each side's error against the label; null unless the comparison is a regression with labels
  */
 public record ChartSet(
         SignedHistogram difference,
         SignedHistogram relative,
         LogHistogram latency,
         DensityGrid density,
-        DayTrend trend) {}
+        DayTrend trend,
+        Residuals residuals) {}

@@ -83,7 +83,16 @@ public final class ChartFigures {
                 relative,
                 s.latencyMs() == null ? null : s.latencyMs().histogram(),
                 density,
-                trend(s));
+                trend(s),
+                regressionWithLabels(s) ? residuals(q, pc, DensityGrid.SIZE) : null);
+    }
+
+    /** True when the review compares regressions and some pairs have a label (the residual plot's condition). */
+    private static boolean regressionWithLabels(Summary s) {
+        return s.divergence() != null
+                && "regression".equals(s.divergence().kind())
+                && s.labels() != null
+                && s.labels().labelledPairs() > 0;
     }
 
     /**

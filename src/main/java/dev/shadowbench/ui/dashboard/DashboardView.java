@@ -49,8 +49,9 @@ public final class DashboardView extends ScrollPane {
     private final ChartPanel latency = new ChartPanel("latency-chart", "Latency");
     private final ChartPanel density = new ChartPanel("density-chart", "Baseline vs candidate");
     private final ChartPanel trend = new ChartPanel("trend-chart", "By day");
+    private final ChartPanel residual = new ChartPanel("residual-chart", "Error against the label");
     private final VBox figures;
-    private boolean relative, logCounts, linearTime;
+    private boolean relative, logCounts, linearTime, baselineResiduals;
 
     /** One row of the checks table: a finding or a gate, with its measured value beside its threshold. */
     public record Check(String name, String severity, String value, String threshold, String detail) {}
@@ -112,7 +113,11 @@ public final class DashboardView extends ScrollPane {
             linearTime = i == 1;
             showCharts();
         });
-        for (ChartPanel p : List.of(divergence, latency, density, trend)) {
+        residual.addChoice("residual-side", List.of("candidate", "baseline"), 0, i -> {
+            baselineResiduals = i == 1;
+            showCharts();
+        });
+        for (ChartPanel p : List.of(divergence, latency, density, trend, residual)) {
             p.view().setOnBin(vm::openSample);
             p.view().setOnPoint(id -> vm.openSample(PairFilter.pair(id)));
             ChartExport.install(p.view(), vm.main(), p.view().getId());
@@ -123,8 +128,9 @@ public final class DashboardView extends ScrollPane {
         GridPane more = grid(density, trend);
         density.view().setPrefHeight(320);
         trend.view().setPrefHeight(320);
+        residual.view().setPrefHeight(300);
 
-        figures = new VBox(12, banner, main, cards, sectionTitle("Checks"), checks, more);
+        figures = new VBox(12, banner, main, cards, sectionTitle("Checks"), checks, more, residual);
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setMaxSize(48, 48);
         Label progress = new Label();
@@ -235,6 +241,21 @@ public final class DashboardView extends ScrollPane {
         trend.view().setEmptyText(s == null ? "" : "One day in this window: no trend");
         trend.view().setLayout(days ? (w, ht) -> TrendPlot.layout(c.trend(), w, ht) : null);
         trend.setCaption(days ? "Divergence p95 and latency p99 per side (ms), per day of the window" : "");
+
+        // a regression with labels: where each model errs, against the truth (absent otherwise)
+        var res = c == null ? null : c.residuals();
+        residual.setVisible(res != null);
+        residual.setManaged(res != null);
+        var grid = res == null ? null : baselineResiduals ? res.baseline() : res.candidate();
+        String side = baselineResiduals ? "baseline" : "candidate";
+        residual.view().setEmptyText(s == null ? "" : "No labelled pairs");
+        residual.view()
+                .setLayout(
+                        grid == null
+                                ? null
+                                : (w, ht) -> dev.shadowbench.core.chart.ResidualPlot.layout(grid, side, w, ht));
+        residual.setCaption(
+                grid == null ? "" : "Error (prediction − label, in prediction units) of the " + side + " by label");
     }
 
     static List<Check> checksOf(ReviewSummary r) {

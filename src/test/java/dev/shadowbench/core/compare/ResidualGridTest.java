@@ -2,6 +2,7 @@ package dev.shadowbench.core.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.shadowbench.core.chart.DensityGrid;
 import dev.shadowbench.core.chart.Residuals;
@@ -85,6 +86,45 @@ class ResidualGridTest {
             Fixtures.regression(c, 10, 10);
             PairedComparison pc = PairIndex.open(c, Fixtures.liveVsShadow(), ProgressSink.NONE);
             assertNull(ChartFigures.residuals(new Db(c, ProgressSink.NONE), pc, DensityGrid.SIZE));
+        }
+    }
+
+    @Test
+    void theChartSetHoldsResidualsOnlyForARegressionWithLabelsAndThePlotCountsEachPairOnce() throws Exception {
+        try (Workspace ws = Workspace.inMemory();
+                Connection c = ws.connect()) {
+            Fixtures.regression(c, 40, 40);
+            PairedComparison pc = PairIndex.open(c, Fixtures.liveVsShadow(), ProgressSink.NONE);
+            Summary s = SummaryService.compute(c, pc, SummaryOptions.DEFAULT, ProgressSink.NONE);
+            assertEquals(
+                    null,
+                    ChartFigures.compute(c, pc, s, List.of(), ProgressSink.NONE).residuals(),
+                    "no labels");
+
+            Fixtures.exec(
+                    c,
+                    "INSERT INTO labels(import_id, request_id, label) SELECT 3, 'r' || i, CAST((i * 13) % 50 AS DOUBLE) + 0.3 "
+                            + "FROM range(40) t(i) WHERE i % 4 <> 3");
+            pc = PairIndex.open(c, Fixtures.liveVsShadow(), ProgressSink.NONE);
+            s = SummaryService.compute(c, pc, SummaryOptions.DEFAULT, ProgressSink.NONE);
+            Residuals r =
+                    ChartFigures.compute(c, pc, s, List.of(), ProgressSink.NONE).residuals();
+            assertEquals(30, r.candidate().pairs());
+            dev.shadowbench.core.chart.Plot plot =
+                    dev.shadowbench.core.chart.ResidualPlot.layout(r.candidate(), "candidate", 600, 300);
+            long drawn = plot.shapes().stream()
+                    .filter(x -> x instanceof dev.shadowbench.core.chart.Plot.Rect)
+                    .mapToLong(x -> Long.parseLong(((dev.shadowbench.core.chart.Plot.Rect) x)
+                            .tip()
+                            .replaceAll(".*: ([0-9,]+) pairs$", "$1")
+                            .replace(",", "")))
+                    .sum();
+            assertEquals(30, drawn, "every labelled pair in one cell");
+            assertTrue(plot.summary().contains("30 labelled pairs"), plot.summary());
+            assertTrue(
+                    plot.shapes().stream()
+                            .anyMatch(x -> x instanceof dev.shadowbench.core.chart.Plot.Line l && l.y1() == l.y2()),
+                    "the zero-error line");
         }
     }
 }

@@ -57,6 +57,13 @@ class DashboardFxTest extends SampleDashboardFx {
         assertEquals(4467, inBars, "bars and overflow bars count every pair");
         assertTrue(divergence.getAccessibleText().contains("4,467 pairs"), divergence.getAccessibleText());
         assertTrue(text("#divergence-chart-caption").contains("candidate − baseline"));
+        // the sample is a regression with labels: each model's error against the label is drawn too
+        PlotView residual = lookup("#residual-chart").queryAs(PlotView.class);
+        assertNotNull(residual.plot(), "the residual plot of a labelled regression is drawn");
+        assertTrue(residual.getParent().isVisible() && residual.getParent().isManaged(), "and its panel shown");
+        assertTrue(
+                residual.plot().caption().startsWith("Error of the candidate"),
+                residual.plot().caption());
         PlotView latency = lookup("#latency-chart").queryAs(PlotView.class);
         assertTrue(latency.plot().caption().contains("log"), "the latency axis is logarithmic by default");
         assertTrue(latency.plot().shapes().stream()
