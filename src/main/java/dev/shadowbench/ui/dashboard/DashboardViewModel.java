@@ -121,8 +121,8 @@ public final class DashboardViewModel {
         return cmp.baseline() + "  vs  " + cmp.candidate()
                 + (cmp.from() == null && cmp.to() == null
                         ? " · all days"
-                        : " · " + (cmp.from() == null ? "…" : cmp.from()) + " .. "
-                                + (cmp.to() == null ? "…" : cmp.to()));
+                        : " · " + (cmp.from() == null ? "first day" : cmp.from()) + " .. "
+                                + (cmp.to() == null ? "last day" : cmp.to()));
     }
 
     /**
