@@ -81,7 +81,12 @@ class ChartDrillDownFxTest extends SampleDashboardFx {
         interact(() -> {
             DashboardView screen =
                     lookup(".screen").match(n -> n instanceof DashboardView).query();
-            screen.setVvalue(screen.getVmax()); // the density chart is below the fold
+            // the density chart is below the fold (and above the residual plot): scroll its top to the viewport's top
+            double top =
+                    screen.getContent().sceneToLocal(density.localToScene(0, 0)).getY();
+            double scrollable = screen.getContent().getBoundsInLocal().getHeight()
+                    - screen.getViewportBounds().getHeight();
+            screen.setVvalue(Math.min(screen.getVmax(), Math.max(0, top / scrollable)));
         });
         FxWait.settle();
         Plot.Dot dot = density.plot().shapes().stream()
