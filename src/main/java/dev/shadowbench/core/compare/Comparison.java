@@ -91,8 +91,8 @@ public record Comparison(Side baseline, Side candidate, LocalDate from, LocalDat
         return ws.read(Comparison::defaultFor);
     }
 
-    /** SQL condition for the window on a predictions row aliased {@code alias}. */
-    String windowWhere(String alias, List<Object> params) {
+    /** SQL condition for the window on a predictions row aliased {@code alias}; values are added to {@code params}. */
+    public String windowWhere(String alias, List<Object> params) {
         StringBuilder sb = new StringBuilder("TRUE");
         if (from != null) {
             sb.append(" AND CAST(").append(alias).append(".ts AS DATE) >= ?");

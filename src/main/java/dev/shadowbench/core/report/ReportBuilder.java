@@ -86,19 +86,12 @@ public final class ReportBuilder {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder("TRUE");
         if (cmp.baseline().variant() != null && cmp.candidate().variant() != null) {
-            where.append(" AND variant IN (?, ?)");
+            where.append(" AND p.variant IN (?, ?)");
             params.add(cmp.baseline().variant());
             params.add(cmp.candidate().variant());
         }
-        if (cmp.from() != null) {
-            where.append(" AND CAST(ts AS DATE) >= ?");
-            params.add(java.sql.Date.valueOf(cmp.from()));
-        }
-        if (cmp.to() != null) {
-            where.append(" AND CAST(ts AS DATE) <= ?");
-            params.add(java.sql.Date.valueOf(cmp.to()));
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT segment, variant, count(*) FROM predictions WHERE "
+        where.append(" AND ").append(cmp.windowWhere("p", params));
+        try (PreparedStatement ps = c.prepareStatement("SELECT segment, variant, count(*) FROM predictions p WHERE "
                 + where + " GROUP BY segment, variant ORDER BY count(*) DESC, segment, variant LIMIT " + MAX_ROWS)) {
             for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
             try (ResultSet rs = ps.executeQuery()) {
@@ -133,15 +126,7 @@ public final class ReportBuilder {
     private static List<String[]> models(Connection c, dev.shadowbench.core.compare.Side side, Comparison cmp)
             throws SQLException {
         List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder(side.where("p", params));
-        if (cmp.from() != null) {
-            where.append(" AND CAST(p.ts AS DATE) >= ?");
-            params.add(java.sql.Date.valueOf(cmp.from()));
-        }
-        if (cmp.to() != null) {
-            where.append(" AND CAST(p.ts AS DATE) <= ?");
-            params.add(java.sql.Date.valueOf(cmp.to()));
-        }
+        String where = side.where("p", params) + " AND " + cmp.windowWhere("p", params);
         List<String[]> out = new ArrayList<>();
         try (PreparedStatement ps =
                 c.prepareStatement("SELECT p.model, p.version, count(*) AS n FROM predictions p WHERE " + where
