@@ -9,7 +9,6 @@ import dev.shadowbench.core.json.Json;
 import dev.shadowbench.core.task.ProgressSink;
 import dev.shadowbench.core.workspace.Workspace;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -32,11 +31,8 @@ public final class BaselineCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = {"-w", "--workspace"},
-            required = true,
-            description = "Workspace file (.duckdb)")
-    Path workspace;
+    @picocli.CommandLine.Mixin
+    WorkspaceOption workspace;
 
     @Option(
             names = "--candidate",
@@ -96,9 +92,9 @@ public final class BaselineCommand implements Callable<Integer> {
                 n,
                 days == null ? null : days[0],
                 days == null ? null : days[1]);
-        try (Workspace ws = Workspace.openExisting(workspace);
+        try (Workspace ws = Workspace.openExisting(workspace.file);
                 Connection c = ws.connect()) {
-            if (ws.readOnly()) throw new BadInputException("Workspace " + workspace + " is read-only");
+            if (ws.readOnly()) throw new BadInputException("Workspace " + workspace.file + " is read-only");
             BaselineRecipe recipe = SyntheticBaselines.build(c, request, ProgressSink.NONE);
             PrintWriter out = spec.commandLine().getOut();
             if (json) out.println(Json.write(recipe));
@@ -111,7 +107,7 @@ public final class BaselineCommand implements Callable<Integer> {
                         recipe.answered(),
                         recipe.candidate(),
                         recipe.description(),
-                        workspace,
+                        workspace.file,
                         recipe.name(),
                         candidate);
             }

@@ -23,11 +23,8 @@ import picocli.CommandLine.Option;
         description =
                 "Record a decision (promote, hold, rollback, advance, retire) with its evidence in the hash-chained log.")
 public final class DecideCommand implements Callable<Integer> {
-    @Option(
-            names = {"-w", "--workspace"},
-            required = true,
-            description = "Workspace file (.duckdb)")
-    java.nio.file.Path workspace;
+    @picocli.CommandLine.Mixin
+    WorkspaceOption workspace;
 
     @Mixin
     ComparisonOptions comparisonOptions;
@@ -70,7 +67,7 @@ public final class DecideCommand implements Callable<Integer> {
                         .orElseThrow(
                                 () -> new BadInputException(
                                         "No reviewer: name one with --reviewer NAME (the window's reviewer name is not set either)"));
-        try (Workspace ws = Workspace.openExisting(workspace);
+        try (Workspace ws = Workspace.openExisting(workspace.file);
                 Connection c = ws.connect()) {
             var a = DecisionDesk.assess(
                     c,

@@ -9,7 +9,6 @@ import dev.shadowbench.core.decide.Verification;
 import dev.shadowbench.core.report.DecisionJson;
 import dev.shadowbench.core.workspace.Workspace;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -26,11 +25,8 @@ public final class DecisionsCommand implements Callable<Integer> {
     /** Exit code of {@code --verify} on a broken chain: distinct from 1 (internal error) and 2 (bad input). */
     public static final int TAMPERED = ShadowbenchCommand.TAMPERED;
 
-    @Option(
-            names = {"-w", "--workspace"},
-            required = true,
-            description = "Workspace file (.duckdb)")
-    Path workspace;
+    @picocli.CommandLine.Mixin
+    WorkspaceOption workspace;
 
     @ArgGroup(exclusive = true)
     Mode mode;
@@ -45,9 +41,9 @@ public final class DecisionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(workspace)) throw new BadInputException("No workspace at " + workspace);
+        if (!Files.isRegularFile(workspace.file)) throw new BadInputException("No workspace at " + workspace.file);
         // Reading only: a read-only file or folder, or another reader, must not stop a verification.
-        try (Workspace ws = Workspace.openForReading(workspace);
+        try (Workspace ws = Workspace.openForReading(workspace.file);
                 Connection c = ws.connect()) {
             if (mode != null && mode.verify) {
                 Verification v = DecisionLog.verify(c);

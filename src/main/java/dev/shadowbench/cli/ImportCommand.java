@@ -23,11 +23,8 @@ import picocli.CommandLine.Spec;
                 + "payload logs) or, with --labels, ground-truth labels. Files, folders and globs. A file already "
                 + "imported (same content) is skipped.")
 public final class ImportCommand implements Callable<Integer> {
-    @Option(
-            names = {"-w", "--workspace"},
-            required = true,
-            description = "Workspace file (.duckdb), created if new")
-    Path workspace;
+    @picocli.CommandLine.Mixin
+    WorkspaceOption workspace;
 
     @Option(
             names = "--variant",
@@ -76,7 +73,7 @@ public final class ImportCommand implements Callable<Integer> {
         ImportRequest req = labels ? ImportRequest.labels(paths) : ImportRequest.predictions(paths, variant);
         req = req.withFormat(format);
         if (mapping != null) req = req.withMapping(ColumnMapping.read(mapping));
-        try (Workspace ws = Workspace.open(workspace)) {
+        try (Workspace ws = Workspace.open(workspace.file)) {
             ImportReport r = new LogImporter(ws).run(req, quiet ? ProgressSink.NONE : new StderrProgress(spec));
             spec.commandLine().getOut().println(Terminal.safe(r.summaryLine()));
             spec.commandLine().getOut().flush();
@@ -90,7 +87,7 @@ public final class ImportCommand implements Callable<Integer> {
                     spec.commandLine(),
                     "--new reads the places imported before, with their own options: give no PATH, --labels, "
                             + "--variant or --mapping with it");
-        try (Workspace ws = Workspace.openExisting(workspace)) {
+        try (Workspace ws = Workspace.openExisting(workspace.file)) {
             NewLogs.Outcome o = new NewLogs(ws).run(quiet ? ProgressSink.NONE : new StderrProgress(spec));
             spec.commandLine().getOut().println(Terminal.safe(o.summaryLine()));
             spec.commandLine().getOut().flush();

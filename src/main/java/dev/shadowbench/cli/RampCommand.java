@@ -8,7 +8,6 @@ import dev.shadowbench.core.format.FigureFormat;
 import dev.shadowbench.core.json.Json;
 import dev.shadowbench.core.workspace.Workspace;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,11 +30,8 @@ public final class RampCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = {"-w", "--workspace"},
-            required = true,
-            description = "Workspace file (.duckdb)")
-    Path workspace;
+    @picocli.CommandLine.Mixin
+    WorkspaceOption workspace;
 
     @Option(
             names = "--candidate",
@@ -57,7 +53,7 @@ public final class RampCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Workspace ws = Workspace.openExisting(workspace);
+        try (Workspace ws = Workspace.openExisting(workspace.file);
                 Connection c = ws.connect()) {
             Side chosen = candidate != null ? ComparisonOptions.side(candidate) : defaultCandidate(c);
             String side = chosen.key();

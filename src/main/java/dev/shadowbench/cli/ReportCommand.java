@@ -24,11 +24,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Write a decision report: self-contained HTML, Markdown or JSON.")
 public final class ReportCommand implements Callable<Integer> {
-    @Option(
-            names = {"-w", "--workspace"},
-            required = true,
-            description = "Workspace file (.duckdb)")
-    java.nio.file.Path workspace;
+    @picocli.CommandLine.Mixin
+    WorkspaceOption workspace;
 
     @Mixin
     ComparisonOptions comparisonOptions;
@@ -45,8 +42,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ReportFormat f = ReportFormat.parse(format);
-        OutputFile.check(output, workspace);
-        try (Workspace ws = Workspace.openExisting(workspace);
+        OutputFile.check(output, workspace.file);
+        try (Workspace ws = Workspace.openExisting(workspace.file);
                 Connection c = ws.connect()) {
             Comparison cmp = comparisonOptions.resolve(c);
             ReportContent r = ReportBuilder.collect(

@@ -50,11 +50,8 @@ public final class ReviewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = {"-w", "--workspace"},
-            required = true,
-            description = "Workspace file (.duckdb)")
-    Path workspace;
+    @picocli.CommandLine.Mixin
+    WorkspaceOption workspace;
 
     @Mixin
     ComparisonOptions comparisonOptions;
@@ -88,9 +85,9 @@ public final class ReviewCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Recommendation threshold = failOnLevel(failOn);
         ReportFormat f = report == null ? null : formatFor(format, report);
-        if (report != null) OutputFile.check(report, workspace);
+        if (report != null) OutputFile.check(report, workspace.file);
         PrintWriter out = spec.commandLine().getOut();
-        try (Workspace ws = Workspace.openExisting(workspace)) {
+        try (Workspace ws = Workspace.openExisting(workspace.file)) {
             if (newLogs) {
                 NewLogs.Outcome o =
                         new NewLogs(ws).run(quiet ? ProgressSink.NONE : new ImportCommand.StderrProgress(spec));

@@ -25,11 +25,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Draw the seeded random sample of paired requests (as on the Sample screen) as CSV.")
 public final class SampleCommand implements Callable<Integer> {
-    @Option(
-            names = {"-w", "--workspace"},
-            required = true,
-            description = "Workspace file (.duckdb)")
-    Path workspace;
+    @picocli.CommandLine.Mixin
+    WorkspaceOption workspace;
 
     @Option(names = "--size", defaultValue = "100", description = "Number of pairs (default ${DEFAULT-VALUE})")
     int size;
@@ -55,8 +52,8 @@ public final class SampleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RandomSample.Spec s = new RandomSample.Spec(size, seed, extremes);
-        if (csv != null) OutputFile.check(csv, workspace);
-        try (Workspace ws = Workspace.openExisting(workspace)) {
+        if (csv != null) OutputFile.check(csv, workspace.file);
+        try (Workspace ws = Workspace.openExisting(workspace.file)) {
             Comparison cmp = comparison.resolve(ws);
             List<SamplePair> pairs = ws.read(c -> RandomSample.draw(c, cmp, s));
             if (csv != null) {

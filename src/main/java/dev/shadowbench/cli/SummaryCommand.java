@@ -17,7 +17,6 @@ import dev.shadowbench.core.outliers.OutlierStore;
 import dev.shadowbench.core.task.ProgressSink;
 import dev.shadowbench.core.workspace.Workspace;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -37,11 +36,8 @@ public final class SummaryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = {"-w", "--workspace"},
-            required = true,
-            description = "Workspace file (.duckdb)")
-    Path workspace;
+    @picocli.CommandLine.Mixin
+    WorkspaceOption workspace;
 
     @picocli.CommandLine.Mixin
     ComparisonOptions comparisonOptions;
@@ -64,7 +60,7 @@ public final class SummaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Workspace ws = Workspace.openExisting(workspace);
+        try (Workspace ws = Workspace.openExisting(workspace.file);
                 Connection c = ws.connect()) {
             SummaryOptions options =
                     budget != null ? SummaryOptions.DEFAULT.withLatencyBudget(budget) : LatencyBudget.options(c);
