@@ -8,7 +8,6 @@ import dev.shadowbench.core.ingest.LogImporter;
 import dev.shadowbench.core.task.ProgressSink;
 import dev.shadowbench.core.workspace.AppHome;
 import dev.shadowbench.core.workspace.Workspace;
-import dev.shadowbench.ui.common.DialogService;
 import dev.shadowbench.ui.common.MainViewModel;
 import dev.shadowbench.ui.common.TaskRunner;
 import java.nio.file.Path;
@@ -43,7 +42,7 @@ public final class DecisionsFixture {
 
     /** A fixture whose background work runs on {@code tasks} (e.g. one on a {@link ManualExecutor}). */
     public DecisionsFixture(Path dir, TaskRunner tasks) {
-        main = new MainViewModel(new AppHome(dir.resolve("home")), tasks, new DialogService() {
+        main = new MainViewModel(new AppHome(dir.resolve("home")), tasks, new QuietDialogs() {
             @Override
             public void showError(String title, String message, Throwable details) {
                 errors.add(title + ": " + message);
@@ -57,16 +56,6 @@ public final class DecisionsFixture {
             @Override
             public void announce(String title, String message) {
                 announced.add(title + ": " + message);
-            }
-
-            @Override
-            public Optional<Path> chooseWorkspaceToOpen() {
-                return Optional.empty();
-            }
-
-            @Override
-            public List<Path> chooseLogsToImport() {
-                return List.of();
             }
 
             @Override
