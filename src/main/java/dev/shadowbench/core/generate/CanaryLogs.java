@@ -69,7 +69,6 @@ public final class CanaryLogs {
     public static Result write(Path dir, SyntheticLogs.Options o, LongConsumer progress) throws IOException {
         Files.createDirectories(dir);
         SplittableRandom rnd = new SplittableRandom(o.seed());
-        long perDay = o.requests() / o.days();
         long written = 0, liveRows = 0, canaryRows = 0, labels = 0, complaints = 0;
         String ext = o.gzip() ? ".jsonl.gz" : ".jsonl";
         try (Writer ramp = SyntheticLogs.open(dir.resolve("ramp.csv"), false)) {
@@ -79,7 +78,7 @@ public final class CanaryLogs {
                 LocalDate day = o.firstDay().plusDays(d);
                 double share = share(d);
                 ramp.write(day + "," + share + "\n");
-                long n = d == o.days() - 1 ? o.requests() - perDay * (o.days() - 1) : perDay;
+                long n = o.requestsOn(d);
                 Path dayDir = dir.resolve(day.toString());
                 Files.createDirectories(dayDir);
                 long dayStartMs = day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();

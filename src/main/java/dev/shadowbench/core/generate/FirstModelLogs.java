@@ -52,10 +52,10 @@ public final class FirstModelLogs {
         Files.createDirectories(dir);
         SplittableRandom rnd = new SplittableRandom(o.seed());
         double[] popularity = zipf(ITEMS, 1.1);
-        long perDay = o.requests() / o.days(), written = 0, labels = 0;
+        long written = 0, labels = 0;
         for (int d = 0; d < o.days(); d++) {
             LocalDate day = o.firstDay().plusDays(d);
-            long n = d == o.days() - 1 ? o.requests() - perDay * (o.days() - 1) : perDay;
+            long n = o.requestsOn(d);
             Path dayDir = dir.resolve(day.toString());
             Files.createDirectories(dayDir);
             long dayStartMs = day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();

@@ -32,6 +32,12 @@ public final class SyntheticLogs {
             boolean gzip,
             double labelledShare,
             double anomalyRate) {
+        /** Requests written on day {@code d} (0-based): an even share, the remainder on the last day. */
+        public long requestsOn(int d) {
+            long perDay = requests / days;
+            return d == days - 1 ? requests - perDay * (days - 1) : perDay;
+        }
+
         public Options {
             if (requests < 1) throw new IllegalArgumentException("--requests must be at least 1");
             if (days < 1) throw new IllegalArgumentException("--days must be at least 1");
@@ -66,14 +72,13 @@ public final class SyntheticLogs {
     public static Result write(Path dir, Options o, LongConsumer progress) throws IOException {
         Files.createDirectories(dir);
         SplittableRandom rnd = new SplittableRandom(o.seed());
-        long perDay = o.requests() / o.days();
         long written = 0, liveRows = 0, shadowRows = 0, labels = 0, anomalies = 0;
         String ext = o.gzip() ? ".jsonl.gz" : ".jsonl";
         try (Writer anomalyOut = open(dir.resolve("anomalies.csv"), false)) {
             anomalyOut.write("request_id,kind\n");
             for (int d = 0; d < o.days(); d++) {
                 LocalDate day = o.firstDay().plusDays(d);
-                long n = d == o.days() - 1 ? o.requests() - perDay * (o.days() - 1) : perDay;
+                long n = o.requestsOn(d);
                 Path dayDir = dir.resolve(day.toString());
                 Files.createDirectories(dayDir);
                 long dayStartMs = day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
