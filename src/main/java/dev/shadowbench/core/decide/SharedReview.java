@@ -14,7 +14,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * One computed review per comparison and workspace revision, shared by the screens: the first screen that asks
  * computes it, a screen asking meanwhile waits for that computation instead of pairing and summarising again, and
- * later ones get it at once. A new revision (an import, a settings change, another comparison) starts a new one.
+ * later ones get it at once. A new revision (an import, a settings change) starts anew. The last {@link #KEEP}
+ * comparisons' reviews are kept (least recently asked for out first), so screens showing different comparisons (the
+ * Canary screen shows the canary while the others show its shadow) do not push each other's review out.
  * Every screen then shows the same figures with the same settings (the workspace's latency budget, outlier rules and
  * gate thresholds). The window keeps one ({@code MainViewModel.reviews()}); called on worker threads only.
  */
@@ -24,13 +26,24 @@ public final class SharedReview {
     /** Bumped with the window's revision: what was computed before is not this workspace's state any more. */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
-    private Key key;
-    private CompletableFuture<ReviewSummary> result;
+    /** Reviews kept: the chosen comparison, the canary beside its shadow, and one to go back to. */
+    static final int KEEP = 3;
+
+    private final java.util.LinkedHashMap<Key, CompletableFuture<ReviewSummary>> results =
+            new java.util.LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<Key, CompletableFuture<ReviewSummary>> e) {
+                    return size() > KEEP;
+                }
+            };
     private int computations;
 
     /** Forgets the review: the workspace, its content, its settings or the comparison changed. */
     public void invalidate() {
         generation.incrementAndGet();
+        synchronized (this) {
+            results.clear();
+        }
     }
 
     /** The review of {@code cmp}, computed on {@code c} when no screen has computed or is computing it. */
@@ -40,13 +53,13 @@ public final class SharedReview {
             CompletableFuture<ReviewSummary> f;
             boolean mine;
             synchronized (this) {
-                mine = !k.equals(key) || result == null || result.isCompletedExceptionally();
+                f = results.get(k);
+                mine = f == null || f.isCompletedExceptionally();
                 if (mine) {
-                    key = k;
-                    result = new CompletableFuture<>();
+                    f = new CompletableFuture<>();
+                    results.put(k, f);
                     computations++;
                 }
-                f = result;
             }
             if (mine) {
                 try {

@@ -67,11 +67,35 @@ class SharedReviewTest {
     }
 
     private Future<ReviewSummary> ask(SharedReview shared, ProgressSink sink) {
+        return ask(shared, cmp, sink);
+    }
+
+    private Future<ReviewSummary> ask(SharedReview shared, Comparison which, ProgressSink sink) {
         return pool.submit(() -> {
             try (Connection c = ws.connect()) {
-                return shared.get(c, cmp, sink);
+                return shared.get(c, which, sink);
             }
         });
+    }
+
+    @Test
+    void screensShowingTwoComparisonsKeepBothReviews() throws Exception {
+        SharedReview shared = new SharedReview();
+        Comparison reversed = new Comparison(Side.variant("shadow"), Side.variant("live"), null, null);
+        ReviewSummary a = ask(shared, cmp, ProgressSink.NONE).get(60, TimeUnit.SECONDS);
+        ReviewSummary b = ask(shared, reversed, ProgressSink.NONE).get(60, TimeUnit.SECONDS);
+        // the Dashboard and the Canary screen taking turns: neither pushes the other's review out
+        assertSame(a, ask(shared, cmp, ProgressSink.NONE).get(60, TimeUnit.SECONDS));
+        assertSame(b, ask(shared, reversed, ProgressSink.NONE).get(60, TimeUnit.SECONDS));
+        assertEquals(2, shared.computations());
+        // beyond KEEP comparisons, the least recently asked for is computed again
+        for (int i = 1; i <= SharedReview.KEEP; i++) {
+            Comparison narrowed = new Comparison(
+                    Side.variant("live"), Side.variant("shadow"), null, java.time.LocalDate.of(2030, 1, i));
+            ask(shared, narrowed, ProgressSink.NONE).get(60, TimeUnit.SECONDS);
+        }
+        assertNotSame(a, ask(shared, cmp, ProgressSink.NONE).get(60, TimeUnit.SECONDS));
+        assertEquals(2 + SharedReview.KEEP + 1, shared.computations());
     }
 
     @Test
