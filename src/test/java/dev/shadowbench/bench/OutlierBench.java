@@ -22,13 +22,17 @@ import java.util.List;
 
 /**
  * Outlier detection on N generated requests (default 1,000,000): time of OutlierDetector.detect against the
- * pairing it runs after (the reference, same run, same data), plus recall and false-flag rate with defaults.
+ * pairing it runs after (the reference, same run, same data), plus recall and false-flag rate with defaults, or with
+ * the rule settings given as {@code -Dbench.rules=extreme.bands=1,divergence.bands=1} (e.g. to time the rules without
+ * bands against the defaults).
  * Run: mvn -q -B test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test
  *        -Dexec.mainClass=dev.shadowbench.bench.OutlierBench -Dexec.args="1000000"
  */
 public final class OutlierBench {
     public static void main(String[] args) throws Exception {
         long n = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
+        String rules = System.getProperty("bench.rules", "");
+        OutlierSettings settings = OutlierSettings.parse(rules.isBlank() ? List.of() : List.of(rules.split(",")));
         Path dir = Files.createTempDirectory("outlier-bench");
         SyntheticLogs.write(
                 dir, new SyntheticLogs.Options(n, 5, 1, LocalDate.of(2026, 11, 20), false, 0.4, 0.0005), null);
@@ -50,7 +54,7 @@ public final class OutlierBench {
                     long t0 = System.nanoTime();
                     var pc = PairIndex.open(c, cmp, ProgressSink.NONE);
                     long t1 = System.nanoTime();
-                    r = OutlierDetector.detect(c, pc, OutlierSettings.defaults(), ProgressSink.NONE);
+                    r = OutlierDetector.detect(c, pc, settings, ProgressSink.NONE);
                     long t2 = System.nanoTime();
                     pairing[i] = t1 - t0;
                     detect[i] = t2 - t1;

@@ -27,6 +27,7 @@ import java.util.TreeMap;
  * ({@code count(*), avg(c_prediction)}) and one DuckDB median ({@code median(c_prediction)}, bound by sorting, so less
  * sensitive to the noise of a shared machine than the 20 ms scan). Prints each run and the medians, in seconds and as
  * ratios to each reference.
+ * With {@code -Dbench.rules=extreme.bands=1,divergence.bands=1} the rules run with those settings instead of the defaults.
  * With {@code -Dbench.dump=FILE} the last run's full report (every figure at full precision, plus a digest of the
  * whole outlier_flags table) is written to FILE, so two builds can be compared for identical results.
  * Args: WORKSPACE [runs (default 5)].
@@ -36,6 +37,9 @@ public final class OutlierDetectBench {
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        String rules = System.getProperty("bench.rules", "");
+        OutlierSettings settings =
+                OutlierSettings.parse(rules.isBlank() ? java.util.List.of() : java.util.List.of(rules.split(",")));
         try (Workspace ws = Workspace.openExisting(file);
                 Connection c = ws.connect()) {
             Comparison cmp = Comparison.defaultFor(c);
@@ -53,7 +57,7 @@ public final class OutlierDetectBench {
                 scan[i] = time(c, "SELECT count(*), avg(c_prediction) FROM " + pc.pairs());
                 median[i] = time(c, "SELECT median(c_prediction) FROM " + pc.pairs());
                 long t0 = System.nanoTime();
-                r = OutlierDetector.detect(c, pc, OutlierSettings.defaults(), ProgressSink.NONE);
+                r = OutlierDetector.detect(c, pc, settings, ProgressSink.NONE);
                 detect[i] = (System.nanoTime() - t0) / 1e9;
                 ratio[i] = detect[i] / scan[i];
                 ratioMedian[i] = detect[i] / median[i];

@@ -122,12 +122,11 @@ public final class OutlierDetector {
         boolean negativesKept = false;
         if (s.enabled("extreme") && st.value() != null) {
             double k = s.value("extreme.mad_k");
-            Typical t = st.value();
-            double lo = t.median() - k * t.sd(), hi = t.median() + k * t.sd();
+            Bands t = st.valueBands();
             Frag pre =
                     switch (st.scale()) {
-                        case LOG -> outsideLog("c_prediction", lo, hi, 700);
-                        case LINEAR -> outside("c_prediction", lo, hi);
+                        case LOG -> outsideLog("c_prediction", t, k, 700);
+                        case LINEAR -> outside("c_prediction", t, k);
                         case LOGIT -> null; // log-odds are not worth a bound on the raw score: the rule's own test
                     };
             // keyed on a log scale, the lower bound is positive: every negative candidate is kept too
@@ -136,12 +135,11 @@ public final class OutlierDetector {
         }
         if (s.enabled("divergence") && st.diff() != null) {
             double k = s.value("divergence.mad_k");
-            Typical t = st.diff();
-            double lo = t.median() - k * t.sd(), hi = t.median() + k * t.sd();
+            Bands t = st.diffBands();
             Frag pre =
                     switch (st.scale()) {
-                        case LOG -> outsideLog("c_prediction / b_prediction", lo, hi, 100);
-                        case LINEAR -> outside("(c_prediction - b_prediction)", lo, hi);
+                        case LOG -> outsideLog("c_prediction / b_prediction", t, k, 100);
+                        case LINEAR -> outside("(c_prediction - b_prediction)", t, k);
                         case LOGIT -> null;
                     };
             robustRule("divergence", t, k, "(" + tc + ") - (" + tb + ")", pre, keep, rules);
@@ -227,11 +225,11 @@ public final class OutlierDetector {
     }
 
     /**
-     * A rule that flags a pair whose scored value (SQL {@code scored}) lies more than k robust SDs of {@code t} from its
-     * median: its cheap filter ({@code pre}, or the rule's own test when null) and its flags.
+     * A rule that flags a pair whose scored value (SQL {@code scored}) lies more than k robust SDs of its band's figures
+     * from its band's median: its cheap filter ({@code pre}, or the rule's own test when null) and its flags.
      */
     private static void robustRule(
-            String rule, Typical t, double k, String scored, Frag pre, List<Frag> keep, List<Frag> rules) {
+            String rule, Bands t, double k, String scored, Frag pre, List<Frag> keep, List<Frag> rules) {
         keep.add(pre != null ? pre : Frag.of("abs(", t.z("(" + scored + ")"), ") > ", k));
         rules.add(Frag.of(
                 "SELECT request_id, '" + rule + "', abs(z), z, b_prediction, c_prediction, label, b_latency, c_latency "
@@ -242,24 +240,54 @@ public final class OutlierDetector {
     }
 
     /**
-     * Keeps every finite x scored beyond [lo, hi] (the median -+ k robust SDs): x outside
+     * Keeps every finite x scored beyond [lo, hi] of its band (the band's median -+ k robust SDs): x outside
      * [lo, hi], each bound moved inwards by 1e-9 of its size, far more than the rounding of x - m and of the division
      * can move a score.
      */
-    private static Frag outside(String x, double lo, double hi) {
+    private static Frag outside(String x, Bands t, double k) {
+        double[] lo = new double[t.count()], hi = new double[t.count()];
+        for (int i = 0; i < t.count(); i++) {
+            double[] b = inwards(t.typical()[i], k);
+            lo[i] = b[0];
+            hi[i] = b[1];
+        }
+        if (t.count() == 1) return Frag.of(x, " NOT BETWEEN ", lo[0], " AND ", hi[0]);
+        double[] g = inwards(t.global(), k);
+        return Frag.of(
+                x, " NOT BETWEEN ", Bands.perBand(t.upper(), lo, g[0]), " AND ", Bands.perBand(t.upper(), hi, g[1]));
+    }
+
+    /** The bounds median -+ k robust SDs of {@code t}, each moved inwards by 1e-9 of their size. */
+    private static double[] inwards(Typical t, double k) {
+        double lo = t.median() - k * t.sd(), hi = t.median() + k * t.sd();
         double slack = 1e-9 * (Math.abs(lo) + Math.abs(hi));
-        return Frag.of(x, " NOT BETWEEN ", lo + slack, " AND ", hi - slack);
+        return new double[] {lo + slack, hi - slack};
     }
 
     /**
-     * Keeps every row whose scored value (ln c, or ln c - ln b with {@code x} = c / b) lies beyond [lo, hi]: x outside
-     * [exp(lo), exp(hi)], each bound moved inwards by 1e-9 relative, far more than the rounding of ln, of the
+     * Keeps every row whose scored value (ln c, or ln c - ln b with {@code x} = c / b) lies beyond [lo, hi] of its band:
+     * x outside [exp(lo), exp(hi)], each bound moved inwards by 1e-9 relative, far more than the rounding of ln, of the
      * subtraction and of the division (under 1e-12 in absolute terms) can move a score; a ratio beyond the normal
-     * doubles is far outside. Null beyond +-limit (or an absurd width), where the rule's own condition must do.
+     * doubles is far outside. Null beyond +-limit (or an absurd width) in any band, where the rule's own condition must
+     * do.
      */
-    private static Frag outsideLog(String x, double lo, double hi, double limit) {
-        if (!(Math.abs(lo) <= limit && Math.abs(hi) <= limit && hi - lo < 1e5)) return null;
-        return Frag.of(x, " NOT BETWEEN ", Math.exp(lo) * (1 + 1e-9), " AND ", Math.exp(hi) * (1 - 1e-9));
+    private static Frag outsideLog(String x, Bands t, double k, double limit) {
+        int n = t.count();
+        double[] lo = new double[n + 1], hi = new double[n + 1];
+        for (int i = 0; i <= n; i++) {
+            Typical b = i < n ? t.typical()[i] : t.global();
+            double l = b.median() - k * b.sd(), h = b.median() + k * b.sd();
+            if (!(Math.abs(l) <= limit && Math.abs(h) <= limit && h - l < 1e5)) return null;
+            lo[i] = Math.exp(l) * (1 + 1e-9);
+            hi[i] = Math.exp(h) * (1 - 1e-9);
+        }
+        if (n == 1) return Frag.of(x, " NOT BETWEEN ", lo[0], " AND ", hi[0]);
+        return Frag.of(
+                x,
+                " NOT BETWEEN ",
+                Bands.perBand(t.upper(), java.util.Arrays.copyOf(lo, n), lo[n]),
+                " AND ",
+                Bands.perBand(t.upper(), java.util.Arrays.copyOf(hi, n), hi[n]));
     }
 
     /**

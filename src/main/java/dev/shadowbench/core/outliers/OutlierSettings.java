@@ -50,7 +50,9 @@ public final class OutlierSettings {
 
     public static final List<Param> PARAMS = List.of(
             new Param("extreme", "mad_k", 8, 1, 1000, "robust SDs (1.4826 x MAD) from the median that flag a value"),
-            new Param("divergence", "mad_k", 5.2, 1, 1000, "robust SDs from the typical difference that flag a pair"),
+            new Param("extreme", "bands", 12, 1, 100, "bands of baseline values, each with its own median and MAD"),
+            new Param("divergence", "mad_k", 4, 1, 1000, "robust SDs from the typical difference that flag a pair"),
+            new Param("divergence", "bands", 12, 1, 100, "bands of baseline values, each with its own median and MAD"),
             new Param("leak", "ratio", 0.001, 0, 1, "flag when candidate error < ratio x baseline error"),
             new Param("margin", "max_error_ratio", 0.5, 0, 1, "banner when candidate MAE / baseline MAE is below this"),
             new Param("margin", "min_labels", 30, 1, 1e12, "labelled pairs needed before judging the margin"),

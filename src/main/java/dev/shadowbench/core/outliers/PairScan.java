@@ -290,6 +290,7 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
         }
         Typical typicalValue = Typical.of(mc, madValue, meanAbsDev[0]);
         Typical typicalDiff = Typical.of(md, madDiff, meanAbsDev[1]);
+        Bands[] bands = Bands.of(sql, pairsTable, s, scale, finiteB, typicalValue, typicalDiff);
 
         // The mode: a value whose share can exceed the threshold occurs at least mode.least times, so it fills one of
         // the
@@ -328,6 +329,8 @@ record PairScan(PairStats stats, Spread spread, Latency latency, Facts facts) {
                 scale,
                 typicalValue,
                 typicalDiff,
+                bands[0],
+                bands[1],
                 nLabelled,
                 dbl(lab, 0),
                 dbl(lab, 1),

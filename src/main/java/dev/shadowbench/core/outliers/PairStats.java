@@ -2,7 +2,7 @@ package dev.shadowbench.core.outliers;
 
 /**
  * The robust figures of one pairing that the rules compare against: the typical candidate value and difference (median
- * and robust SD from the MAD), label precision and errors, latency medians. Values are scored on the
+ * and robust SD from the MAD), overall and per band of baseline values ({@link Bands}; one band: the overall figures), label precision and errors, latency medians. Values are scored on the
  * scale their baseline's range calls for ({@link Scale}).
  */
 record PairStats(
@@ -14,6 +14,8 @@ record PairStats(
         Scale scale,
         Typical value,
         Typical diff,
+        Bands valueBands,
+        Bands diffBands,
         long labelled,
         Double candidateMae,
         Double baselineMae,

@@ -42,19 +42,21 @@ final class Reasons {
 
     /** E.g. "candidate 2,000 is 9.1 robust SDs above the candidate median 45.3, on a log scale (baseline 41)". */
     private String extreme(Double z, Double b, Double c) {
-        Typical t = st.value();
+        Typical t = st.valueBands().at(b);
         return "candidate " + num(c) + " is " + num(Math.abs(z)) + " robust SDs " + (z > 0 ? "above" : "below")
-                + " the candidate median " + num(st.scale().unscored(t.median()))
+                + " the candidate median " + num(st.scale().unscored(t.median())) + band(st.valueBands(), b)
                 + (st.scale().words.isEmpty() ? "" : ", " + st.scale().words) + " (baseline " + num(b) + ")";
     }
 
     /**
      * E.g. "candidate 2,000 is 48.8x the baseline 41; the typical ratio is 0.988x, so this is 182.7 robust SDs above it
-     * (log scale)". A robust SD is the interquartile range / 1.349 ({@link Typical}).
+     * (log scale)"; with bands, the typical ratio of pairs whose baseline lies in the same band. A robust SD is
+     * 1.4826 x the MAD ({@link Typical}).
      */
     private String divergence(Double z, Double b, Double c) {
-        Typical t = st.diff();
-        String far = ", so this is " + num(Math.abs(z)) + " robust SDs " + (z > 0 ? "above" : "below") + " it";
+        Typical t = st.diffBands().at(b);
+        String far = band(st.diffBands(), b) + ", so this is " + num(Math.abs(z)) + " robust SDs "
+                + (z > 0 ? "above" : "below") + " it";
         return switch (st.scale()) {
             case LOG ->
                 "candidate " + num(c) + " is " + num(ratio(c, b)) + "x the baseline " + num(b)
@@ -66,6 +68,16 @@ final class Reasons {
                 "candidate " + num(c) + " differs from the baseline " + num(b) + " by " + signed(c - b)
                         + "; the typical difference is " + signed(t.median()) + far;
         };
+    }
+
+    /** Where the pairs scored per band are: e.g. " where the baseline is 41 to 58" (empty for a single band). */
+    private static String band(Bands bands, Double b) {
+        int i = bands.of(b);
+        double[] up = bands.upper();
+        if (up.length == 0 || i < 0) return "";
+        if (i == 0) return " where the baseline is up to " + num(up[0]);
+        if (i == up.length) return " where the baseline is above " + num(up[i - 1]);
+        return " where the baseline is " + num(up[i - 1]) + " to " + num(up[i]);
     }
 
     /** The log-odds the rules score a probability by (capped as {@link PairStats.Scale#LOGIT} caps it). */

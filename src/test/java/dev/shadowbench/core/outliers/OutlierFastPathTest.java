@@ -140,14 +140,23 @@ class OutlierFastPathTest {
                     "divergence.mad_k=2",
                     "leak.ratio=0.5",
                     "latency.fast_ratio=0.9"),
-            List.of("degenerate.mode_share=0.1", "degenerate.spread_ratio=1", "label_match.enabled=false"),
-            List.of("degenerate.mode_share=0.6", "latency.budget_ms=25", "negative.enabled=false"));
+            List.of(
+                    "degenerate.mode_share=0.1",
+                    "degenerate.spread_ratio=1",
+                    "label_match.enabled=false",
+                    "extreme.bands=5",
+                    "divergence.bands=3"),
+            List.of(
+                    "degenerate.mode_share=0.6",
+                    "latency.budget_ms=25",
+                    "negative.enabled=false",
+                    "divergence.bands=1"));
 
     /** Every variant of settings, with the current knobs: the fast path equals the reference. */
     private void assertSame(String what) throws SQLException {
         for (List<String> v : VARIANTS) {
             OutlierSettings s = OutlierSettings.parse(v);
-            PairStats expectedStats = ReferenceOutliers.loadStats(new Db(c, ProgressSink.NONE));
+            PairStats expectedStats = ReferenceOutliers.loadStats(new Db(c, ProgressSink.NONE), s);
             OutlierReport expected = ReferenceOutliers.detect(c, s, ProgressSink.NONE, 50);
             PairStats stats = PairScan.run(new Db(c, ProgressSink.NONE), TEMP_PAIRS.pairs(), s)
                     .stats();
@@ -224,7 +233,7 @@ class OutlierFastPathTest {
         pairs("positive", 400_000);
         for (List<String> v : List.of(List.<String>of(), List.of("degenerate.mode_share=0.3", "extreme.mad_k=3"))) {
             OutlierSettings s = OutlierSettings.parse(v);
-            PairStats expected = ReferenceOutliers.loadStats(new Db(c, ProgressSink.NONE));
+            PairStats expected = ReferenceOutliers.loadStats(new Db(c, ProgressSink.NONE), s);
             OutlierReport expectedReport = ReferenceOutliers.detect(c, s, ProgressSink.NONE, 50);
             PairStats got = PairScan.run(new Db(c, ProgressSink.NONE), TEMP_PAIRS.pairs(), s)
                     .stats();
@@ -240,6 +249,8 @@ class OutlierFastPathTest {
                     got.scale(),
                     got.value(),
                     got.diff(),
+                    got.valueBands(),
+                    got.diffBands(),
                     got.labelled(),
                     expected.candidateMae(),
                     expected.baselineMae(),

@@ -17,8 +17,8 @@ class OutlierSettingsTest {
         assertEquals(6, s.value("extreme.mad_k"));
         assertFalse(s.enabled("leak"));
         assertEquals(250, s.value("latency.budget_ms"));
-        assertEquals(
-                5.2, s.value("divergence.mad_k"), "calibrated on realistic model pairs (RealisticPairsRecallTest)");
+        assertEquals(4, s.value("divergence.mad_k"), "calibrated on realistic model pairs (RealisticPairsRecallTest)");
+        assertEquals(12, s.value("divergence.bands"), "a median and MAD per twelfth of the baseline's values");
         assertTrue(s.enabled("extreme"));
         assertEquals(OutlierSettings.defaults(), OutlierSettings.parse(List.of()));
     }
@@ -45,7 +45,7 @@ class OutlierSettingsTest {
     void jsonRoundTripKeepsEverySettingAndToleratesStaleText() {
         OutlierSettings s = OutlierSettings.parse(List.of("extreme.mad_k=6.5", "margin.enabled=false"));
         String json = s.toJson();
-        assertTrue(json.startsWith("{\"extreme\":{\"enabled\":true,\"mad_k\":6.5}"), json);
+        assertTrue(json.startsWith("{\"extreme\":{\"enabled\":true,\"mad_k\":6.5,\"bands\":12.0}"), json);
         assertEquals(s, OutlierSettings.fromJson(json));
         OutlierSettings partial = OutlierSettings.fromJson(
                 "{\"leak\":{\"ratio\":0.01,\"bogus\":3},\"gone\":{},\"extreme\":{\"mad_k\":-4}}");

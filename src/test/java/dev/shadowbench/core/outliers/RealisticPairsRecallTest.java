@@ -43,19 +43,16 @@ class RealisticPairsRecallTest {
      * Measured where the defaults miss the bar, and kept from getting worse (numbers, the oracle's figures and the
      * reasons in outliers.md). friedman2: the linear baseline is so far from the boosted trees (9.7% of its answers are
      * negative, so the differences are linear) that a divided answer, small already, moves too little (the oracle finds
-     * 82%). friedman3: the target reaches 0 and k-NN follows its long lower tail where ridge cannot; on the log scale the
-     * clean tail is heavier than any robust spread of the middle can ignore (3.9% of clean pairs flagged; tail
-     * percentiles flagged 0.25% but absorb a candidate's broken answers once they pass 2.5%). Classifier scores: every
-     * saturated (but a few), raw-margin and percentage answer is found and almost no clean pair flagged, but a flipped
-     * confident answer only 38..78% of the time: how far two classifiers honestly disagree depends on the baseline's
-     * score, and a rule scaled per band of baseline scores could find 88..98% of the flips (oracle.py; not done).
+     * 82%, 69% of the divided ones; the rules 56%, 29%). Classifier scores, with the robust figures per band of baseline
+     * scores: every raw-margin and percentage answer is found and 80..94% of the flipped confident ones (38..78% with
+     * one band), but the honest disagreement of a logistic regression and boosted trees has heavier tails than the MAD
+     * of a band sees, so 0.25..0.35% of clean pairs flag at divergence.mad_k=4 (0.02..0.03% at 5.2, where only 38% of
+     * the flips on digits and make_classification were found; the oracle finds 88..98% of the flips).
      */
     static final Map<String, Limit> LIMITS = Map.of(
-            "friedman2_linear_vs_gbr", new Limit(0.50, 0.002),
-            "friedman3_ridge_vs_knn", new Limit(0.97, 0.04),
-            "breast_cancer_logistic_vs_gbc", new Limit(0.92, 0.002),
-            "digits_logistic_vs_gbc", new Limit(0.84, 0.002),
-            "classification_logistic_vs_gbc", new Limit(0.83, 0.002));
+            "friedman2_linear_vs_gbr", new Limit(0.555, 0.002),
+            "breast_cancer_logistic_vs_gbc", new Limit(0.96, 0.0035),
+            "classification_logistic_vs_gbc", new Limit(0.95, 0.0025));
 
     @TempDir
     Path dir;

@@ -29,7 +29,7 @@ final class ReferenceOutliers {
     static OutlierReport detect(Connection c, OutlierSettings s, ProgressSink p, int listLimit) throws SQLException {
         Db sql = new Db(c, p);
         p.progress(0, 4, "Outliers: robust statistics of the pairs");
-        PairStats st = loadStats(sql);
+        PairStats st = loadStats(sql, s);
         p.progress(1, 4, "Outliers: flagging pairs");
         flag(sql, s, st);
         p.progress(2, 4, "Outliers: counting flags");
@@ -74,7 +74,7 @@ final class ReferenceOutliers {
         String cols = "b_prediction, c_prediction, label, b_latency, c_latency";
         String tc = st.scored("c_prediction"), tb = st.scored("b_prediction");
         if (s.enabled("extreme") && st.value() != null) {
-            ExactQuantiles.Frag z = st.value().z("tc");
+            ExactQuantiles.Frag z = st.valueBands().z("tc");
             List<Object> params = new ArrayList<>(z.params());
             params.add(s.value("extreme.mad_k"));
             sql.execute(
@@ -83,7 +83,7 @@ final class ReferenceOutliers {
                     params.toArray());
         }
         if (s.enabled("divergence") && st.diff() != null) {
-            ExactQuantiles.Frag z = st.diff().z("d");
+            ExactQuantiles.Frag z = st.diffBands().z("d");
             List<Object> params = new ArrayList<>(z.params());
             params.add(s.value("divergence.mad_k"));
             sql.execute(
@@ -135,7 +135,7 @@ final class ReferenceOutliers {
         }
     }
 
-    static PairStats loadStats(Db sql) throws SQLException {
+    static PairStats loadStats(Db sql, OutlierSettings s) throws SQLException {
         Object[] base = sql.one("""
                 SELECT count(*), min(b_prediction) FILTER (WHERE isfinite(b_prediction)),
                        count(*) FILTER (WHERE b_prediction IS NULL), count(*) FILTER (WHERE c_prediction IS NULL),
@@ -199,6 +199,8 @@ final class ReferenceOutliers {
                 scale,
                 value,
                 diff,
+                bands(sql, s, "extreme", scale, "tc", value),
+                bands(sql, s, "divergence", scale, "d", diff),
                 (Long) lab[0],
                 (Double) lab[1],
                 (Double) lab[2],
@@ -209,6 +211,49 @@ final class ReferenceOutliers {
                 (Double) base[6],
                 (Long) base[7],
                 (Double) base[8]);
+    }
+
+    /**
+     * A rule's bands, one straightforward query per figure: as many as its {@code bands} setting asks for with at least
+     * {@link Bands#MIN_BAND} finite baselines each, bounded by the baseline's quantile_disc at i / n; per band the
+     * median and MAD of the rule's scored column ({@code col}: tc or d) among the pairs whose baseline is at most the
+     * band's bound and above the one before (the last band: every other non-null baseline), its robust SD at least
+     * {@link Bands#FLOOR} of the global one; the global figures for a band with under half {@link Bands#MIN_BAND}
+     * scored values.
+     */
+    private static Bands bands(
+            Db sql, OutlierSettings s, String rule, PairStats.Scale scale, String col, PairStats.Typical global)
+            throws SQLException {
+        if (global == null || !s.enabled(rule)) return Bands.single(global);
+        long finiteB = sql.one("SELECT count(*) FROM pairs WHERE isfinite(b_prediction)", rs -> rs.getLong(1));
+        long n = Math.min((long) s.value(rule + ".bands"), finiteB / Bands.MIN_BAND);
+        if (n < 2) return Bands.single(global);
+        double[] upper = new double[(int) n - 1];
+        for (int i = 1; i < n; i++) {
+            upper[i - 1] = sql.one(
+                    "SELECT quantile_disc(b_prediction, CAST(? AS DOUBLE)) FROM pairs WHERE isfinite(b_prediction)",
+                    rs -> rs.getDouble(1),
+                    (double) i / n);
+        }
+        String tc = scale.scored("c_prediction"), tb = scale.scored("b_prediction");
+        PairStats.Typical[] t = new PairStats.Typical[(int) n];
+        for (int i = 0; i < n; i++) {
+            String in = i == 0
+                    ? "b_prediction <= " + upper[0]
+                    : (i < n - 1 ? "b_prediction <= " + upper[i] + " AND " : "b_prediction IS NOT NULL AND ")
+                            + "NOT b_prediction <= " + upper[i - 1];
+            Object[] r = sql.one(
+                    "WITH t AS (SELECT " + tc + " AS tc, (" + tc + ") - (" + tb + ") AS d FROM pairs WHERE " + in
+                            + "), m AS (SELECT median(" + col + ") AS m FROM t) "
+                            + "SELECT count(" + col + "), any_value(m), median(abs(" + col + " - m)), avg(abs(" + col
+                            + " - m)) FROM t, m",
+                    rs -> new Object[] {rs.getLong(1), Db.dbl(rs, 2), Db.dbl(rs, 3), Db.dbl(rs, 4)});
+            PairStats.Typical band = PairStats.Typical.of((Double) r[1], (Double) r[2], (Double) r[3]);
+            t[i] = (Long) r[0] < Bands.MIN_BAND / 2 || band == null
+                    ? global
+                    : new PairStats.Typical(band.median(), Math.max(band.sd(), Bands.FLOOR * global.sd()));
+        }
+        return new Bands(upper, t, global);
     }
 
     static List<Finding> findings(Db sql, OutlierSettings s, PairStats st, Map<String, Long> counts)
