@@ -61,7 +61,8 @@ public final class SummaryService {
         Map<String, String> unavailable = new LinkedHashMap<>();
         Comparison cmp = pc.comparison();
         Pairing.Coverage cov = pc.coverage();
-        long quarantined = Db.lng(q.row("SELECT count(*) FROM quarantine")[0]);
+        long quarantined =
+                pc.extract() ? ExtractFigures.unreadable(q, pc) : Db.lng(q.row("SELECT count(*) FROM quarantine")[0]);
         Counts counts = new Counts(
                 cov.baselineRows(),
                 cov.candidateRows(),
@@ -90,6 +91,8 @@ public final class SummaryService {
         if (kind == null)
             unavailable.put("divergence", "the two sides share no kind of output (prediction, class or ranking)");
         else if (cov.paired() == 0) unavailable.put("divergence", "no request id appears on both sides");
+        else if (kind == Kind.RANKING && pc.extract() && ExtractFigures.topKMissing(q, pc, o) != null)
+            unavailable.put("divergence", ExtractFigures.topKMissing(q, pc, o));
         else divergence = DivergenceFigures.compute(q, pc, kind, o);
 
         sink.progress(3, STEPS, "Measuring latency");
@@ -147,8 +150,15 @@ public final class SummaryService {
             unavailable.put("feedback", "no feedback recorded in these logs");
             unavailable.put("tests.complaint_rate", "no feedback recorded in these logs");
         } else {
-            List<ComplaintCounts.Day> bd = complaintDays(q, cmp.baseline(), cmp),
-                    cdays = complaintDays(q, cmp.candidate(), cmp);
+            List<ComplaintCounts.Day>
+                    bd =
+                            pc.extract()
+                                    ? ExtractFigures.complaintDays(q, pc, "b")
+                                    : complaintDays(q, cmp.baseline(), cmp),
+                    cdays =
+                            pc.extract()
+                                    ? ExtractFigures.complaintDays(q, pc, "c")
+                                    : complaintDays(q, cmp.candidate(), cmp);
             feedback = new Feedback(sideFeedback(bd), sideFeedback(cdays), CanaryFeedback.byDay(bd, cdays));
             complaintTest = CanaryFeedback.overall(bd, cdays);
             if (complaintTest == null) unavailable.put("tests.complaint_rate", "a side has no requests in the window");
