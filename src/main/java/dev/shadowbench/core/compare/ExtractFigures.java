@@ -32,6 +32,22 @@ final class ExtractFigures {
         return k == o.topK() ? null : "not in the extract: it counted rankings at top-" + k + ", not top-" + o.topK();
     }
 
+    /**
+     * What a review of an extract cannot show, in {@code unavailable}: the charts drawn from every pair (the density
+     * of baseline against candidate, a regression's residuals) and the pairs outside the extract's sample.
+     */
+    static void notInExtract(Db q, PairedComparison pc, Kind kind, Map<String, String> unavailable)
+            throws SQLException {
+        unavailable.put("charts.density", PairedComparison.NOT_IN_EXTRACT);
+        if (kind == Kind.REGRESSION) unavailable.put("charts.residuals", PairedComparison.NOT_IN_EXTRACT);
+        Object[] m = q.row("SELECT sample_size, seed, extremes FROM " + pc.extractTable("meta"));
+        unavailable.put(
+                "pairs",
+                "the extract holds " + Db.lng(m[0]) + " pairs per day drawn with seed " + Db.lng(m[1]) + ", the "
+                        + Db.lng(m[2])
+                        + " most extreme per day and the flagged pairs; other pairs are not in the extract");
+    }
+
     /** Lines the Spark job could not read (the summary's quarantined count for an extract). */
     static long unreadable(Db q, PairedComparison pc) throws SQLException {
         return Db.lng(q.row("SELECT coalesce(rows_unreadable, 0) FROM " + pc.extractTable("meta"))[0]);

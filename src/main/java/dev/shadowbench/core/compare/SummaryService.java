@@ -189,6 +189,7 @@ public final class SummaryService {
             if (dev != null)
                 findings.add(new Finding("traffic_share", "warning", dev.observed(), dev.configured(), dev.detail()));
         }
+        if (pc.extract()) ExtractFigures.notInExtract(q, pc, kind, unavailable);
         sink.progress(STEPS, STEPS, "Summary ready");
 
         ComparisonInfo info = new ComparisonInfo(
