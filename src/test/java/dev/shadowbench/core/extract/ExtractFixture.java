@@ -26,16 +26,16 @@ import java.util.Map;
  * can compare the desk's figures from the extract with its figures from the records. Labels are one per request id
  * in these tests. No flagged table: the tests compare the figures, the outlier list is checked on its own.
  */
-final class ExtractFixture {
+public final class ExtractFixture {
     private ExtractFixture() {}
 
     /** The settings of a written extract. */
-    record Settings(int digits, long seed, int sampleSize, int extremes, int topK) {
-        static final Settings DEFAULT = new Settings(7, 1, 100, 10, 10);
+    public record Settings(int digits, long seed, int sampleSize, int extremes, int topK) {
+        public static final Settings DEFAULT = new Settings(7, 1, 100, 10, 10);
     }
 
     /** Writes the extract of {@code cmp} (its window: all days when unbounded) from {@code c}'s records into {@code dir}. */
-    static void write(Connection c, Comparison cmp, Settings s, Path dir) throws Exception {
+    public static void write(Connection c, Comparison cmp, Settings s, Path dir) throws Exception {
         Files.createDirectories(dir);
         try (Statement st = c.createStatement()) {
             st.execute("CREATE OR REPLACE MACRO fx_round(x, p) AS CASE WHEN x = 0 THEN 0.0 "

@@ -11,18 +11,18 @@ import java.sql.Statement;
  * candidate. Scores have 4 decimals and latencies 1 decimal (so 7 significant digits hold them exactly) except where
  * a test asks for full-precision values.
  */
-final class ExtractLogs {
+public final class ExtractLogs {
     private ExtractLogs() {}
 
     /** The kind of output both sides log. */
-    enum Task {
+    public enum Task {
         REGRESSION,
         CLASSIFICATION,
         RANKING
     }
 
     /** Writes {@code perDay} requests on each of 2026-11-20 and 2026-11-21; {@code exact}: 4-decimal scores. */
-    static void write(Connection c, Task task, int perDay, boolean exact) throws SQLException {
+    public static void write(Connection c, Task task, int perDay, boolean exact) throws SQLException {
         int n = 2 * perDay;
         String day = "TIMESTAMP '2026-11-20 00:00:00' + to_seconds(CAST(i // " + perDay + " AS BIGINT) * 86400 + i % "
                 + perDay + ")";
