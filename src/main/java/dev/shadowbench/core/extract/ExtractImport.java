@@ -45,6 +45,26 @@ public final class ExtractImport {
         }
     }
 
+    /** Imports {@code dir} into {@code ws} on a connection of its own. */
+    public static Outcome run(dev.shadowbench.core.workspace.Workspace ws, Path dir, ProgressSink sink)
+            throws SQLException {
+        try (Connection c = ws.connect()) {
+            return run(c, dir, sink);
+        }
+    }
+
+    /**
+     * The extract folder {@code paths} name, or null: one path that is an extract folder or its manifest.json (what
+     * File > Import and a drop on the window hand over).
+     */
+    public static Path folderOf(java.util.List<Path> paths) {
+        if (paths.size() != 1) return null;
+        Path p = paths.get(0);
+        Path dir =
+                p.getFileName() != null && p.getFileName().toString().equals(ExtractManifest.FILE) ? p.getParent() : p;
+        return dir != null && ExtractManifest.isExtract(dir) ? dir : null;
+    }
+
     /** Imports {@code dir} on {@code c} (auto-commit on; the import runs in a transaction of its own). */
     public static Outcome run(Connection c, Path dir, ProgressSink sink) throws SQLException {
         ExtractManifest m = ExtractManifest.read(dir);
