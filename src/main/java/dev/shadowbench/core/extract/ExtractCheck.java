@@ -27,15 +27,23 @@ final class ExtractCheck {
             "VARCHAR[]", Set.of("VARCHAR[]"),
             "BOOLEAN", Set.of("BOOLEAN"));
 
-    /** SQL reading column {@code col} as the workspace stores it (a zoned Spark timestamp as its UTC wall clock). */
-    static String read(ExtractTables.Column col) {
+    /**
+     * SQL reading column {@code col}, of Parquet type {@code type} as DuckDB reads it, as the workspace stores it. A
+     * Spark timestamp is an instant (TIMESTAMP WITH TIME ZONE here): it is kept as its UTC wall clock, whatever this
+     * machine's time zone (a plain cast would shift it to local time).
+     */
+    static String read(ExtractTables.Column col, String type) {
         String ident = Quote.ident(col.name());
-        if (col.type().equals("TIMESTAMP")) return "CAST(" + ident + " AS TIMESTAMP)";
+        if (col.type().equals("TIMESTAMP") && "TIMESTAMP WITH TIME ZONE".equals(type))
+            return "timezone('UTC', " + ident + ")";
         return "CAST(" + ident + " AS " + col.type() + ")";
     }
 
-    /** Checks table {@code t} read by {@code src} (a read_parquet with filename = true): columns, nulls, values, rows. */
-    static void table(Db q, Path dir, ExtractManifest m, ExtractTables.Table t, String src, Long stated)
+    /**
+     * Checks table {@code t} read by {@code src} (a read_parquet with filename = true): columns, nulls, values, rows.
+     * Returns each column's type as read.
+     */
+    static Map<String, String> table(Db q, Path dir, ExtractManifest m, ExtractTables.Table t, String src, Long stated)
             throws SQLException {
         Map<String, String> types = new HashMap<>();
         for (Object[] r : q.rows("SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM " + src + ")"))
@@ -87,6 +95,7 @@ final class ExtractCheck {
         if (stated != null && stated != n)
             throw new BadInputException(dir.resolve(ExtractManifest.FILE) + ": field tables." + t.name() + ".rows says "
                     + stated + " but " + where + " holds " + n + " rows");
+        return types;
     }
 
     /** A check: rows meeting {@code condition} are wrong; {@code message} (SQL text) says how. */
@@ -102,8 +111,32 @@ final class ExtractCheck {
                 days.stream().map(d -> "DATE " + Quote.literal(d.toString())).toList());
     }
 
-    /** Refuses an extract of sides already imported for one of its days (its counts would be added twice). */
+    /**
+     * Refuses an extract of sides already imported for one of its days (its counts would be added twice), or with
+     * other settings than the extracts of those sides already held (their days are read as one window: one precision,
+     * one sample seed and sizes, one top k).
+     */
     static void noOverlap(Db q, Path dir, ExtractManifest m) throws SQLException {
+        List<Object[]> other = q.rows(
+                "SELECT source, significant_digits, seed, sample_size, extremes, top_k FROM extract.extracts "
+                        + "WHERE baseline = ? AND candidate = ? AND (significant_digits <> ? OR seed <> ? OR "
+                        + "sample_size <> ? OR extremes <> ? OR top_k <> ?) LIMIT 1",
+                m.baseline().key(),
+                m.candidate().key(),
+                m.significantDigits(),
+                m.seed(),
+                m.sampleSize(),
+                m.extremes(),
+                m.topK());
+        if (!other.isEmpty()) {
+            Object[] o = other.get(0);
+            throw new BadInputException(dir.resolve(ExtractManifest.FILE) + ": precision " + m.significantDigits()
+                    + ", sample seed " + m.seed() + " (" + m.sampleSize() + " pairs, " + m.extremes()
+                    + " extremes), top_k "
+                    + m.topK() + " differ from the extract of the same sides already imported from " + o[0] + " ("
+                    + o[1] + ", seed " + o[2] + " (" + o[3] + " pairs, " + o[4] + " extremes), top_k " + o[5]
+                    + "): run the job with the same settings for every day");
+        }
         if (m.days().isEmpty()) return;
         Object[] r = q.row(
                 "SELECT min(d.day), min(e.source) FROM extract.days d JOIN extract.extracts e USING (extract_id) "

@@ -73,6 +73,7 @@ public final class ExtractImport {
         if (known[0] != null) return new Outcome(Db.lng(known[0]), m, false, Map.of());
         Map<String, String> sources = new LinkedHashMap<>();
         Map<String, Long> rows = new LinkedHashMap<>();
+        Map<String, Map<String, String>> types = new LinkedHashMap<>();
         for (ExtractTables.Table t : ExtractTables.ALL) {
             sink.checkCancelled();
             sink.progress(-1, -1, "Checking " + t.name());
@@ -89,15 +90,21 @@ public final class ExtractImport {
             }
             String src = "read_parquet(["
                     + String.join(", ", files.stream().map(FileReaders::file).toList()) + "], filename = true)";
-            ExtractCheck.table(q, dir, m, t, src, stated);
+            types.put(t.name(), ExtractCheck.table(q, dir, m, t, src, stated));
             sources.put(t.name(), src);
         }
         ExtractCheck.noOverlap(q, dir, m);
-        return write(c, q, dir, m, sources, rows);
+        return write(c, q, dir, m, sources, types, rows);
     }
 
     private static Outcome write(
-            Connection c, Db q, Path dir, ExtractManifest m, Map<String, String> sources, Map<String, Long> rows)
+            Connection c,
+            Db q,
+            Path dir,
+            ExtractManifest m,
+            Map<String, String> sources,
+            Map<String, Map<String, String>> types,
+            Map<String, Long> rows)
             throws SQLException {
         c.setAutoCommit(false);
         try {
@@ -126,7 +133,8 @@ public final class ExtractImport {
                 q.sink().checkCancelled();
                 q.sink().progress(-1, -1, "Loading " + t.name());
                 List<String> cols = new ArrayList<>();
-                for (ExtractTables.Column col : t.columns()) cols.add(ExtractCheck.read(col));
+                for (ExtractTables.Column col : t.columns())
+                    cols.add(ExtractCheck.read(col, types.get(t.name()).get(col.name())));
                 q.execute(
                         "INSERT INTO extract." + t.name() + "(extract_id, " + t.columnList() + ") SELECT ?, "
                                 + String.join(", ", cols) + " FROM " + src,

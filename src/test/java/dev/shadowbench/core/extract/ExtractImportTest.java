@@ -131,6 +131,58 @@ class ExtractImportTest {
         }
     }
 
+    @Test
+    void aSparkTimestampKeepsItsUtcWallClockInAnyTimeZone() throws Exception {
+        String expected = firstTs(
+                "SELECT CAST(min(ts) AS VARCHAR) FROM read_parquet("
+                        + Quote.literal(good.resolve("pairs")
+                                .resolve("part-00000.parquet")
+                                .toString()) + ")",
+                null);
+        // Spark writes TimestampType as an instant: DuckDB reads it as TIMESTAMP WITH TIME ZONE
+        rewrite("pairs", "SELECT * REPLACE (timezone('UTC', ts) AS ts)");
+        assertEquals(expected, firstTs("SELECT CAST(min(ts) AS VARCHAR) FROM extract.pairs", "America/New_York"));
+    }
+
+    /** Imports the extract into a new workspace whose session is in {@code zone} (null: as it is) and runs {@code sql}. */
+    private String firstTs(String sql, String zone) throws Exception {
+        try (Workspace ws = Workspace.inMemory();
+                Connection c = ws.connect();
+                Statement st = c.createStatement()) {
+            if (zone != null) {
+                st.execute("SET TimeZone = " + Quote.literal(zone));
+                ExtractImport.run(c, good, ProgressSink.NONE);
+            }
+            try (ResultSet rs = st.executeQuery(sql)) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    @Test
+    void extractsOfOneComparisonMustShareTheirSettings() throws Exception {
+        Path day = dir.resolve("day");
+        try (Workspace ws = Workspace.inMemory();
+                Connection c = ws.connect()) {
+            ExtractLogs.write(c, ExtractLogs.Task.CLASSIFICATION, 200, true);
+            LocalDate d = LocalDate.of(2026, 11, 22);
+            ExtractFixture.write(c, CMP.withWindow(d, d), new ExtractFixture.Settings(7, 2, 100, 10, 10), day);
+        }
+        Files.writeString(
+                day.resolve("manifest.json"),
+                Files.readString(day.resolve("manifest.json"))
+                        .replace("\"days\" : [ ]", "\"days\" : [ \"2026-11-22\" ]"));
+        try (Workspace ws = Workspace.inMemory();
+                Connection c = ws.connect()) {
+            ExtractImport.run(c, good, ProgressSink.NONE);
+            BadInputException e =
+                    assertThrows(BadInputException.class, () -> ExtractImport.run(c, day, ProgressSink.NONE));
+            assertTrue(
+                    e.getMessage().contains("sample seed 2 (100 pairs, 10 extremes), top_k 10 differ"), e.getMessage());
+        }
+    }
+
     /** Imports the (broken) extract into a fresh workspace, expecting a refusal that leaves nothing behind. */
     private BadInputException importFails() throws Exception {
         try (Workspace ws = Workspace.inMemory();
