@@ -147,7 +147,8 @@ final class ExtractPairing {
                 "CREATE TABLE " + pc.extractTable("meta") + " AS SELECT min(top_k) AS top_k, min(seed) AS seed, "
                         + "min(sample_size) AS sample_size, min(extremes) AS extremes, "
                         + "min(significant_digits) AS significant_digits, CAST(sum(rows_unreadable) AS BIGINT) AS "
-                        + "rows_unreadable FROM extract.extracts WHERE baseline = ? AND candidate = ?",
+                        + "rows_unreadable, min(outliers_by) AS outliers_by FROM extract.extracts WHERE baseline = ? AND "
+                        + "candidate = ?",
                 cmp.baseline().key(),
                 cmp.candidate().key());
         q.execute("DROP TABLE " + vc);

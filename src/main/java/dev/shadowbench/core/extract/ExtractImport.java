@@ -111,8 +111,8 @@ public final class ExtractImport {
             long id = Db.lng(q.row("SELECT coalesce(max(extract_id), 0) + 1 FROM extract.extracts")[0]);
             q.execute(
                     "INSERT INTO extract.extracts(extract_id, baseline, candidate, digest, source, manifest_json, "
-                            + "significant_digits, seed, sample_size, extremes, top_k, rows_unreadable, imported_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())",
+                            + "significant_digits, seed, sample_size, extremes, top_k, rows_unreadable, outliers_by, "
+                            + "imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())",
                     id,
                     m.baseline().key(),
                     m.candidate().key(),
@@ -124,7 +124,8 @@ public final class ExtractImport {
                     m.sampleSize(),
                     m.extremes(),
                     m.topK(),
-                    m.rowsUnreadable());
+                    m.rowsUnreadable(),
+                    m.outliersBy());
             for (var d : m.days())
                 q.execute("INSERT INTO extract.days(extract_id, day) VALUES (?, ?)", id, java.sql.Date.valueOf(d));
             for (ExtractTables.Table t : ExtractTables.ALL) {

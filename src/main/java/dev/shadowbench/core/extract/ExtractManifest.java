@@ -36,6 +36,7 @@ public record ExtractManifest(
         String jobName,
         String jobVersion,
         long rowsUnreadable,
+        String outliersBy,
         Map<String, Long> tableRows,
         String json,
         String digest) {
@@ -115,6 +116,7 @@ public record ExtractManifest(
                 textOf(file, job, "job.name", "name"),
                 textOf(file, job, "job.version", "version"),
                 unreadable,
+                n.path("outliers").path("computed_by").asText("none"),
                 Map.copyOf(rows),
                 new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
                 sha256(bytes));

@@ -25,6 +25,10 @@ public final class ExtractOutliers {
             + "that need every pair (margin, degenerate output, latency share) and changed rule settings are not in "
             + "the extract";
 
+    /** The banner of an extract whose job did not run the outlier rules. */
+    static final String NO_FLAGS = "The outlier rules' flags are not in the extract (the Spark job that wrote it did "
+            + "not run them): no pair is flagged, and the banners that need every pair are not shown";
+
     /** The extract's flags as a report: at most {@code listLimit} per rule, highest score first. */
     static OutlierReport report(Connection c, PairedComparison pc, int listLimit) throws SQLException {
         Db q = new Db(c, ProgressSink.NONE);
@@ -52,7 +56,8 @@ public final class ExtractOutliers {
                     Db.dbl(r[7]),
                     Db.dbl(r[8])));
         }
-        List<Finding> findings = List.of(new Finding("extract", Finding.INFO, null, null, NOTICE));
+        boolean byJob = "job".equals(q.row("SELECT outliers_by FROM " + pc.extractTable("meta"))[0]);
+        List<Finding> findings = List.of(new Finding("extract", Finding.INFO, null, null, byJob ? NOTICE : NO_FLAGS));
         return new OutlierReport(listed, findings, counts, pc.coverage().paired(), flaggedPairs, listLimit);
     }
 

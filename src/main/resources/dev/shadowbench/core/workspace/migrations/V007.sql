@@ -16,6 +16,7 @@ CREATE TABLE extract.extracts(
     extremes            INTEGER NOT NULL,
     top_k               INTEGER NOT NULL,
     rows_unreadable     BIGINT NOT NULL,
+    outliers_by         VARCHAR NOT NULL,   -- manifest outliers.computed_by: job (flagged holds its flags) or none
     imported_at         TIMESTAMP NOT NULL
 );
 CREATE TABLE extract.days(extract_id BIGINT NOT NULL, day DATE);
