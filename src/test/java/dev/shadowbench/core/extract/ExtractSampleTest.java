@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.shadowbench.core.BadInputException;
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.compare.Side;
+import dev.shadowbench.core.review.PairDetail;
 import dev.shadowbench.core.review.RandomSample;
 import dev.shadowbench.core.review.SamplePair;
 import dev.shadowbench.core.workspace.Workspace;
@@ -47,6 +48,20 @@ class ExtractSampleTest {
                     BadInputException.class, () -> RandomSample.draw(c, CMP, new RandomSample.Spec(100, 2, 10)));
             assertTrue(other.getMessage().startsWith("Not in the extract"), other.getMessage());
             assertThrows(BadInputException.class, () -> RandomSample.draw(c, CMP, new RandomSample.Spec(101, 1, 10)));
+        }
+        // a sampled pair's detail shows each side's values as the extract holds them
+        try (Workspace ws = Workspace.inMemory();
+                Connection c = ws.connect()) {
+            ExtractImport.run(c, dir.resolve("x"), dev.shadowbench.core.task.ProgressSink.NONE);
+            String id = raw.get(0);
+            PairDetail d = PairDetail.load(ws, CMP, id);
+            assertEquals(1, d.baseline().size());
+            assertEquals(1, d.candidate().size());
+            assertEquals(id, d.candidate().get(0).get("request_id"));
+            assertTrue(
+                    d.baseline().get(0).get("source").startsWith("extract 1"),
+                    d.baseline().toString());
+            assertTrue(PairDetail.load(ws, CMP, "no-such-request").baseline().isEmpty());
         }
         assertEquals(110, raw.size());
     }
