@@ -68,13 +68,47 @@ class ExtractSummaryTest {
         assertSameFigures(ExtractLogs.Task.CLASSIFICATION, true, true);
     }
 
+    @Test
+    void oneDayOfATwoDayExtract() throws Exception {
+        LocalDate d = LocalDate.of(2026, 11, 21);
+        assertSameFigures(ExtractLogs.Task.CLASSIFICATION, true, false, CMP.withWindow(d, d));
+    }
+
+    @Test
+    void rankingsAtAnotherTopKAreNotInTheExtract() throws Exception {
+        Path out = dir.resolve("extract");
+        try (Workspace ws = Workspace.inMemory();
+                Connection c = ws.connect()) {
+            ExtractLogs.write(c, ExtractLogs.Task.RANKING, 300, true);
+            ExtractFixture.write(c, CMP, ExtractFixture.Settings.DEFAULT, out);
+        }
+        try (Workspace ws = Workspace.inMemory();
+                Connection c = ws.connect()) {
+            ExtractImport.run(c, out, ProgressSink.NONE);
+            var s = dev.shadowbench.core.compare.SummaryService.compute(
+                    c, CMP, new SummaryOptions(100.0, 20, 5, null), ProgressSink.NONE);
+            assertEquals(
+                    "not in the extract: it counted rankings at top-10, not top-5",
+                    s.unavailable().get("divergence"));
+            assertEquals(
+                    "not in the extract: it counted rankings at top-10, not top-5",
+                    s.unavailable().get("labels"));
+            assertEquals(null, s.arms().topItems());
+        }
+    }
+
     private void assertSameFigures(ExtractLogs.Task task, boolean exact, boolean perDay) throws Exception {
+        assertSameFigures(task, exact, perDay, CMP);
+    }
+
+    private void assertSameFigures(ExtractLogs.Task task, boolean exact, boolean perDay, Comparison window)
+            throws Exception {
         JsonNode raw;
         List<Path> extracts = new ArrayList<>();
         try (Workspace ws = Workspace.inMemory();
                 Connection c = ws.connect()) {
             ExtractLogs.write(c, task, 1500, exact);
-            raw = contract(c, CMP);
+            raw = contract(c, window);
             if (perDay) {
                 for (String d : List.of("2026-11-20", "2026-11-21")) {
                     Path out = dir.resolve("extract-" + d);
@@ -92,7 +126,7 @@ class ExtractSummaryTest {
         try (Workspace ws = Workspace.inMemory();
                 Connection c = ws.connect()) {
             for (Path e : extracts) ExtractImport.run(c, e, ProgressSink.NONE);
-            fromExtract = contract(c, Comparison.defaultFor(c));
+            fromExtract = contract(c, window.from() == null ? Comparison.defaultFor(c) : window);
         }
         // what the extract cannot show is named, not guessed
         ObjectNode unavailable = (ObjectNode) fromExtract.get("unavailable");
