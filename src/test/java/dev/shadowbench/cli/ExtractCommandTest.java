@@ -9,10 +9,8 @@ import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.compare.Side;
 import dev.shadowbench.core.extract.ExtractFixture;
 import dev.shadowbench.core.extract.ExtractLogs;
-import dev.shadowbench.core.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,15 +25,13 @@ class ExtractCommandTest {
     @Test
     void importsAnExtractAndSummarisesItsComparison() throws Exception {
         Path extract = dir.resolve("extract");
-        try (Workspace ws = Workspace.inMemory();
-                Connection c = ws.connect()) {
-            ExtractLogs.write(c, ExtractLogs.Task.REGRESSION, 300, true);
-            ExtractFixture.write(
-                    c,
-                    new Comparison(Side.variant("live"), Side.variant("shadow"), null, null),
-                    ExtractFixture.Settings.DEFAULT,
-                    extract);
-        }
+        ExtractFixture.fromLogs(
+                ExtractLogs.Task.REGRESSION,
+                300,
+                true,
+                new Comparison(Side.variant("live"), Side.variant("shadow"), null, null),
+                ExtractFixture.Settings.DEFAULT,
+                extract);
         Path ws = dir.resolve("desk.duckdb");
         CliRun.Result imp = CliRun.run("import", "-q", "-w", ws.toString(), "--extract", extract.toString());
         assertEquals(0, imp.code(), imp.err());

@@ -34,6 +34,16 @@ public final class ExtractFixture {
         public static final Settings DEFAULT = new Settings(7, 1, 100, 10, 10);
     }
 
+    /** Writes {@link ExtractLogs} of {@code task} into a scratch workspace and the extract of {@code cmp} from them. */
+    public static void fromLogs(ExtractLogs.Task task, int perDay, boolean exact, Comparison cmp, Settings s, Path dir)
+            throws Exception {
+        try (dev.shadowbench.core.workspace.Workspace ws = dev.shadowbench.core.workspace.Workspace.inMemory();
+                Connection c = ws.connect()) {
+            ExtractLogs.write(c, task, perDay, exact);
+            write(c, cmp, s, dir);
+        }
+    }
+
     /** Writes the extract of {@code cmp} (its window: all days when unbounded) from {@code c}'s records into {@code dir}. */
     public static void write(Connection c, Comparison cmp, Settings s, Path dir) throws Exception {
         Files.createDirectories(dir);

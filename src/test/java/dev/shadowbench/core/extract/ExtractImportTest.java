@@ -32,11 +32,7 @@ class ExtractImportTest {
     @BeforeEach
     void writeAnExtract() throws Exception {
         good = dir.resolve("good");
-        try (Workspace ws = Workspace.inMemory();
-                Connection c = ws.connect()) {
-            ExtractLogs.write(c, ExtractLogs.Task.CLASSIFICATION, 200, true);
-            ExtractFixture.write(c, CMP, ExtractFixture.Settings.DEFAULT, good);
-        }
+        ExtractFixture.fromLogs(ExtractLogs.Task.CLASSIFICATION, 200, true, CMP, ExtractFixture.Settings.DEFAULT, good);
     }
 
     @Test

@@ -30,11 +30,7 @@ class ExtractOutliersTest {
     @Test
     void theJobsFlagsAreListedWithTheirReasons() throws Exception {
         Path x = dir.resolve("x");
-        try (Workspace ws = Workspace.inMemory();
-                Connection c = ws.connect()) {
-            ExtractLogs.write(c, ExtractLogs.Task.REGRESSION, 200, true);
-            ExtractFixture.write(c, CMP, ExtractFixture.Settings.DEFAULT, x);
-        }
+        ExtractFixture.fromLogs(ExtractLogs.Task.REGRESSION, 200, true, CMP, ExtractFixture.Settings.DEFAULT, x);
         try (Workspace ws = Workspace.inMemory();
                 Connection c = ws.connect();
                 Statement st = c.createStatement()) {

@@ -77,11 +77,7 @@ class ExtractSummaryTest {
     @Test
     void rankingsAtAnotherTopKAreNotInTheExtract() throws Exception {
         Path out = dir.resolve("extract");
-        try (Workspace ws = Workspace.inMemory();
-                Connection c = ws.connect()) {
-            ExtractLogs.write(c, ExtractLogs.Task.RANKING, 300, true);
-            ExtractFixture.write(c, CMP, ExtractFixture.Settings.DEFAULT, out);
-        }
+        ExtractFixture.fromLogs(ExtractLogs.Task.RANKING, 300, true, CMP, ExtractFixture.Settings.DEFAULT, out);
         try (Workspace ws = Workspace.inMemory();
                 Connection c = ws.connect()) {
             ExtractImport.run(c, out, ProgressSink.NONE);

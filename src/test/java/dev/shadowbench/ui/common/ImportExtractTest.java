@@ -14,7 +14,6 @@ import dev.shadowbench.core.workspace.Workspace;
 import dev.shadowbench.ui.DecisionsFixture;
 import dev.shadowbench.ui.FxWait;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,11 +34,7 @@ class ImportExtractTest {
     void anExtractOpensOnItsComparison() throws Exception {
         Path extract = dir.resolve("extract");
         Comparison cmp = new Comparison(Side.variant("live"), Side.variant("shadow"), null, null);
-        try (Workspace ws = Workspace.inMemory();
-                Connection c = ws.connect()) {
-            ExtractLogs.write(c, ExtractLogs.Task.REGRESSION, 200, true);
-            ExtractFixture.write(c, cmp, ExtractFixture.Settings.DEFAULT, extract);
-        }
+        ExtractFixture.fromLogs(ExtractLogs.Task.REGRESSION, 200, true, cmp, ExtractFixture.Settings.DEFAULT, extract);
         // the file chooser hands over the manifest; a drop may hand over the folder
         assertEquals(extract, ExtractImport.folderOf(List.of(extract.resolve("manifest.json"))));
         assertEquals(extract, ExtractImport.folderOf(List.of(extract)));
