@@ -167,9 +167,11 @@ public final class SummaryService {
                 new Tests(ks, mw, psi == null ? null : psi.value(), psi == null ? null : psi.bins(), complaintTest);
 
         sink.progress(8, STEPS, "Breakdowns by segment and day");
+        // an extract's rankings were counted at its own top k: at another k the groups get no divergence either
+        Kind grouped = divergence == null && kind == Kind.RANKING && pc.extract() ? null : kind;
         Breakdowns breakdowns = new Breakdowns(
-                DivergenceFigures.breakdown(q, pc, kind, o, "segment"),
-                DivergenceFigures.breakdown(q, pc, kind, o, "day"));
+                DivergenceFigures.breakdown(q, pc, grouped, o, "segment"),
+                DivergenceFigures.breakdown(q, pc, grouped, o, "day"));
         boolean planned = traffic.byDay().stream().anyMatch(d -> d.configuredShare() != null);
         Arms arms = ArmFigures.compute(q, pc, kind, o, planned);
         List<Finding> findings = new ArrayList<>(LatencyFigures.findings(latency, mw));

@@ -90,6 +90,7 @@ class ExtractSummaryTest {
                     "not in the extract: it counted rankings at top-10, not top-5",
                     s.unavailable().get("labels"));
             assertEquals(null, s.arms().topItems());
+            assertTrue(s.breakdowns().byDay().stream().allMatch(g -> g.meanAbs() == null), "no divergence per day");
         }
     }
 
