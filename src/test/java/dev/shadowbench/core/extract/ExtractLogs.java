@@ -23,6 +23,17 @@ public final class ExtractLogs {
 
     /** Writes {@code perDay} requests on each of 2026-11-20 and 2026-11-21; {@code exact}: 4-decimal scores. */
     public static void write(Connection c, Task task, int perDay, boolean exact) throws SQLException {
+        write(c, task, perDay, exact, false);
+    }
+
+    /**
+     * As {@link #write(Connection, Task, int, boolean)}; {@code canary}: the candidate is variant canary and serves
+     * the odd requests, the baseline the even ones (a split, not a mirror), a few of them reaching both.
+     */
+    public static void write(Connection c, Task task, int perDay, boolean exact, boolean canary) throws SQLException {
+        String bWhere = canary ? "(i % 2 = 0 OR i % 101 = 1)" : "i % 41 <> 0",
+                cWhere = canary ? "i % 2 = 1" : "i % 17 <> 0",
+                cVariant = canary ? "'canary'" : "'shadow'";
         int n = 2 * perDay;
         String day = "TIMESTAMP '2026-11-20 00:00:00' + to_seconds(CAST(i // " + perDay + " AS BIGINT) * 86400 + i % "
                 + perDay + ")";
@@ -56,15 +67,15 @@ public final class ExtractLogs {
                             + "latency_ms, segment, feedback, source_line) ";
             // baseline: every request but i % 41 = 0 (candidate only); i % 53 = 0 logged twice (the second later)
             st.execute(cols + "SELECT 1, 'r' || i, " + day + ", 'live', " + bOut + ", " + bl + ", " + seg + ", NULL, i "
-                    + "FROM range(" + n + ") t(i) WHERE i % 41 <> 0");
+                    + "FROM range(" + n + ") t(i) WHERE " + bWhere);
             st.execute(cols + "SELECT 1, 'r' || i, " + day + " + INTERVAL 5 SECOND, 'live', " + bOut + ", " + bl
                     + " + 1, " + seg + ", NULL, " + n + " + i FROM range(" + n
-                    + ") t(i) WHERE i % 53 = 0 AND i % 41 <> 0");
+                    + ") t(i) WHERE i % 53 = 0 AND " + bWhere);
             // candidate: every request but i % 17 = 0 (baseline only); a NaN latency on i % 97 = 0
-            st.execute(cols + "SELECT 2, 'r' || i, " + day + " + INTERVAL 1 SECOND, 'shadow', " + cOut + ", "
+            st.execute(cols + "SELECT 2, 'r' || i, " + day + " + INTERVAL 1 SECOND, " + cVariant + ", " + cOut + ", "
                     + "CASE WHEN i % 97 = 0 THEN 'NaN'::DOUBLE ELSE " + cl + " END, " + seg + ", "
                     + "CASE WHEN i % 19 = 0 THEN 'true' WHEN i % 7 = 0 THEN 'false' END, i FROM range(" + n + ") t(i) "
-                    + "WHERE i % 17 <> 0");
+                    + "WHERE " + cWhere);
             String label =
                     switch (task) {
                         case REGRESSION -> "100 * round(CAST((i * 7907) % 10007 AS DOUBLE) / 10007.0, 4), NULL";

@@ -94,6 +94,35 @@ class ExtractSummaryTest {
         }
     }
 
+    @Test
+    void aCanarysArmFiguresPerDay() throws Exception {
+        Comparison canary = new Comparison(Side.variant("live"), Side.variant("canary"), null, null);
+        for (ExtractLogs.Task task : ExtractLogs.Task.values()) {
+            Path out = dir.resolve("canary-" + task);
+            JsonNode raw;
+            try (Workspace ws = Workspace.inMemory();
+                    Connection c = ws.connect()) {
+                ExtractLogs.write(c, task, 1500, false, true);
+                raw = contract(c, canary);
+                ExtractFixture.write(c, canary, ExtractFixture.Settings.DEFAULT, out);
+            }
+            JsonNode fromExtract;
+            try (Workspace ws = Workspace.inMemory();
+                    Connection c = ws.connect()) {
+                ExtractImport.run(c, out, ProgressSink.NONE);
+                fromExtract = contract(c, canary);
+            }
+            assertTrue(raw.has("canary"), "read as a canary: " + raw.get("unavailable"));
+            ObjectNode unavailable = (ObjectNode) fromExtract.get("unavailable");
+            List.of("charts.density", "charts.residuals", "pairs").forEach(unavailable::remove);
+            List<String> diffs = new ArrayList<>();
+            compare("", raw, fromExtract, diffs);
+            assertTrue(
+                    diffs.isEmpty(),
+                    task + " canary: " + diffs.size() + " figures differ:\n" + String.join("\n", diffs));
+        }
+    }
+
     private void assertSameFigures(ExtractLogs.Task task, boolean exact, boolean perDay) throws Exception {
         assertSameFigures(task, exact, perDay, CMP);
     }
