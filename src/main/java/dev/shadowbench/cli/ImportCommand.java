@@ -58,6 +58,13 @@ public final class ImportCommand implements Callable<Integer> {
                     + "the files not seen yet (the daily step); no PATH")
     boolean newOnly;
 
+    @Option(
+            names = "--extract",
+            paramLabel = "DIR",
+            description = "An extract folder written by the Spark job (manifest.json + Parquet tables): its "
+                    + "comparison's counts, sample and flagged pairs; no PATH")
+    Path extract;
+
     @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files, folders or globs (quote globs)")
     List<Path> paths = new java.util.ArrayList<>();
 
@@ -67,6 +74,7 @@ public final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws java.sql.SQLException {
         if (newOnly) return importNew();
+        if (extract != null) return importExtract();
         if (paths.isEmpty())
             throw new picocli.CommandLine.ParameterException(
                     spec.commandLine(), "Give the files, folders or globs to import, or --new");
@@ -89,6 +97,21 @@ public final class ImportCommand implements Callable<Integer> {
                             + "--variant or --mapping with it");
         try (Workspace ws = Workspace.openExisting(workspace.file)) {
             NewLogs.Outcome o = new NewLogs(ws).run(quiet ? ProgressSink.NONE : new StderrProgress(spec));
+            spec.commandLine().getOut().println(Terminal.safe(o.summaryLine()));
+            spec.commandLine().getOut().flush();
+        }
+        return 0;
+    }
+
+    private int importExtract() throws java.sql.SQLException {
+        if (!paths.isEmpty() || labels || mapping != null || variant != null)
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--extract reads one extract folder: give no PATH, --labels, --variant or --mapping with it");
+        try (Workspace ws = Workspace.open(workspace.file);
+                java.sql.Connection c = ws.connect()) {
+            var o = dev.shadowbench.core.extract.ExtractImport.run(
+                    c, extract, quiet ? ProgressSink.NONE : new StderrProgress(spec));
             spec.commandLine().getOut().println(Terminal.safe(o.summaryLine()));
             spec.commandLine().getOut().flush();
         }

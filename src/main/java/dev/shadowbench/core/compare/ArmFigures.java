@@ -40,10 +40,12 @@ final class ArmFigures {
         return new Arms(
                 canaryBy(pc.comparison(), pc.coverage(), planned),
                 pc.coverage().paired(),
-                byDay(q, arms),
-                kind == DivergenceFigures.Kind.CLASSIFICATION ? classes(q, arms) : null,
-                kind == DivergenceFigures.Kind.RANKING ? topItems(q, arms, o.topK()) : null,
-                kind == null ? null : LabelQuality.perArm(q, arms, kind, o));
+                byDay(q, pc),
+                kind == DivergenceFigures.Kind.CLASSIFICATION ? classes(q, classCounts(pc)) : null,
+                kind == DivergenceFigures.Kind.RANKING ? topItems(q, pc, o.topK()) : null,
+                kind == null
+                        ? null
+                        : pc.extract() ? ExtractFigures.perArm(q, pc, kind, o) : LabelQuality.perArm(q, arms, kind, o));
     }
 
     /**
@@ -67,22 +69,35 @@ final class ArmFigures {
                 + " requests reached both";
     }
 
-    private static List<ArmDay> byDay(Db q, String arms) throws SQLException {
+    /**
+     * Each arm's records per day and predicted class, as rows (day, class, side 'b' or 'c', n): counted from the arms
+     * of a pairing, or an extract's class counts.
+     */
+    private static String classCounts(PairedComparison pc) {
+        return pc.extract()
+                ? "(SELECT day, class, CASE side WHEN 'baseline' THEN 'b' ELSE 'c' END AS side, sum(n) AS n FROM "
+                        + pc.extractTable("class_arms") + " GROUP BY ALL)"
+                : "(SELECT day, predicted_class AS class, side, count(*) AS n FROM " + pc.arms()
+                        + " WHERE predicted_class IS NOT NULL GROUP BY ALL)";
+    }
+
+    private static List<ArmDay> byDay(Db q, PairedComparison pc) throws SQLException {
         String pred = "arm_cdf_prediction", lat = "arm_cdf_latency";
-        dayCdf(q, arms, "prediction", pred);
-        dayCdf(q, arms, "latency_ms", lat);
+        dayCdf(q, pc, "prediction", pred);
+        dayCdf(q, pc, "latency", lat);
         try {
             Map<LocalDate, List<long[]>> classCounts = new LinkedHashMap<>();
-            for (Object[] r : q.rows("SELECT CAST(day AS VARCHAR), count(*) FILTER (side = 'b'), "
-                    + "count(*) FILTER (side = 'c') FROM " + arms + " WHERE predicted_class IS NOT NULL "
-                    + "GROUP BY day, predicted_class")) {
+            for (Object[] r : q.rows("SELECT CAST(day AS VARCHAR), coalesce(sum(n) FILTER (side = 'b'), 0), "
+                    + "coalesce(sum(n) FILTER (side = 'c'), 0) FROM " + classCounts(pc) + " GROUP BY day, class")) {
                 classCounts
                         .computeIfAbsent(day(r[0]), k -> new ArrayList<>())
                         .add(new long[] {Db.lng(r[1]), Db.lng(r[2])});
             }
             List<ArmDay> out = new ArrayList<>();
-            for (Object[] r : q.rows("SELECT CAST(day AS VARCHAR), count(*) FILTER (side = 'b'), "
-                    + "count(*) FILTER (side = 'c') FROM " + arms + " GROUP BY day ORDER BY day NULLS LAST")) {
+            // each arm's deduplicated records per day are the pairing's side_days ids
+            for (Object[] r : q.rows("SELECT CAST(day AS VARCHAR), coalesce(sum(ids) FILTER (side = 'b'), 0), "
+                    + "coalesce(sum(ids) FILTER (side = 'c'), 0) FROM " + pc.sideDays()
+                    + " GROUP BY day ORDER BY day NULLS LAST")) {
                 LocalDate day = day(r[0]);
                 String pd = slice(pred, day), ld = slice(lat, day);
                 KsTest ks = TwoSampleTests.ksOnCdf(q, pd);
@@ -106,13 +121,18 @@ final class ArmFigures {
         }
     }
 
-    /** Distinct values of {@code column} per day with each arm's counts and running counts (na/ca: baseline). */
-    private static void dayCdf(Db q, String arms, String column, String target) throws SQLException {
+    /**
+     * Distinct values of {@code measure} ("prediction" or "latency") per day with each arm's counts and running counts
+     * (na/ca: baseline), from the arms of a pairing or an extract's value counts.
+     */
+    private static void dayCdf(Db q, PairedComparison pc, String measure, String target) throws SQLException {
+        String column = measure.equals("latency") ? "latency_ms" : measure;
+        String counts = pc.extract()
+                ? "SELECT day, x, na, nb FROM " + pc.extractTable("arm_values") + " WHERE measure = '" + measure + "'"
+                : "SELECT day, " + column + " AS x, count(*) FILTER (side = 'b') AS na, count(*) FILTER (side = 'c') "
+                        + "AS nb FROM " + pc.arms() + " WHERE " + column + " IS NOT NULL GROUP BY day, x";
         q.execute("CREATE OR REPLACE TEMP TABLE " + target + " AS SELECT day, x, na, nb, "
-                + "CAST(sum(na) OVER w AS BIGINT) AS ca, CAST(sum(nb) OVER w AS BIGINT) AS cb FROM ("
-                + "SELECT day, " + column
-                + " AS x, count(*) FILTER (side = 'b') AS na, count(*) FILTER (side = 'c') AS nb "
-                + "FROM " + arms + " WHERE " + column + " IS NOT NULL GROUP BY day, x) "
+                + "CAST(sum(na) OVER w AS BIGINT) AS ca, CAST(sum(nb) OVER w AS BIGINT) AS cb FROM (" + counts + ") "
                 + "WINDOW w AS (PARTITION BY day ORDER BY x ROWS UNBOUNDED PRECEDING)");
     }
 
@@ -139,11 +159,10 @@ final class ArmFigures {
         return r.pValue() == null ? null : r;
     }
 
-    private static ClassShift classes(Db q, String arms) throws SQLException {
-        List<Object[]> rows =
-                q.rows("SELECT predicted_class, count(*) FILTER (side = 'b'), count(*) FILTER (side = 'c') "
-                        + "FROM " + arms + " WHERE predicted_class IS NOT NULL GROUP BY predicted_class "
-                        + "ORDER BY count(*) DESC, predicted_class");
+    private static ClassShift classes(Db q, String classCounts) throws SQLException {
+        List<Object[]> rows = q.rows("SELECT class, coalesce(sum(n) FILTER (side = 'b'), 0), "
+                + "coalesce(sum(n) FILTER (side = 'c'), 0) FROM " + classCounts + " GROUP BY class "
+                + "ORDER BY sum(n) DESC, class");
         long nb = 0, nc = 0;
         List<long[]> counts = new ArrayList<>();
         for (Object[] r : rows) {
@@ -164,15 +183,21 @@ final class ArmFigures {
         return new ClassShift(nb, nc, chiSquare(counts), shares);
     }
 
-    private static ItemShift topItems(Db q, String arms, int topK) throws SQLException {
-        Object[] n = q.row("SELECT count(*) FILTER (side = 'b' AND ranking IS NOT NULL), "
-                + "count(*) FILTER (side = 'c' AND ranking IS NOT NULL) FROM " + arms);
+    private static ItemShift topItems(Db q, PairedComparison pc, int topK) throws SQLException {
+        // each arm's records with a ranking are the pairing's side_days rankings
+        Object[] n = q.row("SELECT coalesce(sum(rankings) FILTER (side = 'b'), 0), "
+                + "coalesce(sum(rankings) FILTER (side = 'c'), 0) FROM " + pc.sideDays());
         long nb = Db.lng(n[0]), nc = Db.lng(n[1]);
         if (nb == 0 || nc == 0) return null;
+        if (pc.extract() && ExtractFigures.topK(q, pc) != topK) return null;
         // topK is an int from the options, not user text
-        String items = "SELECT item, count(*) FILTER (side = 'b') AS ib, count(*) FILTER (side = 'c') AS ic FROM ("
-                + "SELECT side, unnest(list_distinct(ranking[1:" + topK + "])) AS item FROM " + arms
-                + " WHERE ranking IS NOT NULL) GROUP BY item";
+        String items = pc.extract()
+                ? "SELECT item, coalesce(sum(n) FILTER (side = 'baseline'), 0) AS ib, "
+                        + "coalesce(sum(n) FILTER (side = 'candidate'), 0) AS ic FROM "
+                        + pc.extractTable("ranking_items") + " GROUP BY item"
+                : "SELECT item, count(*) FILTER (side = 'b') AS ib, count(*) FILTER (side = 'c') AS ic FROM ("
+                        + "SELECT side, unnest(list_distinct(ranking[1:" + topK + "])) AS item FROM " + pc.arms()
+                        + " WHERE ranking IS NOT NULL) GROUP BY item";
         List<ItemShare> top = new ArrayList<>();
         for (Object[] r : q.rows(items + " ORDER BY ib + ic DESC, item LIMIT ?", TOP_ITEMS)) {
             top.add(new ItemShare(String.valueOf(r[0]), (double) Db.lng(r[1]) / nb, (double) Db.lng(r[2]) / nc));

@@ -67,7 +67,8 @@ public final class ChartFigures {
         SignedHistogram relative = signed ? signed(q, pc, true) : null;
         DensityGrid density = null;
         Summary.PredictionHistograms ph = s.predictionHistograms();
-        if (signed && ph != null && ph.baseline() != null) {
+        // an extract holds the sample, not every pair: the density and residual charts are not in it
+        if (signed && ph != null && ph.baseline() != null && !pc.extract()) {
             // the prediction histograms' edges span the pooled 0.5th..99.5th percentile of both sides: the same range
             List<Double> e = ph.baseline().edges();
             density = DensityGrid.compute(
@@ -84,7 +85,7 @@ public final class ChartFigures {
                 s.latencyMs() == null ? null : s.latencyMs().histogram(),
                 density,
                 trend(s),
-                regressionWithLabels(s) ? residuals(q, pc, DensityGrid.SIZE) : null);
+                regressionWithLabels(s) && !pc.extract() ? residuals(q, pc, DensityGrid.SIZE) : null);
     }
 
     /** True when the review compares regressions and some pairs have a label (the residual plot's condition). */

@@ -22,8 +22,8 @@ public record Comparison(Side baseline, Side candidate, LocalDate from, LocalDat
 
     /**
      * The default comparison for a workspace, sides chosen by what their names mean ({@link #defaultAmong}), the
-     * window following the candidate's days ({@link DefaultWindow}). Null when the workspace has fewer than two
-     * variants.
+     * window following the candidate's days ({@link DefaultWindow}). A workspace of fewer than two variants opens on
+     * its latest imported extract's sides ({@link ExtractPairing}); null when it has none either.
      */
     public static Comparison defaultFor(Connection c) throws SQLException {
         List<String> variants = new ArrayList<>();
@@ -32,7 +32,8 @@ public record Comparison(Side baseline, Side candidate, LocalDate from, LocalDat
                         "SELECT variant FROM predictions GROUP BY variant ORDER BY count(*) DESC, variant")) {
             while (rs.next()) variants.add(rs.getString(1));
         }
-        return DefaultWindow.follow(defaultAmong(variants), DefaultWindow.daysByVariant(c));
+        Comparison fromRecords = DefaultWindow.follow(defaultAmong(variants), DefaultWindow.daysByVariant(c));
+        return fromRecords != null ? fromRecords : ExtractPairing.latest(c);
     }
 
     /**

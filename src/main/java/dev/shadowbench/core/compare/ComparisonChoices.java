@@ -49,6 +49,17 @@ public record ComparisonChoices(
                     }
                 }
             }
+            // the sides of imported Spark extracts (ExtractPairing), as their manifests name them
+            try (Statement st = c.createStatement();
+                    ResultSet rs =
+                            st.executeQuery("SELECT baseline, candidate FROM extract.extracts ORDER BY extract_id")) {
+                while (rs.next()) {
+                    for (int i = 1; i <= 2; i++) {
+                        Side s = Side.parse(rs.getString(i));
+                        if (!variants.contains(s) && !versions.contains(s)) variants.add(s);
+                    }
+                }
+            }
             List<Side> all = new ArrayList<>(variants);
             // A variant holding one model version needs no second entry for it.
             for (Side s : versions) {
@@ -64,7 +75,8 @@ public record ComparisonChoices(
             }
             try (Statement st = c.createStatement();
                     ResultSet rs =
-                            st.executeQuery("SELECT CAST(min(ts) AS DATE), CAST(max(ts) AS DATE) FROM predictions")) {
+                            st.executeQuery("SELECT min(d), max(d) FROM (SELECT CAST(ts AS DATE) AS d FROM predictions "
+                                    + "UNION ALL SELECT day FROM extract.days)")) {
                 rs.next();
                 Date a = rs.getDate(1), b = rs.getDate(2);
                 return new ComparisonChoices(

@@ -83,6 +83,21 @@ final class DivergenceFigures {
                         + "UNION ALL SELECT segment, day, 1, b_latency FROM " + pairs + " WHERE b_latency IS NOT NULL "
                         + "UNION ALL SELECT segment, day, 2, c_latency FROM " + pairs
                         + " WHERE c_latency IS NOT NULL) GROUP BY segment, day, x");
+        breakdownInto(q, pc);
+        // Pairs per segment and per day, with how many have both classes and how many of those disagree.
+        String counts = "SELECT '%1$s' AS dim, CAST(%1$s AS VARCHAR) AS k, count(*) AS n, "
+                + "count(*) FILTER (b_class IS NOT NULL AND c_class IS NOT NULL) AS classed, count(*) FILTER (b_class <> c_class) AS differ "
+                + "FROM " + pairs + " GROUP BY %1$s";
+        q.execute("CREATE TABLE " + pc.groupCounts() + " AS " + String.format(Locale.ROOT, counts, "segment")
+                + " UNION ALL " + String.format(Locale.ROOT, counts, "day"));
+    }
+
+    /**
+     * Creates {@code breakdown_cdf} from the temp table {@code breakdown_values} (segment, day, x, and the counts nd,
+     * nb, nc of the absolute difference and each side's latency at x) and drops that table: the pair index makes it
+     * from the pairs, an extract ({@link ExtractPairing}) from its value counts.
+     */
+    static void breakdownInto(Db q, PairedComparison pc) throws SQLException {
         String grouped =
                 "SELECT '%1$s' AS dim, CAST(%1$s AS VARCHAR) AS k, x, sum(nd) AS nd, sum(nb) AS nb, sum(nc) AS nc "
                         + "FROM breakdown_values GROUP BY %1$s, x";
@@ -95,16 +110,10 @@ final class DivergenceFigures {
                 + String.format(Locale.ROOT, grouped, "day") + ") "
                 + "WINDOW w AS (PARTITION BY dim, k ORDER BY x ROWS UNBOUNDED PRECEDING), g AS (PARTITION BY dim, k)");
         q.execute("DROP TABLE breakdown_values");
-        // Pairs per segment and per day, with how many have both classes and how many of those disagree.
-        String counts = "SELECT '%1$s' AS dim, CAST(%1$s AS VARCHAR) AS k, count(*) AS n, "
-                + "count(*) FILTER (b_class IS NOT NULL AND c_class IS NOT NULL) AS classed, count(*) FILTER (b_class <> c_class) AS differ "
-                + "FROM " + pairs + " GROUP BY %1$s";
-        q.execute("CREATE TABLE " + pc.groupCounts() + " AS " + String.format(Locale.ROOT, counts, "segment")
-                + " UNION ALL " + String.format(Locale.ROOT, counts, "day"));
     }
 
     static Divergence compute(Db q, PairedComparison pc, Kind kind, SummaryOptions o) throws SQLException {
-        if (kind == Kind.RANKING) return computeOnPairs(q, pc, kind, o);
+        if (kind == Kind.RANKING && !pc.extract()) return computeOnPairs(q, pc, kind, o);
         long paired = pc.coverage().paired();
         // From the pair index's value counts: the same figures as aggregates over pairs (see computeOnPairs), read
         // from ~1M distinct values instead of 10M pairs.
@@ -189,12 +198,16 @@ final class DivergenceFigures {
             Double relP95,
             Histogram h)
             throws SQLException {
-        Double disagreement = kind == Kind.CLASSIFICATION
-                ? Db.dbl(q.row("SELECT avg(CASE WHEN b_class IS NOT NULL AND "
-                        + "c_class IS NOT NULL THEN CAST(b_class <> c_class AS INT) END) FROM " + pc.pairs())[0])
-                : null;
+        Double disagreement = kind == Kind.CLASSIFICATION && pc.extract()
+                ? ExtractFigures.disagreement(q, pc)
+                : kind == Kind.CLASSIFICATION
+                        ? Db.dbl(q.row("SELECT avg(CASE WHEN b_class IS NOT NULL AND "
+                                + "c_class IS NOT NULL THEN CAST(b_class <> c_class AS INT) END) FROM " + pc.pairs())[
+                                0])
+                        : null;
         List<CrossCell> cross = null;
-        if (kind == Kind.CLASSIFICATION) {
+        if (kind == Kind.CLASSIFICATION && pc.extract()) cross = ExtractFigures.cross(q, pc);
+        else if (kind == Kind.CLASSIFICATION) {
             cross = new ArrayList<>();
             for (Object[] c : q.rows("SELECT b_class, c_class, count(*) FROM " + pc.pairs()
                     + " WHERE b_class IS NOT NULL AND c_class IS NOT NULL " + "GROUP BY ALL ORDER BY 1, 2")) {
@@ -272,7 +285,7 @@ final class DivergenceFigures {
 
     private static List<Group> figures(Db q, PairedComparison pc, Kind kind, SummaryOptions o, String keyExpr)
             throws SQLException {
-        if (kind == Kind.RANKING) return breakdownOnPairs(q, pc, kind, o, keyExpr);
+        if (kind == Kind.RANKING && !pc.extract()) return breakdownOnPairs(q, pc, kind, o, keyExpr);
         List<Group> out = new ArrayList<>();
         // Counts and disagreement from the pair index's group counts; mean and p95 of the difference and each side's
         // p95

@@ -41,6 +41,7 @@ public final class LabelQuality {
     private static Labels figures(
             Db q, PairedComparison pc, DivergenceFigures.Kind kind, SummaryOptions o, Map<String, String> unavailable)
             throws SQLException {
+        if (pc.extract()) return ExtractFigures.labels(q, pc, kind, o, unavailable);
         if (kind == DivergenceFigures.Kind.REGRESSION) {
             Object[] r = q.row("SELECT count(*), " + mae("b") + ", sqrt(avg((b_prediction - label) ^ 2)), " + mae("c")
                     + ", sqrt(avg((c_prediction - label) ^ 2))" + regressionLabelled(pc));
@@ -57,20 +58,10 @@ public final class LabelQuality {
             String where = classLabelled(pc);
             String pos = positiveClass(q, where, o);
             if (pos == null) return none(unavailable, "no paired request with a class on both sides has a label");
-            Object[] r = q.row(
-                    "SELECT count(*), " + figures("b") + ", " + figures("c") + where,
-                    pos,
-                    pos,
-                    pos,
-                    pos,
-                    pos,
-                    pos,
-                    pos,
-                    pos,
-                    pos,
-                    pos,
-                    pos,
-                    pos);
+            String sql = "SELECT count(*), " + figures("b") + ", " + figures("c") + where;
+            // every placeholder is the positive class: as many as the SQL has (a fixed count left the candidate's last
+            // two unbound, so its recall and log loss read NULL for the class)
+            Object[] r = q.row(sql, positives(sql, pos));
             long n = Db.lng(r[0]);
             return new Labels(n, pos, classFigures(r, 1), classFigures(r, 5), null);
         }
@@ -121,6 +112,7 @@ public final class LabelQuality {
     static Map<String, Double[]> errorBy(Db q, PairedComparison pc, DivergenceFigures.Kind kind, String dim)
             throws SQLException {
         if (!dim.equals("segment") && !dim.equals("day")) throw new IllegalArgumentException("no breakdown " + dim);
+        if (pc.extract()) return ExtractFigures.errorBy(q, pc, kind, dim);
         String b, c, from;
         if (kind == DivergenceFigures.Kind.REGRESSION) {
             b = mae("b");
@@ -215,10 +207,7 @@ public final class LabelQuality {
             pos = positiveClass(q, where, o);
             if (pos == null) return null;
             String sql = "SELECT side, count(*), " + figures("x") + where + " GROUP BY side";
-            Object[] params =
-                    new Object[(int) sql.chars().filter(ch -> ch == '?').count()];
-            java.util.Arrays.fill(params, pos);
-            for (Object[] r : q.rows(sql, params)) {
+            for (Object[] r : q.rows(sql, positives(sql, pos))) {
                 int i = "b".equals(r[0]) ? 0 : 1;
                 n[i] = Db.lng(r[1]);
                 f[i] = classFigures(r, 2);
@@ -226,6 +215,13 @@ public final class LabelQuality {
         } else return null;
         if (n[0] + n[1] == 0) return null;
         return new Arms.ArmLabels(n[0], n[1], pos, f[0], f[1]);
+    }
+
+    /** The positive class once for each placeholder of {@code sql} (they all stand for it). */
+    static Object[] positives(String sql, String pos) {
+        Object[] params = new Object[(int) sql.chars().filter(ch -> ch == '?').count()];
+        java.util.Arrays.fill(params, pos);
+        return params;
     }
 
     private static String figures(String s) {
@@ -242,7 +238,7 @@ public final class LabelQuality {
         return new LabelFigures(null, null, Db.dbl(r[i]), Db.dbl(r[i + 1]), Db.dbl(r[i + 2]), Db.dbl(r[i + 3]), null);
     }
 
-    private static Labels none(Map<String, String> unavailable, String reason) {
+    static Labels none(Map<String, String> unavailable, String reason) {
         unavailable.put("labels", reason);
         return new Labels(0, null, null, null, null);
     }

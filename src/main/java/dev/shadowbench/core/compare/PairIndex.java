@@ -85,7 +85,8 @@ public final class PairIndex {
                                 Db.lng(r[4]) - paired,
                                 Db.lng(r[5]) - paired,
                                 Db.lng(r[6])),
-                        prefix(id));
+                        prefix(id),
+                        ExtractPairing.covers(q, cmp));
             }
             return build(q, cmp, key, fingerprint);
         } finally {
@@ -128,19 +129,25 @@ public final class PairIndex {
                             "Pairing " + cmp.baseline() + " with " + cmp.candidate()
                                     + " (once per comparison and window; kept in the workspace until the next import)");
             dropStale(q, fingerprint);
-            Pairing.Built built = Pairing.build(q, cmp, prefix);
-            Pairing.Coverage cov = built.coverage();
-            PairedComparison pc = new PairedComparison(cmp, cov, prefix);
-            q.sink()
-                    .progress(
-                            -1,
-                            -1,
-                            "Counting distinct predictions, latencies and differences for the tests and percentiles");
-            TwoSampleTests.cdfInto(q, TwoSampleTests.stacked(built, "prediction"), "TABLE " + pc.predictionCdf());
-            TwoSampleTests.cdfInto(q, TwoSampleTests.stacked(built, "latency_ms"), "TABLE " + pc.latencyCdf());
-            DivergenceFigures.buildIndexTables(q, pc);
-            q.execute("DROP TABLE " + built.baseSide());
-            q.execute("DROP TABLE " + built.candSide());
+            Pairing.Coverage cov;
+            if (ExtractPairing.covers(q, cmp)) {
+                cov = ExtractPairing.build(q, cmp, prefix);
+            } else {
+                Pairing.Built built = Pairing.build(q, cmp, prefix);
+                cov = built.coverage();
+                PairedComparison pc = new PairedComparison(cmp, cov, prefix);
+                q.sink()
+                        .progress(
+                                -1,
+                                -1,
+                                "Counting distinct predictions, latencies and differences for the tests and percentiles");
+                TwoSampleTests.cdfInto(q, TwoSampleTests.stacked(built, "prediction"), "TABLE " + pc.predictionCdf());
+                TwoSampleTests.cdfInto(q, TwoSampleTests.stacked(built, "latency_ms"), "TABLE " + pc.latencyCdf());
+                DivergenceFigures.buildIndexTables(q, pc);
+                q.execute("DROP TABLE " + built.baseSide());
+                q.execute("DROP TABLE " + built.candSide());
+            }
+            PairedComparison pc = new PairedComparison(cmp, cov, prefix, ExtractPairing.covers(q, cmp));
             q.execute(
                     "INSERT INTO pair_index.entries(entry_id, index_key, fingerprint, format, baseline_rows, candidate_rows, paired, "
                             + "baseline_ids, candidate_ids, duplicate_rows, built_at, build_ms, used_at) "
@@ -184,6 +191,7 @@ public final class PairIndex {
 
     private static void drop(Db q, long id) throws SQLException {
         for (String t : TABLES) q.execute("DROP TABLE IF EXISTS " + prefix(id) + t);
+        for (String t : ExtractPairing.EXTRA) q.execute("DROP TABLE IF EXISTS " + prefix(id) + t);
         q.execute("DELETE FROM pair_index.entries WHERE entry_id = ?", id);
     }
 
@@ -201,7 +209,8 @@ public final class PairIndex {
     private static String fingerprint(Db q) throws SQLException {
         Object[] r = q.row("SELECT (SELECT count(*) FROM predictions), (SELECT count(*) FROM labels), "
                 + "(SELECT count(*) FROM imports), (SELECT coalesce(max(import_id), 0) FROM imports)");
-        return Db.lng(r[0]) + "/" + Db.lng(r[1]) + "/" + Db.lng(r[2]) + "/" + Db.lng(r[3]);
+        return Db.lng(r[0]) + "/" + Db.lng(r[1]) + "/" + Db.lng(r[2]) + "/" + Db.lng(r[3]) + "/"
+                + ExtractPairing.fingerprint(q);
     }
 
     private static String database(Db q) throws SQLException {

@@ -10,8 +10,26 @@ package dev.shadowbench.core.compare;
  * c_prediction, b_class, c_class, b_ranking, c_ranking, b_latency, c_latency, b_feedback, c_feedback, label,
  * label_class; {@link #sideDays()} sums each side's records per day (side 'b' or 'c', day, ids, rows, and how many
  * ids have a prediction, class, ranking, latency, feedback).
+ *
+ * <p>{@code extract}: the tables were built from an imported Spark extract ({@link ExtractPairing}), not from the
+ * workspace's records: {@link #pairs()} then holds only the extract's sample and flagged pairs, {@link #arms()} no
+ * rows, and the figures that need every pair or record read the extract's counts ({@link #extractTable}) instead.
  */
-public record PairedComparison(Comparison comparison, Pairing.Coverage coverage, String prefix) {
+public record PairedComparison(Comparison comparison, Pairing.Coverage coverage, String prefix, boolean extract) {
+
+    /** A pairing of the workspace's own records. */
+    public PairedComparison(Comparison comparison, Pairing.Coverage coverage, String prefix) {
+        this(comparison, coverage, prefix, false);
+    }
+
+    /** What figures that need every pair say when the pairing came from an extract. */
+    public static final String NOT_IN_EXTRACT =
+            "not in the extract: it holds counts, the seeded sample and the flagged pairs, not every pair";
+
+    /** A table of an extract's counts for this window (see {@link ExtractPairing}); only when {@link #extract}. */
+    public String extractTable(String name) {
+        return prefix + "x_" + name;
+    }
 
     /** One row per paired request id. */
     public String pairs() {

@@ -61,7 +61,8 @@ public final class SummaryService {
         Map<String, String> unavailable = new LinkedHashMap<>();
         Comparison cmp = pc.comparison();
         Pairing.Coverage cov = pc.coverage();
-        long quarantined = Db.lng(q.row("SELECT count(*) FROM quarantine")[0]);
+        long quarantined =
+                pc.extract() ? ExtractFigures.unreadable(q, pc) : Db.lng(q.row("SELECT count(*) FROM quarantine")[0]);
         Counts counts = new Counts(
                 cov.baselineRows(),
                 cov.candidateRows(),
@@ -90,6 +91,8 @@ public final class SummaryService {
         if (kind == null)
             unavailable.put("divergence", "the two sides share no kind of output (prediction, class or ranking)");
         else if (cov.paired() == 0) unavailable.put("divergence", "no request id appears on both sides");
+        else if (kind == Kind.RANKING && pc.extract() && ExtractFigures.topKMissing(q, pc, o) != null)
+            unavailable.put("divergence", ExtractFigures.topKMissing(q, pc, o));
         else divergence = DivergenceFigures.compute(q, pc, kind, o);
 
         sink.progress(3, STEPS, "Measuring latency");
@@ -147,8 +150,15 @@ public final class SummaryService {
             unavailable.put("feedback", "no feedback recorded in these logs");
             unavailable.put("tests.complaint_rate", "no feedback recorded in these logs");
         } else {
-            List<ComplaintCounts.Day> bd = complaintDays(q, cmp.baseline(), cmp),
-                    cdays = complaintDays(q, cmp.candidate(), cmp);
+            List<ComplaintCounts.Day>
+                    bd =
+                            pc.extract()
+                                    ? ExtractFigures.complaintDays(q, pc, "b")
+                                    : complaintDays(q, cmp.baseline(), cmp),
+                    cdays =
+                            pc.extract()
+                                    ? ExtractFigures.complaintDays(q, pc, "c")
+                                    : complaintDays(q, cmp.candidate(), cmp);
             feedback = new Feedback(sideFeedback(bd), sideFeedback(cdays), CanaryFeedback.byDay(bd, cdays));
             complaintTest = CanaryFeedback.overall(bd, cdays);
             if (complaintTest == null) unavailable.put("tests.complaint_rate", "a side has no requests in the window");
@@ -157,9 +167,11 @@ public final class SummaryService {
                 new Tests(ks, mw, psi == null ? null : psi.value(), psi == null ? null : psi.bins(), complaintTest);
 
         sink.progress(8, STEPS, "Breakdowns by segment and day");
+        // an extract's rankings were counted at its own top k: at another k the groups get no divergence either
+        Kind grouped = divergence == null && kind == Kind.RANKING && pc.extract() ? null : kind;
         Breakdowns breakdowns = new Breakdowns(
-                DivergenceFigures.breakdown(q, pc, kind, o, "segment"),
-                DivergenceFigures.breakdown(q, pc, kind, o, "day"));
+                DivergenceFigures.breakdown(q, pc, grouped, o, "segment"),
+                DivergenceFigures.breakdown(q, pc, grouped, o, "day"));
         boolean planned = traffic.byDay().stream().anyMatch(d -> d.configuredShare() != null);
         Arms arms = ArmFigures.compute(q, pc, kind, o, planned);
         List<Finding> findings = new ArrayList<>(LatencyFigures.findings(latency, mw));
@@ -179,6 +191,7 @@ public final class SummaryService {
             if (dev != null)
                 findings.add(new Finding("traffic_share", "warning", dev.observed(), dev.configured(), dev.detail()));
         }
+        if (pc.extract()) ExtractFigures.notInExtract(q, pc, kind, unavailable);
         sink.progress(STEPS, STEPS, "Summary ready");
 
         ComparisonInfo info = new ComparisonInfo(

@@ -44,6 +44,18 @@ final class TwoSampleTests {
                 + "WINDOW w AS (ORDER BY x ROWS UNBOUNDED PRECEDING)");
     }
 
+    /**
+     * {@link #cdfInto} from rows (x, isb, n) that each stand for {@code n} values (an extract's value counts); the same
+     * table as {@link #cdfInto} over the values they count.
+     */
+    static void countedCdfInto(Db q, String countedSql, String target) throws SQLException {
+        q.execute("CREATE OR REPLACE " + target + " AS SELECT x, na, nb, CAST(sum(na) OVER w AS BIGINT) AS ca, "
+                + "CAST(sum(nb) OVER w AS BIGINT) AS cb FROM ("
+                + "SELECT x, CAST(coalesce(sum(n) FILTER (isb), 0) AS BIGINT) AS na, "
+                + "CAST(coalesce(sum(n) FILTER (NOT isb), 0) AS BIGINT) AS nb FROM (" + countedSql + ") GROUP BY x) "
+                + "WINDOW w AS (ORDER BY x ROWS UNBOUNDED PRECEDING)");
+    }
+
     /** Two-sample KS from a table made by {@link #cdfInto}; null when a side has no value. */
     static KsTest ksOnCdf(Db q, String cdf) throws SQLException {
         Object[] n = q.row("SELECT sum(na), sum(nb) FROM " + cdf);

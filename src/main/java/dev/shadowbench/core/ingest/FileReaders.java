@@ -6,7 +6,7 @@ import java.io.File;
 import java.nio.file.Path;
 
 /** SQL table functions that read a user's file (read_csv, read_json, read_parquet) with its path quoted. */
-final class FileReaders {
+public final class FileReaders {
     private FileReaders() {}
 
     /** The longest line read line by line; a longer one is quarantined ("line too long"), not the import failed. */
@@ -17,7 +17,7 @@ final class FileReaders {
      * each '*', '?' and '[' is wrapped in brackets ("[*]", "[?]", "[[]"), so the pattern matches only the file
      * itself. DuckDB's glob cannot list a file whose name also holds a backslash, so such a name is refused.
      */
-    static String file(Path p) {
+    public static String file(Path p) {
         String s = p.toAbsolutePath().toString();
         StringBuilder out = new StringBuilder(s.length() + 8);
         boolean glob = false;

@@ -43,6 +43,7 @@ public final class OutlierDetector {
     /** Runs every enabled rule over the pairs; lists at most {@code listLimit} flags per rule, worst first. */
     public static OutlierReport detect(
             Connection c, PairedComparison pc, OutlierSettings s, ProgressSink p, int listLimit) throws SQLException {
+        if (pc.extract()) return ExtractOutliers.report(c, pc, listLimit);
         Db sql = new Db(c, p);
         p.progress(0, 4, "Outliers: robust statistics of the pairs");
         PairScan scan = PairScan.run(sql, pc.pairs(), s);
@@ -325,6 +326,7 @@ public final class OutlierDetector {
      */
     public static Map<String, Long> flaggedBy(Connection c, PairedComparison pc, String dim) throws SQLException {
         if (!dim.equals("segment") && !dim.equals("day")) throw new IllegalArgumentException("no breakdown " + dim);
+        if (pc.extract()) return ExtractOutliers.flaggedBy(c, pc, dim);
         Map<String, Long> out = new HashMap<>();
         for (Object[] r : new Db(c, ProgressSink.NONE)
                 .query(

@@ -1,5 +1,6 @@
 package dev.shadowbench.core.review;
 
+import dev.shadowbench.core.BadInputException;
 import dev.shadowbench.core.chart.PairFilter;
 import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.compare.PairIndex;
@@ -54,6 +55,7 @@ public final class RandomSample {
      */
     public static List<SamplePair> draw(Connection c, PairedComparison pc, Spec spec, PairFilter within)
             throws SQLException {
+        if (pc.extract()) inExtract(c, pc, spec, within);
         List<Object> filterParams = new ArrayList<>();
         String where = within == null ? "TRUE" : within.where(filterParams);
         String sql = String.format(Locale.ROOT, """
@@ -111,5 +113,28 @@ public final class RandomSample {
     private static Double dbl(ResultSet rs, int col) throws SQLException {
         double v = rs.getDouble(col);
         return rs.wasNull() ? null : v;
+    }
+
+    /**
+     * Refuses a draw an extract cannot answer: it holds, per day, the first pairs of one seed's order and the most
+     * extreme ones (src/site/markdown/extract.md), so the same seed gives the same pairs up to those sizes, and any
+     * other seed, a larger sample or a chart bin's own sample would need every pair.
+     */
+    private static void inExtract(Connection c, PairedComparison pc, Spec spec, PairFilter within) throws SQLException {
+        try (PreparedStatement ps =
+                        c.prepareStatement("SELECT sample_size, seed, extremes FROM " + pc.extractTable("meta"));
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            int size = rs.getInt(1), extremes = rs.getInt(3);
+            long seed = rs.getLong(2);
+            String holds = "the extract holds the first " + size + " pairs per day of seed " + seed + " and the "
+                    + extremes + " most extreme per day";
+            if (within != null)
+                throw new BadInputException(
+                        "Not in the extract: the sample of one chart bin needs every pair; " + holds);
+            if (spec.seed() != seed || spec.size() > size || spec.extremes() > extremes)
+                throw new BadInputException("Not in the extract: " + holds + "; draw with seed " + seed + ", at most "
+                        + size + " pairs and " + extremes + " extremes");
+        }
     }
 }

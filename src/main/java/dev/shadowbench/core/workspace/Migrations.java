@@ -23,7 +23,8 @@ public final class Migrations {
             "V003.sql", // import detail: source, per-file format, variant, mapping
             "V004.sql", // pair index registry (schema pair_index)
             "V005.sql", // canary ramp plan (ramp_plan)
-            "V006.sql"); // synthetic baselines' recipes (synthetic_baselines)
+            "V006.sql", // synthetic baselines' recipes (synthetic_baselines)
+            "V007.sql"); // imported Spark extracts (schema extract)
 
     private Migrations() {}
 

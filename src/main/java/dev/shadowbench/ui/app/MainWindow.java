@@ -64,7 +64,13 @@ public final class MainWindow extends BorderPane {
         setOnDragDropped(e -> {
             List<File> files = e.getDragboard().getFiles();
             boolean ok = files != null && !files.isEmpty();
-            if (ok) vm.importLogs(files.stream().map(File::toPath).toList(), null);
+            if (ok) {
+                List<java.nio.file.Path> paths =
+                        files.stream().map(File::toPath).toList();
+                java.nio.file.Path extract = dev.shadowbench.core.extract.ExtractImport.folderOf(paths);
+                if (extract != null) vm.importExtract(extract);
+                else vm.importLogs(paths, null);
+            }
             e.setDropCompleted(ok);
             e.consume();
         });
@@ -168,6 +174,12 @@ public final class MainWindow extends BorderPane {
         if (vm.workspace() == null) return;
         List<Path> files = vm.dialogs().chooseLogsToImport();
         if (files.isEmpty()) return;
+        // a Spark extract (its manifest.json chosen) has no preview or mapping: it is imported as it is
+        Path extract = dev.shadowbench.core.extract.ExtractImport.folderOf(files);
+        if (extract != null) {
+            vm.importExtract(extract);
+            return;
+        }
         var dialog = new dev.shadowbench.ui.importer.ImportDialog(
                 new dev.shadowbench.ui.importer.ImportViewModel(vm, files),
                 getScene() == null ? null : getScene().getWindow());

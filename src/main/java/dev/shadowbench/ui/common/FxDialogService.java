@@ -149,6 +149,7 @@ public final class FxDialogService implements DialogService {
                                 "*.jsonl.gz",
                                 "*.json.gz",
                                 "*.csv.gz"),
+                        new FileChooser.ExtensionFilter("Spark extract (its manifest.json)", "manifest.json"),
                         new FileChooser.ExtensionFilter("All files", "*.*"));
         List<File> files = fc.showOpenMultipleDialog(owner);
         return files == null ? List.of() : files.stream().map(File::toPath).toList();

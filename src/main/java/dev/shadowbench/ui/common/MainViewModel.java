@@ -8,6 +8,7 @@ import dev.shadowbench.core.compare.Comparison;
 import dev.shadowbench.core.compare.ComparisonChoices;
 import dev.shadowbench.core.compare.Side;
 import dev.shadowbench.core.decide.SharedReview;
+import dev.shadowbench.core.extract.ExtractImport;
 import dev.shadowbench.core.ingest.ImportReport;
 import dev.shadowbench.core.ingest.ImportRequest;
 import dev.shadowbench.core.ingest.LogImporter;
@@ -248,6 +249,24 @@ public final class MainViewModel {
 
     public ReadOnlyStringProperty noticeProperty() {
         return notice.getReadOnlyProperty();
+    }
+
+    /**
+     * Imports a Spark extract folder ({@link ExtractImport}) into the open workspace; when the workspace had no
+     * comparison yet, it opens on the extract's.
+     */
+    public Task<ExtractImport.Outcome> importExtract(Path dir) {
+        Workspace ws = workspace.get();
+        if (ws == null) return null;
+        return tasks.task("Importing extract " + dir.getFileName(), progress -> ExtractImport.run(ws, dir, progress))
+                .onSuccess(o -> {
+                    dialogs.announce("Extract import finished", o.summaryLine());
+                    // show what was imported: the extract's comparison over all its days
+                    reloadChoices(
+                            new Comparison(o.manifest().baseline(), o.manifest().candidate(), null, null));
+                })
+                .onFailure(ex -> dialogs.showError("Extract import failed", ex.getMessage(), ex))
+                .start();
     }
 
     /** Imports prediction logs (files or folders) into the open workspace. */

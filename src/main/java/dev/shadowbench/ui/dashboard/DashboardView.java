@@ -229,7 +229,12 @@ public final class DashboardView extends ScrollPane {
                                 : null);
         latency.setCaption(lat ? "Requests per bin of latency (ms), both sides; p50/p95/p99 dots, budget dashed" : "");
 
-        density.view().setEmptyText(s == null ? "" : "No numeric predictions on both sides");
+        density.view()
+                .setEmptyText(
+                        s == null
+                                ? ""
+                                : s.unavailable()
+                                        .getOrDefault("charts.density", "No numeric predictions on both sides"));
         density.view()
                 .setLayout(c == null || c.density() == null ? null : (w, ht) -> DensityPlot.layout(c.density(), w, ht));
         density.setCaption(
@@ -244,11 +249,12 @@ public final class DashboardView extends ScrollPane {
 
         // a regression with labels: where each model errs, against the truth (absent otherwise)
         var res = c == null ? null : c.residuals();
-        residual.setVisible(res != null);
-        residual.setManaged(res != null);
+        String resMissing = s == null ? null : s.unavailable().get("charts.residuals");
+        residual.setVisible(res != null || resMissing != null);
+        residual.setManaged(res != null || resMissing != null);
         var grid = res == null ? null : baselineResiduals ? res.baseline() : res.candidate();
         String side = baselineResiduals ? "baseline" : "candidate";
-        residual.view().setEmptyText(s == null ? "" : "No labelled pairs");
+        residual.view().setEmptyText(s == null ? "" : resMissing != null ? resMissing : "No labelled pairs");
         residual.view()
                 .setLayout(
                         grid == null

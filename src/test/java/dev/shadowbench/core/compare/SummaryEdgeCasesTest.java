@@ -192,6 +192,13 @@ class SummaryEdgeCasesTest {
                 1e-12);
         // candidate: 1,1,0,0 vs 1,0,0,0 -> accuracy 3/4, precision 1/2, recall 1
         assertEquals(0.75, l.candidate().accuracy(), 1e-12);
+        assertEquals(0.5, l.candidate().precision(), 1e-12);
+        assertEquals(1.0, l.candidate().recall(), 1e-12);
+        // by hand: -mean(log .8, log(1 - .6), log(1 - .4), log(1 - .3))
+        assertEquals(
+                -(Math.log(0.8) + Math.log(0.4) + Math.log(0.6) + Math.log(0.7)) / 4,
+                l.candidate().logLoss(),
+                1e-12);
         assertEquals(0.25, s.feedback().baseline().complaintRate(), 1e-12);
         assertEquals(0.0, s.feedback().candidate().complaintRate(), 1e-12);
     }
