@@ -10,8 +10,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A JSON Lines file the strict reader could not take whole (a bad line in it), read set-based: DuckDB's CSV reader
- * gives every line as one value of type JSON, in parallel, skipping the lines that are not JSON (or not UTF-8, or too
- * long); every other line is converted by {@link Staging} exactly as the line-by-line path does and goes straight into
+ * gives every line as one value of type JSON, in parallel, setting aside (in its rejects table) the lines that are
+ * not JSON (or not UTF-8, or too long); every other line is converted by {@link Staging} exactly as the line-by-line path does and goes straight into
  * the workspace table when it has no problem. Nothing is staged and no good line is read one by one.
  *
  * <p>The lines not imported are then found with their physical numbers by passes over the text that check only JSON
@@ -42,21 +42,27 @@ final class JsonLines {
         // caught in the scan)
         List<SourceColumn> declared = TabularSource.typedForFastPath(probe.columns());
         String f = file.toString();
-        String sel = Staging.insert(f, scan(file, declared), declared, m, req.kind(), variant, true)
-                .substring("INSERT INTO stage_all ".length());
+        dropRejects(st);
+        String sel = Staging.selectGood(f, scan(file, declared), declared, m, req.kind(), variant, true);
         long imported = st.executeUpdate(
                 req.kind() == ImportRequest.Kind.LABELS
                         ? Staging.INTO_LABELS + "SELECT " + importId + ", " + Staging.LABEL_VALUES + " FROM (" + sel
-                                + ") WHERE problem IS NULL"
+                                + ")"
                         : Staging.INTO_PREDICTIONS + "SELECT " + importId + ", " + Staging.PREDICTION_VALUES + " FROM ("
-                                + sel + ") WHERE problem IS NULL");
+                                + sel + ")");
         Trace.mark("lines insert");
         LogImporter.Digest d = LogImporter.join(digest);
         long lines = d.lines() >= 0 ? d.lines() : TabularSource.quickCountLines(st, file);
         // the lines not imported, found with their numbers in passes over the text that parse nothing but JSON
         // validity: those DuckDB cannot read as text, then every other line, numbered in file order
-        long noText = LineCheck.find(st, file);
-        LineCheck.quarantine(st, file);
+        // lines that are no text were left out by the reader above too (its rejects table says whether there were any;
+        // its line numbers are not used, they can be off after blank lines): only then is the file checked for them
+        long noText = 0;
+        if (TabularSource.scalar(st, "SELECT count(*) FROM " + REJECTS + " WHERE CAST(error_type AS VARCHAR) <> 'CAST'")
+                > 0) {
+            noText = LineCheck.find(st, file);
+            LineCheck.quarantine(st, file);
+        }
         // numbered in file order; the lookup of lines that are no text is needed only when there are some
         String numbered = noText > 0
                 ? FileReaders.lines(file)
@@ -83,11 +89,19 @@ final class JsonLines {
             throw new LogImporter.NotClean(file, true);
         }
         if (req.kind() == ImportRequest.Kind.PREDICTIONS && m.has(Field.LABEL)) {
+            dropRejects(st);
             st.execute(Staging.INTO_LABELS + "SELECT " + importId + ", " + Staging.LABEL_VALUES + " FROM (" + sel
-                    + ") WHERE problem IS NULL AND (label IS NOT NULL OR label_class IS NOT NULL)");
+                    + ") WHERE label IS NOT NULL OR label_class IS NOT NULL");
         }
         return new LogImporter.FileCount(
                 file, d.hash(), size, LogFormat.JSONL, variant, m, lines, imported, quarantined, blank);
+    }
+
+    private static final String REJECTS = "sb_json_rejects";
+
+    private static void dropRejects(Statement st) throws SQLException {
+        st.execute("DROP TABLE IF EXISTS " + REJECTS);
+        st.execute("DROP TABLE IF EXISTS sb_json_scans");
     }
 
     /**
@@ -128,6 +142,7 @@ final class JsonLines {
                 + FileReaders.file(file)
                 + ", columns={'line':'JSON'}, header=false, delim=chr(30), quote='', escape='', comment='', skip=0, "
                 + "auto_detect=false, strict_mode=false, max_line_size=" + FileReaders.MAX_LINE_BYTES
-                + ", ignore_errors=true) WHERE line IS NOT NULL))";
+                + ", store_rejects=true, rejects_table='" + REJECTS + "', rejects_scan='sb_json_scans') "
+                + "WHERE line IS NOT NULL))";
     }
 }
