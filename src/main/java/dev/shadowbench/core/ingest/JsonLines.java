@@ -14,9 +14,9 @@ import java.util.concurrent.CompletableFuture;
  * not JSON (or not UTF-8, or too long); every other line is converted by {@link Staging} exactly as the line-by-line path does and goes straight into
  * the workspace table when it has no problem. Nothing is staged and no good line is read one by one.
  *
- * <p>The lines not imported are then found with their physical numbers by passes over the text that check only JSON
- * validity ({@link LineCheck} for lines that are no text, then every line numbered in file order), and quarantined or
- * counted blank. Then read = imported + quarantined + blank must hold. When it does not (a line that is JSON but cannot
+ * <p>The lines not imported are then found with their physical numbers by passes over the text ({@link LineCheck} for
+ * lines that are no text, when the reader met any; then every line numbered in file order, a line kept when it is
+ * blank, does not start with '{' or is one of the texts the reader set aside), and quarantined or counted blank. Then read = imported + quarantined + blank must hold. When it does not (a line that is JSON but cannot
  * be a prediction, such as one without an id, or the readers disagree), the pass throws {@link LogImporter.NotClean}
  * with {@code lineByLine} set and the import reads the file line by line, numbering and classifying every line: a line
  * is never lost to a shortcut.
