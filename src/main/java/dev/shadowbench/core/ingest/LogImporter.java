@@ -42,6 +42,13 @@ public final class LogImporter {
         this.rememberSource = rememberSource;
     }
 
+    /** The files the last {@link #run} read line by line (the slowest path: each line numbered and parsed alone). */
+    private final Set<Path> readLineByLine = new HashSet<>();
+
+    Set<Path> readLineByLine() {
+        return Set.copyOf(readLineByLine);
+    }
+
     /** Attempts of the last {@link #run}: each one past the first re-read every file before the one that was not clean. */
     int attempts() {
         return attempts;
@@ -60,19 +67,30 @@ public final class LogImporter {
             long quarantined,
             long blank) {}
 
-    /** Thrown when a file expected to be clean was not: the import restarts and reads that file line by line. */
+    /**
+     * Thrown when a file expected to be clean was not: the import restarts and reads that file as text lines in one
+     * set-based pass ({@link JsonLines}), or line by line when {@code lineByLine} (that pass could not account for
+     * every line).
+     */
     static final class NotClean extends RuntimeException {
         final Path file;
+        final boolean lineByLine;
 
         NotClean(Path file) {
+            this(file, false);
+        }
+
+        NotClean(Path file, boolean lineByLine) {
             super(null, null, false, false);
             this.file = file;
+            this.lineByLine = lineByLine;
         }
     }
 
     public ImportReport run(ImportRequest req, ProgressSink progress) {
         List<Path> files = SourceFiles.expand(req.paths());
         LogFormat forced = LogFormat.fromOption(req.format());
+        Set<Path> asLines = new HashSet<>();
         Set<Path> lineByLine = new HashSet<>();
         ExecutorService hasher = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "shadowbench-hash");
@@ -98,10 +116,10 @@ public final class LogImporter {
                     attempts++;
                     Throwable failure = null;
                     try {
-                        return importAll(c, probes, st, watch, req, files, forced, lineByLine, hasher);
+                        return importAll(c, probes, st, watch, req, files, forced, asLines, lineByLine, hasher);
                     } catch (NotClean e) {
                         c.rollback();
-                        lineByLine.add(e.file);
+                        (e.lineByLine || asLines.contains(e.file) ? lineByLine : asLines).add(e.file);
                     } catch (SQLException | RuntimeException e) {
                         failure = e;
                         if (e instanceof SQLException && watch.wasCancelled()) throw new CancelledException();
@@ -145,9 +163,11 @@ public final class LogImporter {
             ImportRequest req,
             List<Path> files,
             LogFormat forced,
+            Set<Path> asLines,
             Set<Path> lineByLine,
             ExecutorService hasher)
             throws SQLException {
+        readLineByLine.clear();
         st.execute(Staging.CREATE);
         st.execute(LineCheck.CREATE);
         st.execute("DELETE FROM sb_bad_lines");
@@ -176,7 +196,7 @@ public final class LogImporter {
             // was imported before (likely the same file again) or the file needs the slow path anyway.
             CompletableFuture<Digest> pending = CompletableFuture.supplyAsync(() -> digest(file), hasher);
             String hash = null;
-            if (lineByLine.contains(file) || store.hasFileOfSize(size) || !sizes.add(size)) {
+            if (asLines.contains(file) || lineByLine.contains(file) || store.hasFileOfSize(size) || !sizes.add(size)) {
                 hash = join(pending).hash();
                 if (!seen.add(hash) || store.alreadyImported(hash)) {
                     skipped++;
@@ -228,7 +248,9 @@ public final class LogImporter {
                     }
                 }
                 if (fast) {
-                    FileCount fc = TabularSource.importClean(st, id, probe, fileReq, size, m, pending);
+                    FileCount fc = asLines.contains(file)
+                            ? JsonLines.importLines(st, id, probe, fileReq, size, m, pending)
+                            : TabularSource.importClean(st, id, probe, fileReq, size, m, pending);
                     // a hash checked above is in seen already; one not checked yet (no file of that size before)
                     // is checked now: the file changed since its size was read, so start again, hash first
                     if (hash == null && (!seen.add(fc.hash()) || store.alreadyImported(fc.hash())))
@@ -236,6 +258,7 @@ public final class LogImporter {
                     hash = fc.hash();
                     counts.add(fc);
                 } else {
+                    if (probe.format() == LogFormat.JSONL) readLineByLine.add(file);
                     counts.add(TabularSource.stage(st, probe, fileReq, hash, size, m));
                 }
             }

@@ -118,10 +118,9 @@ final class TabularSource {
         if (n == 0) throw new BadInputException(file + ": the file holds no records");
         if (n > lines) throw new LogImporter.NotClean(file);
         if (req.kind() == ImportRequest.Kind.PREDICTIONS && m.has(Field.LABEL)) {
-            String sel = Staging.insert(file.toString(), scan, typed, m, req.kind(), variant, true)
-                    .substring("INSERT INTO stage_all ".length());
+            String sel = Staging.selectGood(file.toString(), scan, typed, m, req.kind(), variant, true);
             st.execute(Staging.INTO_LABELS + "SELECT " + importId + ", " + Staging.LABEL_VALUES + " FROM (" + sel
-                    + ") WHERE problem IS NULL AND (label IS NOT NULL OR label_class IS NOT NULL)");
+                    + ") WHERE label IS NOT NULL OR label_class IS NOT NULL");
         }
         return new LogImporter.FileCount(file, d.hash(), size, LogFormat.JSONL, variant, m, lines, n, 0, lines - n);
     }

@@ -71,6 +71,10 @@ public final class ImportDialog extends Dialog<ButtonType> {
         Label error = message("import-preview-error", vm.previewErrorProperty(), "danger");
         Label importError = message("import-error", vm.importErrorProperty(), "danger");
         Label notice = message("import-notice", vm.noticeProperty(), "accent");
+        Label reading = new Label("Reading…");
+        reading.setId("import-preview-reading");
+        reading.visibleProperty().bind(vm.previewReadingProperty());
+        reading.managedProperty().bind(reading.visibleProperty());
 
         table.setId("import-preview");
         table.setPrefHeight(220);
@@ -93,6 +97,7 @@ public final class ImportDialog extends Dialog<ButtonType> {
                 options,
                 notice,
                 error,
+                reading,
                 new Label("First rows"),
                 table,
                 new Label("Column mapping (which column holds each field)"),

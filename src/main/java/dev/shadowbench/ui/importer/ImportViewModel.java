@@ -8,6 +8,7 @@ import dev.shadowbench.core.ingest.ImportRequest;
 import dev.shadowbench.core.ingest.MappingException;
 import dev.shadowbench.core.workspace.Workspace;
 import dev.shadowbench.ui.common.MainViewModel;
+import dev.shadowbench.ui.common.TaskRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -41,6 +42,11 @@ public final class ImportViewModel {
     private final java.util.function.Supplier<Workspace> workspace;
     private final dev.shadowbench.ui.common.DialogService dialogs;
     private final java.util.function.Function<ImportRequest, Task<ImportReport>> importer;
+    /** Where the preview is read; null reads it on the calling thread (view-model tests without an FX toolkit). */
+    private final TaskRunner previews;
+
+    private final TaskRunner.Slot reading = new TaskRunner.Slot();
+    private final ReadOnlyBooleanWrapper previewReading = new ReadOnlyBooleanWrapper();
     private final ObservableList<Path> files = FXCollections.observableArrayList();
     private final ObjectProperty<String> format = new SimpleObjectProperty<>(AUTO);
     private final ObjectProperty<String> variant = new SimpleObjectProperty<>(AUTO);
@@ -62,18 +68,32 @@ public final class ImportViewModel {
     private boolean switchingKind;
 
     public ImportViewModel(MainViewModel main, List<Path> initialFiles) {
-        this(main::workspace, main.dialogs(), r -> main.importLogs(r, false), initialFiles);
+        this(main::workspace, main.dialogs(), r -> main.importLogs(r, false), main.tasks(), initialFiles);
     }
 
-    /** For tests and other hosts: where the workspace, the dialogs and the import runner come from. */
+    /** For tests and other hosts: the preview is read on the calling thread. */
     public ImportViewModel(
             java.util.function.Supplier<Workspace> workspace,
             dev.shadowbench.ui.common.DialogService dialogs,
             java.util.function.Function<ImportRequest, Task<ImportReport>> importer,
             List<Path> initialFiles) {
+        this(workspace, dialogs, importer, null, initialFiles);
+    }
+
+    /**
+     * For tests and other hosts: where the workspace, the dialogs, the import runner and the runner of the preview's
+     * reads come from (null: read on the calling thread).
+     */
+    public ImportViewModel(
+            java.util.function.Supplier<Workspace> workspace,
+            dev.shadowbench.ui.common.DialogService dialogs,
+            java.util.function.Function<ImportRequest, Task<ImportReport>> importer,
+            TaskRunner previews,
+            List<Path> initialFiles) {
         this.workspace = workspace;
         this.dialogs = dialogs;
         this.importer = importer;
+        this.previews = previews;
         for (Field f : Field.values()) {
             mapping.put(f, new SimpleObjectProperty<>(NONE));
             fieldErrors.put(f, new ReadOnlyStringWrapper(""));
@@ -110,6 +130,11 @@ public final class ImportViewModel {
 
     public ReadOnlyObjectProperty<ImportPreview> previewProperty() {
         return preview.getReadOnlyProperty();
+    }
+
+    /** True while the preview of the current choice is being read (off the FX thread). */
+    public ReadOnlyBooleanProperty previewReadingProperty() {
+        return previewReading.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty previewErrorProperty() {
@@ -196,10 +221,15 @@ public final class ImportViewModel {
         if (!add.isEmpty()) files.addAll(add);
     }
 
-    /** Reads the first rows of the first file and proposes a mapping; a file that cannot be read says why. */
+    /**
+     * Reads the first rows of the first file and proposes a mapping, off the FX thread; a newer choice cancels the read
+     * of an older one, whose result is then dropped. A file that cannot be read says why.
+     */
     public void refreshPreview() {
         Workspace ws = workspace.get();
         importError.set("");
+        reading.cancel();
+        previewReading.set(false);
         if (ws == null || files.isEmpty()) {
             preview.set(null);
             previewError.set(files.isEmpty() ? "Add prediction logs to import." : "Open a workspace first.");
@@ -207,35 +237,69 @@ public final class ImportViewModel {
             validate();
             return;
         }
-        try {
-            ImportPreview p = ImportPreview.of(ws, List.copyOf(files), kind(), format.get(), PREVIEW_ROWS);
-            List<String> choices = new ArrayList<>();
-            choices.add(NONE);
-            choices.addAll(p.columns());
-            columnChoices.setAll(choices);
-            for (Field f : Field.values()) {
-                String c = p.mapping().column(f);
-                mapping.get(f).set(c == null ? NONE : c);
-            }
-            mappingEditable.set(p.mappingEditable());
-            previewError.set("");
-            preview.set(p);
-            if (!kindChosen && !labels.get() && p.looksLikeLabels()) {
-                switchingKind = true;
-                try {
-                    labels.set(true); // previews again, as labels
-                } finally {
-                    switchingKind = false;
-                }
-                notice.set("Labels file: will be imported as labels (request id and actual value). "
-                        + "Untick \"These files hold labels\" if it holds predictions.");
+        List<Path> chosen = List.copyOf(files);
+        ImportRequest.Kind kind = kind();
+        String fmt = format.get();
+        if (previews == null) {
+            ImportPreview p;
+            try {
+                p = ImportPreview.of(ws, chosen, kind, fmt, PREVIEW_ROWS);
+            } catch (RuntimeException e) {
+                previewFailed(e);
                 return;
             }
-        } catch (RuntimeException e) {
-            preview.set(null);
-            columnChoices.setAll(NONE);
-            previewError.set(e.getMessage());
+            showPreview(p);
+            return;
         }
+        preview.set(null);
+        previewError.set("");
+        previewReading.set(true);
+        validate();
+        previews.task(
+                        "Reading " + chosen.get(0).getFileName() + "…",
+                        progress -> ImportPreview.of(ws, chosen, kind, fmt, PREVIEW_ROWS))
+                .latestIn(reading)
+                .onSuccess(p -> {
+                    previewReading.set(false);
+                    showPreview(p);
+                })
+                .onFailure(e -> {
+                    previewReading.set(false);
+                    previewFailed(e);
+                })
+                .start();
+    }
+
+    private void showPreview(ImportPreview p) {
+        List<String> choices = new ArrayList<>();
+        choices.add(NONE);
+        choices.addAll(p.columns());
+        columnChoices.setAll(choices);
+        for (Field f : Field.values()) {
+            String c = p.mapping().column(f);
+            mapping.get(f).set(c == null ? NONE : c);
+        }
+        mappingEditable.set(p.mappingEditable());
+        previewError.set("");
+        preview.set(p);
+        if (!kindChosen && !labels.get() && p.looksLikeLabels()) {
+            switchingKind = true;
+            try {
+                labels.set(true); // previews again, as labels
+            } finally {
+                switchingKind = false;
+            }
+            notice.set("Labels file: will be imported as labels (request id and actual value). "
+                    + "Untick \"These files hold labels\" if it holds predictions.");
+            return;
+        }
+        validate();
+    }
+
+    private void previewFailed(Throwable e) {
+        preview.set(null);
+        columnChoices.setAll(NONE);
+        previewError.set(e.getMessage());
         validate();
     }
 
@@ -248,6 +312,7 @@ public final class ImportViewModel {
         String reason = "";
         if (files.isEmpty()) reason = "Add the files to import.";
         else if (workspace.get() == null) reason = "Open a workspace first.";
+        else if (previewReading.get()) reason = "Reading the first file…";
         else if (preview.get() == null) reason = "The first file cannot be read: see above.";
         else if (mappingEditable.get()) {
             if (isNone(Field.REQUEST_ID)) {

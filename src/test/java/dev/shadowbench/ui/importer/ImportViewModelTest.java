@@ -201,4 +201,55 @@ class ImportViewModelTest {
         assertTrue(vm.doneProperty().get(), "closes once the import succeeded");
         assertEquals(3, started.size());
     }
+
+    @Test
+    void previewIsReadOffTheFxThreadAndANewerChoiceDropsTheOlderRead() throws Exception {
+        FxWait.startFx();
+        Path first = Files.writeString(dir.resolve("live.csv"), "rid,score\nr1,1.5\n");
+        Path second = Files.writeString(dir.resolve("shadow.csv"), "request_id,prediction,segment\nr1,2.5,web\n");
+        // reads are queued and run by hand on a thread of the test's own, so the FX thread's view can be checked
+        // between
+        java.util.concurrent.BlockingQueue<Runnable> queued = new java.util.concurrent.LinkedBlockingQueue<>();
+        List<Thread> readers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dev.shadowbench.ui.common.TaskRunner runner = new dev.shadowbench.ui.common.TaskRunner(r -> queued.add(() -> {
+            readers.add(Thread.currentThread());
+            r.run();
+        }));
+        ImportViewModel vm = FxWait.onFx(() -> {
+            ImportViewModel m = new ImportViewModel(
+                    () -> ws,
+                    NO_DIALOGS,
+                    r -> {
+                        started.add(r);
+                        return null;
+                    },
+                    runner,
+                    List.of(first));
+            // nothing was read on the FX thread: the dialog says it is reading, and Import waits for it
+            assertNull(m.previewProperty().get());
+            assertTrue(m.previewReadingProperty().get());
+            assertEquals("Reading the first file…", m.blockerProperty().get());
+            m.files().setAll(second); // the choice changes before the first read ran
+            return m;
+        });
+        assertEquals(2, queued.size());
+        Thread worker = new Thread(() -> {
+            Runnable r;
+            while ((r = queued.poll()) != null) r.run();
+        });
+        worker.start();
+        worker.join();
+        FxWait.until(
+                "the preview of the second file", () -> vm.previewProperty().get() != null);
+        FxWait.runFx(() -> {
+            assertEquals(second, vm.previewProperty().get().file());
+            assertEquals(
+                    List.of("request_id", "prediction", "segment"),
+                    vm.previewProperty().get().columns());
+            assertFalse(vm.previewReadingProperty().get());
+            assertEquals("", vm.blockerProperty().get());
+        });
+        assertFalse(readers.isEmpty());
+        for (Thread t : readers) assertEquals(worker, t);
+    }
 }
