@@ -30,7 +30,7 @@ class ClassesAndRankingsExtractTest {
     @TempDir
     static Path tmp;
 
-    record Run(Path extract, JsonNode desk) {}
+    record Run(Path dir, Path extract, JsonNode desk) {}
 
     static Run classes, rankings;
 
@@ -78,7 +78,7 @@ class ClassesAndRankingsExtractTest {
                         "shadow",
                         "--out",
                         extract.toString()));
-        return new Run(extract, desk);
+        return new Run(dir, extract, desk);
     }
 
     /** 400 requests over two days; see the class comment for what they hold. */
@@ -142,6 +142,26 @@ class ClassesAndRankingsExtractTest {
         return "{\"request_id\":\"" + id + "\",\"timestamp\":\"" + ts + "\",\"model\":\"m\",\"model_version\":\""
                 + variant + "-1\",\"variant\":\"" + variant + "\"," + prediction + ",\"latency_ms\":12.5,\"segment\":\""
                 + segment + "\"}\n";
+    }
+
+    /** The desk reading the extract (import --extract, the desk side of issue 18) prints what it prints from the logs. */
+    @Test
+    void theDeskReadsBothExtractsAsTheLogs() throws Exception {
+        assumeTrue(Desk.readsExtracts(tmp), "this desk jar has no import --extract yet (x18's branch adds it)");
+        for (Run run : List.of(classes, rankings)) {
+            Path ws = run.dir().resolve("from-extract.duckdb");
+            Desk.run(
+                    run.dir(),
+                    "import",
+                    "-w",
+                    ws.toString(),
+                    "--extract",
+                    run.extract().toString());
+            assertEquals(
+                    List.of(),
+                    SummaryDiff.of(run.desk(), Desk.summary(run.dir(), ws)),
+                    run.dir().toString());
+        }
     }
 
     private static void countsEqual(Run run) throws Exception {

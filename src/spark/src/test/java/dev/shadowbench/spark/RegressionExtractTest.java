@@ -159,6 +159,67 @@ class RegressionExtractTest {
         }
     }
 
+    /** The desk reading the extract (import --extract, the desk side of issue 18) prints the figures it prints from the logs. */
+    @Test
+    void theDeskReadsTheExtractAsTheLogs() throws Exception {
+        assumeTrue(Desk.readsExtracts(tmp), "this desk jar has no import --extract yet (x18's branch adds it)");
+        Path ws2 = tmp.resolve("from-extract.duckdb");
+        Desk.run(tmp, "import", "-w", ws2.toString(), "--extract", extract.toString());
+        assertEquals(List.of(), SummaryDiff.of(desk, Desk.summary(tmp, ws2)));
+    }
+
+    /** Two one-day runs hold, together, what the two-day run holds; the desk merges them into the same figures. */
+    @Test
+    void twoOneDayExtractsMergeIntoTheTwoDayOne() throws Exception {
+        List<Path> days = new ArrayList<>();
+        for (String day : List.of("2026-11-20", "2026-11-21")) {
+            Path out = tmp.resolve("extract-" + day);
+            ExtractJob.run(
+                    spark,
+                    JobOptions.parse(
+                            "--logs",
+                            lake + "/day=*/variant=*/*.parquet",
+                            "--labels",
+                            tmp.resolve("logs") + "/*/labels.csv",
+                            "--baseline",
+                            "live",
+                            "--candidate",
+                            "shadow",
+                            "--from",
+                            day,
+                            "--to",
+                            day,
+                            "--seed",
+                            "3",
+                            "--out",
+                            out.toString()));
+            days.add(out);
+        }
+        try (ExtractTables whole = new ExtractTables(extract);
+                ExtractTables one = new ExtractTables(days.get(0));
+                ExtractTables two = new ExtractTables(days.get(1))) {
+            for (String sql : List.of(
+                    "SELECT sum(rows) FROM {side_days}",
+                    "SELECT sum(ids) FROM {side_days}",
+                    "SELECT sum(paired) FROM {coverage}",
+                    "SELECT sum(baseline_only + candidate_only) FROM {coverage}",
+                    "SELECT count(*) FROM {value_counts}",
+                    "SELECT sum(n) FROM {value_counts}",
+                    "SELECT sum(x * n) FROM {value_counts} WHERE measure = 'signed_difference'",
+                    "SELECT sum(n) FROM {label_sums}")) {
+                assertEquals(
+                        whole.number(sql), one.number(sql) + two.number(sql), 1e-9 * Math.abs(whole.number(sql)), sql);
+            }
+        }
+        if (Desk.readsExtracts(tmp)) {
+            Path ws3 = tmp.resolve("two-extracts.duckdb");
+            for (Path d : days) Desk.run(tmp, "import", "-w", ws3.toString(), "--extract", d.toString());
+            List<String> diff = SummaryDiff.of(desk, Desk.summary(tmp, ws3));
+            // the seeded sample's pairs are the same; every figure the counts give is the same
+            assertEquals(List.of(), diff);
+        }
+    }
+
     /**
      * The same figure as printed (3 significant digits), and within the bound 7-digit rounding allows (5e-7 of the
      * magnitude): these logs' values have at most 7 significant digits except the injected extremes.
