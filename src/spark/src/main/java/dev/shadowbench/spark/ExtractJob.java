@@ -25,7 +25,7 @@ public final class ExtractJob {
     public record Result(String out, Map<String, Long> tables, long rowsRead, long rowsUnreadable) {}
 
     /** The desk's sample size and extremes per day kept in the extract, and the ranking depth. */
-    static final int SAMPLE_SIZE = 1000, EXTREMES = 10, TOP_K = 10, DIGITS = 7;
+    static final int SAMPLE_SIZE = 1000, EXTREMES = 10, TOP_K = 10;
 
     private ExtractJob() {}
 
@@ -98,7 +98,7 @@ public final class ExtractJob {
         requests.createOrReplaceTempView("requests");
 
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (var t : Tables.all(spark, DIGITS, TOP_K).entrySet())
+        for (var t : Tables.all(spark, o.precision(), TOP_K).entrySet())
             counts.put(t.getKey(), write(spark, t.getValue(), o.out(), t.getKey()));
         long rowsRead = metric(input, "rows");
         long bad = metric(input, "bad") + (o.labels().isEmpty() ? 0 : metric(labelInput, "bad"));
@@ -112,7 +112,7 @@ public final class ExtractJob {
                 .distinct()
                 .orderBy("day")
                 .collectAsList()) days.add(r.isNullAt(0) ? null : r.getString(0));
-        Manifest.write(spark, o, days, DIGITS, SAMPLE_SIZE, EXTREMES, TOP_K, rowsRead, bad, counts);
+        Manifest.write(spark, o, days, o.precision(), SAMPLE_SIZE, EXTREMES, TOP_K, rowsRead, bad, counts);
         requests.unpersist();
         return new Result(o.out(), counts, rowsRead, bad);
     }

@@ -9,7 +9,8 @@ import java.util.Locale;
 /**
  * The job's command line: {@code --logs PATH_OR_GLOB [--format parquet|jsonl|csv] [--mapping FILE.json] --baseline SIDE
  * --candidate SIDE [--from DAY --to DAY] [--labels PATH] [--seed S] --out EXTRACT_DIR [--master URL]}. A SIDE is
- * {@code VARIANT} or {@code VARIANT/MODEL/VERSION} with {@code *} for any, as on the desk.
+ * {@code VARIANT} or {@code VARIANT/MODEL/VERSION} with {@code *} for any, as on the desk. {@code --precision} (default 7)
+ * is the significant digits value counts keep; {@code --partitions} the shuffle's partitions (default: Spark's).
  */
 public record JobOptions(
         List<String> logs,
@@ -23,15 +24,19 @@ public record JobOptions(
         long seed,
         String out,
         String master,
-        int partitions) {
+        int partitions,
+        int precision) {
 
     /** The seed of the desk's sample when none is given (`sample --seed`'s default). */
     public static final long DEFAULT_SEED = 42;
 
+    /** Significant digits value counts keep (EXTRACT.md, "Rounding"). */
+    public static final int DEFAULT_PRECISION = 7;
+
     static final String USAGE =
             "usage: shadowbench-spark --logs PATH_OR_GLOB [--logs ...] [--format parquet|jsonl|csv] "
                     + "[--mapping FILE.json] --baseline SIDE --candidate SIDE [--from DAY --to DAY] [--labels PATH] [--seed S] "
-                    + "[--partitions N] [--master URL] --out EXTRACT_DIR";
+                    + "[--precision DIGITS] [--partitions N] [--master URL] --out EXTRACT_DIR";
 
     /** One side of the comparison: records matching variant, model and version (null = any). */
     public record Side(String variant, String model, String version) {
@@ -68,7 +73,7 @@ public record JobOptions(
         String format = null, mapping = null, baseline = null, candidate = null, out = null, master = null;
         LocalDate from = null, to = null;
         long seed = DEFAULT_SEED;
-        int partitions = 0;
+        int partitions = 0, precision = DEFAULT_PRECISION;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String v;
@@ -93,6 +98,7 @@ public record JobOptions(
                 case "--to" -> to = day(a, v);
                 case "--seed" -> seed = number(a, v);
                 case "--partitions" -> partitions = (int) number(a, v);
+                case "--precision" -> precision = (int) number(a, v);
                 case "--out" -> out = v;
                 case "--master" -> master = v;
                 default -> throw new BadOptionException("unknown option " + a);
@@ -106,6 +112,8 @@ public record JobOptions(
         if (from != null && to != null && to.isBefore(from))
             throw new BadOptionException("--to " + to + " is before --from " + from);
         if (partitions < 0) throw new BadOptionException("--partitions must be positive");
+        if (precision < 1 || precision > 15)
+            throw new BadOptionException("--precision is 1 to 15 significant digits, not " + precision);
         return new JobOptions(
                 List.copyOf(logs),
                 format,
@@ -118,7 +126,8 @@ public record JobOptions(
                 seed,
                 out,
                 master,
-                partitions);
+                partitions,
+                precision);
     }
 
     private static String format(String v) {

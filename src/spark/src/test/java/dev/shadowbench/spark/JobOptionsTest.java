@@ -49,6 +49,11 @@ class JobOptionsTest {
     void seedDefaultsToTheDesksAndFormatIsGuessedLater() {
         JobOptions o = JobOptions.parse("--logs", "x", "--baseline", "live", "--candidate", "shadow", "--out", "o");
         assertEquals(JobOptions.DEFAULT_SEED, o.seed());
+        assertEquals(7, o.precision());
+        assertEquals(
+                5,
+                JobOptions.parse("--logs", "x", "--baseline", "a", "--candidate", "b", "--out", "o", "--precision", "5")
+                        .precision());
         assertNull(o.format());
         assertNull(o.from());
     }
@@ -76,6 +81,10 @@ class JobOptionsTest {
                         "--to",
                         "2026-11-21"));
         assertTrue(e.getMessage().contains("before"), e.getMessage());
+        assertThrows(
+                JobOptions.BadOptionException.class,
+                () -> JobOptions.parse(
+                        "--logs", "x", "--baseline", "a", "--candidate", "b", "--out", "o", "--precision", "0"));
         assertThrows(
                 JobOptions.BadOptionException.class,
                 () -> JobOptions.parse("--logs", "x", "--baseline", "a/b", "--candidate", "b", "--out", "o"));
