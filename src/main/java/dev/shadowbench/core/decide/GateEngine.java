@@ -138,7 +138,7 @@ public final class GateEngine {
         String name = "outlier_share", label = "Flagged outlier share";
         String threshold = "≤ " + pct(s.outlierShareMax());
         long paired = sum.counts().paired();
-        if (paired == 0 || outliers == null) {
+        if (paired == 0 || outliers == null || !outliers.rulesRan()) {
             return noData(name, label, "%", threshold, false, "no paired predictions or no outlier rules ran");
         }
         // The complete count: the report's list of flags is capped per rule.

@@ -27,11 +27,22 @@ public final class ExtractOutliers {
 
     /** The banner of an extract whose job did not run the outlier rules. */
     static final String NO_FLAGS = "The outlier rules' flags are not in the extract (the Spark job that wrote it did "
-            + "not run them): no pair is flagged, and the banners that need every pair are not shown";
+            + "not run them): the outlier gate has no data, and the banners that need every pair are not shown";
 
     /** The extract's flags as a report: at most {@code listLimit} per rule, highest score first. */
     static OutlierReport report(Connection c, PairedComparison pc, int listLimit) throws SQLException {
         Db q = new Db(c, ProgressSink.NONE);
+        boolean byJob = "job".equals(q.row("SELECT outliers_by FROM " + pc.extractTable("meta"))[0]);
+        if (!byJob) {
+            // the rules did not run: the outlier gate has no data instead of "0 flagged"
+            return new OutlierReport(
+                    List.of(),
+                    List.of(new Finding(OutlierReport.NOT_RUN, Finding.INFO, null, null, NO_FLAGS)),
+                    Map.of(),
+                    pc.coverage().paired(),
+                    0,
+                    listLimit);
+        }
         String flags = pc.extractTable("flagged");
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String r : OutlierDetector.FLAG_RULES) counts.put(r, 0L);
@@ -56,8 +67,7 @@ public final class ExtractOutliers {
                     Db.dbl(r[7]),
                     Db.dbl(r[8])));
         }
-        boolean byJob = "job".equals(q.row("SELECT outliers_by FROM " + pc.extractTable("meta"))[0]);
-        List<Finding> findings = List.of(new Finding("extract", Finding.INFO, null, null, byJob ? NOTICE : NO_FLAGS));
+        List<Finding> findings = List.of(new Finding("extract", Finding.INFO, null, null, NOTICE));
         return new OutlierReport(listed, findings, counts, pc.coverage().paired(), flaggedPairs, listLimit);
     }
 

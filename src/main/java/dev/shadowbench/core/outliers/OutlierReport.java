@@ -24,6 +24,14 @@ public record OutlierReport(
         countsByRule = Collections.unmodifiableMap(new LinkedHashMap<>(countsByRule));
     }
 
+    /** The rule name of the finding that says the rules did not run (an extract whose Spark job did not run them). */
+    public static final String NOT_RUN = "rules_not_run";
+
+    /** Whether the rules ran, so "flagged so many" is a computed figure (false where a {@link #NOT_RUN} finding says not). */
+    public boolean rulesRan() {
+        return findings.stream().noneMatch(f -> NOT_RUN.equals(f.rule()));
+    }
+
     /** Share of pairs flagged by at least one rule (0 when there are no pairs). */
     public double flaggedShare() {
         return pairs == 0 ? 0 : (double) flaggedPairs / pairs;

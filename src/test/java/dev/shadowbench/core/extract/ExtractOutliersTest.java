@@ -68,4 +68,26 @@ class ExtractOutliersTest {
                     r.findings().toString());
         }
     }
+
+    @Test
+    void anExtractWithoutTheJobsFlagsLeavesTheOutlierGateWithoutData() throws Exception {
+        Path x = dir.resolve("none");
+        ExtractFixture.fromLogs(ExtractLogs.Task.REGRESSION, 200, true, CMP, ExtractFixture.Settings.DEFAULT, x);
+        ObjectMapper om = new ObjectMapper();
+        ObjectNode m = (ObjectNode) om.readTree(x.resolve("manifest.json").toFile());
+        m.putObject("outliers").put("computed_by", "none");
+        Files.writeString(x.resolve("manifest.json"), om.writeValueAsString(m));
+        try (Workspace ws = Workspace.inMemory();
+                Connection c = ws.connect()) {
+            ExtractImport.run(c, x, ProgressSink.NONE);
+            ReviewSummary r = ReviewSummary.compute(c, CMP, SummaryOptions.DEFAULT, ProgressSink.NONE);
+            assertTrue(!r.outliers().rulesRan(), "the job ran no rule");
+            var gate = r.verdict().gates().stream()
+                    .filter(g -> g.name().equals("outlier_share"))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(dev.shadowbench.core.decide.GateStatus.NO_DATA, gate.status(), gate.toString());
+            assertTrue(r.findings().stream().anyMatch(f -> f.detail().startsWith("The outlier rules' flags are not")));
+        }
+    }
 }
