@@ -131,7 +131,7 @@ public record ColumnMapping(Map<Field, String> columns) {
             raw = JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() {});
         } catch (IOException e) {
             throw new BadInputException(where + ": not a column mapping (a JSON object of field -> column): "
-                    + SourceProbe.firstLine(e.getMessage()));
+                    + e.getMessage().strip().lines().findFirst().orElse(""));
         }
         EnumMap<Field, String> m = new EnumMap<>(Field.class);
         for (var e : raw.entrySet()) {

@@ -1,6 +1,9 @@
 package dev.shadowbench.spark;
 
+import dev.shadowbench.core.canary.ComplaintSql;
+import dev.shadowbench.core.ingest.ColumnMapping;
 import dev.shadowbench.core.ingest.Field;
+import dev.shadowbench.core.ingest.ImportRequest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +49,8 @@ public final class ExtractJob {
         try {
             Result r = run(spark, o);
             System.out.println("extract written to " + r.out() + ": " + r.tables());
-        } catch (JobOptions.BadOptionException e) {
+        } catch (dev.shadowbench.core.BadInputException e) {
+            // an option, a mapping file or the logs' columns the user can fix
             System.err.println(e.getMessage());
             code = 2;
         } finally {
@@ -68,9 +72,9 @@ public final class ExtractJob {
         refuseExisting(spark, o.out());
 
         LogSource logs = LogSource.read(spark, o.logs(), o.format());
-        Mapping m = o.mapping() != null
-                ? Mapping.read(java.nio.file.Path.of(o.mapping()))
-                : Mapping.detect(SparkTypes.columns(logs.declared()), Mapping.Kind.PREDICTIONS);
+        ColumnMapping m = o.mapping() != null
+                ? ColumnMapping.read(java.nio.file.Path.of(o.mapping()))
+                : ColumnMapping.detect(SparkTypes.columns(logs.declared()), ImportRequest.Kind.PREDICTIONS);
         if (!m.has(Field.VARIANT)) Variants.requireFromPaths(spark, logs.rows().inputFiles());
         Observation input = new Observation("input");
         Dataset<Row> typed = Typed.predictions(logs, m)
@@ -129,7 +133,7 @@ public final class ExtractJob {
                     + "CAST(NULL AS STRING) AS label_class WHERE false");
         }
         LogSource src = LogSource.read(spark, o.labels(), null);
-        Mapping lm = Mapping.detect(SparkTypes.columns(src.declared()), Mapping.Kind.LABELS);
+        ColumnMapping lm = ColumnMapping.detect(SparkTypes.columns(src.declared()), ImportRequest.Kind.LABELS);
         return Typed.labels(src, lm)
                 .observe(
                         obs,
@@ -159,7 +163,7 @@ public final class ExtractJob {
                                 + (where.isEmpty() ? "TRUE" : String.join(" AND ", where)),
                         args)
                 .first();
-        return r.isNullAt(0) ? Complaints.MIN_RATING_TOP : r.getDouble(0);
+        return r.isNullAt(0) ? ComplaintSql.MIN_RATING_TOP : r.getDouble(0);
     }
 
     private static long write(SparkSession spark, Dataset<Row> table, String out, String name) {

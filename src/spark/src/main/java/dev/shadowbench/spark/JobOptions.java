@@ -62,7 +62,7 @@ public record JobOptions(
     }
 
     /** A command line that cannot be run; the job prints it with the usage and exits with 2. */
-    public static final class BadOptionException extends RuntimeException {
+    public static final class BadOptionException extends dev.shadowbench.core.BadInputException {
         public BadOptionException(String message) {
             super(message);
         }

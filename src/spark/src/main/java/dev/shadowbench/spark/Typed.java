@@ -1,6 +1,8 @@
 package dev.shadowbench.spark;
 
+import dev.shadowbench.core.ingest.ColumnMapping;
 import dev.shadowbench.core.ingest.Field;
+import dev.shadowbench.core.ingest.ImportRequest;
 import dev.shadowbench.core.ingest.SourceColumn;
 import java.util.HashMap;
 import java.util.List;
@@ -18,29 +20,29 @@ import org.apache.spark.sql.Row;
  * segment, feedback, label, label_class, file, pos, bad.
  */
 final class Typed {
-    private final Mapping m;
+    private final ColumnMapping m;
     private final Map<String, SourceColumn> byName = new HashMap<>();
     private final boolean textIsClass;
 
-    private Typed(Mapping m, List<SourceColumn> declared, boolean textIsClass) {
+    private Typed(ColumnMapping m, List<SourceColumn> declared, boolean textIsClass) {
         this.m = m;
         for (SourceColumn c : declared) byName.put(c.name(), c);
         this.textIsClass = textIsClass;
     }
 
     /** Prediction records of {@code src}; {@code m} must name a request id and a prediction or class column. */
-    static Dataset<Row> predictions(LogSource src, Mapping m) {
+    static Dataset<Row> predictions(LogSource src, ColumnMapping m) {
         List<SourceColumn> declared = SparkTypes.columns(src.declared());
         Typed t = new Typed(m, declared, !src.format().equals("csv"));
-        t.validate(Mapping.Kind.PREDICTIONS, declared);
+        t.validate(ImportRequest.Kind.PREDICTIONS, declared);
         return src.rows().selectExpr(t.predictionColumns(src.format()));
     }
 
     /** Label records (request_id, label, label_class, bad) of a labels file. */
-    static Dataset<Row> labels(LogSource src, Mapping m) {
+    static Dataset<Row> labels(LogSource src, ColumnMapping m) {
         List<SourceColumn> declared = SparkTypes.columns(src.declared());
         Typed t = new Typed(m, declared, !src.format().equals("csv"));
-        t.validate(Mapping.Kind.LABELS, declared);
+        t.validate(ImportRequest.Kind.LABELS, declared);
         String label = t.number(Field.LABEL);
         String labelClass = "CASE WHEN " + label + " IS NULL THEN " + t.text(Field.LABEL) + " END";
         String id = t.text(Field.REQUEST_ID);
@@ -54,7 +56,7 @@ final class Typed {
                         "coalesce(" + bad + ", false) AS bad");
     }
 
-    private void validate(Mapping.Kind kind, List<SourceColumn> declared) {
+    private void validate(ImportRequest.Kind kind, List<SourceColumn> declared) {
         String names =
                 String.join(", ", declared.stream().map(SourceColumn::name).toList());
         for (var e : m.columns().entrySet()) {
@@ -67,10 +69,10 @@ final class Typed {
         if (!m.has(Field.REQUEST_ID))
             throw new JobOptions.BadOptionException("no correlation id column found (looked for "
                     + Field.REQUEST_ID.commonNames() + "; columns: " + names + "). Give --mapping with request_id.");
-        if (kind == Mapping.Kind.LABELS && !m.has(Field.LABEL))
+        if (kind == ImportRequest.Kind.LABELS && !m.has(Field.LABEL))
             throw new JobOptions.BadOptionException(
                     "no label column found in the labels (looked for " + Field.LABEL.commonNames() + ")");
-        if (kind == Mapping.Kind.PREDICTIONS && !m.has(Field.PREDICTION) && !m.has(Field.PREDICTED_CLASS))
+        if (kind == ImportRequest.Kind.PREDICTIONS && !m.has(Field.PREDICTION) && !m.has(Field.PREDICTED_CLASS))
             throw new JobOptions.BadOptionException("no prediction column found (looked for "
                     + Field.PREDICTION.commonNames() + "; columns: " + names + "). Give --mapping with prediction.");
     }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.shadowbench.core.ingest.ColumnMapping;
 import dev.shadowbench.core.ingest.Field;
+import dev.shadowbench.core.ingest.ImportRequest;
 import dev.shadowbench.core.ingest.SourceColumn;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class MappingTest {
     @Test
     void detectsTheDesksAliases() {
-        Mapping m = Mapping.detect(
+        ColumnMapping m = ColumnMapping.detect(
                 List.of(
                         new SourceColumn("corr_id", "VARCHAR"),
                         new SourceColumn("event_time", "VARCHAR"),
@@ -23,7 +25,7 @@ class MappingTest {
                         new SourceColumn("elapsed_ms", "DOUBLE"),
                         new SourceColumn("country", "VARCHAR"),
                         new SourceColumn("thumbs_down", "BOOLEAN")),
-                Mapping.Kind.PREDICTIONS);
+                ImportRequest.Kind.PREDICTIONS);
         assertEquals("corr_id", m.column(Field.REQUEST_ID));
         assertEquals("event_time", m.column(Field.TIMESTAMP));
         assertEquals("model_version", m.column(Field.VERSION));
@@ -36,12 +38,12 @@ class MappingTest {
 
     @Test
     void containedNamesAndTypesAsTheDesk() {
-        Mapping m = Mapping.detect(
+        ColumnMapping m = ColumnMapping.detect(
                 List.of(
                         new SourceColumn("my_request_id_v2", "VARCHAR"),
                         new SourceColumn("ranking", "VARCHAR[]"),
                         new SourceColumn("latency_budget", "VARCHAR[]")),
-                Mapping.Kind.PREDICTIONS);
+                ImportRequest.Kind.PREDICTIONS);
         assertEquals("my_request_id_v2", m.column(Field.REQUEST_ID));
         assertEquals("ranking", m.column(Field.PREDICTION));
         assertFalse(m.has(Field.LATENCY), "a list is no latency");
@@ -49,22 +51,23 @@ class MappingTest {
 
     @Test
     void aTwoColumnLabelFileTakesTheOtherColumn() {
-        Mapping m = Mapping.detect(
+        ColumnMapping m = ColumnMapping.detect(
                 List.of(new SourceColumn("request_id", "VARCHAR"), new SourceColumn("delivered_minutes", "DOUBLE")),
-                Mapping.Kind.LABELS);
+                ImportRequest.Kind.LABELS);
         assertEquals("delivered_minutes", m.column(Field.LABEL));
     }
 
     @Test
     void readsTheDesksMappingJson() {
-        Mapping m =
-                Mapping.fromJson("{\"REQUEST_ID\": \"rid\", \"prediction\": \"yhat\", \"segment\": \"\"}", "m.json");
+        ColumnMapping m = ColumnMapping.fromJson(
+                "{\"REQUEST_ID\": \"rid\", \"prediction\": \"yhat\", \"segment\": \"\"}", "m.json");
         assertEquals("rid", m.column(Field.REQUEST_ID));
         assertEquals("yhat", m.column(Field.PREDICTION));
         assertFalse(m.has(Field.SEGMENT));
         var e = assertThrows(
-                JobOptions.BadOptionException.class, () -> Mapping.fromJson("{\"nope\": \"x\"}", "m.json"));
+                dev.shadowbench.core.BadInputException.class,
+                () -> ColumnMapping.fromJson("{\"nope\": \"x\"}", "m.json"));
         assertEquals(true, e.getMessage().contains("unknown field 'nope'"));
-        assertThrows(JobOptions.BadOptionException.class, () -> Mapping.fromJson("[1]", "m.json"));
+        assertThrows(dev.shadowbench.core.BadInputException.class, () -> ColumnMapping.fromJson("[1]", "m.json"));
     }
 }
