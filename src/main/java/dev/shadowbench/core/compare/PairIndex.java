@@ -130,7 +130,8 @@ public final class PairIndex {
                                     + " (once per comparison and window; kept in the workspace until the next import)");
             dropStale(q, fingerprint);
             Pairing.Coverage cov;
-            if (ExtractPairing.covers(q, cmp)) {
+            boolean fromExtract = ExtractPairing.covers(q, cmp);
+            if (fromExtract) {
                 cov = ExtractPairing.build(q, cmp, prefix);
             } else {
                 Pairing.Built built = Pairing.build(q, cmp, prefix);
@@ -147,7 +148,7 @@ public final class PairIndex {
                 q.execute("DROP TABLE " + built.baseSide());
                 q.execute("DROP TABLE " + built.candSide());
             }
-            PairedComparison pc = new PairedComparison(cmp, cov, prefix, ExtractPairing.covers(q, cmp));
+            PairedComparison pc = new PairedComparison(cmp, cov, prefix, fromExtract);
             q.execute(
                     "INSERT INTO pair_index.entries(entry_id, index_key, fingerprint, format, baseline_rows, candidate_rows, paired, "
                             + "baseline_ids, candidate_ids, duplicate_rows, built_at, build_ms, used_at) "

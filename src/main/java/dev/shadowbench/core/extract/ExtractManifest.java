@@ -40,6 +40,8 @@ public record ExtractManifest(
         Map<String, Long> tableRows,
         String json,
         String digest) {
+    /** One reader for every manifest (thread-safe once configured). */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The manifest's file name in an extract folder. */
     public static final String FILE = "manifest.json";
@@ -49,7 +51,7 @@ public record ExtractManifest(
         Path m = dir.resolve(FILE);
         if (!Files.isDirectory(dir) || !Files.isRegularFile(m)) return false;
         try {
-            JsonNode n = new ObjectMapper().readTree(m.toFile());
+            JsonNode n = JSON.readTree(m.toFile());
             return n != null && ExtractTables.FORMAT.equals(n.path("format").asText(null));
         } catch (IOException e) {
             return false;
@@ -64,7 +66,7 @@ public record ExtractManifest(
         JsonNode n;
         try {
             bytes = Files.readAllBytes(file);
-            n = new ObjectMapper().readTree(bytes);
+            n = JSON.readTree(bytes);
         } catch (IOException e) {
             throw new BadInputException(file + ": not valid JSON: " + e.getMessage(), e);
         }
